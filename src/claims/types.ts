@@ -1,0 +1,151 @@
+import type { Arbitrary } from 'fast-check';
+import type { Precision } from '../numeric/types.ts';
+
+/** Expected verdicts (CLAIMS.md, top). */
+export type Verdict = 'holds' | 'refuted' | 'witness' | 'contradicted';
+
+/** What a run observed (INTERFACES.md, `check --json`). */
+export type Outcome =
+  | 'passed' | 'violated'
+  | 'refuted' | 'not-refuted'
+  | 'witnessed' | 'not-witnessed'
+  | 'contradicted' | 'not-contradicted'
+  | 'inconclusive';
+
+export const PAPERS = ['JP', 'PW', 'HW', 'DSV', 'GR'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+/** A JSON value: what numbers, inputs and figures are made of. */
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** The numbers that decide one case, shown in outcomes and saved with counterexamples. */
+export type Numbers = Record<string, Json>;
+
+/** What a property says about one case. */
+export interface CheckResult {
+  /**
+   * The claim's statement is true on this case. For a *witness* claim: this case is
+   * an instance of what the claim says exists.
+   */
+  holds: boolean;
+  /**
+   * Signed slack of the statement on this case, ≥ 0 where it holds (in units of the
+   * claim's tolerance or of the quantity, the claim says which). The targeted phase
+   * climbs towards a failure (non-witness claims: minimises it; witness: maximises).
+   */
+  margin?: number;
+  numbers: Numbers;
+  /** Set when the computation could not decide this case (e.g. quadrature did not converge); the case counts as neither. */
+  undecided?: string;
+  /** Figures produced by this case (trend plots), drawn by the report. */
+  figures?: FigureSpec[];
+}
+
+export interface PropertyContext {
+  precision: Precision;
+}
+
+/** A figure declared as data; the report draws it. */
+export interface FigureSpec {
+  id: string;
+  title: string;
+  caption?: string;
+  x: { label: string; scale?: 'linear' | 'log' };
+  y: { label: string; scale?: 'linear' | 'log' };
+  series: {
+    name: string;
+    /** CSS colour; the report picks one when absent. */
+    color?: string;
+    points: [number, number][];
+    style?: 'line' | 'dots' | 'line+dots';
+  }[];
+  marks?: FigureMark[];
+}
+
+export type FigureMark =
+  /** A shaded stretch of the x axis, e.g. where a curve falls. */
+  | { kind: 'x-span'; from: number; to: number; label: string }
+  /** A fitted line y = exp(intercept) · x^slope on log–log axes (a rate). */
+  | { kind: 'power-fit'; series: string; slope: number; intercept: number; label: string };
+
+/** Search settings a claim may tune. */
+export interface SearchSpec<I> {
+  /** A neighbour of `input` inside the paper's assumptions; `scale` ∈ (0, 1] shrinks the step as the climb proceeds. */
+  mutate(input: I, rand: () => number, scale: number): I;
+  /** Evaluations the targeted phase may spend (default 200). */
+  budget?: number;
+}
+
+export interface Claim<I = unknown> {
+  /** Exactly the id of ../shared/CLAIMS.md. */
+  id: string;
+  paper: Paper;
+  /** Paper, section, equation. */
+  source: string;
+  /** One line. */
+  statement: string;
+  verdict: Verdict;
+  tolerance: { abs?: number; rel?: number; why: string };
+  /** Generated inputs, inside the paper's assumptions. */
+  input: Arbitrary<I>;
+  property(input: I, ctx: PropertyContext): CheckResult;
+  /** Coverage labels of a generated case. */
+  labels?(input: I): string[];
+  /** Minimum share of generated cases carrying a label (QuickCheck's `cover`). */
+  cover?: { label: string; min: number }[];
+  /** Runs at the default depth (npm test, `check` without --runs). */
+  runs?: number;
+  /** Targeted phase (climb the margin). */
+  search?: SearchSpec<I>;
+  /** Simpler variants of an input, tried in order by the final shrink (round numbers, fewer agents). */
+  simplify?(input: I): I[];
+  /** The input in one readable line. */
+  describe?(input: I): string;
+  /** Validate and rebuild an input read from a file (saved counterexamples); throws InputError naming the field. */
+  decode?(json: unknown): I;
+  /** Figures the claim always draws (e.g. a paper's figure), independent of the generated cases. */
+  figures?(): FigureSpec[];
+}
+
+/** A counterexample (or witness) as reported and saved. */
+export interface Counterexample {
+  input: Json;
+  describe: string;
+  numbers: Numbers;
+  /** Found by the random phase, the targeted phase, or replayed from a saved file. */
+  foundBy: 'random' | 'targeted' | 'replay';
+  certified: boolean;
+  certification: { standard: Numbers; high: Numbers };
+  /** fast-check seed and path of the failing run when it came from the random phase. */
+  seed?: number;
+  path?: string;
+  /** Where it is saved, relative to the repository root. */
+  file?: string;
+  replay?: string;
+}
+
+/** One claim's result (a line of `check --json`). */
+export interface ClaimOutcome {
+  id: string;
+  paper: Paper;
+  statement: string;
+  source: string;
+  verdict: Verdict;
+  outcome: Outcome;
+  /** Whether the outcome is what the verdict expects. */
+  expected: boolean;
+  runs: number;
+  seed: number;
+  millis: number;
+  counterexample?: Counterexample;
+  certified?: boolean;
+  /** Label → count over generated cases. */
+  labels: Record<string, number>;
+  /** Why the outcome is what it is, one line. */
+  message: string;
+  /** Summary numbers of the run (largest violation margin seen, etc.). */
+  numbers?: Numbers;
+  figures?: FigureSpec[];
+  /** Saved counterexamples replayed before the search. */
+  replayed?: { file: string; still: boolean }[];
+}
