@@ -1,0 +1,24 @@
+/**
+ * Run registered claims under vitest through the same runner the CLI uses (search, shrink,
+ * certification, persistence), and expect each outcome to be its verdict's.
+ */
+import { expect, test } from 'vitest';
+import { runClaim } from '../src/claims/runner.ts';
+import { EXPECTED } from '../src/claims/registry.ts';
+import type { Claim } from '../src/claims/types.ts';
+
+export function testClaims(claims: readonly Claim<any>[]): void {
+  for (const c of claims) {
+    test(`${c.id} [${c.verdict}]`, () => {
+      const o = runClaim(c, { log: (s) => console.log(s) });
+      const detail = `${o.outcome}: ${o.message}\nnumbers: ${JSON.stringify(o.counterexample?.certification ?? o.numbers)}`;
+      expect(o.outcome, detail).toBe(EXPECTED[c.verdict]);
+      if (c.verdict !== 'holds') {
+        // Found by the suite's own search this run, not only replayed from a saved file.
+        expect(o.counterexample?.foundBy, detail).not.toBe('replay');
+        expect(o.counterexample?.certified, detail).toBe(true);
+        console.log(`${c.id}: ${o.counterexample?.describe}\n  ${JSON.stringify(o.counterexample?.certification.high)}`);
+      }
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { SingleBar } from 'cli-progress';
+import { runClaim } from '../claims/runner.ts';
+import type { Claim, ClaimOutcome } from '../claims/types.ts';
+
+export interface CheckRun {
+  claims: Claim<any>[];
+  runs?: number;
+  seed?: number;
+  timeBudgetMs?: number;
+  json: boolean;
+  save: boolean;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** A bar on a terminal; plain lines otherwise (pipes, CI=true, --json). */
+  bar: boolean;
+}
+
+/** Run claims in order, with progress, and print a table (or one JSON object per claim). */
+export function check(run: CheckRun): ClaimOutcome[] {
+  const outcomes: ClaimOutcome[] = [];
+  const total = run.claims.length;
+  run.claims.forEach((claim, k) => {
+    let bar: SingleBar | undefined;
+    if (run.bar) {
+      bar = new SingleBar({
+        format: `[${k + 1}/${total}] {bar} {value}/{total} cases  ${claim.id}`,
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: true,
+        barsize: 24,
+      });
+      bar.start(1, 0);
+    }
+    const o = runClaim(claim, {
+      runs: run.runs,
+      seed: run.seed,
+      timeBudgetMs: run.timeBudgetMs,
+      persist: run.save,
+      onProgress: bar ? (done, planned) => { bar!.setTotal(planned); bar!.update(done); } : undefined,
+      log: run.err,
+    });
+    bar?.stop();
+    outcomes.push(o);
+    if (run.json) run.out(JSON.stringify(o));
+    else if (!run.bar) run.err(`[${k + 1}/${total}] ${o.id}: ${o.outcome}${o.expected ? '' : ' (deviates)'} in ${seconds(o.millis)}`);
+  });
+  if (!run.json) run.out(table(outcomes));
+  return outcomes;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+
+function pad(s: string, n: number) {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+/** The table of outcomes, deviations first, then the findings (refuted and contradicted claims) in one line each. */
+export function table(outcomes: ClaimOutcome[]): string {
+  const rows = [...outcomes].sort((a, b) => Number(a.expected) - Number(b.expected));
+  const w = Math.max(2, ...rows.map((o) => o.id.length));
+  const lines = [
+    `${pad('id', w)}  ${pad('verdict', 12)}  ${pad('outcome', 16)}  ${pad('runs', 6)}  time`,
+    ...rows.map(
+      (o) =>
+        `${pad(o.id, w)}  ${pad(o.verdict, 12)}  ${pad(o.outcome + (o.expected ? '' : ' ✗'), 16)}  ${pad(String(o.runs), 6)}  ${seconds(o.millis)}`,
+    ),
+  ];
+  const dev = outcomes.filter((o) => !o.expected);
+  const inc = outcomes.filter((o) => o.outcome === 'inconclusive');
+  lines.push('', `${outcomes.length} claim(s): ${outcomes.length - dev.length} at their expected verdict, ${dev.length - inc.length} deviate, ${inc.length} inconclusive.`);
+  const findings = outcomes.filter((o) => o.counterexample && (o.verdict === 'contradicted' || o.verdict === 'refuted' || !o.expected));
+  if (findings.length) {
+    lines.push('', 'Findings:');
+    for (const o of findings) {
+      lines.push(`  ${o.id} (${o.outcome}): ${o.counterexample!.describe}`);
+      if (o.counterexample!.replay) lines.push(`    replay: ${o.counterexample!.replay}`);
+    }
+  }
+  for (const o of dev) lines.push(`  ${o.id}: ${o.message}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { allClaims } from '../../properties/index.ts';
+import { VERSION } from '../claims/persist.ts';
+import { check } from './check.ts';
+import { oneLine, UsageError } from './errors.ts';
+import { evalText } from './eval.ts';
+import { parseCheckFlags, parsePaper, type CheckFlags } from './options.ts';
+import { quantities } from './quantities.ts';
+import { replayFile } from './replay.ts';
+import { selectClaims } from './select.ts';
+
+/** Where the CLI reads and writes: the process by default, buffers in tests. */
+export interface IO {
+  out(line: string): void;
+  err(line: string): void;
+  readStdin(): string;
+  /** A terminal on stderr (progress bar) — never in CI or with --json. */
+  isTTY: boolean;
+}
+
+export const processIO: IO = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  readStdin: () => readFileSync(0, 'utf8'),
+  isTTY: !!process.stderr.isTTY,
+};
+
+/** Exit codes (INTERFACES.md): 0 every outcome as expected; 1 some claim deviates; 2 bad usage or input; 3 an internal error (a bug). */
+export async function main(argv: string[], io: IO = processIO): Promise<number> {
+  const { out, err } = io;
+  let code = 0;
+  const program = new Command('mechcheck')
+    .description('Check the theorems of economic theory papers numerically.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: (s) => out(s.replace(/\n$/, '')) })
+    .showHelpAfterError(false);
+
+  program
+    .command('list')
+    .description('every claim: id, paper, expected verdict, statement, source')
+    .option('--paper <P>', 'only this paper (JP, PW, HW, DSV, GR)')
+    .option('--json', 'one JSON object per claim')
+    .action((f: { paper?: string; json?: boolean }) => {
+      const claims = selectClaims(allClaims, { paper: parsePaper(f.paper) });
+      for (const c of claims) {
+        if (f.json) out(JSON.stringify({ id: c.id, paper: c.paper, verdict: c.verdict, statement: c.statement, source: c.source, runs: c.runs ?? 100 }));
+        else out(`${c.id}  [${c.verdict}]  ${c.statement}  (${c.source})`);
+      }
+    });
+
+  program
+    .command('check')
+    .description('run claims (all, or the ids given) and print a table of outcomes')
+    .argument('[ids...]', 'claim ids')
+    .option('--paper <P>', 'only this paper')
+    .option('--runs <N>', 'generated cases per claim (default: each claim\'s own default depth)')
+    .option('--seed <S>', 'run seed (default 42); same seed and runs, same output')
+    .option('--time-budget <SECONDS>', 'wall-clock budget per claim')
+    .option('--shard <I/N>', 'the I-th of N deterministic slices of the selected claims')
+    .option('--json', 'one JSON object per claim (JSON Lines)')
+    .option('--no-save', 'do not write counterexamples to fixtures/counterexamples')
+    .action((ids: string[], f: CheckFlags) => {
+      const o = parseCheckFlags(f);
+      const claims = selectClaims(allClaims, { ids, paper: o.paper, shard: o.shard });
+      const bar = !o.json && io.isTTY && !process.env.CI;
+      const outcomes = check({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: o.json, save: o.save, out, err, bar });
+      code = outcomes.every((x) => x.expected) ? 0 : 1;
+    });
+
+  program
+    .command('eval')
+    .description('evaluate a model quantity from a JSON request (or JSON Lines) on stdin or --input')
+    .argument('[QUANTITY]', 'e.g. pw.cutoff (see --list)')
+    .option('--input <FILE>', 'read the request from FILE instead of standard input')
+    .option('--list', 'list every quantity with a one-line description')
+    .action((name: string | undefined, f: { input?: string; list?: boolean }) => {
+      if (f.list) {
+        for (const q of quantities) out(`${q.name}  ${q.description}`);
+        return;
+      }
+      if (!name) throw new UsageError('QUANTITY', `missing; one of ${quantities.map((q) => q.name).join(', ')}`);
+      const q = quantities.find((x) => x.name === name);
+      if (!q) throw new UsageError('QUANTITY', `unknown quantity ${name}; one of ${quantities.map((x) => x.name).join(', ')}`);
+      let text: string;
+      try {
+        text = f.input === undefined ? io.readStdin() : readFileSync(f.input, 'utf8');
+      } catch (e) {
+        throw new UsageError('--input', `cannot read ${f.input} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+      const results = evalText(q, text);
+      out(results.map((r) => JSON.stringify(r)).join('\n'));
+    });
+
+  program
+    .command('replay')
+    .description('re-run a saved counterexample and print it')
+    .argument('<FILE>', 'a file under fixtures/counterexamples/')
+    .option('--json', 'print the result as JSON')
+    .action((file: string, f: { json?: boolean }) => {
+      const r = replayFile(file, allClaims);
+      if (f.json) out(JSON.stringify(r));
+      else {
+        out(`${r.claim} [${r.verdict}]  ${r.file}`);
+        out(`  case: ${r.describe}`);
+        out(`  still ${r.verdict === 'witness' ? 'a witness' : 'a counterexample'}: standard precision ${r.still.standard}, high precision ${r.still.high}`);
+        out(`  standard: ${JSON.stringify(r.numbers.standard)}`);
+        out(`  high:     ${JSON.stringify(r.numbers.high)}`);
+        out(`  ${r.expected ? 'as the verdict expects' : 'NOT as the verdict expects'}`);
+      }
+      code = r.expected ? 0 : 1;
+    });
+
+  program
+    .command('report')
+    .description('an HTML report of every claim and the papers\' figures (not built yet: the report issue)')
+    .option('--out <DIR>', 'output folder')
+    .action(() => {
+      throw new UsageError('report', 'not available yet in this version');
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      err(`mechcheck: ${oneLine(e.message.replace(/^error: /, ''))}`);
+      return 2;
+    }
+    if (e instanceof UsageError || (e instanceof Error && 'field' in e)) {
+      err(`mechcheck: ${oneLine(e.message)}`);
+      return 2;
+    }
+    err(`mechcheck: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}${process.env.MECHCHECK_DEBUG ? '\n' + (e as Error).stack : ''}`);
+    return 3;
+  }
+}

@@ -1,0 +1,9 @@
+import type { Json } from '../claims/types.ts';
+
+/** A model quantity `mechcheck eval` computes from one JSON request (INTERFACES.md, "eval quantities"). */
+export interface Quantity {
+  name: string;
+  description: string;
+  /** Validate the request at the edge (throwing an error with a `field`) and compute the result. */
+  evaluate(request: unknown): Json;
+}

@@ -1,0 +1,138 @@
+/** The mechcheck command as a user and a script see it: outputs, exit codes, and bad input. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fc, test as ptest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { ROOT } from '../src/claims/persist.ts';
+import { main, type IO } from '../src/cli/main.ts';
+
+async function run(argv: string[], stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: IO = { out: (s) => out.push(s), err: (s) => err.push(s), readStdin: () => stdin, isTTY: false };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const UNIFORM = { kind: 'uniform', lo: 0, hi: 1 };
+const valid = { n: 3, shares: [0.5, 0.3, 0.2], distribution: UNIFORM, beta: 0.3 };
+
+describe('eval pw.cutoff', () => {
+  test('uniform(0,1) matches the closed forms', async () => {
+    const r = await run(['eval', 'pw.cutoff'], JSON.stringify(valid));
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    const n = 3;
+    const t1 = (n - 1) / (n + 1) - ((n - 1) / n) * [0.5, 0.3, 0.2].reduce((s, x) => s + x ** (n / (n - 1)), 0);
+    // Quadrature at epsrel 1e-11 on polynomial integrands.
+    expect(Math.abs(o.T1 - t1)).toBeLessThan(1e-10);
+    expect(Math.abs(o.T2 + (n - 1) / (2 * (n + 1)))).toBeLessThan(1e-10);
+    expect(o.efficient).toBe(0.3 <= o.betaStar);
+  });
+
+  test('JSON Lines: one result a line, in order', async () => {
+    const lines = [2, 3, 4].map((n) => JSON.stringify({ n, distribution: UNIFORM })).join('\n');
+    const r = await run(['eval', 'pw.cutoff'], lines);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').map((l) => JSON.parse(l).T2)).toEqual([2, 3, 4].map((n) => expect.closeTo(-(n - 1) / (2 * (n + 1)), 10)));
+  });
+
+  test('a bad line fails the whole input, naming the line and field, printing nothing', async () => {
+    const lines = [JSON.stringify({ n: 2, distribution: UNIFORM }), JSON.stringify({ n: 1, distribution: UNIFORM })].join('\n');
+    const r = await run(['eval', 'pw.cutoff'], lines);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^mechcheck: line 2: n: /);
+  });
+
+  const bad: [string, unknown, RegExp][] = [
+    ['malformed JSON', '{"n": 3,', /input|line 1/],
+    ['unknown field', { ...valid, colour: 'red' }, /colour: unknown field/],
+    ['n < 2', { ...valid, n: 1, shares: [1] }, /^mechcheck: n: /],
+    ['n not an integer', { ...valid, n: 2.5 }, /^mechcheck: n: /],
+    ['n absurdly large', { n: 1e9, distribution: UNIFORM }, /^mechcheck: n: must be at most 10000/],
+    ['shares of the wrong length', { ...valid, shares: [0.5, 0.5] }, /^mechcheck: shares: must have n = 3/],
+    ['negative share', { ...valid, shares: [1.2, -0.2, 0] }, /^mechcheck: shares/],
+    ['shares not summing to 1', { ...valid, shares: [0.5, 0.3, 0.3] }, /^mechcheck: shares: must sum to 1/],
+    ['β < 0', { ...valid, beta: -1 }, /^mechcheck: beta: /],
+    ['missing distribution', { n: 3 }, /^mechcheck: distribution/],
+    ['lo ≥ hi', { ...valid, distribution: { kind: 'uniform', lo: 1, hi: 1 } }, /^mechcheck: distribution\.hi/],
+    ['atoms', { ...valid, distribution: { kind: 'atoms', points: [[0, 0.5], [1, 0.5]] } }, /^mechcheck: distribution: atoms are outside the model/],
+    ['mixture with atoms', { ...valid, distribution: { kind: 'mixture', parts: [{ weight: 1, dist: UNIFORM }, { weight: 1, dist: { kind: 'atoms', points: [[0, 1]] } }] } }, /^mechcheck: distribution: atoms/],
+    ['negative density', { ...valid, distribution: { kind: 'density', expr: 'x - 0.5', lo: 0, hi: 1 } }, /^mechcheck: distribution\.expr/],
+    ['unknown kind', { ...valid, distribution: { kind: 'cauchy' } }, /^mechcheck: distribution\.kind/],
+  ];
+  for (const [name, req, pattern] of bad) {
+    test(`bad input: ${name} → exit 2, one line naming the field`, async () => {
+      const r = await run(['eval', 'pw.cutoff'], typeof req === 'string' ? req : JSON.stringify(req));
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(pattern);
+    });
+  }
+
+  const mutate = fc.oneof(
+    fc.jsonValue(),
+    fc.record({ key: fc.constantFrom('n', 'shares', 'distribution', 'beta', 'extra'), value: fc.jsonValue() }).map(({ key, value }) => ({ ...valid, [key]: value })),
+    fc.record({ key: fc.constantFrom('kind', 'lo', 'hi', 'a', 'expr'), value: fc.jsonValue() }).map(({ key, value }) => ({ ...valid, distribution: { ...UNIFORM, [key]: value } })),
+  );
+  ptest.prop([mutate], { numRuns: 150, seed: 7 })('fuzz: random and mutated requests give a result or exit 2 with one line', async (req) => {
+    const r = await run(['eval', 'pw.cutoff'], JSON.stringify(req));
+    if (r.code === 0) {
+      expect(Number.isFinite(JSON.parse(r.out).T1)).toBe(true);
+    } else {
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('list, check, usage', () => {
+  test('list shows every claim with its verdict', async () => {
+    const r = await run(['list', '--paper', 'PW', '--json']);
+    expect(r.code).toBe(0);
+    const ids = r.out.split('\n').map((l) => JSON.parse(l).id);
+    expect(ids).toContain('PW.Ex1.beta-star-monotone');
+    expect(ids.length).toBeGreaterThanOrEqual(19);
+  });
+
+  test('check --json is deterministic for a seed', async () => {
+    const argv = ['check', 'PW.uniform.closed-form', '--runs', '5', '--seed', '3', '--json', '--no-save'];
+    const a = JSON.parse((await run(argv)).out);
+    const b = JSON.parse((await run(argv)).out);
+    delete a.millis;
+    delete b.millis;
+    expect(a).toEqual(b);
+    expect(a.outcome).toBe('passed');
+  });
+
+  const usage: [string[], RegExp][] = [
+    [['check', 'PW.nope'], /ids: unknown claim PW.nope/],
+    [['check', '--runs', 'many'], /--runs/],
+    [['check', '--runs', '0'], /--runs/],
+    [['check', '--shard', '3/2'], /--shard/],
+    [['check', '--paper', 'XX'], /--paper/],
+    [['check', '--time-budget', '-1'], /--time-budget/],
+    [['eval', 'nope.quantity'], /QUANTITY: unknown quantity/],
+    [['frobnicate'], /unknown command/],
+    [['replay', 'no/such/file.json'], /FILE/],
+  ];
+  for (const [argv, pattern] of usage) {
+    test(`usage error: ${argv.join(' ')} → exit 2, one line`, async () => {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.err.split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(pattern);
+    });
+  }
+
+  test('the installed bin: exit 2 and one line, no stack trace', () => {
+    const p = spawnSync(process.execPath, [join(ROOT, 'bin', 'mechcheck.js'), 'eval', 'pw.cutoff'], { input: '{"n": 0}', encoding: 'utf8', cwd: ROOT });
+    expect(p.status).toBe(2);
+    expect(p.stdout).toBe('');
+    expect(p.stderr.trim().split('\n')).toHaveLength(1);
+    expect(p.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
