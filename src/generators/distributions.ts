@@ -89,11 +89,11 @@ const simpleDistArb = (s: Support, opts: { integerBetaB?: boolean } = {}): fc.Ar
  * round parameters. Mixtures of 2–3 parts make multimodal densities.
  * `analyticTop` keeps F real-analytic near v̄ (Theorem 3): Beta only with integer b.
  */
-export function distSpecArb(opts: { analyticTop?: boolean } = {}): fc.Arbitrary<DistSpec> {
+export function distSpecArb(opts: { analyticTop?: boolean; withoutPaperMarkets?: boolean } = {}): fc.Arbitrary<DistSpec> {
   return supportArb.chain((s) =>
     fc.oneof(
       { arbitrary: simpleDistArb(s, { integerBetaB: opts.analyticTop }), weight: 6 },
-      { arbitrary: fc.constant(SINE_MARKET), weight: 1 },
+      ...(opts.withoutPaperMarkets ? [] : [{ arbitrary: fc.constant(SINE_MARKET), weight: 1 }]),
       {
         arbitrary: fc
           .array(fc.record({ weight: fc.integer({ min: 1, max: 5 }), dist: simpleDistArb(s, { integerBetaB: opts.analyticTop }) }), { minLength: 2, maxLength: 3 })
@@ -188,15 +188,54 @@ export function simplifyDist(d: DistSpec): DistSpec[] {
       });
       break;
     case 'beta':
+      if (d.a === 1 && d.b === 1) out.push({ kind: 'uniform', lo: d.lo, hi: d.hi });
       for (const sig of [1, 2]) if (round(d.a, sig) !== d.a || round(d.b, sig) !== d.b) out.push({ ...d, a: Math.max(1, round(d.a, sig)), b: Math.max(1, round(d.b, sig)) });
       break;
+    case 'density': {
+      // Rounder literals and a rounder support (the expression does not depend on the support;
+      // a candidate whose density turns negative is rejected by validation and skipped).
+      for (const sig of [1, 2]) {
+        const expr = d.expr.replace(/\d+\.\d+|\d+/g, (t) => String(roundSig(Number(t), sig)));
+        if (expr !== d.expr) out.push({ ...d, expr });
+      }
+      for (const [lo, hi] of [[Math.floor(d.lo), Math.ceil(d.hi)], [roundSig(d.lo, 1), roundSig(d.hi, 1)]]) {
+        if ((lo !== d.lo || hi !== d.hi) && lo < hi) out.push({ ...d, lo, hi });
+      }
+      break;
+    }
     case 'truncated-normal':
       for (const sig of [1, 2]) if (round(d.mean, sig) !== d.mean || round(d.sd, sig) !== d.sd) out.push({ ...d, mean: round(d.mean, sig), sd: round(d.sd, sig) || d.sd });
       break;
     default:
       break;
   }
+  const unit = toUnitSupport(d);
+  if (unit) out.push(unit);
   return out;
+}
+
+/** The same shape on [0, 1], where the family allows rescaling without rewriting an expression. */
+function toUnitSupport(d: DistSpec): DistSpec | undefined {
+  const map = (lo: number, hi: number) => (x: number) => roundSig((x - lo) / (hi - lo), 12);
+  switch (d.kind) {
+    case 'uniform':
+    case 'beta':
+      return d.lo === 0 && d.hi === 1 ? undefined : { ...d, lo: 0, hi: 1 };
+    case 'truncated-normal': {
+      if (d.lo === 0 && d.hi === 1) return undefined;
+      const w = d.hi - d.lo;
+      return { ...d, mean: map(d.lo, d.hi)(d.mean), sd: roundSig(d.sd / w, 12), lo: 0, hi: 1 };
+    }
+    case 'piecewise-uniform': {
+      const lo = d.pieces[0].lo;
+      const hi = d.pieces[d.pieces.length - 1].hi;
+      if (lo === 0 && hi === 1) return undefined;
+      const m = map(lo, hi);
+      return { ...d, pieces: d.pieces.map((p) => ({ lo: m(p.lo), hi: m(p.hi), weight: p.weight })) };
+    }
+    default:
+      return undefined;
+  }
 }
 
 function gcdAll(xs: number[]): number {

@@ -1,0 +1,94 @@
+/**
+ * Benchmarks against ../shared/peers, side by side in one run (medians of repeated runs,
+ * ratios against the peer). Not a test: `npm run bench` prints a table and writes
+ * bench/results/latest.json.
+ *
+ *   beta-star-table   β*(n), n = 2..200, uniform(0,1) and the sine market (in-process time),
+ *                     and the worst relative error against the mpmath reference
+ *   negative-sum      PW.Thm2.negative-sum: generated markets checked per second
+ *   monotone          PW.Ex1.beta-star-monotone: seconds to a refuted, shrunk, certified case
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../src/claims/persist.ts';
+import { runClaim } from '../src/claims/runner.ts';
+import { makeDist } from '../src/distributions/index.ts';
+import { SINE_MARKET, UNIFORM01 } from '../src/generators/distributions.ts';
+import { cutoffGroups } from '../src/models/pycia-wang/cutoff.ts';
+import { negativeSum } from '../properties/pycia-wang/cutoff.ts';
+import { monotone } from '../properties/pycia-wang/example1.ts';
+
+const PEERS = join(ROOT, '..', 'shared', 'peers');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const REPEATS = quick ? 3 : 7;
+const PEER_REPEATS = quick ? 1 : 3;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = (f: () => void) => {
+  const t = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t) / 1e9;
+};
+function python(script: string, argv: string[]): string {
+  return execFileSync('python3', [join(PEERS, script), ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
+}
+
+// ------------------------------------------------------------ β* table
+function betaTable() {
+  const u = makeDist(UNIFORM01);
+  const s = makeDist(SINE_MARKET);
+  const out: { uniform: number[]; sine: number[] } = { uniform: [], sine: [] };
+  for (let n = 2; n <= 200; n++) {
+    out.uniform.push(cutoffGroups(u, n, [{ share: 1 / n, count: n }]).betaStar);
+    out.sine.push(cutoffGroups(s, n, [{ share: 1 / n, count: n }]).betaStar);
+  }
+  return out;
+}
+betaTable(); // warm the JIT (and build the sine density's interpolant once, as a user's process would)
+const ours = median(Array.from({ length: REPEATS }, () => time(betaTable)));
+const peerTimes = Array.from({ length: PEER_REPEATS }, () => Number(/seconds ([\d.]+)/.exec(python('pw_scipy.py', []))![1]));
+const peer = median(peerTimes);
+const table = betaTable();
+const ref = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'pw', 'figure1-reference.json'), 'utf8'));
+const refRows = (name: 'uniform' | 'sine'): { n: number; betaStar: number }[] => {
+  const m = (ref.markets ?? ref)[name];
+  return (m.rows ?? m).map((r: { n: number; betaStar: unknown }) => ({ n: r.n, betaStar: typeof r.betaStar === 'object' ? (r.betaStar as { double: number }).double : Number(r.betaStar) }));
+};
+let worst = 0;
+for (const name of ['uniform', 'sine'] as const) {
+  for (const r of refRows(name)) worst = Math.max(worst, Math.abs(table[name][r.n - 2] - r.betaStar) / Math.abs(r.betaStar));
+}
+
+// ------------------------------------------------------------ negative-sum throughput
+const N_CASES = quick ? 300 : 1000;
+const nsTimes = Array.from({ length: Math.max(1, REPEATS - 4) }, () => time(() => runClaim(negativeSum, { runs: N_CASES, persist: false, replaySaved: false })));
+const oursRate = N_CASES / median(nsTimes);
+const PEER_N = quick ? 60 : 200;
+const peerRate = median(Array.from({ length: PEER_REPEATS }, () => Number(/per_second ([\d.]+)/.exec(python('pw_hypothesis.py', ['negative-sum', String(PEER_N)]))![1])));
+
+// ------------------------------------------------------------ monotone refutation
+let outcome = '';
+let example = '';
+const monoTimes = Array.from({ length: Math.max(1, REPEATS - 4) }, () =>
+  time(() => {
+    const o = runClaim(monotone, { persist: false, replaySaved: false });
+    outcome = `${o.outcome} (${o.counterexample?.foundBy}, certified ${o.counterexample?.certified})`;
+    example = o.counterexample?.describe ?? '';
+  }),
+);
+const oursMono = median(monoTimes);
+const peerMono = median(Array.from({ length: PEER_REPEATS }, () => Number(/total-with-shrink ([\d.]+)s/.exec(python('pw_hypothesis.py', ['monotone']))![1])));
+
+const rows = [
+  { bench: 'beta-star-table (s, in-process)', ours, peer, ratio: ours / peer, target: '≤ 0.1', ok: ours / peer <= 0.1, note: `worst rel. error vs mpmath ${worst.toExponential(2)} (target ≤ 1e-9)` },
+  { bench: 'negative-sum (markets/s)', ours: oursRate, peer: peerRate, ratio: oursRate / peerRate, target: '≥ 10', ok: oursRate / peerRate >= 10, note: `${N_CASES} generated markets, every Dist kind, n ≤ 60` },
+  { bench: 'monotone refuted (s)', ours: oursMono, peer: peerMono, ratio: oursMono / peerMono, target: '≤ 0.2', ok: oursMono / peerMono <= 0.2, note: `${outcome}: ${example}` },
+];
+console.log(`mechcheck benchmarks (median of ${REPEATS} runs ours, ${PEER_REPEATS} peer; node ${process.version})`);
+for (const r of rows) {
+  console.log(`${r.bench.padEnd(34)} ours ${r.ours.toPrecision(4).padStart(9)}  peer ${r.peer.toPrecision(4).padStart(9)}  ratio ${r.ratio.toPrecision(3).padStart(7)} (target ${r.target}) ${r.ok ? 'met' : 'MISSED'}  ${r.note}`);
+}
+mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ rows, worstRelErr: worst, date: new Date().toISOString() }, null, 2));
