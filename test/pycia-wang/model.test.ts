@@ -32,15 +32,18 @@ describe('Example 1 fixtures', () => {
     // Closed form for uniform(0,1) (PW.uniform.closed-form) with m agents at 1/m and N = 2m:
     // T1 = (N−1)/(N+1) − ((N−1)/N)·m^{−1/(N−1)}, T2 = −(N−1)/(2(N+1)), so β* ≈ 2(ln m − 1).
     const bs = betaStarReplicated({ n: 2, shares: [1, 0], dist: UNIFORM01 }, 20, 'standard');
+    const d = makeDist(UNIFORM01);
     bs.forEach((b, k) => {
       const m = 2 ** k;
       const N = 2 * m;
+      const g = cutoffGroups(d, N, [{ share: 1 / m, count: m }, { share: 0, count: m }]);
       const T1 = (N - 1) / (N + 1) - ((N - 1) / N) * Math.pow(m, -1 / (N - 1));
       const T2 = -(N - 1) / (2 * (N + 1));
       const exact = (-N * T1) / (T1 + T2);
-      // β* ≈ 2N·T1, and T1 sums m copies of brackets that cancel to O(1/N): a rounding of ε in
-      // a bracket moves β* by about m·N·ε (1e-9 at m = 2^4, 5e-4 at m = 2^20).
-      expect(Math.abs(b - exact)).toBeLessThan(1e-9 + m * N * Number.EPSILON);
+      expect(g.betaStar).toBe(b);
+      // β* ≈ 2N·T1 with T1 a sum of m copies of brackets that cancel to O(1/N): β*'s error is
+      // 2N times T1's error estimate (≈2e-7 at m = 2^14), plus rounding m·N·ε (5e-4 at m = 2^20).
+      expect(Math.abs(b - exact)).toBeLessThan(1e-9 + 2 * N * g.T1.abserr + m * N * Number.EPSILON);
     });
     // The catalogue's "about 1.28 per doubling" is the gain around m = 16…128; the limit is 2 ln 2.
     expect(bs[5] - bs[4]).toBeCloseTo(1.26, 2);
