@@ -115,10 +115,13 @@ export function cutoffGroups(dist0: Dist, n: number, groups: readonly ShareGroup
   };
   let t1 = 0;
   let t1err = 0;
+  // Rounding the quadrature cannot see: nodes near v̄ are placed to ε·|v̄|, which moves each
+  // bracket by about that much whatever its size (measured: uniform, N = 2^16, 2e-16 per bracket).
+  const rounding = 2 * Number.EPSILON * Math.max(1, Math.abs(dist.lo), Math.abs(dist.hi));
   const out = groups.map((g, k) => {
     const b = bracketAt(vs[k]);
     t1 += g.count * b.value;
-    t1err += g.count * b.err;
+    t1err += g.count * (b.err + rounding);
     return { share: g.share, count: g.count, vStar: vs[k], bracket: b.value };
   });
   let intFn = 0;
