@@ -1,0 +1,35 @@
+/** The numeric core: quadrature, roots, special functions, Chebyshev interpolants, tolerances, RNG, Decimal re-checks. */
+export type { QuadOptions, QuadResult, RootOptions, RootResult, Precision } from './types.ts';
+export { quad, quadVec, tanhSinh } from './quadrature.ts';
+export { brent } from './roots.ts';
+export {
+  erf,
+  erfc,
+  erfcx,
+  normCdf,
+  normSf,
+  normPdf,
+  normQuantile,
+  normIsf,
+  lgamma,
+  gammaFn,
+  lbeta,
+  betaInc,
+  betaIncC,
+  betaIncInv,
+  betaIncCInv,
+} from './special.ts';
+export { ChebPiecewise, chebFit } from './chebyshev.ts';
+export type { ChebFitOptions, ChebPiece } from './chebyshev.ts';
+export { EPS, approxEqual, relErr, quadOptions } from './tolerance.ts';
+export { makeRng, normalSampler, monteCarlo } from './rng.ts';
+export {
+  D,
+  withPrecision,
+  fromDouble,
+  gaussLegendreDecimal,
+  compositeGLDecimal,
+  polyIntegrateDecimal,
+} from './decimal.ts';
+export type { DecimalCtor } from './decimal.ts';
+export { fitPowerLaw, decreasingFrom } from './trend.ts';

@@ -1,0 +1,83 @@
+/**
+ * Bracketing root finding with SciPy brentq's contract: the root, the iterations used,
+ * whether the bracket closed to tolerance, and f at the root.
+ */
+import type { RootOptions, RootResult } from './types.ts';
+
+const EPS = Number.EPSILON;
+
+/**
+ * Brent's method on [a, b] with f(a)·f(b) ≤ 0: inverse quadratic interpolation or secant
+ * when they stay well inside the bracket and shrink it fast enough, bisection otherwise,
+ * so it never needs more than about (log2 of the bracket)² steps. Stops when the bracket
+ * half-width is ≤ (xtol + rtol·|x|)/2 or f(x) = 0. Same-signed endpoints give root NaN.
+ */
+export function brent(f: (x: number) => number, a: number, b: number, opts: RootOptions = {}): RootResult {
+  const xtol = opts.xtol ?? 2e-14;
+  const rtol = opts.rtol ?? 4 * EPS;
+  const maxiter = opts.maxiter ?? 200;
+  let fa = f(a);
+  let fb = f(b);
+  if (fa === 0) return { root: a, iterations: 0, converged: true, fval: 0 };
+  if (fb === 0) return { root: b, iterations: 0, converged: true, fval: 0 };
+  if (!(Number.isFinite(a) && Number.isFinite(b)) || Number.isNaN(fa) || Number.isNaN(fb) || fa > 0 === fb > 0) {
+    return { root: NaN, iterations: 0, converged: false, fval: NaN };
+  }
+  // b: best iterate; a: previous iterate; c: the other end of the bracket (f(c) opposite to f(b)).
+  let c = a;
+  let fc = fa;
+  let step = b - a; // last step taken
+  let prevStep = step; // the one before: interpolation must beat half of it
+  for (let iter = 1; iter <= maxiter; iter++) {
+    if (fb > 0 === fc > 0) {
+      c = a;
+      fc = fa;
+      step = prevStep = b - a;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      // keep the smaller residual in b
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol = 0.5 * (xtol + rtol * Math.abs(b));
+    const m = 0.5 * (c - b);
+    if (fb === 0 || Math.abs(m) <= tol) return { root: b, iterations: iter, converged: true, fval: fb };
+    if (Math.abs(prevStep) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      let p: number;
+      let q: number;
+      const s = fb / fa;
+      if (a === c) {
+        // secant through (a, fa), (b, fb)
+        p = 2 * m * s;
+        q = 1 - s;
+      } else {
+        // inverse quadratic through the three points
+        const qa = fa / fc;
+        const r = fb / fc;
+        p = s * (2 * m * qa * (qa - r) - (b - a) * (r - 1));
+        q = (qa - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      // accept if it lands inside the bracket (3/4 of the way to c) and shrinks faster than bisection would
+      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(prevStep * q))) {
+        prevStep = step;
+        step = p / q;
+      } else {
+        prevStep = step = m;
+      }
+    } else {
+      prevStep = step = m;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(step) > tol ? step : m > 0 ? tol : -tol;
+    fb = f(b);
+    if (Number.isNaN(fb)) return { root: NaN, iterations: iter, converged: false, fval: NaN };
+  }
+  return { root: b, iterations: maxiter, converged: false, fval: fb };
+}
