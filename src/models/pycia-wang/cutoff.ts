@@ -27,41 +27,53 @@ export interface CutoffValues {
   mean: number;
 }
 
-/**
- * Points where the integrands bend or concentrate: the distribution's own kinks, every
- * v_i*, and for large n a geometric ladder towards v̄, where F^{n−2} puts its mass.
- */
-function grid(dist: Dist, n: number, cuts: readonly number[]): number[] {
-  const pts = new Set<number>([dist.lo, dist.hi, ...dist.breakpoints, ...cuts]);
-  if (n > 16) {
-    const w = dist.hi - dist.lo;
-    for (let s = 0.25; s * n > 0.5; s /= 4) pts.add(dist.hi - s * w);
-  }
-  return [...pts].filter((x) => x >= dist.lo && x <= dist.hi).sort((a, b) => a - b);
+/** The distribution's own kinks and the given cuts, inside the support: breakpoints for the quadrature. */
+function breaks(dist: Dist, cuts: readonly number[]): number[] {
+  return [...new Set([...dist.breakpoints, ...cuts])].filter((x) => x > dist.lo && x < dist.hi).sort((a, b) => a - b);
 }
 
-/** Integrate the three integrands of T_1 and T_2 over [a, b]: (1−F)p dG, F p dG and F^n dp. */
-function segment(dist: Dist, n: number, a: number, b: number, opts: QuadOptions): { v: Float64Array; err: Float64Array; ok: boolean } {
+/**
+ * For large n, F^{n−2} puts its mass where 1 − F ≲ 1/n (and just below each v*, where it decays
+ * from F(v*)^{n−2} within ~1/n in F): a first Gauss–Kronrod sample over a wide piece can miss that
+ * mass entirely and report convergence. Cut at 1 − F = 128/n, 32/n, 4/n and 1/(2n), so every
+ * piece sees what it holds: below 1 − F = 128/n lies at most e^{−128} of it (with only 32/n, the
+ * e^{−32} ≈ 1e-14 left below was invisible to the first sample and missed).
+ */
+function concentration(dist: Dist, n: number): number[] {
+  if (n <= 16) return [];
+  return [128 / n, 32 / n, 4 / n, 1 / (2 * n)].filter((q) => q < 1).map((q) => dist.isf(q));
+}
+
+/**
+ * One vector integral over the support gives every group's bracket and ∫F^n:
+ * component k is (1−F)p·g above v_k* and −F·p·g below it (g = dG/dp = (n−1)F^{n−2}f), so its
+ * integral is the bracket ∫_{v*}^{v̄}(1−F)p dG − ∫_{v̲}^{v*}F p dG; the last component is F^n.
+ * With every v_k* a breakpoint, each component is smooth on each piece.
+ */
+function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptions): { v: Float64Array; err: Float64Array; ok: boolean } {
+  const G = vs.length;
   const k = n - 2;
-  const f3 = (p: number, out: Float64Array) => {
+  const f = (p: number, out: Float64Array) => {
     const F = dist.cdf(p);
-    const g = (n - 1) * Math.pow(F, k) * dist.pdf(p);
-    out[0] = (1 - F) * p * g;
-    out[1] = F * p * g;
-    out[2] = Math.pow(F, n);
+    const Fk = Math.pow(F, k);
+    const pg = p * (n - 1) * Fk * dist.pdf(p);
+    const up = (1 - F) * pg;
+    const down = -F * pg;
+    for (let j = 0; j < G; j++) out[j] = p >= vs[j] ? up : down;
+    out[G] = Fk * F * F;
   };
-  const singular = (a === dist.lo && dist.singularAt.lo) || (b === dist.hi && dist.singularAt.hi);
-  if (!singular) {
-    const r = quadVec(f3, 3, a, b, opts);
+  const points = breaks(dist, [...vs, ...concentration(dist, n)]);
+  if (!dist.singularAt.lo && !dist.singularAt.hi) {
+    const r = quadVec(f, G + 1, dist.lo, dist.hi, { ...opts, points });
     return { v: r.value, err: r.abserr, ok: r.converged };
   }
-  // An unbounded density at an end of the support: tanh-sinh per component.
-  const tmp = new Float64Array(3);
-  const v = new Float64Array(3);
-  const err = new Float64Array(3);
+  // An unbounded density at an end of the support: tanh-sinh (via 'auto') per component.
+  const tmp = new Float64Array(G + 1);
+  const v = new Float64Array(G + 1);
+  const err = new Float64Array(G + 1);
   let ok = true;
-  for (let c = 0; c < 3; c++) {
-    const r = quad((p) => (f3(p, tmp), tmp[c]), a, b, { ...opts, method: 'auto' });
+  for (let c = 0; c <= G; c++) {
+    const r = quad((p) => (f(p, tmp), tmp[c]), dist.lo, dist.hi, { ...opts, points, method: 'auto' });
     v[c] = r.value;
     err[c] = r.abserr;
     ok &&= r.converged;
@@ -95,38 +107,22 @@ export function cutoffGroups(dist0: Dist, n: number, groups: readonly ShareGroup
   const dist = dist0.at(precision);
   const opts = { ...quadOptions(precision), ...extra };
   const vs = groups.map((g) => vStar(dist, g.share, n));
-  const xs = grid(dist, n, vs);
-  const segs = [] as { a: number; b: number; v: Float64Array; err: Float64Array }[];
-  let ok = true;
-  for (let j = 0; j + 1 < xs.length; j++) {
-    const s = segment(dist, n, xs[j], xs[j + 1], opts);
-    ok &&= s.ok;
-    segs.push({ a: xs[j], b: xs[j + 1], v: s.v, err: s.err });
-  }
-  // Bracket at v*: the (1−F)p dG mass above v* minus the F p dG mass below it.
-  const bracketAt = (v: number) => {
-    let value = 0;
-    let err = 0;
-    for (const s of segs) {
-      if (s.a >= v) { value += s.v[0]; err += s.err[0]; }
-      else { value -= s.v[1]; err += s.err[1]; }
-    }
-    return { value, err };
-  };
+  // A bracket is O(1/n) and T1 adds n of them: the absolute tolerance scales down with n.
+  const I = integrals(dist, n, vs, { ...opts, epsabs: (opts.epsabs ?? 1e-13) / n });
+  const G = groups.length;
   let t1 = 0;
   let t1err = 0;
   // Rounding the quadrature cannot see: nodes near v̄ are placed to ε·|v̄|, which moves each
   // bracket by about that much whatever its size (measured: uniform, N = 2^16, 2e-16 per bracket).
   const rounding = 2 * Number.EPSILON * Math.max(1, Math.abs(dist.lo), Math.abs(dist.hi));
   const out = groups.map((g, k) => {
-    const b = bracketAt(vs[k]);
-    t1 += g.count * b.value;
-    t1err += g.count * (b.err + rounding);
-    return { share: g.share, count: g.count, vStar: vs[k], bracket: b.value };
+    t1 += g.count * I.v[k];
+    t1err += g.count * (I.err[k] + rounding);
+    return { share: g.share, count: g.count, vStar: vs[k], bracket: I.v[k] };
   });
-  let intFn = 0;
-  let intFnErr = 0;
-  for (const s of segs) { intFn += s.v[2]; intFnErr += s.err[2]; }
+  const intFn = I.v[G];
+  const intFnErr = I.err[G];
+  const ok = I.ok;
   const mean = dist.mean();
   const t2 = mean - (dist.hi - intFn);
   const T1 = { value: t1, abserr: t1err, converged: ok };
@@ -175,7 +171,7 @@ export function conditionT11(T1: number, T2: number, n: number, beta: number): n
 export function middleTerm(dist0: Dist, n: number, precision: Precision = 'standard'): Estimate {
   const dist = dist0.at(precision);
   const opts = quadOptions(precision);
-  const pts = grid(dist, n, []);
+  const pts = breaks(dist, concentration(dist, n));
   const inner = { ...opts, points: pts };
   let innerErr = 0;
   let ok = true;
