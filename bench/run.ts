@@ -9,7 +9,7 @@
  *   monotone          PW.Ex1.beta-star-monotone: seconds to a refuted, shrunk, certified case
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../src/claims/persist.ts';
 import { runClaim } from '../src/claims/runner.ts';
@@ -17,7 +17,7 @@ import { makeDist } from '../src/distributions/index.ts';
 import { SINE_MARKET, UNIFORM01 } from '../src/generators/distributions.ts';
 import { cutoffGroups } from '../src/models/pycia-wang/cutoff.ts';
 import { negativeSum } from '../properties/pycia-wang/cutoff.ts';
-import { monotone } from '../properties/pycia-wang/example1.ts';
+import { monotone, reference } from '../properties/pycia-wang/example1.ts';
 
 const PEERS = join(ROOT, '..', 'shared', 'peers');
 const args = new Set(process.argv.slice(2));
@@ -51,14 +51,10 @@ const ours = median(Array.from({ length: REPEATS }, () => time(betaTable)));
 const peerTimes = Array.from({ length: PEER_REPEATS }, () => Number(/seconds ([\d.]+)/.exec(python('pw_scipy.py', []))![1]));
 const peer = median(peerTimes);
 const table = betaTable();
-const ref = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'pw', 'figure1-reference.json'), 'utf8'));
-const refRows = (name: 'uniform' | 'sine'): { n: number; betaStar: number }[] => {
-  const m = (ref.markets ?? ref)[name];
-  return (m.rows ?? m).map((r: { n: number; betaStar: unknown }) => ({ n: r.n, betaStar: typeof r.betaStar === 'object' ? (r.betaStar as { double: number }).double : Number(r.betaStar) }));
-};
+const ref = reference();
 let worst = 0;
 for (const name of ['uniform', 'sine'] as const) {
-  for (const r of refRows(name)) worst = Math.max(worst, Math.abs(table[name][r.n - 2] - r.betaStar) / Math.abs(r.betaStar));
+  for (const r of ref[name]) worst = Math.max(worst, Math.abs(table[name][r.n - 2] - r.betaStar) / Math.abs(r.betaStar));
 }
 
 // ------------------------------------------------------------ negative-sum throughput

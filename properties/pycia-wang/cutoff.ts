@@ -11,7 +11,7 @@ import type { CheckResult, PropertyContext } from '../../src/claims/types.ts';
 import { describeDist, distLabels, distSpecArb, mutateDist, simplifyDist } from '../../src/generators/distributions.ts';
 import { gridReal } from '../../src/generators/numbers.ts';
 import {
-  betaArb, describeMarket, marketArb, marketLabels, mutateMarket, nArb, normalise, sharesArb, simplifyMarket,
+  betaArb, describeMarket, MARKET_COVER, marketArb, marketLabels, mutateMarket, nArb, normalise, sharesArb, simplifyMarket,
 } from '../../src/generators/pycia-wang.ts';
 import { monteCarlo, quad, quadOptions } from '../../src/numeric/index.ts';
 import { conditionT11, cutoffValues, middleTerm, T2Definition } from '../../src/models/pycia-wang/cutoff.ts';
@@ -260,6 +260,7 @@ export const negativeSum = claim<MarketSpec>({
     };
   },
   labels: marketLabels,
+  cover: MARKET_COVER,
   describe: describeMarket,
   simplify: (s) => simplifyMarket(s),
   search: { mutate: (s, rand, scale) => mutateMarket(s, rand, scale) },

@@ -90,23 +90,17 @@ export const monotone = claim<MonoCase>({
 
 // ---------------------------------------------------------------- Figure 1
 
+/** A reference value: 30 significant digits and the nearest double. */
 interface RefRow {
   n: number;
-  betaStar: { value: string; double: number } | number | string;
+  betaStar: { dec: string; dbl: number };
 }
 
-/** β*(n) for n = 2..200 at 30 digits by mpmath (scripts/reference/pw_reference.py). */
-function reference(): Record<'uniform' | 'sine', { n: number; betaStar: number }[]> {
+/** β*(n) for n = 2..200 by mpmath at 50 digits, checked at 60 (scripts/reference/pw_reference.py). */
+export function reference(): Record<'uniform' | 'sine', { n: number; betaStar: number }[]> {
   const raw = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'pw', 'figure1-reference.json'), 'utf8'));
-  const pick = (rows: RefRow[]) => rows.map((r) => ({ n: r.n, betaStar: toNumber(r.betaStar) }));
-  const markets = raw.markets ?? raw;
-  return { uniform: pick(markets.uniform.rows ?? markets.uniform), sine: pick(markets.sine.rows ?? markets.sine) };
-}
-
-function toNumber(v: RefRow['betaStar']): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') return Number(v);
-  return typeof v.double === 'number' ? v.double : Number(v.value);
+  const pick = (rows: RefRow[]) => rows.map((r) => ({ n: r.n, betaStar: Number(r.betaStar.dec) }));
+  return { uniform: pick(raw.markets.uniform.rows), sine: pick(raw.markets.sine.rows) };
 }
 
 export function figureTable(nMax: number, precision: Precision = 'standard') {

@@ -96,6 +96,7 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
   let firstUndecided: string | undefined;
   const errors: { input: I; error: string }[] = [];
   let minScore = Number.POSITIVE_INFINITY;
+  let closest: { describe: string; numbers: Numbers } | undefined;
   let figures: FigureSpec[] | undefined;
   const top: { input: I; score: number }[] = [];
   const keepTop = (input: I, s: number) => {
@@ -153,7 +154,10 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     if (!shrinking) {
       if (r.figures && !figures) figures = r.figures;
       const s = score(claim, r);
-      if (s < minScore) minScore = s;
+      if (s < minScore || !closest) {
+        minScore = Math.min(minScore, s);
+        closest = { describe: describe(claim, input), numbers: r.numbers };
+      }
       keepTop(input, s);
     }
     if (interesting(claim, r)) {
@@ -290,6 +294,7 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     labels: Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))),
     message,
     numbers,
+    ...(closest && !counterexample ? { closest } : {}),
     ...(allFigures.length ? { figures: allFigures } : {}),
     ...(replayed.length ? { replayed } : {}),
   };

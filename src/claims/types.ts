@@ -143,8 +143,10 @@ export interface ClaimOutcome {
   labels: Record<string, number>;
   /** Why the outcome is what it is, one line. */
   message: string;
-  /** Summary numbers of the run (largest violation margin seen, etc.). */
+  /** Summary numbers of the run (cases generated, climbed, undecided; the smallest margin seen). */
   numbers?: Numbers;
+  /** The generated case closest to failing (smallest margin) and its numbers: what decided a pass. */
+  closest?: { describe: string; numbers: Numbers };
   figures?: FigureSpec[];
   /** Saved counterexamples replayed before the search. */
   replayed?: { file: string; still: boolean }[];
