@@ -1,0 +1,1161 @@
+/**
+ * Pycia & Wang (2015), Lemma 1 ("If" part, Appendix A.1): the ex-post budget-balanced
+ * transfers built for an allocation rule whose interim shares S_i are weakly increasing,
+ * and their interim expectations.
+ *
+ * Reading of the construction (the OCR mangles the profile vectors; /work/shared/notes/pw-lemma1.md):
+ *   φ_i(v)  = (1 + β/n) ∫_{v̲}^{v} p dS_i(p)
+ *   Y_i(v)  = Σ_{j≠i} v_j s_i(v),   Ȳ_i(v_{−i}) = ∫ Y_i(p, v_{−i}) dF(p)
+ *   t_i⁰(v) = −φ_i(v_i) + (1/(n−1)) Σ_{j≠i} φ_j(v_j) + (β/n)[Ȳ_i − Y_i] + g_i(v)      (c_i = 0)
+ *   g_i(v)  = (β/(n(n−1))) Σ_{j≠i} [Y_j(v) − Ȳ_j(v_{−j})]
+ *   A_i     = r_i β(n−1) v̄_0/n − (β/n) E_{−i}[Y_i(v_i*, ·)],   d_i = E_{−i}[t_i⁰(v_i*, ·)] − A_i
+ *   t̂_i     = t_i⁰ − d_i + (1/n) Σ_k d_k
+ *
+ * Interim quantities are expectations of these *ex-post* formulas over v_{−i}, taken term by
+ * term (the expectation is linear) over the coordinates each term depends on: nested adaptive
+ * quadrature for n ≤ 3 (n = 3 only when F is cheap to integrate against, see choosePath),
+ * seeded Monte Carlo beyond. No closed form of an interim transfer is used: what the claims
+ * compare them with (T_1, T_2, (L1-1), (L4)) is computed by other routes. The one-coordinate
+ * terms φ_j(v_j) are integrated on their own (E[φ], 1-D), not inside the nest.
+ *
+ * The three rules are anonymous (s_i(v) depends on i only through the position of v_i), so
+ * S_i, φ_i and w ↦ E_{−i}[piece(w, ·)] are the same functions for every agent; only r_i, v_i*
+ * and d_i differ. The quadrature path integrates the pieces once, for agent 1, and shares them
+ * (see `interim`); the unit tests integrate the other agents separately and compare, and the
+ * ex-post checks (budget balance) use every agent's own formula.
+ */
+import type { Dist } from '../../distributions/types.ts';
+import { makeDist } from '../../distributions/index.ts';
+import { brent, makeRng, quad, quadOptions, quadVec } from '../../numeric/index.ts';
+import type { Precision, QuadOptions } from '../../numeric/types.ts';
+import { vStar as vStarD1, type MarketSpec } from './market.ts';
+
+// ------------------------------------------------------------------------------------------
+// Allocation rules
+// ------------------------------------------------------------------------------------------
+
+/**
+ * An allocation rule with weakly increasing interim shares (Lemma 1's hypothesis):
+ * - `efficient`: (D1), s_i = 1{v_i > max_{j≠i} v_j} (a tie, of probability 0, is split);
+ * - `power`: s_i = (v_i − v̲ + c)^k / Σ_j (v_j − v̲ + c)^k with c = offset·(v̄ − v̲) > 0. With
+ *   v̲ = 0 and offset → 0 this is s_i ∝ v_i^k; the offset keeps s smooth at the bottom, so S_i
+ *   is analytic on [v̲, v̄] and its Chebyshev table converges (offset 0 gives S ~ w·log(1/w)
+ *   near 0 for k = 1, n = 2, which no fixed table resolves);
+ * - `lottery`: λ·(D1) + (1 − λ)/n.
+ */
+export type RuleSpec =
+  | { kind: 'efficient' }
+  | { kind: 'power'; k: number; offset: number }
+  | { kind: 'lottery'; lambda: number };
+
+export const EFFICIENT: RuleSpec = { kind: 'efficient' };
+
+export interface AllocationRule {
+  readonly spec: RuleSpec;
+  readonly n: number;
+  /** s jumps where two types tie (D1 and lotteries): integrals over a type are split there. */
+  readonly jumps: boolean;
+  /** Ex-post shares s(v) into out; Σ out = 1. */
+  shares(v: ArrayLike<number>, out: Float64Array): void;
+  /** s_k(v). */
+  share(v: ArrayLike<number>, k: number): number;
+  /** Interim share S_i(w) = E_{−i}[s_i(w, v_{−i})] (every agent: the rules are anonymous). */
+  S(w: number): number;
+  /** S_i'(w). */
+  dS(w: number): number;
+  /** ∫_{v̲}^{w} S_i(p) dp. */
+  intS(w: number): { value: number; abserr: number };
+  /** Error bound on S (0 for closed forms; the Chebyshev tail plus quadrature error for the power rule). */
+  readonly sErr: number;
+  readonly converged: boolean;
+}
+
+/** Σ of a D1 profile's ties at the maximum, and the maximum. */
+function d1Shares(v: ArrayLike<number>, out: Float64Array, n: number): void {
+  let m = -Infinity;
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    const x = v[j];
+    if (x > m) {
+      m = x;
+      count = 1;
+    } else if (x === m) count++;
+  }
+  const s = 1 / count;
+  for (let j = 0; j < n; j++) out[j] = v[j] === m ? s : 0;
+}
+
+function d1Share(v: ArrayLike<number>, k: number, n: number): number {
+  const x = v[k];
+  let ties = 1;
+  for (let j = 0; j < n; j++) {
+    if (j === k) continue;
+    if (v[j] > x) return 0;
+    if (v[j] === x) ties++;
+  }
+  return 1 / ties;
+}
+
+/** ∫_{v̲}^{w} F^{n−1} by adaptive quadrature (breakpoints of F passed). */
+function intG(dist: Dist, n: number, w: number, qo: QuadOptions): { value: number; abserr: number } {
+  if (w <= dist.lo) return { value: 0, abserr: 0 };
+  const r = quad((p) => Math.pow(dist.cdf(p), n - 1), dist.lo, Math.min(w, dist.hi), { ...qo, points: dist.breakpoints });
+  return { value: r.value + Math.max(0, w - dist.hi), abserr: r.abserr };
+}
+
+/** (D1): S_i = G = F^{n−1} (Theorem 1's proof). */
+export function efficientRule(dist: Dist, n: number, qo: QuadOptions): AllocationRule {
+  return {
+    spec: EFFICIENT,
+    n,
+    jumps: true,
+    shares: (v, out) => d1Shares(v, out, n),
+    share: (v, k) => d1Share(v, k, n),
+    S: (w) => Math.pow(dist.cdf(w), n - 1),
+    dS: (w) => (n === 2 ? dist.pdf(w) : (n - 1) * Math.pow(dist.cdf(w), n - 2) * dist.pdf(w)),
+    intS: (w) => intG(dist, n, w, qo),
+    sErr: 0,
+    converged: true,
+  };
+}
+
+/** λ·(D1) + (1−λ)/n: S_i = λF^{n−1} + (1−λ)/n, the mixture of the two interim shares. */
+export function lotteryRule(dist: Dist, n: number, lambda: number, qo: QuadOptions): AllocationRule {
+  const flat = (1 - lambda) / n;
+  return {
+    spec: { kind: 'lottery', lambda },
+    n,
+    jumps: true,
+    shares: (v, out) => {
+      d1Shares(v, out, n);
+      for (let j = 0; j < n; j++) out[j] = lambda * out[j] + flat;
+    },
+    share: (v, k) => lambda * d1Share(v, k, n) + flat,
+    S: (w) => lambda * Math.pow(dist.cdf(w), n - 1) + flat,
+    dS: (w) => lambda * (n === 2 ? dist.pdf(w) : (n - 1) * Math.pow(dist.cdf(w), n - 2) * dist.pdf(w)),
+    intS: (w) => {
+      const g = intG(dist, n, w, qo);
+      return { value: lambda * g.value + flat * Math.max(0, w - dist.lo), abserr: lambda * g.abserr };
+    },
+    sErr: 0,
+    converged: true,
+  };
+}
+
+/**
+ * Chebyshev interpolant on [a, b] through the n + 1 Lobatto points (coefficients by the
+ * DCT-I), with its derivative and antiderivative as Chebyshev series.
+ */
+export class Cheb {
+  constructor(readonly a: number, readonly b: number, readonly c: Float64Array) {}
+
+  static fit(f: (x: number) => number, a: number, b: number, N: number): Cheb {
+    const vals = new Float64Array(N + 1);
+    for (let k = 0; k <= N; k++) vals[k] = f(0.5 * (a + b) + 0.5 * (b - a) * Math.cos((Math.PI * k) / N));
+    const c = new Float64Array(N + 1);
+    for (let j = 0; j <= N; j++) {
+      let s = 0;
+      for (let k = 0; k <= N; k++) {
+        const t = vals[k] * Math.cos((Math.PI * j * k) / N);
+        s += k === 0 || k === N ? 0.5 * t : t;
+      }
+      c[j] = (2 / N) * s;
+    }
+    c[0] /= 2;
+    c[N] /= 2;
+    return new Cheb(a, b, c);
+  }
+
+  value(x: number): number {
+    const t = (2 * x - this.a - this.b) / (this.b - this.a);
+    const c = this.c;
+    let b1 = 0;
+    let b2 = 0;
+    for (let j = c.length - 1; j >= 1; j--) {
+      const b0 = 2 * t * b1 - b2 + c[j];
+      b2 = b1;
+      b1 = b0;
+    }
+    return t * b1 - b2 + c[0];
+  }
+
+  derivative(): Cheb {
+    const c = this.c;
+    const N = c.length - 1;
+    const d = new Float64Array(Math.max(1, N));
+    if (N >= 1) {
+      const at = (j: number) => (j < d.length ? d[j] : 0);
+      for (let j = N - 1; j >= 0; j--) d[j] = at(j + 2) + 2 * (j + 1) * c[j + 1];
+      d[0] /= 2;
+    }
+    const s = 2 / (this.b - this.a);
+    for (let j = 0; j < d.length; j++) d[j] *= s;
+    return new Cheb(this.a, this.b, d);
+  }
+
+  /** The antiderivative vanishing at a. */
+  integral(): Cheb {
+    const c = this.c;
+    const N = c.length - 1;
+    const at = (j: number) => (j <= N ? c[j] : 0);
+    const B = new Float64Array(N + 2);
+    for (let j = 1; j <= N + 1; j++) B[j] = ((j === 1 ? 2 * c[0] : at(j - 1)) - at(j + 1)) / (2 * j);
+    let s = 0;
+    for (let j = 1; j <= N + 1; j++) s += j % 2 === 0 ? B[j] : -B[j];
+    B[0] = -s;
+    const h = (this.b - this.a) / 2;
+    for (let j = 0; j <= N + 1; j++) B[j] *= h;
+    return new Cheb(this.a, this.b, B);
+  }
+
+  /** The size of the last three coefficients: the interpolation error once they have decayed. */
+  tail(): number {
+    const c = this.c;
+    const N = c.length - 1;
+    return Math.abs(c[N]) + Math.abs(c[N - 1]) + Math.abs(c[N - 2]);
+  }
+}
+
+/**
+ * Power rule: S_i(w) = E[a/(a + X)] with a = (w − v̲ + c)^k, X = Σ_{j≠i}(v_j − v̲ + c)^k.
+ * Since a/(a + X) = ∫_0^∞ a e^{−t(a+X)} dt and the v_j are independent,
+ *   S_i(w) = ∫_0^∞ e^{−τ} L(τ/a)^{n−1} dτ,   L(t) = ∫ e^{−t(v−v̲+c)^k} dF(v),
+ * two nested 1-D integrals for every n. S is tabulated once per market as a Chebyshev series
+ * (analytic on [v̲, v̄] because c > 0), doubling the degree until the tail is below tolerance.
+ * This is a second route to S: the interim check integrates the ex-post s_i itself.
+ */
+export function powerRule(dist: Dist, n: number, k: number, offset: number, qo: QuadOptions, precision: Precision): AllocationRule {
+  const lo = dist.lo;
+  const c = offset * (dist.hi - dist.lo);
+  if (!(c > 0) || !(k > 0)) throw new Error(`power rule needs k > 0 and offset > 0 (got k = ${k}, offset = ${offset})`);
+  const weight = (x: number) => Math.pow(x - lo + c, k);
+  const tmp = new Float64Array(n);
+  // 1e-13: a decade above G10K21's roundoff floor (50·eps ≈ 1.1e-14 relative), at both tiers.
+  const innerOpts: QuadOptions = { epsabs: 1e-15, epsrel: 1e-13, points: dist.breakpoints, limit: 400 };
+  let quadErr = 0;
+  let ok = true;
+  const L = (t: number) => {
+    const r = quad((v) => Math.exp(-t * weight(v)) * dist.pdf(v), dist.lo, dist.hi, innerOpts);
+    quadErr = Math.max(quadErr, r.abserr);
+    ok &&= r.converged;
+    return r.value;
+  };
+  const Sdirect = (w: number) => {
+    const a = weight(w);
+    const r = quad((tau) => Math.exp(-tau) * Math.pow(L(tau / a), n - 1), 0, 40, {
+      epsabs: 1e-15,
+      epsrel: innerOpts.epsrel,
+      points: [0.5, 2, 6, 15],
+    });
+    quadErr = Math.max(quadErr, r.abserr + (n - 1) * r.abserr);
+    ok &&= r.converged;
+    return r.value;
+  };
+  const target = precision === 'high' ? 1e-13 : 1e-12;
+  let cheb = Cheb.fit(Sdirect, dist.lo, dist.hi, 16);
+  for (let N = 32; cheb.tail() > target && N <= 256; N *= 2) cheb = Cheb.fit(Sdirect, dist.lo, dist.hi, N);
+  const tail = cheb.tail();
+  const der = cheb.derivative();
+  const anti = cheb.integral();
+  const sErr = 4 * tail + quadErr + 1e-15;
+  return {
+    spec: { kind: 'power', k, offset },
+    n,
+    jumps: false,
+    shares: (v, out) => {
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        out[j] = weight(v[j]);
+        sum += out[j];
+      }
+      for (let j = 0; j < n; j++) out[j] /= sum;
+    },
+    share: (v, kk) => {
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        tmp[j] = weight(v[j]);
+        sum += tmp[j];
+      }
+      return tmp[kk] / sum;
+    },
+    S: (w) => cheb.value(w),
+    dS: (w) => der.value(w),
+    intS: (w) => ({ value: anti.value(Math.min(w, dist.hi)), abserr: sErr * (Math.min(w, dist.hi) - dist.lo) }),
+    sErr,
+    converged: ok && tail <= target * 100,
+  };
+}
+
+/** t ∈ [0, 1] with 3t² − 2t³ = u (u clamped to [0, 1]): the trigonometric root of the cubic. */
+export function smoothstepInverse(u: number): number {
+  const c = Math.min(1, Math.max(0, u));
+  return 0.5 - Math.sin(Math.asin(1 - 2 * c) / 3);
+}
+
+export function makeRule(spec: RuleSpec, dist: Dist, n: number, qo: QuadOptions, precision: Precision): AllocationRule {
+  switch (spec.kind) {
+    case 'efficient':
+      return efficientRule(dist, n, qo);
+    case 'lottery':
+      return lotteryRule(dist, n, spec.lambda, qo);
+    case 'power':
+      return powerRule(dist, n, spec.k, spec.offset, qo, precision);
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Estimates: a deterministic part with a quadrature error, plus (Monte Carlo) per-draw values
+// ------------------------------------------------------------------------------------------
+
+/**
+ * An interim quantity: det ± abserr (quadrature) plus the mean of `draws` (Monte Carlo).
+ * Sums and differences keep the draws elementwise, so every combination is evaluated on common
+ * random numbers and its standard error is that of the combination, not a sum of bounds.
+ */
+export class Est {
+  private m: number | undefined;
+  private se: number | undefined;
+  constructor(readonly det: number, readonly abserr = 0, readonly draws: Float64Array | null = null) {}
+
+  static of(x: number, abserr = 0): Est {
+    return new Est(x, abserr);
+  }
+
+  private mcMean(): number {
+    if (this.m === undefined) {
+      let s = 0;
+      const d = this.draws;
+      if (d) for (let k = 0; k < d.length; k++) s += d[k];
+      this.m = d && d.length ? s / d.length : 0;
+    }
+    return this.m;
+  }
+
+  get value(): number {
+    return this.det + this.mcMean();
+  }
+
+  /** Standard error of the Monte Carlo part (0 without draws). */
+  get stderr(): number {
+    if (this.se === undefined) {
+      const d = this.draws;
+      if (!d || d.length < 2) this.se = 0;
+      else {
+        const mu = this.mcMean();
+        let s = 0;
+        for (let k = 0; k < d.length; k++) s += (d[k] - mu) * (d[k] - mu);
+        this.se = Math.sqrt(s / (d.length - 1) / d.length);
+      }
+    }
+    return this.se;
+  }
+
+  /** abserr + z·stderr: a bound on |value − truth| at the confidence z stands for. */
+  bound(z: number): number {
+    return this.abserr + z * this.stderr;
+  }
+
+  plus(o: Est | number, sign = 1): Est {
+    if (typeof o === 'number') return new Est(this.det + sign * o, this.abserr, this.draws);
+    let draws: Float64Array | null = null;
+    if (this.draws && o.draws) {
+      draws = new Float64Array(this.draws.length);
+      for (let k = 0; k < draws.length; k++) draws[k] = this.draws[k] + sign * o.draws[k];
+    } else if (this.draws) draws = this.draws;
+    else if (o.draws) {
+      draws = new Float64Array(o.draws.length);
+      for (let k = 0; k < draws.length; k++) draws[k] = sign * o.draws[k];
+    }
+    return new Est(this.det + sign * o.det, this.abserr + o.abserr, draws);
+  }
+
+  minus(o: Est | number): Est {
+    return this.plus(o, -1);
+  }
+
+  times(k: number): Est {
+    let draws: Float64Array | null = null;
+    if (this.draws) {
+      draws = new Float64Array(this.draws.length);
+      for (let j = 0; j < draws.length; j++) draws[j] = k * this.draws[j];
+    }
+    return new Est(k * this.det, Math.abs(k) * this.abserr, draws);
+  }
+}
+
+/** Σ of estimates. */
+export function sumEst(xs: readonly Est[]): Est {
+  return xs.reduce((a, b) => a.plus(b), Est.of(0));
+}
+
+// ------------------------------------------------------------------------------------------
+// The mechanism
+// ------------------------------------------------------------------------------------------
+
+export interface MechanismOptions {
+  precision?: Precision;
+  /** 'auto' (choosePath): nested quadrature for n ≤ 3 (n = 3 only when F is cheap to integrate against), Monte Carlo beyond. */
+  path?: 'auto' | 'quadrature' | 'monte-carlo';
+  /** Monte Carlo draws of the others' types (default 4000 standard, 16000 high). */
+  draws?: number;
+  /** Seed of the Monte Carlo draws. */
+  seed?: number;
+}
+
+/** Interim expectations over v_{−i} of the ex-post pieces, at one report w of agent i. */
+export interface InterimAt {
+  /** E_{−i} s_i(w, ·) — S_i(w) from the ex-post rule. */
+  Es: Est;
+  /** E_{−i} Y_i(w, ·). */
+  EY: Est;
+  /** E_{−i} Σ_{j≠i} Y_j(w, ·). */
+  EYo: Est;
+  /** E_{−i} Σ_{j≠i} Ȳ_j(w, ·). */
+  EYbo: Est;
+}
+
+/** Largest n whose interim expectations are taken by nested quadrature. */
+export const QUADRATURE_N_MAX = 3;
+
+/**
+ * Nodes per dimension above which an n = 3 market goes to Monte Carlo: the costliest integral,
+ * E[Y_i] over all three types, takes about (nodes)³ evaluations, so F that need more than ~160
+ * Gauss–Kronrod nodes for their own moments (densities oscillating over many periods, narrow
+ * bumps) would cost tens of seconds a case. n = 2 (at most two dimensions) always integrates.
+ */
+export const NODES_PER_DIMENSION_MAX = 160;
+
+/**
+ * Nodes adaptive G10K21 spends on ∫dF and ∫x dF (in the t variable of `expect`) at the innermost
+ * tolerance: how hard F is to integrate against, one dimension at a time.
+ */
+export function nodesPerDimension(dist: Dist, precision: Precision = 'standard'): number {
+  const W = dist.hi - dist.lo;
+  const tol = (precision === 'high' ? 1e-11 : 1e-9) / 100;
+  const r = quadVec(
+    (t, out) => {
+      const x = dist.lo + W * t * t * (3 - 2 * t);
+      const f = dist.pdf(x) * 6 * W * t * (1 - t);
+      out[0] = f;
+      out[1] = x * f;
+    },
+    2,
+    0,
+    1,
+    { epsabs: tol * Math.max(1, Math.abs(dist.lo), Math.abs(dist.hi)), epsrel: tol, points: dist.breakpoints.map((x) => smoothstepInverse((x - dist.lo) / W)) },
+  );
+  return r.neval;
+}
+
+/** The integration path of a market: quadrature for n ≤ 3 unless F is too costly at n = 3 (see NODES_PER_DIMENSION_MAX). */
+export function choosePath(n: number, dist: Dist): 'quadrature' | 'monte-carlo' {
+  if (n > QUADRATURE_N_MAX) return 'monte-carlo';
+  if (n < QUADRATURE_N_MAX) return 'quadrature';
+  return nodesPerDimension(dist) <= NODES_PER_DIMENSION_MAX ? 'quadrature' : 'monte-carlo';
+}
+
+type Vec = { value: Float64Array; abserr: Float64Array; converged: boolean };
+
+export class Lemma1Mechanism {
+  readonly n: number;
+  readonly beta: number;
+  readonly shares: readonly number[];
+  readonly dist: Dist;
+  readonly rule: AllocationRule;
+  readonly lo: number;
+  readonly hi: number;
+  /** v̄_0 = E[v_i]. */
+  readonly mean: number;
+  /** v_i* with S_i(v_i*) = r_i; the end of the support when r_i is outside the range of S_i. */
+  readonly vStar: number[];
+  /** Whether r_i is in the range of S_i (Lemma 1's standing assumption, Section 3). */
+  readonly inRange: boolean[];
+  readonly path: 'quadrature' | 'monte-carlo';
+  readonly precision: Precision;
+  /** max(1, |v̲|, |v̄|): the size of a type. */
+  readonly scaleV: number;
+  /** (1 + β)·n·scaleV: the size of a transfer. */
+  readonly scaleT: number;
+  /** Monte Carlo draws (0 on the quadrature path). */
+  readonly draws: number;
+  /** False when some quadrature did not reach its tolerance; `failures` says which. */
+  converged = true;
+  readonly failures = new Set<string>();
+
+  private note(ok: boolean, what: string): void {
+    if (!ok) {
+      this.converged = false;
+      this.failures.add(what);
+    }
+  }
+
+  private readonly qo: QuadOptions;
+  /**
+   * Relative tolerance of the outermost level of a nested expectation: 1e-9 (standard) and 1e-11
+   * (high). Each inner level is a decade tighter and Ȳ's own quadrature two decades, so the
+   * innermost integrals run at 1e-11 (standard) and 1e-13 (high), just above G10K21's roundoff
+   * floor; a tighter top level would drive three-deep nests into that floor.
+   */
+  private readonly relNested: number;
+  /** Absolute tolerance of the nested expectations: relNested × the type scale. */
+  private readonly epsNested: number;
+  private readonly cg: number;
+  private readonly phiCache = new Map<number, Est>();
+  private readonly interimCache = new Map<string, InterimAt>();
+  private readonly ybarCache = new Map<number, Est>();
+  private readonly dCache = new Map<number, Est>();
+  private ephi: Est | undefined;
+  private dSum: Est | undefined;
+  private X: Float64Array | undefined;
+  private readonly seed: number;
+  private readonly s: Float64Array;
+
+  constructor(market: MarketSpec, beta: number, ruleSpec: RuleSpec = EFFICIENT, opts: MechanismOptions = {}) {
+    const precision = opts.precision ?? 'standard';
+    this.precision = precision;
+    this.n = market.n;
+    this.beta = beta;
+    this.shares = market.shares;
+    this.dist = makeDist(market.dist, precision);
+    this.lo = this.dist.lo;
+    this.hi = this.dist.hi;
+    this.mean = this.dist.mean();
+    this.scaleV = Math.max(1, Math.abs(this.lo), Math.abs(this.hi));
+    this.scaleT = (1 + beta) * this.n * this.scaleV;
+    const base = quadOptions(precision);
+    this.qo = { ...base, epsabs: (base.epsabs ?? 1e-13) * this.scaleV };
+    this.relNested = precision === 'high' ? 1e-11 : 1e-9;
+    this.epsNested = this.relNested * this.scaleV;
+    this.rule = makeRule(ruleSpec, this.dist, this.n, { ...this.qo, epsabs: (base.epsabs ?? 1e-12) / 100 }, precision);
+    this.note(this.rule.converged, 'S (power rule table)');
+    this.cg = this.n > 1 ? beta / (this.n * (this.n - 1)) : 0;
+    this.s = new Float64Array(this.n);
+    const path = opts.path ?? 'auto';
+    this.path = path === 'auto' ? choosePath(this.n, this.dist.at('standard')) : path;
+    this.draws = this.path === 'monte-carlo' ? (opts.draws ?? (precision === 'high' ? 16_000 : 4_000)) : 0;
+    this.seed = (opts.seed ?? 1) + (precision === 'high' ? 7919 : 0);
+    const S = this.rule.S;
+    const sLo = S(this.lo);
+    const sHi = S(this.hi);
+    this.vStar = [];
+    this.inRange = [];
+    for (const r of market.shares) {
+      if (ruleSpec.kind === 'efficient') {
+        this.vStar.push(vStarD1(this.dist, r, this.n));
+        this.inRange.push(true);
+      } else if (r <= sLo) {
+        this.vStar.push(this.lo);
+        this.inRange.push(r >= sLo - 1e-14);
+      } else if (r >= sHi) {
+        this.vStar.push(this.hi);
+        this.inRange.push(r <= sHi + 1e-14);
+      } else {
+        const root = brent((w) => S(w) - r, this.lo, this.hi, { xtol: 1e-15 * this.scaleV });
+        this.note(root.converged, 'v* root');
+        this.vStar.push(root.root);
+        this.inRange.push(true);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- ex post
+
+  /** (1 + β/n) ∫_{v̲}^{w} p dS_i(p), by parts: (1+β/n)[wS(w) − v̲S(v̲) − ∫_{v̲}^{w} S] (Appendix A.1, first line of t_i). */
+  phi(w: number): Est {
+    let e = this.phiCache.get(w);
+    if (!e) {
+      const { S } = this.rule;
+      const I = this.rule.intS(w);
+      const k = 1 + this.beta / this.n;
+      const ws = Math.min(Math.max(w, this.lo), this.hi);
+      e = Est.of(k * (ws * S(ws) - this.lo * S(this.lo) - I.value), k * (I.abserr + (Math.abs(ws) + Math.abs(this.lo)) * this.rule.sErr));
+      this.phiCache.set(w, e);
+    }
+    return e;
+  }
+
+  /** E[φ_j(v_j)]: the expectation of t_i⁰'s second term, one coordinate each (same for every j). */
+  Ephi(): Est {
+    if (!this.ephi) {
+      let inner = 0;
+      const r = quad(
+        (v) => {
+          const p = this.phi(v);
+          inner = Math.max(inner, p.abserr);
+          return p.value * this.dist.pdf(v);
+        },
+        this.lo,
+        this.hi,
+        { ...this.qo, points: this.dist.breakpoints },
+      );
+      this.note(r.converged, 'E[φ]');
+      this.phiCache.clear();
+      this.ephi = Est.of(r.value, r.abserr + inner);
+    }
+    return this.ephi;
+  }
+
+  /** s(v) for a profile. */
+  shareVector(v: ArrayLike<number>): Float64Array {
+    const out = new Float64Array(this.n);
+    this.rule.shares(v, out);
+    return out;
+  }
+
+  /** Y_k(v) = Σ_{j≠k} v_j s_k(v): the part of k's value that comes from the others' signals. */
+  Y(v: ArrayLike<number>, k: number): number {
+    let rest = 0;
+    for (let j = 0; j < this.n; j++) if (j !== k) rest += v[j];
+    return rest * this.rule.share(v, k);
+  }
+
+  /** Ȳ_k(v_{−k}) = ∫ Y_k(p, v_{−k}) dF(p), by adaptive quadrature (v_k is ignored; Appendix A.1, t_i's fourth term). */
+  Ybar(v: ArrayLike<number>, k: number, qo: QuadOptions = this.qo): { value: number; abserr: number; converged: boolean } {
+    const n = this.n;
+    const prof = new Float64Array(n);
+    let rest = 0;
+    for (let j = 0; j < n; j++) {
+      prof[j] = v[j];
+      if (j !== k) rest += v[j];
+    }
+    const { lo, hi } = this;
+    const W = hi - lo;
+    const pts = [...this.dist.breakpoints];
+    if (this.rule.jumps) for (let j = 0; j < n; j++) if (j !== k) pts.push(v[j]);
+    // In t with p = v̲ + W(3t² − 2t³), as in `expect`: smooth at the ends of the support.
+    const r = quad(
+      (t) => {
+        const p = lo + W * t * t * (3 - 2 * t);
+        prof[k] = p;
+        return rest * this.rule.share(prof, k) * this.dist.pdf(p) * 6 * W * t * (1 - t);
+      },
+      0,
+      1,
+      { ...qo, points: pts.map((x) => smoothstepInverse((x - lo) / W)) },
+    );
+    return { value: r.value, abserr: r.abserr, converged: r.converged };
+  }
+
+  /** t_i⁰(v) for every i (Appendix A.1, the transfer before the shift, c_i = 0). */
+  t0(v: ArrayLike<number>): Float64Array {
+    const n = this.n;
+    const phis = new Float64Array(n);
+    const Ys = new Float64Array(n);
+    const Ybars = new Float64Array(n);
+    let phiSum = 0;
+    for (let j = 0; j < n; j++) {
+      phis[j] = this.phi(v[j]).value;
+      phiSum += phis[j];
+      Ys[j] = this.Y(v, j);
+      Ybars[j] = this.Ybar(v, j).value;
+    }
+    let gAll = 0;
+    for (let j = 0; j < n; j++) gAll += Ys[j] - Ybars[j];
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = this.cg * (gAll - (Ys[i] - Ybars[i]));
+      out[i] = -phis[i] + (phiSum - phis[i]) / (n - 1) + (this.beta / n) * (Ybars[i] - Ys[i]) + g;
+    }
+    return out;
+  }
+
+  /** t̂_i(v) = t_i⁰(v) − d_i + (1/n)Σ_k d_k for every i (Appendix A.1, the shifted transfer). */
+  tHat(v: ArrayLike<number>): Float64Array {
+    const t = this.t0(v);
+    const Dn = this.D().value / this.n;
+    for (let i = 0; i < this.n; i++) t[i] += Dn - this.d(i).value;
+    return t;
+  }
+
+  // ---------------------------------------------------------------- integration over v_{−i}
+
+  /**
+   * E over the coordinates `free` (independent, each ~F) of h(profile), by nested adaptive
+   * quadrature; `profile` holds the other coordinates. h writes `dim` values and then `dim`
+   * error bounds. The result's error is this level's own estimate plus the largest inner error
+   * (∫ err dF ≤ max err: the inner errors are bounded, not integrated, so that their roughness
+   * does not drive the adaptive subdivision). Tolerances are relative to the type scale (the
+   * integrands are sums of types times shares, and may cross zero), a decade tighter per level
+   * so that inner noise does not stall the outer level. Integrals over a coordinate split at F's
+   * breakpoints and, for rules that jump at ties, at every value in `kinks` and at the
+   * coordinates fixed by the outer levels. Each coordinate is integrated in t ∈ [0, 1] with
+   * x = v̲ + (v̄ − v̲)(3t² − 2t³), whose Jacobian 6t(1−t) vanishes at both ends: a density like
+   * Beta's (v̄ − x)^{b−1} with non-integer b becomes smooth there, which plain Gauss–Kronrod
+   * (quadVec has no tanh-sinh rescue) would otherwise resolve by ~25 bisections per level —
+   * squared in a nest.
+   */
+  private expect(
+    profile: Float64Array,
+    free: readonly number[],
+    dim: number,
+    h: (v: Float64Array, out: Float64Array) => void,
+    kinks: readonly number[],
+    depth = 0,
+  ): Vec {
+    const out2 = new Float64Array(2 * dim);
+    if (free.length === 0) {
+      h(profile, out2);
+      return { value: out2.slice(0, dim), abserr: out2.slice(dim), converged: true };
+    }
+    const c = free[0];
+    const rest = free.slice(1);
+    const { lo, hi } = this;
+    const W = hi - lo;
+    const points = (this.rule.jumps ? [...this.dist.breakpoints, ...kinks] : this.dist.breakpoints).map((x) => smoothstepInverse((x - lo) / W));
+    const tighten = 10 ** depth;
+    const opts: QuadOptions = { ...this.qo, epsabs: this.epsNested / tighten, epsrel: this.relNested / tighten, points };
+    let ok = true;
+    const innerErr = new Float64Array(dim);
+    const innerKinks = this.rule.jumps ? [...kinks, 0] : kinks;
+    const r = quadVec(
+      (t, out) => {
+        const x = lo + W * t * t * (3 - 2 * t);
+        profile[c] = x;
+        const f = this.dist.pdf(x) * 6 * W * t * (1 - t);
+        if (rest.length === 0) {
+          h(profile, out2);
+          for (let q = 0; q < dim; q++) {
+            out[q] = out2[q] * f;
+            if (out2[dim + q] > innerErr[q]) innerErr[q] = out2[dim + q];
+          }
+          return;
+        }
+        if (this.rule.jumps) (innerKinks as number[])[innerKinks.length - 1] = x;
+        const inner = this.expect(profile, rest, dim, h, innerKinks.slice(), depth + 1);
+        ok &&= inner.converged;
+        for (let q = 0; q < dim; q++) {
+          out[q] = inner.value[q] * f;
+          if (inner.abserr[q] > innerErr[q]) innerErr[q] = inner.abserr[q];
+        }
+      },
+      dim,
+      0,
+      1,
+      opts,
+    );
+    const abserr = new Float64Array(dim);
+    for (let q = 0; q < dim; q++) abserr[q] = r.abserr[q] + innerErr[q];
+    return { value: r.value, abserr, converged: ok && r.converged };
+  }
+
+  private others(i: number): number[] {
+    return Array.from({ length: this.n }, (_, j) => j).filter((j) => j !== i);
+  }
+
+  /** The Monte Carlo draws: row m holds v_1..v_n and an independent p (for the Ȳ terms). */
+  private drawMatrix(): Float64Array {
+    if (!this.X) {
+      const n1 = this.n + 1;
+      const X = new Float64Array(this.draws * n1);
+      const rand = makeRng(`pw-lemma1:${this.seed}`);
+      for (let k = 0; k < X.length; k++) X[k] = this.dist.quantile(rand());
+      this.X = X;
+    }
+    return this.X;
+  }
+
+  /**
+   * E_{−i} of the ex-post pieces of agent i's transfer and value at report w. Monte Carlo:
+   * Ȳ_j enters t_i⁰ linearly, so a single independent draw p in j's place is an unbiased
+   * estimate of it (the nested expectation needs no inner quadrature).
+   *
+   * The four expectations are functions of the report alone: the rule is anonymous and the
+   * others' types exchangeable, so relabelling agents leaves them unchanged. On the quadrature
+   * path they are therefore integrated once per report, with agent 1 in i's place, and shared
+   * by all agents (a third of the cost at n = 3; the unit tests integrate agents 2 and 3 on
+   * their own with `own` and compare). The Monte Carlo path keeps each agent's own draws.
+   */
+  interim(i0: number, w: number, own = false): InterimAt {
+    const i = this.path === 'quadrature' && !own ? 0 : i0;
+    const key = `${i}:${w}`;
+    const hit = own ? undefined : this.interimCache.get(key);
+    if (hit) return hit;
+    const n = this.n;
+    const others = this.others(i);
+    let res: InterimAt;
+    if (this.path === 'quadrature') {
+      const prof = new Float64Array(n);
+      prof[i] = w;
+      const s = this.s;
+      const a = this.expect(
+        prof,
+        others,
+        3,
+        (v, out) => {
+          this.rule.shares(v, s);
+          let sum = 0;
+          for (let j = 0; j < n; j++) sum += v[j];
+          let yo = 0;
+          for (let j = 0; j < n; j++) if (j !== i) yo += (sum - v[j]) * s[j];
+          out[0] = s[i];
+          out[1] = (sum - v[i]) * s[i];
+          out[2] = yo;
+          out[3] = out[4] = out[5] = 0;
+        },
+        [w],
+      );
+      let ybo = 0;
+      let yboErr = 0;
+      let ok = a.converged;
+      for (const j of others) {
+        const p2 = new Float64Array(n);
+        p2[i] = w;
+        const qoIn = { ...this.qo, epsabs: this.epsNested / 100, epsrel: this.relNested / 100 };
+        const r = this.expect(
+          p2,
+          others.filter((k) => k !== j),
+          1,
+          (v, out) => {
+            const y = this.Ybar(v, j, qoIn);
+            ok &&= y.converged;
+            out[0] = y.value;
+            out[1] = y.abserr;
+          },
+          [w],
+        );
+        ok &&= r.converged;
+        ybo += r.value[0];
+        yboErr += r.abserr[0];
+      }
+      this.note(ok, 'interim pieces');
+      res = {
+        Es: Est.of(a.value[0], a.abserr[0]),
+        EY: Est.of(a.value[1], a.abserr[1]),
+        EYo: Est.of(a.value[2], a.abserr[2]),
+        EYbo: Est.of(ybo, yboErr),
+      };
+    } else {
+      const X = this.drawMatrix();
+      const N = this.draws;
+      const n1 = n + 1;
+      const es = new Float64Array(N);
+      const ey = new Float64Array(N);
+      const eyo = new Float64Array(N);
+      const eybo = new Float64Array(N);
+      const prof = new Float64Array(n);
+      const s = this.s;
+      for (let m = 0; m < N; m++) {
+        const row = m * n1;
+        let sum = 0;
+        for (let j = 0; j < n; j++) {
+          prof[j] = j === i ? w : X[row + j];
+          sum += prof[j];
+        }
+        this.rule.shares(prof, s);
+        let yo = 0;
+        for (let j = 0; j < n; j++) if (j !== i) yo += (sum - prof[j]) * s[j];
+        es[m] = s[i];
+        ey[m] = (sum - w) * s[i];
+        eyo[m] = yo;
+        const p = X[row + n];
+        let yb = 0;
+        for (const j of others) {
+          const keep = prof[j];
+          prof[j] = p;
+          yb += this.Y(prof, j);
+          prof[j] = keep;
+        }
+        eybo[m] = yb;
+      }
+      res = { Es: new Est(0, 0, es), EY: new Est(0, 0, ey), EYo: new Est(0, 0, eyo), EYbo: new Est(0, 0, eybo) };
+    }
+    if (!own) this.interimCache.set(key, res);
+    return res;
+  }
+
+  /**
+   * E_{−i}[Ȳ_i(v_{−i})] = E[Y_i] over all n types (t_i⁰'s (β/n)Ȳ_i term; it does not depend on
+   * i's report). The rules are anonymous and the types exchangeable, so it is the same number for
+   * every agent: on the quadrature path (an n-dimensional nest, the costliest integral here) it is
+   * computed once, for agent 1 (the unit tests check agent 2 against it); on the Monte Carlo path
+   * each agent gets its own draws.
+   */
+  EYbar(i0: number, own = false): Est {
+    const i = this.path === 'quadrature' && !own ? 0 : i0;
+    let e = own ? undefined : this.ybarCache.get(i);
+    if (!e) {
+      const n = this.n;
+      if (this.path === 'quadrature') {
+        const prof = new Float64Array(n);
+        let ok = true;
+        const qoIn = { ...this.qo, epsabs: this.epsNested / 100, epsrel: this.relNested / 100 };
+        const r = this.expect(
+          prof,
+          this.others(i),
+          1,
+          (v, out) => {
+            const y = this.Ybar(v, i, qoIn);
+            ok &&= y.converged;
+            out[0] = y.value;
+            out[1] = y.abserr;
+          },
+          [],
+        );
+        this.note(ok && r.converged, 'E[Ȳ_i]');
+        e = Est.of(r.value[0], r.abserr[0]);
+      } else {
+        const X = this.drawMatrix();
+        const N = this.draws;
+        const n1 = n + 1;
+        const d = new Float64Array(N);
+        const prof = new Float64Array(n);
+        for (let m = 0; m < N; m++) {
+          for (let j = 0; j < n; j++) prof[j] = X[m * n1 + j];
+          prof[i] = X[m * n1 + n];
+          d[m] = this.Y(prof, i);
+        }
+        e = new Est(0, 0, d);
+      }
+      if (!own) this.ybarCache.set(i, e);
+    }
+    return e;
+  }
+
+  /** E_{−i}[g_i(w, ·)]: zero for every report w if the construction is right (Appendix A.1). */
+  Eg(i: number, w: number): Est {
+    const a = this.interim(i, w);
+    return a.EYo.minus(a.EYbo).times(this.cg);
+  }
+
+  /** T_i⁰(w) = E_{−i}[t_i⁰(w, ·)], term by term. */
+  T0(i: number, w: number): Est {
+    const a = this.interim(i, w);
+    const b = this.beta / this.n;
+    return this.phi(w)
+      .times(-1)
+      .plus(this.Ephi())
+      .plus(this.EYbar(i).minus(a.EY).times(b))
+      .plus(this.Eg(i, w));
+  }
+
+  /** A_i = r_i β(n−1)v̄_0/n − (β/n)E_{−i}[Y_i(v_i*, ·)] (Appendix A.1). */
+  A(i: number): Est {
+    const n = this.n;
+    return this.interim(i, this.vStar[i])
+      .EY.times(-this.beta / n)
+      .plus((this.shares[i] * this.beta * (n - 1) * this.mean) / n);
+  }
+
+  /** d_i = T_i⁰(v_i*) − A_i (Appendix A.1). */
+  d(i: number): Est {
+    let e = this.dCache.get(i);
+    if (!e) {
+      e = this.T0(i, this.vStar[i]).minus(this.A(i));
+      this.dCache.set(i, e);
+    }
+    return e;
+  }
+
+  /** Σ_k d_k: by the "only if" computation it equals the left side of (L1-1). */
+  D(): Est {
+    if (!this.dSum) this.dSum = sumEst(Array.from({ length: this.n }, (_, k) => this.d(k)));
+    return this.dSum;
+  }
+
+  /** T̂_i(w) = E_{−i}[t̂_i(w, ·)]. */
+  That(i: number, w: number): Est {
+    return this.T0(i, w).minus(this.d(i)).plus(this.D().times(1 / this.n));
+  }
+
+  /** U_i(v; w): true type v reporting w = T̂_i(w) + (1+β/n)v E s_i(w,·) + (β/n)E Y_i(w,·) (Section 2). */
+  U(i: number, v: number, w: number): Est {
+    const a = this.interim(i, w);
+    const b = this.beta / this.n;
+    return this.That(i, w).plus(a.Es.times((1 + b) * v)).plus(a.EY.times(b));
+  }
+
+  /** The outside option r_i[(1+β/n)v + β(n−1)v̄_0/n] (Section 2, IR). */
+  outside(i: number, v: number): number {
+    const n = this.n;
+    return this.shares[i] * ((1 + this.beta / n) * v + (this.beta * (n - 1) * this.mean) / n);
+  }
+
+  /** IR slack U_i(v; v) − r_i[(1+β/n)v + β(n−1)v̄_0/n]: Lemma 5's net interim utility. */
+  net(i: number, v: number): Est {
+    return this.U(i, v, v).minus(this.outside(i, v));
+  }
+
+  /** U_i(v; w) − U_i(v; v): the gain from reporting w (≤ 0 is interim IC). */
+  icGain(i: number, v: number, w: number): Est {
+    return this.U(i, v, w).minus(this.U(i, v, v));
+  }
+
+  /**
+   * Monte Carlo differences between two types or reports a and b (IC gains, (L4), Lemma 5) change
+   * only on events of the form "the largest of n − 1 independent types lies below, between or
+   * above a and b" — rank changes under rules that jump at ties. Two corrections to the sample
+   * standard error, both zero on the quadrature path and for the power rule (continuous shares):
+   *
+   * `jumpSd`: the share jump between a and b is a Bernoulli event of known probability
+   * ΔG = G(b) − G(a), G = F^{n−1}. When it is drawn only a few times, the sample variance (the
+   * Wald estimate) understates it — a deep run found 5 draws where 15.6 were expected, and a
+   * 4.2-standard-error "gain". This is the standard deviation of the mean from the exact
+   * probability, Σ_e M_e·√(q_e(1 − q_e)/N) over the events (triangle inequality), with M_e the
+   * largest change of a draw on event e: in the main profile the share jump times the type plus
+   * the jump of Σ_{j≠i} Y_j in g_i, ≤ (β/(n(n−1)))(n−1)v̄-scale; in each of the n − 1 profiles with
+   * a fresh p, the jump of its Y_j, of the same size and probability. Callers add it in quadrature
+   * to the sample standard error. For a single point (a = b) the event is "i wins" (probability
+   * G(a)) in the main profile only.
+   */
+  jumpSd(v: number, w: number): number {
+    if (this.path !== 'monte-carlo' || !this.rule.jumps) return 0;
+    const n = this.n;
+    const G = (x: number) => Math.pow(this.dist.cdf(x), n - 1);
+    const a = Math.min(v, w);
+    const b = Math.max(v, w);
+    const q = a === b ? G(a) : G(b) - G(a);
+    const yJump = this.cg * (n - 1) * this.scaleV;
+    const main = (1 + this.beta / n) * Math.max(Math.abs(a), Math.abs(b)) + yJump;
+    const fresh = a === b ? 0 : (n - 1) * yJump;
+    return (main + fresh) * Math.sqrt((q * (1 - q)) / this.draws);
+  }
+
+  /**
+   * `rareEventAllowance`: an event too rare to be drawn leaves no trace in the sample but still
+   * moves the mean, by at most (its probability) × (the largest per-draw change). This returns that
+   * allowance for every rank event expected fewer than 30 times in the draws (more frequent ones
+   * are in the standard error): with n profiles per draw (the main one and the n − 1 with a fresh
+   * p), the probabilities are at most n(G(b) − G(a)), n(1 − G(a)) and nG(b).
+   */
+  rareEventAllowance(v: number, w: number): number {
+    if (this.path !== 'monte-carlo' || !this.rule.jumps) return 0;
+    const a = Math.min(v, w);
+    const b = Math.max(v, w);
+    const n = this.n;
+    const G = (x: number) => Math.pow(this.dist.cdf(x), n - 1);
+    let p = 0;
+    for (const q of [n * (G(b) - G(a)), n * (1 - G(a)), n * G(b)]) if (q * this.draws < 30) p += Math.min(1, q);
+    if (p === 0) return 0;
+    // The largest change of a draw's value: the share jump times the types, the Y_j jumps in g_i and the externality term.
+    const magnitude =
+      (1 + this.beta / n) * (Math.abs(a) + Math.abs(b)) + 2 * (this.beta / n) * (n - 1) * this.scaleV + 2 * this.cg * n * (n - 1) * this.scaleV;
+    return magnitude * p;
+  }
+
+  /**
+   * A bound on |estimate − truth| for a quantity built from reports/types v and w: the quadrature
+   * error, z times the standard error (sample and exact-jump parts in quadrature), and the
+   * rare-event allowance.
+   */
+  boundFor(e: Est, v: number, w: number, z: number): number {
+    return e.abserr + z * Math.hypot(e.stderr, this.jumpSd(v, w)) + this.rareEventAllowance(v, w);
+  }
+
+  // ---------------------------------------------------------------- independent routes
+
+  /** ∫_w^v p dS_i(p) = ∫ p S_i'(p) dp by its own quadrature (Lemma 4's first term, without the (1+β/n)). */
+  pdS(w: number, v: number): Est {
+    if (v === w) return Est.of(0);
+    const r = quad((p) => p * this.rule.dS(p), Math.min(v, w), Math.max(v, w), { ...this.qo, points: this.dist.breakpoints });
+    this.note(r.converged, '∫p dS (L4)');
+    const sgn = v > w ? 1 : -1;
+    return Est.of(sgn * r.value, r.abserr + this.scaleV * this.rule.sErr * 4);
+  }
+
+  /**
+   * E_{−i}{Σ_{j≠i} v_j[s_i(v, v_{−i}) − s_i(w, v_{−i})]} as one integral of the difference
+   * (Lemma 4's second term, without the β/n).
+   */
+  externalityDiff(i: number, v: number, w: number): Est {
+    const n = this.n;
+    const others = this.others(i);
+    if (this.path === 'quadrature') {
+      const prof = new Float64Array(n);
+      const r = this.expect(
+        prof,
+        others,
+        1,
+        (x, out) => {
+          let rest = 0;
+          for (const j of others) rest += x[j];
+          x[i] = v;
+          const sv = this.rule.share(x, i);
+          x[i] = w;
+          const sw = this.rule.share(x, i);
+          out[0] = rest * (sv - sw);
+          out[1] = 0;
+        },
+        [v, w],
+      );
+      this.note(r.converged, 'externality difference (L4)');
+      return Est.of(r.value[0], r.abserr[0]);
+    }
+    const X = this.drawMatrix();
+    const N = this.draws;
+    const n1 = n + 1;
+    const d = new Float64Array(N);
+    const prof = new Float64Array(n);
+    for (let m = 0; m < N; m++) {
+      let rest = 0;
+      for (const j of others) {
+        prof[j] = X[m * n1 + j];
+        rest += prof[j];
+      }
+      prof[i] = v;
+      const sv = this.rule.share(prof, i);
+      prof[i] = w;
+      d[m] = rest * (sv - this.rule.share(prof, i));
+    }
+    return new Est(0, 0, d);
+  }
+
+  /**
+   * The left side of (L1-1), each term by its own route:
+   *   first  = (1+β/n) Σ_i [∫_{v_i*}^{v̄}(1−F)p dS_i − ∫_{v̲}^{v_i*} F p dS_i]   (dS_i = S_i'(p)dp, quadrature);
+   *   second = (β/n) Σ_i ∫ Σ_{j≠i} E_{−i}[v_j s_i(v_i, v_{−i})] dF(v_i) − β(n−1)v̄_0/n
+   * (the second sum as one n-dimensional integral of Σ_i Y_i — nested quadrature for n ≤ 3,
+   * Monte Carlo on fresh draws beyond).
+   */
+  L11(): { first: Est; second: Est; lhs: Est; brackets: number[] } {
+    const n = this.n;
+    const b = this.beta / n;
+    const brackets: number[] = [];
+    let first = Est.of(0);
+    for (const v of this.vStar) {
+      const opts = { ...this.qo, points: this.dist.breakpoints };
+      const up = quad((p) => (1 - this.dist.cdf(p)) * p * this.rule.dS(p), v, this.hi, opts);
+      const dn = quad((p) => this.dist.cdf(p) * p * this.rule.dS(p), this.lo, v, opts);
+      this.note(up.converged && dn.converged, '(L1-1) brackets');
+      brackets.push(up.value - dn.value);
+      first = first.plus(Est.of(up.value - dn.value, up.abserr + dn.abserr + 4 * this.scaleV * this.rule.sErr));
+    }
+    first = first.times(1 + b);
+    let EsumY: Est;
+    const sumY = (x: ArrayLike<number>, s: Float64Array) => {
+      this.rule.shares(x, s);
+      let sum = 0;
+      for (let j = 0; j < n; j++) sum += x[j];
+      let t = 0;
+      for (let j = 0; j < n; j++) t += (sum - x[j]) * s[j];
+      return t;
+    };
+    if (this.path === 'quadrature') {
+      const s = new Float64Array(n);
+      const r = this.expect(
+        new Float64Array(n),
+        Array.from({ length: n }, (_, j) => j),
+        1,
+        (x, out) => {
+          out[0] = sumY(x, s);
+          out[1] = 0;
+        },
+        [],
+      );
+      this.note(r.converged, '(L1-1) second term');
+      EsumY = Est.of(r.value[0], r.abserr[0]);
+    } else {
+      const N = this.draws;
+      const rand = makeRng(`pw-lemma1-L11:${this.seed}`);
+      const d = new Float64Array(N);
+      const x = new Float64Array(n);
+      const s = new Float64Array(n);
+      for (let m = 0; m < N; m++) {
+        for (let j = 0; j < n; j++) x[j] = this.dist.quantile(rand());
+        d[m] = sumY(x, s);
+      }
+      EsumY = new Est(0, 0, d);
+    }
+    const second = EsumY.times(b).minus((this.beta * (n - 1) * this.mean) / n);
+    return { first, second, lhs: first.plus(second), brackets };
+  }
+}
