@@ -26,10 +26,21 @@ export interface Dist {
   readonly breakpoints: readonly number[];
   /** Whether the density may be unbounded at lo / hi (e.g. Beta with a < 1): quadrature should use tanh-sinh there. */
   readonly singularAt: { lo: boolean; hi: boolean };
+  /** [lo, hi]. */
+  readonly support: readonly [number, number];
+  /** Point masses as [value, probability], sorted by value (empty for a continuous distribution). */
+  readonly atoms: readonly (readonly [number, number])[];
+  /** The precision tier its internal approximations were built at. */
+  readonly precision: Precision;
   cdf(x: number): number;
   /** Upper tail 1 − F(x), computed without cancellation where the family allows. */
   sf(x: number): number;
   pdf(x: number): number;
+  /**
+   * Density of the continuous part: pdf for a continuous distribution, 0 for atoms, the weighted
+   * density of the continuous parts for a mixture with atoms (where pdf throws). F′ between atoms.
+   */
+  pdfContinuous(x: number): number;
   /** F^{-1}(u) for u in [0,1], accurate near 0 and 1. */
   quantile(u: number): number;
   /** Quantile of the upper tail: the x with 1 − F(x) = q, accurate for tiny q. */

@@ -1,0 +1,326 @@
+/**
+ * Piecewise Chebyshev interpolation of a non-negative density, with its running integral kept
+ * accurate *relative to its own size* next to both ends of the support.
+ *
+ * TODO(numeric): src/numeric's chebFit did not exist when this was written; it is a private,
+ * density-specific version. What it adds over a plain piecewise fit, and what chebFit would need
+ * to expose to replace it: (1) pieces graded geometrically (ratio 4) towards both ends, and a
+ * tolerance relative to each piece's own maximum (floored far below the global maximum), so
+ * F(x) and 1 − F(x) keep their relative accuracy in the tails (tail quantiles at u = 1e-12);
+ * (2) per-piece left and right antiderivatives, so 1 − F is never formed by subtraction.
+ */
+
+import { EPS } from './common.ts';
+
+export interface ChebPiece {
+  a: number;
+  b: number;
+  /** Chebyshev coefficients of the density on [a, b] (in t = (2x − a − b)/(b − a)). */
+  c: Float64Array;
+  /** ∫_a^x, as Chebyshev coefficients in t (value 0 at t = −1). */
+  left: Float64Array;
+  /** ∫_x^b, as Chebyshev coefficients in t (value 0 at t = +1). */
+  right: Float64Array;
+  /** ∫_a^b. */
+  mass: number;
+  /** Estimated max |f − interpolant| on the piece, and whether it met the tolerance. */
+  err: number;
+  converged: boolean;
+  /** |f′|·ulp(x) on the piece: how far f's own values move when x is rounded (absolute). */
+  xNoise: number;
+}
+
+export interface FitOptions {
+  /** Relative tolerance on each piece, relative to max(piece min, floor · global max). */
+  tol: number;
+  /** Floor of the per-piece accuracy target, as a fraction of the global maximum. */
+  floor: number;
+  /** Pieces are split until their values span ≤ 16×, down to this fraction of the global maximum. */
+  rangeFloor: number;
+  /** Global scale (max of f on a sampling grid); raised by any larger sample. */
+  scale: number;
+  /** Error accepted when convergence stalls (rounding noise of f), relative to the piece's max. */
+  noise: number;
+  /** Highest degree tried before splitting. */
+  maxDegree: number;
+  /** Budget of f evaluations; when spent, remaining pieces are accepted as they are. */
+  maxEvals: number;
+  /** Smallest piece width, relative to the support width. */
+  minWidth: number;
+}
+
+/** Thrown by `fit` when f is not a density at a sample point (caller turns it into a message). */
+export class BadSample extends Error {
+  constructor(
+    readonly x: number,
+    readonly value: number,
+  ) {
+    super(`bad sample f(${x}) = ${value}`);
+  }
+}
+
+const cosTables = new Map<number, Float64Array>();
+/** cos(kπ/n) for k = 0..2n−1. */
+function cosTable(n: number): Float64Array {
+  let t = cosTables.get(n);
+  if (!t) {
+    t = new Float64Array(2 * n);
+    for (let k = 0; k < 2 * n; k++) t[k] = Math.cos((Math.PI * k) / n);
+    cosTables.set(n, t);
+  }
+  return t;
+}
+
+/** Coefficients of the degree-n interpolant through v[j] = f(cos(jπ/n)), j = 0..n (DCT-I). */
+function coefficients(v: Float64Array, n: number): Float64Array {
+  const cs = cosTable(n);
+  const c = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) {
+    let s = 0.5 * (v[0] + (k % 2 === 0 ? v[n] : -v[n]));
+    for (let j = 1; j < n; j++) s += v[j] * cs[(j * k) % (2 * n)];
+    c[k] = (2 / n) * s;
+  }
+  c[0] *= 0.5;
+  c[n] *= 0.5;
+  return c;
+}
+
+/** Σ c_k T_k(t) by Clenshaw's recurrence. */
+export function clenshaw(c: Float64Array, t: number): number {
+  let b1 = 0;
+  let b2 = 0;
+  const t2 = 2 * t;
+  for (let k = c.length - 1; k >= 1; k--) {
+    const b0 = c[k] + t2 * b1 - b2;
+    b2 = b1;
+    b1 = b0;
+  }
+  return c[0] + t * b1 - b2;
+}
+
+/** Drop trailing coefficients whose absolute sum is below `tol`. */
+function chop(c: Float64Array, tol: number): Float64Array {
+  let m = c.length;
+  let tail = 0;
+  while (m > 1 && tail + Math.abs(c[m - 1]) <= tol) tail += Math.abs(c[--m]);
+  return c.slice(0, m);
+}
+
+/** Antiderivative coefficients (in t, times `half` = (b − a)/2), zero at t = −1 (left) or t = +1 (right). */
+function antiderivatives(c: Float64Array, half: number): { left: Float64Array; right: Float64Array; mass: number } {
+  const n = c.length - 1;
+  const B = new Float64Array(n + 2);
+  const at = (j: number) => (j <= n ? c[j] : 0);
+  // ∫ T_0 = T_1, ∫ T_1 = T_2/4 (+const), ∫ T_j = T_{j+1}/(2(j+1)) − T_{j−1}/(2(j−1))
+  B[1] = at(0) - at(2) / 2;
+  for (let j = 2; j <= n + 1; j++) B[j] = (at(j - 1) - at(j + 1)) / (2 * j);
+  for (let j = 1; j <= n + 1; j++) B[j] *= half;
+  const left = B.slice();
+  const right = new Float64Array(n + 2);
+  let sL = 0; // Σ_{j≥1} B_j (−1)^j
+  let sR = 0; // Σ_{j≥1} B_j
+  for (let j = n + 1; j >= 1; j--) {
+    sL += j % 2 === 0 ? B[j] : -B[j];
+    sR += B[j];
+  }
+  left[0] = -sL;
+  for (let j = 1; j <= n + 1; j++) right[j] = -B[j];
+  right[0] = sR;
+  // mass = ∫_{-1}^{1} p · half = Σ c_j μ_j · half, μ_j = 2/(1 − j²) for even j
+  let mass = 0;
+  for (let j = n; j >= 0; j -= 1) if (j % 2 === 0) mass += (c[j] * 2) / (1 - j * j);
+  mass *= half;
+  return { left, right, mass };
+}
+
+/** Coefficients of the derivative (in t) of Σ c_k T_k. */
+export function derivative(c: Float64Array): Float64Array {
+  const n = c.length - 1;
+  if (n < 1) return new Float64Array(1);
+  const d = new Float64Array(n + 1); // d[n] = d[n+1] = 0 implicitly
+  for (let k = n - 1; k >= 0; k--) d[k] = (k + 2 <= n ? d[k + 2] : 0) + 2 * (k + 1) * c[k + 1];
+  d[0] /= 2;
+  return d.slice(0, n);
+}
+
+/**
+ * Minimum of Σ c_k T_k on [−1, 1]: sampled at 4n + 8 Chebyshev points (local minima of a
+ * degree-n polynomial are ~π/n apart in angle), the best sample polished by Newton on p′.
+ */
+export function polyMin(c: Float64Array): { t: number; value: number } {
+  const m = 4 * c.length + 8;
+  let bestT = -1;
+  let best = Infinity;
+  for (let j = 0; j <= m; j++) {
+    const t = -Math.cos((Math.PI * j) / m);
+    const v = clenshaw(c, t);
+    if (v < best) {
+      best = v;
+      bestT = t;
+    }
+  }
+  if (c.length > 2) {
+    const d1 = derivative(c);
+    const d2 = derivative(d1);
+    let t = bestT;
+    for (let it = 0; it < 20; it++) {
+      const g = clenshaw(d1, t);
+      const h = clenshaw(d2, t);
+      if (!(h > 0)) break;
+      const tn = Math.max(-1, Math.min(1, t - g / h));
+      if (Math.abs(tn - t) < 1e-15) break;
+      t = tn;
+    }
+    const v = clenshaw(c, t);
+    if (v < best) {
+      best = v;
+      bestT = t;
+    }
+  }
+  return { t: bestT, value: best };
+}
+
+/** ∫_{-1}^{1} T_j(t) dt. */
+function mu(j: number): number {
+  return j % 2 === 0 ? 2 / (1 - j * j) : 0;
+}
+
+/** ∫_a^b x p(x) dx for a piece, exactly for its interpolant. */
+export function firstMoment(p: ChebPiece): number {
+  const half = (p.b - p.a) / 2;
+  const mid = p.a + half;
+  let s0 = 0;
+  let s1 = 0;
+  for (let j = 0; j < p.c.length; j++) {
+    s0 += p.c[j] * mu(j);
+    s1 += (p.c[j] * (mu(j + 1) + mu(Math.abs(j - 1)))) / 2;
+  }
+  return half * (mid * s0 + half * s1);
+}
+
+interface Work {
+  a: number;
+  b: number;
+}
+
+/**
+ * Fits f on each interval between consecutive `breaks` (sorted, including the ends), splitting
+ * adaptively. Samples are checked: a non-finite value, or one below −negTol·scale, throws BadSample.
+ */
+export function fit(f: (x: number) => number, breaks: readonly number[], opts: FitOptions, negTol: number): { pieces: ChebPiece[]; evals: number; scale: number } {
+  const lo = breaks[0];
+  const width = breaks[breaks.length - 1] - lo;
+  let scale = opts.scale;
+  let evals = 0;
+  const sample = (x: number): number => {
+    evals++;
+    const v = f(x);
+    if (!Number.isFinite(v)) throw new BadSample(x, v);
+    if (v < -negTol * scale) throw new BadSample(x, v);
+    if (v > scale) scale = v;
+    return v;
+  };
+  const queue: Work[] = [];
+  for (let i = 0; i + 1 < breaks.length; i++) queue.push({ a: breaks[i], b: breaks[i + 1] });
+  const done: ChebPiece[] = [];
+  while (queue.length > 0) {
+    const w = queue.shift()!;
+    const { a, b } = w;
+    const half = (b - a) / 2;
+    const mid = a + half;
+    const xAt = (t: number) => (t === -1 ? a : t === 1 ? b : mid + half * t);
+    // level n: v[j] = f(cos(jπ/n)); cos(π j/n) runs from +1 to −1
+    let n = 8;
+    let v = new Float64Array(n + 1);
+    const cs8 = cosTable(n);
+    for (let j = 0; j <= n; j++) v[j] = sample(xAt(j === 0 ? 1 : j === n ? -1 : cs8[j]));
+    let prevErr = Infinity;
+    let accepted: { c: Float64Array; err: number; converged: boolean; xNoise: number } | null = null;
+    for (;;) {
+      const c = coefficients(v, n);
+      // new points of level 2n (odd indices), compared with the level-n interpolant
+      const n2 = 2 * n;
+      const cs2 = cosTable(n2);
+      const v2 = new Float64Array(n2 + 1);
+      const x2 = new Float64Array(n2 + 1);
+      let localMax = 0;
+      let localMin = Infinity;
+      for (let j = 0; j <= n2; j++) {
+        x2[j] = xAt(j === 0 ? 1 : j === n2 ? -1 : cs2[j]);
+        const fv = j % 2 === 0 ? v[j / 2] : sample(x2[j]);
+        v2[j] = fv;
+        localMax = Math.max(localMax, Math.abs(fv));
+        localMin = Math.min(localMin, Math.abs(fv));
+      }
+      // Sample points are doubles: a node sits up to ulp(x)/2 from where the Chebyshev grid puts
+      // it, which moves f by |f′|·ulp(x)/2 — the noise floor on pieces only a few million ulps
+      // wide (graded pieces near an end far from 0), or where f is steep far from 0. Each check
+      // node is allowed that much on top of the target, |f′| taken as the smaller of the two
+      // difference quotients around it (so a jump next to a node does not pass for noise).
+      let err = 0; // max |f − p_n| at the check nodes beyond their x-noise
+      let xNoise = 0;
+      for (let j = 1; j < n2; j += 2) {
+        const e = Math.abs(v2[j] - clenshaw(c, cs2[j]));
+        const dl = Math.abs(x2[j] - x2[j - 1]);
+        const dr = Math.abs(x2[j + 1] - x2[j]);
+        const q = Math.min(dl > 0 ? Math.abs(v2[j] - v2[j - 1]) / dl : Infinity, dr > 0 ? Math.abs(v2[j + 1] - v2[j]) / dr : Infinity);
+        const xn = 4 * EPS * Math.abs(x2[j]) * q;
+        err = Math.max(err, e - xn);
+        xNoise = Math.max(xNoise, xn);
+      }
+      err = Math.max(err, 0);
+      // Target: relative accuracy at the piece's *smallest* value (down to floor·scale), so that
+      // F and 1 − F stay relatively accurate where the density decays (a Gaussian bump's tails),
+      // on pieces whose values span at most a factor 16 down to rangeFloor·scale (wider spans are
+      // split first: the running integral's rounding is ~ε × the piece's mass, which must stay
+      // ~ε × F near its left end, else F is not even monotone there).
+      const level = Math.max(localMin, opts.floor * scale);
+      const tolAbs = opts.tol * level;
+      const canSplit =
+        b - a > opts.minWidth * width && b - a > 64 * EPS * Math.max(Math.abs(a), Math.abs(b)) && evals < opts.maxEvals;
+      if (localMax > 16 * Math.max(localMin, opts.rangeFloor * scale) && canSplit) break;
+      const c2 = coefficients(v2, n2);
+      // A density's interpolant must not dip below 0 (beyond rounding of its own values), or
+      // its running integral would decrease: such a piece is treated as not yet converged.
+      const positive = (cc: Float64Array) => localMin < 0 || polyMin(cc).value >= -4 * EPS * localMax;
+      let dipped = false;
+      if (err <= tolAbs || localMax === 0) {
+        const cc = chop(c2, tolAbs / 4);
+        if (localMax === 0 || positive(cc)) {
+          accepted = { c: cc, err, converged: true, xNoise };
+          break;
+        }
+        dipped = true;
+      }
+      // Convergence has stalled: rounding noise in f — relative (exp(−50(x−½)²) at x = 0 carries
+      // |log f|·ε ≈ 3e-15) or absolute (1 − cos x near 0 cancels to ~ε) — or a kink/jump. Noise-
+      // sized errors are accepted; anything larger is split (a kink then ends up in ever smaller
+      // pieces).
+      const slow = (n >= 16 && err > 0.25 * prevErr) || dipped;
+      if (slow && err <= opts.noise * localMax + 4 * EPS * scale) {
+        const cc = chop(c2, err / 4);
+        if (positive(cc) || !canSplit) {
+          accepted = { c: cc, err, converged: true, xNoise };
+          break;
+        }
+      }
+      if (slow || n2 > opts.maxDegree || evals >= opts.maxEvals) {
+        if (canSplit) break;
+        // cannot improve further: accept the best we have (err is the honest estimate)
+        accepted = { c: chop(c2, Math.max(tolAbs, EPS * localMax) / 4), err, converged: false, xNoise };
+        break;
+      }
+      prevErr = err;
+      n = n2;
+      v = v2;
+    }
+    if (accepted) {
+      const { left, right, mass } = antiderivatives(accepted.c, half);
+      done.push({ a, b, c: accepted.c, left, right, mass, err: accepted.err, converged: accepted.converged, xNoise: accepted.xNoise });
+    } else {
+      queue.push({ a, b: mid }, { a: mid, b });
+    }
+  }
+  done.sort((p, q) => p.a - q.a);
+  return { pieces: done, evals, scale };
+}

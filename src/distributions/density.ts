@@ -1,0 +1,368 @@
+import { all, create, type MathNode } from 'mathjs';
+import type { Precision } from '../numeric/types.ts';
+import { quad } from '../numeric/index.ts';
+import type { Dist, DistSpec } from './types.ts';
+import { EPS, fmt, Inverter, interior, upperBound } from './common.ts';
+import { BadSample, type ChebPiece, clenshaw, fit, firstMoment, polyMin } from './chebyshev.ts';
+import { InputError } from './errors.ts';
+
+type DensitySpec = Extract<DistSpec, { kind: 'density' }>;
+
+// Plain numbers only; `predictable` makes sqrt(−1), log(−1) NaN instead of complex numbers.
+// Comparisons (x < 0.5 ? …) as exact as mathjs allows: its default relative tolerance of 1e-12
+// would move a jump by 5e-13; 1e-15 is the smallest its floor/round accept.
+const math = create(all, { number: 'number', predictable: true, relTol: 1e-15, absTol: 0 });
+
+const CONSTANTS = new Set(['pi', 'PI', 'e', 'E', 'tau', 'phi', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2']);
+const FUNCTIONS = new Set([
+  'abs', 'sqrt', 'cbrt', 'exp', 'expm1', 'log', 'log10', 'log2', 'log1p', 'pow', 'square', 'cube', 'nthRoot', 'hypot',
+  'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
+  'min', 'max', 'floor', 'ceil', 'round', 'fix', 'sign', 'mod', 'erf', 'gamma',
+]);
+const OPERATORS = new Set([
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'mod', 'factorial',
+  'smaller', 'larger', 'smallerEq', 'largerEq', 'equal', 'unequal', 'and', 'or', 'not', 'xor',
+]);
+
+/** Relative size below which a negative sample is taken for rounding (the density is clamped at 0 there). */
+const NEG_TOL = 1e-12;
+/** Agreement required between the interpolant and the expression, relative to the density's maximum. */
+const AGREE_TOL = 1e-13;
+
+type Compiled = { ok: true; f: (x: number) => number; lastError: () => string | null } | { ok: false; message: string };
+
+/**
+ * Parses and compiles an expression in x. Allowed: numbers, x, the constants above, arithmetic,
+ * comparisons, `c ? a : b`, and the scalar functions above. Everything else (other symbols,
+ * assignments, matrices, strings, units) is rejected with a message naming what was found.
+ */
+export function compileExpr(expr: string): Compiled {
+  let node: MathNode;
+  try {
+    node = math.parse(expr);
+  } catch (e) {
+    return { ok: false, message: `cannot be parsed: ${(e as Error).message}` };
+  }
+  let problem: string | null = null;
+  node.traverse((n: MathNode, path: string) => {
+    if (problem) return;
+    const anyNode = n as MathNode & { name?: string; fn?: unknown; value?: unknown; op?: string };
+    switch (n.type) {
+      case 'ConstantNode':
+        if (typeof anyNode.value !== 'number') problem = `may contain only numbers as constants (found ${JSON.stringify(anyNode.value)})`;
+        return;
+      case 'SymbolNode':
+        if (path === 'fn') return; // a function name, checked at its FunctionNode
+        if (anyNode.name !== 'x' && !CONSTANTS.has(anyNode.name!)) {
+          problem = `uses unknown variable "${anyNode.name}" (only x and the constants ${[...CONSTANTS].slice(0, 5).join(', ')}, … are allowed)`;
+        }
+        return;
+      case 'OperatorNode':
+        if (!OPERATORS.has(String(anyNode.fn))) problem = `uses unsupported operator "${anyNode.op}"`;
+        return;
+      case 'FunctionNode': {
+        const fnNode = anyNode.fn as MathNode & { type: string; name?: string };
+        if (fnNode.type !== 'SymbolNode' || !FUNCTIONS.has(fnNode.name!)) {
+          problem = `uses unknown function "${fnNode.name ?? fnNode.toString()}"`;
+        }
+        return;
+      }
+      case 'ParenthesisNode':
+      case 'ConditionalNode':
+        return;
+      default:
+        problem = `uses unsupported syntax (${n.type.replace(/Node$/, '').toLowerCase()}: ${n.toString()})`;
+    }
+  });
+  if (problem) return { ok: false, message: problem };
+  const code = node.compile();
+  const scope = { x: 0 };
+  let failure: string | null = null;
+  const f = (x: number): number => {
+    scope.x = x;
+    let v: unknown;
+    try {
+      v = code.evaluate(scope);
+    } catch (e) {
+      failure = (e as Error).message;
+      return NaN;
+    }
+    return typeof v === 'number' ? v : NaN;
+  };
+  try {
+    const v: unknown = code.evaluate({ x: 0.5 });
+    if (typeof v !== 'number') return { ok: false, message: `must evaluate to a number (got ${typeof v})` };
+  } catch {
+    // an error at 0.5 (e.g. factorial of a non-integer is fine, but a wrong arity is not) shows
+    // up again at the first sample, with its x
+  }
+  return { ok: true, f, lastError: () => failure };
+}
+
+interface Built {
+  pieces: ChebPiece[];
+  starts: Float64Array;
+  /** F(a_k)·Z and (1 − F(b_k))·Z, summed from their own side. */
+  cumLeft: Float64Array;
+  cumRight: Float64Array;
+  Z: number;
+  mean: number;
+  /** Centres of pieces the fit had to make tiny: kinks or jumps of the expression. */
+  kinks: number[];
+  /** Diagnostics. */
+  evals: number;
+  maxErr: number;
+}
+
+type BuildResult = { ok: true; built: Built } | { ok: false; message: string };
+
+function describeSample(x: number, v: number, scale: number, evalError: string | null = null): string {
+  if (evalError) return `cannot be evaluated at x = ${fmt(x)}: ${evalError}`;
+  if (Number.isNaN(v)) return `is not a real number at x = ${fmt(x)} (value NaN)`;
+  if (!Number.isFinite(v)) return `is not finite at x = ${fmt(x)} (value ${v})`;
+  return `is negative at x = ${fmt(x)} (value ${fmt(v)}, maximum ${fmt(scale)})`;
+}
+
+/**
+ * Validates and approximates an expression density on [lo, hi]:
+ * 1. a grid of 4097 points (16385 at `high`), ends included: every value finite and ≥ 0
+ *    (down to −1e-12 × max, taken as rounding), not all 0;
+ * 2. a piecewise Chebyshev interpolant (chebyshev.ts) to 1e-15 relative to each piece's maximum,
+ *    on pieces graded towards both ends; every sample it takes is checked as in 1, and its
+ *    minimum (sampled at twice each piece's degree) must not be negative;
+ * 3. interpolant and expression must agree on the grid to 1e-13 × max;
+ * 4. at `high`, the normaliser is re-computed by adaptive quadrature of the expression and must
+ *    agree to 1e-12 relative.
+ */
+function build(expr: string, lo: number, hi: number, precision: Precision): BuildResult {
+  const compiled = compileExpr(expr);
+  if (!compiled.ok) return compiled;
+  const f = compiled.f;
+  const w = hi - lo;
+  if (!(w > 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)))) {
+    return { ok: false, message: `needs an interval wider than 1e-9 × |lo|, |hi| (got [${fmt(lo)}, ${fmt(hi)}])` };
+  }
+  const N = precision === 'high' ? 16384 : 4096;
+  const gx = new Float64Array(N + 1);
+  const gv = new Float64Array(N + 1);
+  let scale = 0;
+  for (let i = 0; i <= N; i++) {
+    const x = i === N ? hi : lo + (w * i) / N;
+    const v = f(x);
+    if (!Number.isFinite(v)) return { ok: false, message: describeSample(x, v, scale, compiled.lastError()) };
+    gx[i] = x;
+    gv[i] = v;
+    if (v > scale) scale = v;
+  }
+  let iMin = 0;
+  for (let i = 1; i <= N; i++) if (gv[i] < gv[iMin]) iMin = i;
+  if (gv[iMin] < -NEG_TOL * scale || (scale === 0 && gv[iMin] < 0)) return { ok: false, message: describeSample(gx[iMin], gv[iMin], scale) };
+  if (scale === 0) return { ok: false, message: `is identically 0 on [${fmt(lo)}, ${fmt(hi)}]` };
+
+  // Pieces graded by 4 towards both ends (down to 4^-25 w ≈ 1e-15 w), a middle piece between.
+  // Near an end far from 0, pieces narrower than ~4096 ulps of it would sample f on a grid the
+  // doubles cannot resolve, so the grading stops there.
+  const breaks = [lo];
+  for (let k = 25; k >= 1; k--) if (w * 4 ** -k >= 4096 * EPS * Math.abs(lo)) breaks.push(lo + w * 4 ** -k);
+  for (let k = 1; k <= 25; k++) if (w * 4 ** -k >= 4096 * EPS * Math.abs(hi)) breaks.push(hi - w * 4 ** -k);
+  breaks.push(hi);
+  const ends = [lo, ...interior(breaks, lo, hi), hi];
+
+  let fitted: ReturnType<typeof fit>;
+  try {
+    fitted = fit(f, ends, { tol: 1e-15, noise: 2e-14, floor: 1e-14, rangeFloor: 1e-250, scale, maxDegree: 128, maxEvals: 150_000, minWidth: 2 ** -48 }, NEG_TOL);
+  } catch (e) {
+    if (e instanceof BadSample) return { ok: false, message: describeSample(e.x, e.value, scale, compiled.lastError()) };
+    throw e;
+  }
+  const { pieces } = fitted;
+  scale = fitted.scale;
+  if (scale > 1e6 * Math.max(...gv)) {
+    const worst = pieces.reduce((p, q) => (Math.abs(q.c[0]) > Math.abs(p.c[0]) ? q : p));
+    return { ok: false, message: `appears unbounded near x = ${fmt((worst.a + worst.b) / 2)}` };
+  }
+  // An unconverged piece counts as a failure unless it is a sliver whose mass error is negligible:
+  // a jump the bisection has pinned down to ~2^-48 of the support (error ≤ jump ≤ 2·max there).
+  const sliver = (p: ChebPiece) => p.err * (p.b - p.a) <= 2 ** -44 * scale * w;
+  // Minimum of the interpolant on each piece (a dip between grid points shows here).
+  // Allowed: −1e-10 × max, and the piece's x-rounding noise (a bump 792.27 + 1e-4·t evaluates
+  // (x − 792.27) with 1e-9 relative error, so f itself is only known to ~1e-8 there).
+  let minV = Infinity;
+  let minRaw = 0;
+  let minX = lo;
+  let maxErr = 0;
+  for (const p of pieces) {
+    const { t, value } = polyMin(p.c);
+    if (value + 4 * p.xNoise < minV) {
+      minV = value + 4 * p.xNoise;
+      minRaw = value;
+      minX = p.a + ((t + 1) / 2) * (p.b - p.a);
+    }
+    if (!p.converged && !sliver(p)) maxErr = Math.max(maxErr, p.err);
+  }
+  if (minV < -1e-10 * scale) return { ok: false, message: `is negative near x = ${fmt(minX)} (value about ${fmt(minRaw)}, maximum ${fmt(scale)})` };
+  const starts = Float64Array.from(pieces, (p) => p.a);
+  // Grid agreement. Allowed: 1e-13 × max, plus the piece's x-rounding noise (f's own values move
+  // by |f′|·ulp(x) when x is rounded: √(x − lo) changes by 1e-9 over the first ulp above lo =
+  // −0.01); points inside a jump's sliver are skipped.
+  let worstX = lo;
+  let worst = 0;
+  for (let i = 0; i <= N; i++) {
+    const x = gx[i];
+    const k = Math.max(0, Math.min(pieces.length - 1, upperBound(starts, x) - 1));
+    const p = pieces[k];
+    if (!p.converged && sliver(p)) continue;
+    const d = Math.abs(clenshaw(p.c, (x - p.a - (p.b - x)) / (p.b - p.a)) - gv[i]) - 4 * p.xNoise;
+    if (d > worst) {
+      worst = d;
+      worstX = x;
+    }
+  }
+  maxErr = Math.max(maxErr, worst);
+  if (maxErr > AGREE_TOL * scale) {
+    const bad = pieces.find((p) => !p.converged && p.err > AGREE_TOL * scale && !sliver(p));
+    const where = bad ? (bad.a + bad.b) / 2 : worstX;
+    return { ok: false, message: `could not be approximated to ${AGREE_TOL} relative near x = ${fmt(where)} (not continuous there, or unbounded?)` };
+  }
+
+  const n = pieces.length;
+  // A piece's mass is ≥ 0 (its interpolant is kept ≥ 0); rounding of a sliver's could make it −0.
+  for (const p of pieces) p.mass = Math.max(0, p.mass);
+  const mass = pieces.map((p) => p.mass);
+  const cumLeft = new Float64Array(n);
+  const cumRight = new Float64Array(n);
+  for (let k = 1; k < n; k++) cumLeft[k] = cumLeft[k - 1] + mass[k - 1];
+  for (let k = n - 2; k >= 0; k--) cumRight[k] = cumRight[k + 1] + mass[k + 1];
+  const Z = cumLeft[n - 1] + mass[n - 1];
+  if (!(Z > 0)) return { ok: false, message: `integrates to 0 on [${fmt(lo)}, ${fmt(hi)}]` };
+  let m1 = 0;
+  for (const p of pieces) m1 += firstMoment(p);
+  if (!Number.isFinite(Z) || !Number.isFinite(m1)) return { ok: false, message: `is too large to normalise on [${fmt(lo)}, ${fmt(hi)}] (its integral overflows)` };
+  const mean = Math.min(hi, Math.max(lo, m1 / Z));
+
+  // Kinks and jumps: the fit bisects towards them, leaving a cluster of tiny pieces; report the
+  // centre of the smallest piece of each cluster (away from the graded ends).
+  const tiny = 1e-9 * w;
+  const kinks: number[] = [];
+  const endSet = new Set(ends);
+  const small = pieces
+    .filter((p) => p.b - p.a < tiny && !endSet.has(p.a) && !endSet.has(p.b) && p.a > lo + 1e-6 * w && p.b < hi - 1e-6 * w)
+    .sort((p, q) => p.b - p.a - (q.b - q.a));
+  for (const p of small) {
+    const c = (p.a + p.b) / 2;
+    if (!kinks.some((k) => Math.abs(k - c) < 1e-8 * w)) kinks.push(c);
+  }
+
+  if (precision === 'high') {
+    const q = quad(f, lo, hi, { epsabs: 0, epsrel: 1e-13, limit: 2000, points: kinks, method: 'auto' });
+    if (!(Math.abs(q.value - Z) <= 1e-12 * Z + q.abserr)) {
+      return { ok: false, message: `normalisation could not be verified: interpolant gives ${Z}, adaptive quadrature ${q.value} ± ${q.abserr}` };
+    }
+  }
+  return { ok: true, built: { pieces, starts, cumLeft, cumRight, Z, mean, kinks: kinks.sort((a, b) => a - b), evals: fitted.evals, maxErr } };
+}
+
+const cache = new Map<string, BuildResult>();
+const CACHE_SIZE = 64;
+
+/** Builds (or fetches) the approximation; the schema's check and the factory share this cache. */
+function cachedBuild(expr: string, lo: number, hi: number, precision: Precision): BuildResult {
+  const key = `${precision}\u0000${lo}\u0000${hi}\u0000${expr}`;
+  let r = cache.get(key);
+  if (r) {
+    cache.delete(key);
+    cache.set(key, r);
+    return r;
+  }
+  r = build(expr, lo, hi, precision);
+  cache.set(key, r);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return r;
+}
+
+/** The problem with an expression density on [lo, hi] (a message without the field), or null. */
+export function checkDensity(expr: string, lo: number, hi: number): string | null {
+  const r = cachedBuild(expr, lo, hi, 'standard');
+  return r.ok ? null : r.message;
+}
+
+/**
+ * A density given by an expression in x on [lo, hi], normalised numerically.
+ *
+ * The expression is compiled once with mathjs and approximated by a piecewise Chebyshev
+ * interpolant (see `build`); pdf, cdf and sf evaluate the interpolant and its running integrals
+ * from the left and from the right (a binary search and one Clenshaw sum, no mathjs call), so the
+ * CDF is accurate to ~1e-15 relative to the local size of F and of 1 − F, and monotone (each
+ * piece's integral is clamped to [0, piece mass]). The mean is the interpolant's exact first
+ * moment (Clenshaw–Curtis). Quantiles: safeguarded Newton on the CDF, or on the SF for u > 1/2.
+ * `breakpoints` are places where the fit found the expression not smooth (kinks, jumps).
+ * `at('high')` rebuilds on a 4× finer validation grid and verifies the normaliser by adaptive
+ * quadrature of the expression.
+ */
+export function densityDist(spec: DensitySpec, precision: Precision = 'standard', path = 'distribution'): Dist {
+  const { expr, lo, hi } = spec;
+  const r = cachedBuild(expr, lo, hi, precision);
+  if (!r.ok) throw new InputError(`${path}.expr`, r.message);
+  const { pieces, starts, cumLeft, cumRight, Z, mean } = r.built;
+  const last = pieces.length - 1;
+  const piece = (x: number): number => {
+    const k = upperBound(starts, x) - 1;
+    return k < 0 ? 0 : k > last ? last : k;
+  };
+  const pdf = (x: number): number => {
+    if (!(x >= lo && x <= hi)) return x === x ? 0 : NaN;
+    const p = pieces[piece(x)];
+    const v = clenshaw(p.c, (x - p.a - (p.b - x)) / (p.b - p.a));
+    return v > 0 ? v / Z : 0;
+  };
+  const cdf = (x: number): number => {
+    if (!(x > lo)) return x === x ? 0 : NaN;
+    if (x >= hi) return 1;
+    const k = piece(x);
+    const p = pieces[k];
+    let v = clenshaw(p.left, (x - p.a - (p.b - x)) / (p.b - p.a));
+    v = v < 0 ? 0 : v > p.mass ? p.mass : v;
+    const F = (cumLeft[k] + v) / Z;
+    return F > 1 ? 1 : F;
+  };
+  const sf = (x: number): number => {
+    if (!(x > lo)) return x === x ? 1 : NaN;
+    if (x >= hi) return 0;
+    const k = piece(x);
+    const p = pieces[k];
+    let v = clenshaw(p.right, (x - p.a - (p.b - x)) / (p.b - p.a));
+    v = v < 0 ? 0 : v > p.mass ? p.mass : v;
+    const S = (cumRight[k] + v) / Z;
+    return S > 1 ? 1 : S;
+  };
+  const inv = new Inverter({ lo, hi, cdf, sf, pdfC: pdf, atoms: [] }, r.built.kinks, 32);
+
+  const dist: Dist = {
+    spec: { kind: 'density', expr, lo, hi },
+    lo,
+    hi,
+    support: [lo, hi],
+    discrete: false,
+    atoms: [],
+    breakpoints: r.built.kinks,
+    singularAt: { lo: false, hi: false },
+    precision,
+    cdf,
+    sf,
+    pdf,
+    pdfContinuous: pdf,
+    quantile: (u) => inv.quantile(u),
+    isf: (q) => inv.isf(q),
+    mean: () => mean,
+    at: (p) => (p === precision ? dist : densityDist(spec, p, path)),
+  };
+  return dist;
+}
+
+/** Diagnostics of the approximation behind an expression density (pieces, evaluations, normaliser). */
+export function densityDiagnostics(spec: DensitySpec, precision: Precision = 'standard'): { pieces: number; maxDegree: number; evals: number; Z: number; maxErr: number } | null {
+  const r = cachedBuild(spec.expr, spec.lo, spec.hi, precision);
+  if (!r.ok) return null;
+  const b = r.built;
+  return { pieces: b.pieces.length, maxDegree: Math.max(...b.pieces.map((p) => p.c.length - 1)), evals: b.evals, Z: b.Z, maxErr: b.maxErr };
+}
