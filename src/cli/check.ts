@@ -73,6 +73,7 @@ export function table(outcomes: ClaimOutcome[]): string {
     lines.push('', 'Findings:');
     for (const o of findings) {
       lines.push(`  ${o.id} (${o.outcome}): ${o.counterexample!.describe}`);
+      lines.push(`    certified: ${JSON.stringify(o.counterexample!.certification.high)}`);
       if (o.counterexample!.replay) lines.push(`    replay: ${o.counterexample!.replay}`);
     }
   }

@@ -60,8 +60,8 @@ export const truncNormalArb = (s: Support): fc.Arbitrary<DistSpec> =>
 export const expressionArb = (s: Support): fc.Arbitrary<DistSpec> => {
   const w = s.hi - s.lo;
   const osc = fc
-    .record({ c: edgyReal(1, 3, [1.2], 18), k: fc.integer({ min: 1, max: 24 }), phi: gridReal(0, 6, 12) })
-    .map(({ c, k, phi }) => `${c} + sin(${roundSig((k * Math.PI) / w, 6)} * (x - ${s.lo}) + ${phi})`);
+    .record({ c: edgyReal(1, 3, [1.2], 20), k: fc.integer({ min: 1, max: 24 }), phi: gridReal(0, 6, 12) })
+    .map(({ c, k, phi }) => `${c} + sin(${roundSig((k * Math.PI) / w, 6)} * ${s.lo === 0 ? 'x' : `(x - ${s.lo})`}${phi ? ` + ${phi}` : ''})`);
   const bump = fc
     .record({ m: gridReal(0, 1, 20), sd: edgyReal(0.03, 0.5, [0.1], 47), floor: edgyReal(0.01, 1, [0.1], 99) })
     .map(({ m, sd, floor }) => `${floor} + exp(-((x - ${roundSig(s.lo + m * w, 8)}) / ${roundSig(sd * w, 8)})^2)`);
