@@ -59,7 +59,8 @@ for (const name of ['uniform', 'sine'] as const) {
 
 // ------------------------------------------------------------ negative-sum throughput
 const N_CASES = quick ? 300 : 1000;
-const nsTimes = Array.from({ length: Math.max(1, REPEATS - 4) }, () => time(() => runClaim(negativeSum, { runs: N_CASES, persist: false, replaySaved: false })));
+// A new seed per repeat: fresh markets, so caches of built distributions cannot flatter the rate.
+const nsTimes = Array.from({ length: Math.max(1, REPEATS - 4) }, (_, k) => time(() => runClaim(negativeSum, { runs: N_CASES, seed: 1000 + k, persist: false, replaySaved: false })));
 const oursRate = N_CASES / median(nsTimes);
 const PEER_N = quick ? 60 : 200;
 const peerRate = median(Array.from({ length: PEER_REPEATS }, () => Number(/per_second ([\d.]+)/.exec(python('pw_hypothesis.py', ['negative-sum', String(PEER_N)]))![1])));
@@ -67,9 +68,10 @@ const peerRate = median(Array.from({ length: PEER_REPEATS }, () => Number(/per_s
 // ------------------------------------------------------------ monotone refutation
 let outcome = '';
 let example = '';
-const monoTimes = Array.from({ length: Math.max(1, REPEATS - 4) }, () =>
+// Seeds vary per repeat (fresh distributions, no cache hits); the median is reported.
+const monoTimes = Array.from({ length: Math.max(1, REPEATS - 4) }, (_, k) =>
   time(() => {
-    const o = runClaim(monotone, { persist: false, replaySaved: false });
+    const o = runClaim(monotone, { seed: 2000 + k, persist: false, replaySaved: false });
     outcome = `${o.outcome} (${o.counterexample?.foundBy}, certified ${o.counterexample?.certified})`;
     example = o.counterexample?.describe ?? '';
   }),
