@@ -258,8 +258,19 @@ export const lemma3b = claim<MarketSpec>({
 
 /** β* of the m-fold replication along m = 2^k, k = 0..K. */
 export function betaStarReplicated(spec: MarketSpec, K: number, precision: Precision) {
+  return betaStarReplicatedChecked(spec, K, precision).values;
+}
+
+/** β* along m = 2^k with its error bound, propagated from T1's and T2's error estimates through −NT1/(T1+T2). */
+export function betaStarReplicatedChecked(spec: MarketSpec, K: number, precision: Precision) {
   const dist = makeDist(spec.dist, precision);
-  return Array.from({ length: K + 1 }, (_, k) => replicatedT1(spec, pow2(k), precision, dist).betaStar);
+  const gs = Array.from({ length: K + 1 }, (_, k) => replicatedT1(spec, pow2(k), precision, dist));
+  const errors = gs.map((g, k) => {
+    const N = spec.n * pow2(k);
+    const s = g.T1.value + g.T2.value;
+    return (N * (Math.abs(g.T2.value) * g.T1.abserr + Math.abs(g.T1.value) * g.T2.abserr)) / (s * s);
+  });
+  return { values: gs.map((g) => g.betaStar), errors };
 }
 
 const THM3_L = 1;
@@ -269,6 +280,8 @@ const THM3_L = 1;
  * precision, not the theorem, decides.
  */
 const THM3_KMAX = 20;
+/** The first doubling whose increments are judged (m = 4096). */
+const THM3_KMIN = 12;
 
 export const thm3 = claim<MarketSpec>({
   id: 'PW.Thm3.replication',
@@ -278,25 +291,32 @@ export const thm3 = claim<MarketSpec>({
   verdict: 'holds',
   tolerance: {
     abs: 0,
-    why: `a trend: doubling m until β* passes max(β*(1), L = ${THM3_L}) (at most m = 2^${THM3_KMAX}), then three more doublings must each raise β* by at least a quarter of their mean increment, which must be positive — growth is only logarithmic when f(v̄) > 0, so increments stay roughly constant rather than growing`,
+    why: `a trend: doubling m until β* passes max(β*(1), L = ${THM3_L}) (at most m = 2^${THM3_KMAX}), then, from m = 2^12 on, three more doublings must each raise β* by at least a quarter of their mean increment, which must be positive — growth is only logarithmic when f(v̄) > 0, so increments stay roughly constant rather than growing`,
   },
   input: marketArb({ nMax: 8, analyticTop: true }),
   runs: 10,
   property(spec, ctx): CheckResult {
-    const bs = betaStarReplicated(spec, THM3_KMAX, ctx.precision);
+    const { values: bs, errors } = betaStarReplicatedChecked(spec, THM3_KMAX, ctx.precision);
     const target = Math.max(bs[0], THM3_L);
-    const k = bs.findIndex((b, i) => i > 0 && b > target);
+    // Early doublings can be irregular (oscillating F); the theorem speaks of the tail, so increments
+    // are judged from m = 2^THM3_KMIN on, once β* has passed the target.
+    const k = bs.findIndex((b, i) => i >= THM3_KMIN && b > target);
     if (k < 0 || k + 3 > THM3_KMAX) {
       // The theorem is a limit: not crossing by m = 2^17 within double precision is not a counterexample.
       return { holds: true, margin: 0, numbers: { betaStar: bs, target, crossedAt: null }, undecided: `β* did not pass max(β*(1), ${THM3_L}) by m = 2^${THM3_KMAX - 3}` };
     }
     const inc = [bs[k + 1] - bs[k], bs[k + 2] - bs[k + 1], bs[k + 3] - bs[k + 2]];
     const mean = (inc[0] + inc[1] + inc[2]) / 3;
+    // Judge only increments the numerics resolve: β*'s error bound well below a tenth of the mean increment.
+    const worstErr = Math.max(...errors.slice(0, k + 4));
+    if (!(worstErr < 0.1 * Math.abs(mean))) {
+      return { holds: true, numbers: { betaStar: bs.slice(0, k + 4), errors: errors.slice(0, k + 4) }, undecided: `β*'s error bound ${worstErr.toExponential(1)} is not below a tenth of the increments` };
+    }
     const holds = mean > 0 && inc.every((d) => d >= 0.25 * mean);
     return {
       holds,
       margin: mean > 0 ? Math.min(...inc) / mean - 0.25 : -1,
-      numbers: { betaStar: bs.slice(0, k + 4), target, crossedAt: pow2(k), increments: inc },
+      numbers: { betaStar: bs.slice(0, k + 4), betaStarError: worstErr, target, crossedAt: pow2(k), increments: inc },
     };
   },
   labels: marketLabels,

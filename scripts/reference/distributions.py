@@ -166,6 +166,19 @@ def piecewise_uniform(pieces):
     return dict(cdf=cdf, sf=sf, pdf=pdf, lo=live[0][0], hi=live[-1][1], mean=mean)
 
 
+def atoms(points):
+    """Point masses [value, weight]; quantiles are the generalised inverse (smallest atom with F ≥ u)."""
+    pts = sorted((mpf(x), mpf(w)) for x, w in points if w > 0)
+    W = sum(w for _, w in pts)
+    return dict(
+        cdf=lambda x: sum(w for v, w in pts if v <= x) / W,
+        sf=lambda x: sum(w for v, w in pts if v > x) / W,
+        pdf=None,
+        lo=pts[0][0], hi=pts[-1][0], mean=sum(v * w for v, w in pts) / W,
+        discrete=True,
+        invert=lambda u, upper: next(v for v, _ in pts if (sum(w for y, w in pts if y > v) / W <= u if upper else sum(w for y, w in pts if y <= v) / W >= u)))
+
+
 def mixture(parts):
     W = sum(mpf(w) for w, _ in parts)
     ws = [mpf(w) / W for w, _ in parts]
@@ -183,6 +196,8 @@ def mixture(parts):
 
 def invert(d, target, upper=False):
     """x with cdf(x) = target (or sf(x) = target when upper)."""
+    if d.get('discrete'):
+        return d['invert'](target, upper)
     g = (lambda x: target - d['sf'](x)) if upper else (lambda x: d['cdf'](x) - target)
     a, b = d['lo'], d['hi']
     # Bisect in a scale that resolves tails: first geometric towards the nearer end.
@@ -221,7 +236,8 @@ def case(name, spec, d, xs, us=(), qs=(), quantiles=True):
     out = dict(name=name, spec=spec, mean=f64(d['mean']), lo=f64(d['lo']), hi=f64(d['hi']), points=[])
     for x in xs:
         X = mpf(x)
-        out['points'].append(dict(x=x, cdf=f64(d['cdf'](X)), sf=f64(d['sf'](X)), pdf=f64(d['pdf'](X))))
+        pdf = None if d.get('discrete') else f64(d['pdf'](X))  # no density for atoms
+        out['points'].append(dict(x=x, cdf=f64(d['cdf'](X)), sf=f64(d['sf'](X)), pdf=pdf))
     if quantiles:
         out['quantile'] = [dict(u=u, x=f64(invert(d, mpf(u)))) for u in us]
         out['isf'] = [dict(q=q, x=f64(invert(d, mpf(q), upper=True))) for q in qs]
@@ -294,6 +310,9 @@ def main():
     add('mixture-bimodal-tn',
         {'kind': 'mixture', 'parts': [{'weight': 1, 'dist': {'kind': 'truncated-normal', 'mean': 0.2, 'sd': 0.1, 'lo': 0, 'hi': 1}},
                                       {'weight': 2, 'dist': {'kind': 'truncated-normal', 'mean': 0.8, 'sd': 0.1, 'lo': 0, 'hi': 1}}]}, m)
+
+    pts = [(0.3, 1), (-1, 2), (2.5, 0.5), (0.3, 1), (4, 0)]  # a repeated value, a zero weight
+    add('atoms', {'kind': 'atoms', 'points': [list(p) for p in pts]}, atoms(pts), extra_x=[0.3, -1, 2.5, 0.29999999999999993])
 
     json.dump(dict(
         generator='scripts/reference/distributions.py',

@@ -127,10 +127,14 @@ function describeSample(x: number, v: number, scale: number, evalError: string |
  * Validates and approximates an expression density on [lo, hi]:
  * 1. a grid of 4097 points (16385 at `high`), ends included: every value finite and ≥ 0
  *    (down to −1e-12 × max, taken as rounding), not all 0;
- * 2. a piecewise Chebyshev interpolant (chebyshev.ts) to 1e-15 relative to each piece's maximum,
- *    on pieces graded towards both ends; every sample it takes is checked as in 1, and its
- *    minimum (sampled at twice each piece's degree) must not be negative;
- * 3. interpolant and expression must agree on the grid to 1e-13 × max;
+ * 2. a piecewise Chebyshev interpolant (chebyshev.ts): pieces graded by 4 towards both ends,
+ *    each fitted to 1e-15 relative to its own smallest value (floored at 1e-14 × max) and split
+ *    until its values span at most a factor 16 — so F and 1 − F keep their relative accuracy in
+ *    the tails — with rounding noise of f (|log f|·ε for exponentials, cancellation, and the
+ *    rounding of x itself far from 0) recognised and accepted; every sample is checked as in 1,
+ *    and no piece's interpolant may dip below 0 (so the running integral is monotone);
+ * 3. interpolant and expression must agree on the grid to 1e-13 × max (plus f's own x-rounding
+ *    noise), except inside a jump's sliver (a piece the bisection pinned to ~2^-48 × width);
  * 4. at `high`, the normaliser is re-computed by adaptive quadrature of the expression and must
  *    agree to 1e-12 relative.
  */
@@ -291,13 +295,16 @@ export function checkDensity(expr: string, lo: number, hi: number): string | nul
  *
  * The expression is compiled once with mathjs and approximated by a piecewise Chebyshev
  * interpolant (see `build`); pdf, cdf and sf evaluate the interpolant and its running integrals
- * from the left and from the right (a binary search and one Clenshaw sum, no mathjs call), so the
- * CDF is accurate to ~1e-15 relative to the local size of F and of 1 − F, and monotone (each
- * piece's integral is clamped to [0, piece mass]). The mean is the interpolant's exact first
- * moment (Clenshaw–Curtis). Quantiles: safeguarded Newton on the CDF, or on the SF for u > 1/2.
- * `breakpoints` are places where the fit found the expression not smooth (kinks, jumps).
- * `at('high')` rebuilds on a 4× finer validation grid and verifies the normaliser by adaptive
- * quadrature of the expression.
+ * from the left and from the right (a binary search and one Clenshaw sum, no mathjs call). F and
+ * 1 − F are accurate to ~1e-15 relative to their own size wherever the density exceeds 1e-14 of
+ * its maximum (absolute ~1e-29 × max × width below), except that next to an end far from 0 the
+ * spacing of doubles limits 1 − F to ~ulp(hi)/(hi − x) relative when the density vanishes there.
+ * F is monotone: exactly across pieces (each piece's integral is clamped to [0, its mass]), and
+ * within a piece up to the rounding of its running integral (~1e-16 × F). The mean is the
+ * interpolant's exact first moment. Quantiles: safeguarded Newton on F (or 1 − F for u > 1/2)
+ * finished on the double grid. `breakpoints` are the places where the fit found the expression
+ * not smooth (kinks, jumps). `at('high')` rebuilds on a 4× finer validation grid and verifies
+ * the normaliser by adaptive quadrature of the expression.
  */
 export function densityDist(spec: DensitySpec, precision: Precision = 'standard', path = 'distribution'): Dist {
   const { expr, lo, hi } = spec;

@@ -15,7 +15,18 @@ import { mixture } from './mixture.ts';
 
 export type { Dist, DistSpec } from './types.ts';
 export { uniform, beta, truncatedNormal, densityDist, piecewiseUniform, atoms, mixture };
-export { DistSchema, parseDist, formatZodError, isContinuousSpec, InputError } from './schema.ts';
+export {
+  DistSchema,
+  parseDist,
+  validateDist,
+  formatZodError,
+  firstIssue,
+  isContinuousSpec,
+  InputError,
+  MAX_MIXTURE_DEPTH,
+  DIST_KINDS,
+} from './schema.ts';
+export { compileExpr, densityDiagnostics } from './density.ts';
 
 /**
  * Builds the distribution of a spec. `path` names the spec in error messages (an expression

@@ -56,11 +56,12 @@ export const truncNormalArb = (s: Support): fc.Arbitrary<DistSpec> =>
       hi: s.hi,
     }));
 
-/** Density expressions: oscillating c + sin(kx + φ) with c ≥ 1 (positive), bumps over a floor, U shapes. */
+/** Density expressions: oscillating c + sin(kx + φ) with c > 1 (positive), bumps over a floor, U shapes. */
 export const expressionArb = (s: Support): fc.Arbitrary<DistSpec> => {
   const w = s.hi - s.lo;
   const osc = fc
-    .record({ c: edgyReal(1, 3, [1.2], 20), k: fc.integer({ min: 1, max: 24 }), phi: gridReal(0, 6, 12) })
+    // c > 1 keeps the density positive (c = 1 would touch 0 where sin = −1).
+    .record({ c: edgyReal(1.1, 3, [1.2], 19), k: fc.integer({ min: 1, max: 24 }), phi: gridReal(0, 6, 12) })
     .map(({ c, k, phi }) => `${c} + sin(${roundSig((k * Math.PI) / w, 6)} * ${s.lo === 0 ? 'x' : `(x - ${s.lo})`}${phi ? ` + ${phi}` : ''})`);
   const bump = fc
     .record({ m: gridReal(0, 1, 20), sd: edgyReal(0.03, 0.5, [0.1], 47), floor: edgyReal(0.01, 1, [0.1], 99) })

@@ -904,9 +904,15 @@ function vecKey(ws: VecWorkspace, dim: number, i: number): number {
   return m;
 }
 
-/** Per-component tolerance max(epsabs, epsrel·|I_q|); the smallest normal double keeps a zero tolerance usable as a divisor. */
+/**
+ * Per-component tolerance max(epsabs, epsrel·|I_q|), raised to twice the component's roundoff
+ * floor 50·ε·∫|f_q| where that is larger: a component that cancels (|I_q| ≪ ∫|f_q|) cannot be
+ * asked for more, and must not stop the others being refined (it used to end the whole
+ * integration at its first sample). The smallest normal double keeps a zero tolerance usable
+ * as a divisor.
+ */
 function vecTolerances(ws: VecWorkspace, dim: number, epsabs: number, epsrel: number): void {
-  for (let q = 0; q < dim; q++) ws.tolc[q] = Math.max(epsabs, epsrel * Math.abs(ws.sumRes[q]), UFLOW);
+  for (let q = 0; q < dim; q++) ws.tolc[q] = Math.max(epsabs, epsrel * Math.abs(ws.sumRes[q]), 2 * ws.sumFlr[q], UFLOW);
 }
 
 /**
@@ -921,7 +927,7 @@ export function quadVec(
   a: number,
   b: number,
   opts: QuadOptions = {},
-): { value: Float64Array; abserr: Float64Array; neval: number; converged: boolean } {
+): { value: Float64Array; abserr: Float64Array; neval: number; converged: boolean; roundoffLimited?: boolean } {
   const epsabs = Math.max(0, opts.epsabs ?? DEFAULT_EPSABS);
   const epsrel = Math.max(0, opts.epsrel ?? DEFAULT_EPSREL);
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
@@ -985,10 +991,9 @@ export function quadVec(
     for (;;) {
       vecTolerances(ws, dim, epsabs, epsrel);
       let done = true;
-      let hopeless = false;
+
       for (let q = 0; q < dim; q++) {
         if (sumErr[q] > ws.tolc[q]) done = false;
-        if (sumFlr[q] > ws.tolc[q]) hopeless = true;
       }
       if (done) {
         resum(ws, dim, n);
@@ -997,7 +1002,7 @@ export function quadVec(
         for (let q = 0; q < dim; q++) if (sumErr[q] > ws.tolc[q]) converged = false;
         if (converged) break;
       }
-      if (hopeless || n >= maxIntervals) break;
+      if (n >= maxIntervals) break;
       if (n >= rekeyAt) rekey(); // tolerances follow the running totals
       const i = ws.heap[0];
       const lo = ws.lo[i];
@@ -1030,9 +1035,11 @@ export function quadVec(
       resum(ws, dim, n);
       vecTolerances(ws, dim, epsabs, epsrel);
       converged = true;
-      for (let q = 0; q < dim; q++) if (sumErr[q] > Math.max(epsabs, epsrel * Math.abs(sumRes[q]))) converged = false;
+      for (let q = 0; q < dim; q++) if (sumErr[q] > Math.max(epsabs, epsrel * Math.abs(sumRes[q]), 2 * sumFlr[q])) converged = false;
     }
-    return { value: Float64Array.from(sumRes), abserr: Float64Array.from(sumErr), neval, converged };
+    let roundoffLimited = false;
+    for (let q = 0; q < dim; q++) if (2 * sumFlr[q] > Math.max(epsabs, epsrel * Math.abs(sumRes[q]))) roundoffLimited = true;
+    return { value: Float64Array.from(sumRes), abserr: Float64Array.from(sumErr), neval, converged, roundoffLimited };
   } finally {
     vecDepth--;
   }
