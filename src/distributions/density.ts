@@ -76,6 +76,8 @@ export function compileExpr(expr: string): Compiled {
   });
   if (problem) return { ok: false, message: problem };
   const code = node.compile();
+  const fast = toNative(node);
+  if (fast && agreesWithMathjs(fast, code)) return { ok: true, f: fast, lastError: () => null };
   const scope = { x: 0 };
   let failure: string | null = null;
   const f = (x: number): number => {
@@ -97,6 +99,79 @@ export function compileExpr(expr: string): Compiled {
     // up again at the first sample, with its x
   }
   return { ok: true, f, lastError: () => failure };
+}
+
+const NATIVE_CONSTANTS: Record<string, string> = {
+  pi: 'Math.PI', PI: 'Math.PI', e: 'Math.E', E: 'Math.E', tau: '(2*Math.PI)', phi: '1.618033988749895',
+  LN2: 'Math.LN2', LN10: 'Math.LN10', LOG2E: 'Math.LOG2E', LOG10E: 'Math.LOG10E', SQRT2: 'Math.SQRT2', SQRT1_2: 'Math.SQRT1_2',
+};
+/** Functions whose mathjs number semantics are exactly Math's (same NaN for sqrt(−1), log(−1)). */
+const NATIVE_FUNCTIONS = new Set([
+  'abs', 'sqrt', 'cbrt', 'exp', 'expm1', 'log10', 'log2', 'log1p', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2',
+  'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'min', 'max', 'floor', 'ceil', 'hypot', 'sign', 'pow',
+]);
+const NATIVE_BINARY: Record<string, string> = { add: '+', subtract: '-', multiply: '*', divide: '/' };
+
+/**
+ * JS source for the arithmetic subset of an already validated expression: numbers, x, named
+ * constants, + − × ÷ ^, and Math's functions — about 100× faster than mathjs's evaluator (~1 µs a
+ * call), which dominated building a density. Comparisons, conditionals and mathjs-only functions
+ * (erf, gamma, mod, round …) return null and keep the mathjs path. The tree holds no strings or
+ * property accesses (validation rejected them), so the generated source is only arithmetic on x.
+ */
+function toNative(node: MathNode): ((x: number) => number) | null {
+  const js = (n: MathNode): string | null => {
+    const a = n as MathNode & { value?: unknown; name?: string; fn?: unknown; args?: MathNode[]; content?: MathNode };
+    switch (n.type) {
+      case 'ConstantNode':
+        return typeof a.value === 'number' && Number.isFinite(a.value) ? `(${String(a.value)})` : null;
+      case 'SymbolNode':
+        return a.name === 'x' ? 'x' : (NATIVE_CONSTANTS[a.name!] ?? null);
+      case 'ParenthesisNode':
+        return a.content ? wrap(js(a.content)) : null;
+      case 'OperatorNode': {
+        const args = (a.args ?? []).map(js);
+        if (args.some((x) => x === null)) return null;
+        const fn = String(a.fn);
+        if (fn === 'unaryMinus' && args.length === 1) return `(-${args[0]})`;
+        if (fn === 'unaryPlus' && args.length === 1) return `(+${args[0]})`;
+        if (fn === 'pow' && args.length === 2) return `Math.pow(${args[0]}, ${args[1]})`;
+        const op = NATIVE_BINARY[fn];
+        return op && args.length === 2 ? `(${args[0]} ${op} ${args[1]})` : null;
+      }
+      case 'FunctionNode': {
+        const name = (a.fn as { name?: string }).name;
+        if (!name || !NATIVE_FUNCTIONS.has(name)) return null;
+        const args = (a.args ?? []).map(js);
+        if (args.some((x) => x === null)) return null;
+        if ((name === 'min' || name === 'max' || name === 'hypot') ? args.length < 1 : name === 'atan2' || name === 'pow' ? args.length !== 2 : args.length !== 1) return null;
+        return `Math.${name}(${args.join(', ')})`;
+      }
+      default:
+        return null;
+    }
+  };
+  const wrap = (x: string | null) => (x === null ? null : `(${x})`);
+  const body = js(node);
+  if (body === null) return null;
+  return new Function('x', `"use strict"; return ${body};`) as (x: number) => number;
+}
+
+/** The native function must reproduce mathjs at sample points (to rounding) before it replaces it. */
+function agreesWithMathjs(f: (x: number) => number, code: { evaluate(scope: object): unknown }): boolean {
+  for (const x of [-2.5, -1, -0.3, 0, 0.1, 0.5, 0.77, 1, 1.9, 3.3, 7.1, 12.5]) {
+    let m: unknown;
+    try {
+      m = code.evaluate({ x });
+    } catch {
+      return false;
+    }
+    const v = f(x);
+    if (typeof m !== 'number') return false;
+    if (Number.isNaN(m) !== Number.isNaN(v)) return false;
+    if (!Number.isNaN(m) && Math.abs(m - v) > 1e-14 * Math.max(1, Math.abs(m))) return false;
+  }
+  return true;
 }
 
 interface Built {
