@@ -223,6 +223,22 @@ export const lemma3a = claim<TailCase>({
   },
 });
 
+/**
+ * Whether N is already in Lemma 3(a)'s regime: across the scale where F^N lives, s = (cN)^{−1/α}
+ * to 16s below v̄, 1 − F(v) must be within 25% of c(v̄ − v)^α. Before that a trend is transient
+ * (a density dip near v̄ can make T1 rise and fall again), and the case is not judged.
+ */
+export function inLimitRegime(dist: Dist, spec: DistSpec, N: number): boolean {
+  const t = tailOf(spec);
+  if (!t) return true;
+  const s = Math.pow(t.c * N, -1 / t.alpha);
+  return [s, 4 * s, 16 * s].every((d) => {
+    if (d >= dist.hi - dist.lo) return false;
+    const r = dist.sf(dist.hi - d) / (t.c * Math.pow(d, t.alpha));
+    return r > 0.8 && r < 1.25;
+  });
+}
+
 // ---------------------------------------------------------------- Lemma 3(b)
 
 const L3B_KS = Array.from({ length: 15 }, (_, i) => i);
@@ -256,6 +272,9 @@ export const lemma3b = claim<MarketSpec>({
     const d = rep.slice(1).map((t, i) => Math.abs(t - rep[i]));
     const settles = d[d.length - 1] <= d[d.length - 4] + 1e-12 * w;
     const eqN = L3B_KS.slice(1).map((k) => pow2(k));
+    if (!inLimitRegime(dist, spec.dist, eqN[eqN.length - 1])) {
+      return { holds: true, numbers: { N: eqN[eqN.length - 1] }, undecided: `N = ${eqN[eqN.length - 1]} is not yet in Lemma 3(a)'s regime near v̄ for this F` };
+    }
     const eq = eqN.map((N) => cutoffGroups(dist, N, [{ share: 1 / N, count: N }], ctx.precision).T1);
     const eqv = eq.map((e) => e.value);
     const positive = eq.every((e) => e.value >= -e.abserr);
@@ -264,7 +283,8 @@ export const lemma3b = claim<MarketSpec>({
     // −0.1/α (Lemma 3(b)'s bound decays like (log N/N)^{1/α}; for Beta(2, 3), α = 3, the fit gives −0.26).
     const alpha = tailOf(spec.dist)?.alpha ?? 1;
     const rateEqual = fitPowerLaw(eqN.slice(-6), eqv.slice(-6)).slope;
-    const toZero = decreasingFrom(eqv, K - 3) && rateEqual <= -0.1 / alpha;
+    // decreasingFrom(…, K − 2) compares the last three steps: K−2 < K−3, K−1 < K−2, K < K−1.
+    const toZero = decreasingFrom(eqv, K - 2) && rateEqual <= -0.1 / alpha;
     return {
       holds: bounded && settles && positive && toZero,
       margin: bounded && settles && positive && toZero ? 1 : -1,

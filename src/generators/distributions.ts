@@ -68,7 +68,10 @@ export const expressionArb = (s: Support): fc.Arbitrary<DistSpec> => {
     .map(({ m, sd, floor }) => `${floor} + exp(-((x - ${roundSig(s.lo + m * w, 8)}) / ${roundSig(sd * w, 8)})^2)`);
   const ushape = fc
     .record({ m: gridReal(0, 1, 20), e: edgyReal(0.001, 1, [0.01], 99) })
-    .map(({ m, e }) => `(x - ${roundSig(s.lo + m * w, 8)})^2 + ${roundSig(e * w * w, 6)}`);
+    .map(({ m, e }) => {
+      const c = roundSig(s.lo + m * w, 8);
+      return `${c === 0 ? 'x' : `(x - ${c})`}^2 + ${roundSig(e * w * w, 6)}`;
+    });
   return fc.oneof(osc, bump, ushape).map((expr) => ({ kind: 'density' as const, expr, lo: s.lo, hi: s.hi }));
 };
 
