@@ -146,6 +146,14 @@ export function derivative(c: Float64Array): Float64Array {
   return d.slice(0, n);
 }
 
+/** A lower bound of Σ c_k T_k on [−1, 1], since |T_k| ≤ 1 there: c_0 − Σ_{k≥1}|c_k|. O(n), and
+ * for a positive density usually enough to skip polyMin's O(n²) search. */
+export function chebLowerBound(c: Float64Array): number {
+  let s = c[0] ?? 0;
+  for (let k = 1; k < c.length; k++) s -= Math.abs(c[k]);
+  return s;
+}
+
 /**
  * Minimum of Σ c_k T_k on [−1, 1]: sampled at 4n + 8 Chebyshev points (local minima of a
  * degree-n polynomial are ~π/n apart in angle), the best sample polished by Newton on p′.
@@ -285,7 +293,7 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
       const c2 = coefficients(v2, n2);
       // A density's interpolant must not dip below 0 (beyond rounding of its own values), or
       // its running integral would decrease: such a piece is treated as not yet converged.
-      const positive = (cc: Float64Array) => localMin < 0 || polyMin(cc).value >= -4 * EPS * localMax;
+      const positive = (cc: Float64Array) => localMin < 0 || chebLowerBound(cc) >= -4 * EPS * localMax || polyMin(cc).value >= -4 * EPS * localMax;
       let dipped = false;
       if (err <= tolAbs || localMax === 0) {
         const cc = chop(c2, tolAbs / 4);

@@ -3,7 +3,7 @@ import type { Precision } from '../numeric/types.ts';
 import { quad } from '../numeric/index.ts';
 import type { Dist, DistSpec } from './types.ts';
 import { EPS, fmt, Inverter, interior, upperBound } from './common.ts';
-import { BadSample, type ChebPiece, clenshaw, fit, firstMoment, polyMin } from './chebyshev.ts';
+import { BadSample, type ChebPiece, chebLowerBound, clenshaw, fit, firstMoment, polyMin } from './chebyshev.ts';
 import { InputError } from './errors.ts';
 
 type DensitySpec = Extract<DistSpec, { kind: 'density' }>;
@@ -271,7 +271,9 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
   let minX = lo;
   let maxErr = 0;
   for (const p of pieces) {
-    const { t, value } = polyMin(p.c);
+    // A non-negative lower bound settles the piece without the O(n²) search for its minimum.
+    const bound = chebLowerBound(p.c);
+    const { t, value } = bound >= 0 ? { t: 0, value: bound } : polyMin(p.c);
     if (value + 4 * p.xNoise < minV) {
       minV = value + 4 * p.xNoise;
       minRaw = value;
