@@ -13,6 +13,7 @@
  * 1 − F is never formed by subtraction.
  */
 
+import { clenshaw } from '../numeric/special.ts';
 import { EPS } from './common.ts';
 
 export interface ChebPiece {
@@ -88,18 +89,7 @@ function coefficients(v: Float64Array, n: number): Float64Array {
   return c;
 }
 
-/** Σ c_k T_k(t) by Clenshaw's recurrence. */
-export function clenshaw(c: Float64Array, t: number): number {
-  let b1 = 0;
-  let b2 = 0;
-  const t2 = 2 * t;
-  for (let k = c.length - 1; k >= 1; k--) {
-    const b0 = c[k] + t2 * b1 - b2;
-    b2 = b1;
-    b1 = b0;
-  }
-  return c[0] + t * b1 - b2;
-}
+export { clenshaw };
 
 /** Drop trailing coefficients whose absolute sum is below `tol`. */
 function chop(c: Float64Array, tol: number): Float64Array {

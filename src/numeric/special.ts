@@ -104,7 +104,8 @@ export function erfcx(x: number): number {
   return INV_SQRT_PI / (x + t);
 }
 
-function clenshaw(c: Float64Array, t: number): number {
+/** Σ c_k T_k(t) by Clenshaw's recurrence (shared with the distributions' Chebyshev fits). */
+export function clenshaw(c: Float64Array, t: number): number {
   let b1 = 0;
   let b2 = 0;
   const t2 = 2 * t;
