@@ -308,12 +308,7 @@ export function betaStarReplicated(spec: MarketSpec, K: number, precision: Preci
 export function betaStarReplicatedChecked(spec: MarketSpec, K: number, precision: Precision) {
   const dist = makeDist(spec.dist, precision);
   const gs = Array.from({ length: K + 1 }, (_, k) => replicatedT1(spec, pow2(k), precision, dist));
-  const errors = gs.map((g, k) => {
-    const N = spec.n * pow2(k);
-    const s = g.T1.value + g.T2.value;
-    return (N * (Math.abs(g.T2.value) * g.T1.abserr + Math.abs(g.T1.value) * g.T2.abserr)) / (s * s);
-  });
-  return { values: gs.map((g) => g.betaStar), errors };
+  return { values: gs.map((g) => g.betaStar), errors: gs.map((g) => g.betaStarErr) };
 }
 
 const THM3_L = 1;

@@ -23,10 +23,7 @@ import { decodeDist } from './common.ts';
 /** β*(n) at equal shares with an error bound propagated from T_1's and T_2's error estimates. */
 export function betaStarEqual(dist: Dist, n: number, precision: Precision) {
   const g = cutoffGroups(dist, n, [{ share: 1 / n, count: n }], precision);
-  const s = g.T1.value + g.T2.value;
-  // |∂β*/∂T1| = n|T2|/s², |∂β*/∂T2| = n|T1|/s².
-  const err = (n * (Math.abs(g.T2.value) * g.T1.abserr + Math.abs(g.T1.value) * g.T2.abserr)) / (s * s);
-  return { value: g.betaStar, err, T1: g.T1.value, T2: g.T2.value };
+  return { value: g.betaStar, err: g.betaStarErr, T1: g.T1.value, T2: g.T2.value };
 }
 
 interface MonoCase {

@@ -100,6 +100,8 @@ export interface GroupValues {
   T1: Estimate;
   T2: Estimate;
   betaStar: number;
+  /** β*'s error bound, propagated from T1's and T2's error estimates. */
+  betaStarErr: number;
   /** Per group: v* and the bracket. */
   groups: { share: number; count: number; vStar: number; bracket: number }[];
   intFn: Estimate;
@@ -136,7 +138,7 @@ export function cutoffGroups(dist0: Dist, n: number, groups: readonly ShareGroup
   const t2 = mean - (dist.hi - intFn);
   const T1 = { value: t1, abserr: t1err, converged: ok };
   const T2 = { value: t2, abserr: intFnErr + 1e-15 * Math.abs(dist.hi), converged: ok };
-  return { T1, T2, betaStar: betaStar(T1.value, T2.value, n), groups: out, intFn: { value: intFn, abserr: intFnErr, converged: ok }, mean };
+  return { T1, T2, betaStar: betaStar(T1.value, T2.value, n), betaStarErr: betaStarError(T1, T2, n), groups: out, intFn: { value: intFn, abserr: intFnErr, converged: ok }, mean };
 }
 
 /** Group equal shares (exact equality: the model treats them identically). */
@@ -160,6 +162,12 @@ export function cutoffValues(market: Market, precision: Precision = 'standard', 
     intFn: g.intFn,
     mean: g.mean,
   };
+}
+
+/** β*'s error from T1's and T2's: β* moves by n|T2|/(T1+T2)² per unit of T1 and by n|T1|/(T1+T2)² per unit of T2. */
+export function betaStarError(T1: Estimate, T2: Estimate, n: number): number {
+  const s = T1.value + T2.value;
+  return (n * (Math.abs(T2.value) * T1.abserr + Math.abs(T1.value) * T2.abserr)) / (s * s);
 }
 
 /** β* = −nT_1/(T_1 + T_2) (Section 3). */
