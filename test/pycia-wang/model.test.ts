@@ -6,6 +6,7 @@ import { SINE_MARKET, UNIFORM01 } from '../../src/generators/distributions.ts';
 import { piecewiseArb } from '../../src/generators/distributions.ts';
 import { sharesArb } from '../../src/generators/pycia-wang.ts';
 import { cutoffGroups, cutoffValues } from '../../src/models/pycia-wang/cutoff.ts';
+import { quad } from '../../src/numeric/index.ts';
 import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { betaStarReplicated } from '../../properties/pycia-wang/asymptotics.ts';
 import { betaStarEqual } from '../../properties/pycia-wang/example1.ts';
@@ -72,5 +73,25 @@ describe('independent routes to T1, T2, β*', () => {
     const b = cutoffGroups(d, 12, [0.5, 0.3, 0.2].map((r) => ({ share: r / 4, count: 4 })));
     expect(a.T1.value).toBe(b.T1.value);
     expect(a.betaStar).toBe(b.betaStar);
+  });
+
+  // Found by the random search (PW.Thm2.negative-sum, seed 1002, not certified because the
+  // high-precision re-check disagreed): all of F's mass lies within 0.005 of v̄ = 4 on a support
+  // of width 0.5, and with F^{12} every Gauss–Kronrod node of [v̲, v*] saw ~0, so T1 came out
+  // 3.03 with error 3e-11. Independent route: in quantile space, u = F(p), a bracket is
+  // ∫_{F(v*)}^1 (1−u)Q(u) d(u^{n−1}) − ∫_0^{F(v*)} u Q(u) d(u^{n−1}), which has no concentration.
+  test('a density concentrated at v̄ (normal(4.2, 0.01) cut to [3.5, 4]): brackets agree with quantile space', () => {
+    const n = 14;
+    const d = makeDist({ kind: 'truncated-normal', mean: 4.2, sd: 0.01, lo: 3.5, hi: 4 });
+    const c = cutoffValues({ n, shares: Array(n).fill(1 / n), dist: d });
+    const us = (1 / n) ** (1 / (n - 1));
+    const w = (u: number) => (n - 1) * u ** (n - 2);
+    const opts = { epsabs: 1e-15, epsrel: 1e-13, limit: 2000 };
+    const up = quad((u) => (1 - u) * d.quantile(u) * w(u), us, 1, opts).value;
+    const down = quad((u) => u * d.quantile(u) * w(u), 0, us, opts).value;
+    // 1e-10: the quantile's relative accuracy (~1e-13) times Q ≈ 4, with three orders of margin.
+    expect(Math.abs(c.brackets[0] - (up - down))).toBeLessThan(1e-10);
+    expect(c.T1.converged).toBe(true);
+    expect(c.T1.value + c.T2.value).toBeLessThan(0);
   });
 });

@@ -54,10 +54,39 @@ function concentration(dist: Dist, n: number, vs: readonly number[]): number[] {
 }
 
 /**
+ * Cuts where the measures live, for when the plain partition was blind (see `integrals`):
+ * quantiles of F at masses 10^-15 … 10^-3, 0.1, 0.5 from both ends, and, below each v* and
+ * below v̄, the points where F^{n−2} has fallen by e^{−c} (c = 1/2, 4, 32, 128) from its value
+ * there. Each piece then holds a part of dF and of dG that its Gauss–Kronrod nodes can see.
+ */
+function massCuts(dist: Dist, n: number, vs: readonly number[]): number[] {
+  const cuts: number[] = [];
+  for (const q of [1e-15, 1e-12, 1e-9, 1e-6, 1e-3, 0.1]) cuts.push(dist.quantile(q), dist.isf(q));
+  cuts.push(dist.quantile(0.5));
+  const k = Math.max(1, n - 2);
+  for (const top of [...vs, dist.hi]) {
+    const Ftop = top >= dist.hi ? 1 : dist.cdf(top);
+    if (!(Ftop > 0)) continue;
+    for (const c of [0.5, 4, 32, 128]) {
+      const u = Ftop * Math.exp(-c / k);
+      if (u > 0 && u < 1) cuts.push(top >= dist.hi && u > 0.5 ? dist.isf(-Math.expm1(-c / k)) : dist.quantile(u));
+    }
+  }
+  return cuts.filter((x) => Number.isFinite(x));
+}
+
+/**
  * One vector integral over the support gives every group's bracket and ∫F^n:
  * component k is (1−F)p·g above v_k* and −F·p·g below it (g = dG/dp = (n−1)F^{n−2}f), so its
- * integral is the bracket ∫_{v*}^{v̄}(1−F)p dG − ∫_{v̲}^{v*}F p dG; the last component is F^n.
+ * integral is the bracket ∫_{v*}^{v̄}(1−F)p dG − ∫_{v̲}^{v*}F p dG; component G is F^n.
  * With every v_k* a breakpoint, each component is smooth on each piece.
+ *
+ * Component G + 1 is g itself, whose integral is exactly 1 (= F(v̄)^{n−1}): the check that the
+ * partition did not hide mass from the nodes. A density concentrated within a node spacing of a
+ * piece's end (normal(4.2, sd 0.01) cut at 4: all of it within 0.005 of v̄) combined with F^{n−2}
+ * makes every node of a piece see ~0, and Gauss–Kronrod then reports a wrong value with a tiny
+ * error (T_1 = 3.03 for 6.6e-5). When ∫g misses 1 by more than its tolerance, the integral is
+ * redone on the cuts of `massCuts`; what ∫g still misses, times max|p|, joins every error.
  */
 function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptions): { v: Float64Array; err: Float64Array; ok: boolean } {
   const G = vs.length;
@@ -65,29 +94,50 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
   const f = (p: number, out: Float64Array) => {
     const F = dist.cdf(p);
     const Fk = Math.pow(F, k);
-    const pg = p * (n - 1) * Fk * dist.pdf(p);
+    const g = (n - 1) * Fk * dist.pdf(p);
+    const pg = p * g;
     const up = (1 - F) * pg;
     const down = -F * pg;
     for (let j = 0; j < G; j++) out[j] = p >= vs[j] ? up : down;
     out[G] = Fk * F * F;
+    out[G + 1] = g;
   };
-  const points = breaks(dist, [...vs, ...concentration(dist, n, vs)]);
-  if (!dist.singularAt.lo && !dist.singularAt.hi) {
-    const r = quadVec(f, G + 1, dist.lo, dist.hi, { ...opts, points });
-    return { v: r.value, err: r.abserr, ok: r.converged };
+  const pMax = Math.max(Math.abs(dist.lo), Math.abs(dist.hi));
+  // Tolerance on ∫g = 1: what the quadrature was asked for (scaled to a unit mass), or the
+  // consistency of pdf with cdf — g = (F^{n−1})′ only to the cdf's relative accuracy (~1e-13:
+  // truncated normal 20 sd out, measured 5e-13) times the power n − 1 — whichever is larger.
+  const massTol = (e: Float64Array) => Math.max(4 * e[G + 1], 10 * Math.max(opts.epsabs ?? 1e-13, opts.epsrel ?? 1e-11), (n - 1) * 1e-12);
+  const attempt = (points: number[]) => {
+    if (!dist.singularAt.lo && !dist.singularAt.hi) {
+      const r = quadVec(f, G + 2, dist.lo, dist.hi, { ...opts, points });
+      return { v: r.value, err: r.abserr, ok: r.converged };
+    }
+    // An unbounded density at an end of the support: tanh-sinh (via 'auto') per component.
+    const tmp = new Float64Array(G + 2);
+    const v = new Float64Array(G + 2);
+    const err = new Float64Array(G + 2);
+    let ok = true;
+    for (let c = 0; c < G + 2; c++) {
+      const r = quad((p) => (f(p, tmp), tmp[c]), dist.lo, dist.hi, { ...opts, points, method: 'auto' });
+      v[c] = r.value;
+      err[c] = r.abserr;
+      ok &&= r.converged;
+    }
+    return { v, err, ok };
+  };
+  let r = attempt(breaks(dist, [...vs, ...concentration(dist, n, vs)]));
+  if (Math.abs(r.v[G + 1] - 1) > massTol(r.err)) {
+    r = attempt(breaks(dist, [...vs, ...concentration(dist, n, vs), ...massCuts(dist, n, vs)]));
   }
-  // An unbounded density at an end of the support: tanh-sinh (via 'auto') per component.
-  const tmp = new Float64Array(G + 1);
-  const v = new Float64Array(G + 1);
-  const err = new Float64Array(G + 1);
-  let ok = true;
-  for (let c = 0; c <= G; c++) {
-    const r = quad((p) => (f(p, tmp), tmp[c]), dist.lo, dist.hi, { ...opts, points, method: 'auto' });
-    v[c] = r.value;
-    err[c] = r.abserr;
-    ok &&= r.converged;
+  const missed = Math.abs(r.v[G + 1] - 1);
+  const ok = r.ok && missed <= massTol(r.err);
+  const err = r.err.slice(0, G + 1);
+  if (!ok) {
+    // Still blind: a bracket can miss up to the missed mass times max|p|, ∫F^n up to the width.
+    for (let j = 0; j < G; j++) err[j] += missed * pMax;
+    err[G] += dist.hi - dist.lo;
   }
-  return { v, err, ok };
+  return { v: r.v.slice(0, G + 1), err, ok };
 }
 
 /** Agents with the same share: they have the same v* and the same bracket. */
