@@ -13,7 +13,7 @@
  * 1 − F is never formed by subtraction.
  */
 
-import { clenshaw } from '../numeric/special.ts';
+import { clenshaw, clenshawMany } from '../numeric/special.ts';
 import { EPS } from './common.ts';
 
 export interface ChebPiece {
@@ -63,6 +63,13 @@ export class BadSample extends Error {
   }
 }
 
+let scratchBuf = new Float64Array(256);
+/** A reusable buffer of at least n doubles (contents undefined; not kept across calls). */
+function scratch(n: number): Float64Array {
+  if (scratchBuf.length < n) scratchBuf = new Float64Array(2 * n);
+  return scratchBuf;
+}
+
 const cosTables = new Map<number, Float64Array>();
 /** cos(kπ/n) for k = 0..2n−1. */
 function cosTable(n: number): Float64Array {
@@ -79,9 +86,16 @@ function cosTable(n: number): Float64Array {
 function coefficients(v: Float64Array, n: number): Float64Array {
   const cs = cosTable(n);
   const c = new Float64Array(n + 1);
+  const period = 2 * n;
   for (let k = 0; k <= n; k++) {
     let s = 0.5 * (v[0] + (k % 2 === 0 ? v[n] : -v[n]));
-    for (let j = 1; j < n; j++) s += v[j] * cs[(j * k) % (2 * n)];
+    // index j·k mod 2n, stepped by k (an integer division per term cost more than the term)
+    let idx = k;
+    for (let j = 1; j < n; j++) {
+      s += v[j] * cs[idx];
+      idx += k;
+      if (idx >= period) idx -= period;
+    }
     c[k] = (2 / n) * s;
   }
   c[0] *= 0.5;
@@ -152,12 +166,14 @@ export function polyMin(c: Float64Array): { t: number; value: number } {
   const m = 4 * c.length + 8;
   let bestT = -1;
   let best = Infinity;
+  // −cos(πj/m) = cos(π(m − j)/m): the cached table's entries, in the other order.
+  const cs = cosTable(m);
+  const vals = scratch(m + 1);
+  clenshawMany(c, cs, vals, m + 1);
   for (let j = 0; j <= m; j++) {
-    const t = -Math.cos((Math.PI * j) / m);
-    const v = clenshaw(c, t);
-    if (v < best) {
-      best = v;
-      bestT = t;
+    if (vals[j] < best) {
+      best = vals[j];
+      bestT = cs[j];
     }
   }
   if (c.length > 2) {
@@ -260,8 +276,10 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
       // difference quotients around it (so a jump next to a node does not pass for noise).
       let err = 0; // max |f − p_n| at the check nodes beyond their x-noise
       let xNoise = 0;
+      const atCheck = scratch(n2 + 1);
+      clenshawMany(c, cs2, atCheck, n2 + 1);
       for (let j = 1; j < n2; j += 2) {
-        const e = Math.abs(v2[j] - clenshaw(c, cs2[j]));
+        const e = Math.abs(v2[j] - atCheck[j]);
         const dl = Math.abs(x2[j] - x2[j - 1]);
         const dr = Math.abs(x2[j + 1] - x2[j]);
         const q = Math.min(dl > 0 ? Math.abs(v2[j] - v2[j - 1]) / dl : Infinity, dr > 0 ? Math.abs(v2[j + 1] - v2[j]) / dr : Infinity);

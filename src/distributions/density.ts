@@ -1,6 +1,7 @@
 import { all, create, type MathNode } from 'mathjs';
 import type { Precision } from '../numeric/types.ts';
 import { quad } from '../numeric/index.ts';
+import { clenshawMany } from '../numeric/special.ts';
 import type { Dist, DistSpec } from './types.ts';
 import { EPS, fmt, Inverter, interior, upperBound } from './common.ts';
 import { BadSample, type ChebPiece, chebLowerBound, clenshaw, fit, firstMoment, polyMin } from './chebyshev.ts';
@@ -101,60 +102,114 @@ export function compileExpr(expr: string): Compiled {
   return { ok: true, f, lastError: () => failure };
 }
 
-const NATIVE_CONSTANTS: Record<string, string> = {
-  pi: 'Math.PI', PI: 'Math.PI', e: 'Math.E', E: 'Math.E', tau: '(2*Math.PI)', phi: '1.618033988749895',
-  LN2: 'Math.LN2', LN10: 'Math.LN10', LOG2E: 'Math.LOG2E', LOG10E: 'Math.LOG10E', SQRT2: 'Math.SQRT2', SQRT1_2: 'Math.SQRT1_2',
+type Fx = (x: number) => number;
+
+const NATIVE_CONSTANTS: Record<string, number> = {
+  pi: Math.PI, PI: Math.PI, e: Math.E, E: Math.E, tau: 2 * Math.PI, phi: 1.618033988749895,
+  LN2: Math.LN2, LN10: Math.LN10, LOG2E: Math.LOG2E, LOG10E: Math.LOG10E, SQRT2: Math.SQRT2, SQRT1_2: Math.SQRT1_2,
 };
 /** Functions whose mathjs number semantics are exactly Math's (same NaN for sqrt(−1), log(−1)). */
-const NATIVE_FUNCTIONS = new Set([
-  'abs', 'sqrt', 'cbrt', 'exp', 'expm1', 'log10', 'log2', 'log1p', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2',
-  'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'min', 'max', 'floor', 'ceil', 'hypot', 'sign', 'pow',
-]);
-const NATIVE_BINARY: Record<string, string> = { add: '+', subtract: '-', multiply: '*', divide: '/' };
+const UNARY: Record<string, (t: number) => number> = {
+  abs: Math.abs, sqrt: Math.sqrt, cbrt: Math.cbrt, exp: Math.exp, expm1: Math.expm1, log10: Math.log10, log2: Math.log2,
+  log1p: Math.log1p, sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
+  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
+  floor: Math.floor, ceil: Math.ceil, sign: Math.sign,
+};
+const VARIADIC: Record<string, (...t: number[]) => number> = { min: Math.min, max: Math.max, hypot: Math.hypot };
+
+// The closures below are the same few functions for every expression, so they are optimised once
+// and stay fast for each new density (a `new Function` per expression started cold every time
+// and ran interpreted through most of a build: measured 2× slower over a 4097-point grid).
+const cst = (c: number): Fx => () => c;
+const ident: Fx = (x) => x;
+const add = (f: Fx, g: Fx): Fx => (x) => f(x) + g(x);
+const sub = (f: Fx, g: Fx): Fx => (x) => f(x) - g(x);
+const mul = (f: Fx, g: Fx): Fx => (x) => f(x) * g(x);
+const div = (f: Fx, g: Fx): Fx => (x) => f(x) / g(x);
+const addC = (c: number, g: Fx): Fx => (x) => c + g(x);
+const subC = (f: Fx, c: number): Fx => (x) => f(x) - c;
+const rsubC = (c: number, g: Fx): Fx => (x) => c - g(x);
+const mulC = (c: number, g: Fx): Fx => (x) => c * g(x);
+const divC = (f: Fx, c: number): Fx => (x) => f(x) / c;
+const powF = (f: Fx, g: Fx): Fx => (x) => Math.pow(f(x), g(x));
+const sqF = (f: Fx): Fx => (x) => {
+  const v = f(x);
+  return v * v;
+};
+const powC = (f: Fx, c: number): Fx => (c === 2 ? sqF(f) : (x) => Math.pow(f(x), c));
+const neg = (f: Fx): Fx => (x) => -f(x);
+const pos = (f: Fx): Fx => (x) => +f(x);
+const unary = (h: (t: number) => number, f: Fx): Fx => (x) => h(f(x));
+const atan2F = (f: Fx, g: Fx): Fx => (x) => Math.atan2(f(x), g(x));
+const variadic = (h: (...t: number[]) => number, fs: Fx[]): Fx => (fs.length === 1 ? unary(h, fs[0]) : fs.length === 2 ? (x) => h(fs[0](x), fs[1](x)) : (x) => h(...fs.map((f) => f(x))));
 
 /**
- * JS source for the arithmetic subset of an already validated expression: numbers, x, named
- * constants, + − × ÷ ^, and Math's functions — about 100× faster than mathjs's evaluator (~1 µs a
- * call), which dominated building a density. Comparisons, conditionals and mathjs-only functions
- * (erf, gamma, mod, round …) return null and keep the mathjs path. The tree holds no strings or
- * property accesses (validation rejected them), so the generated source is only arithmetic on x.
+ * A native evaluator for the arithmetic subset of an already validated expression: numbers, x,
+ * named constants, + − × ÷ ^, and Math's functions — about 100× faster than mathjs's evaluator
+ * (~1 µs a call), which dominated building a density. Comparisons, conditionals and mathjs-only
+ * functions (erf, gamma, mod, round …) return null and keep the mathjs path. Constant operands
+ * are folded into the node that uses them (c + g(x) is one call, not three).
  */
-function toNative(node: MathNode): ((x: number) => number) | null {
-  const js = (n: MathNode): string | null => {
+function toNative(node: MathNode): Fx | null {
+  type Built = { f: Fx; c?: number };
+  const leaf = (c: number): Built => ({ f: cst(c), c });
+  const build = (n: MathNode): Built | null => {
     const a = n as MathNode & { value?: unknown; name?: string; fn?: unknown; args?: MathNode[]; content?: MathNode };
     switch (n.type) {
       case 'ConstantNode':
-        return typeof a.value === 'number' && Number.isFinite(a.value) ? `(${String(a.value)})` : null;
+        return typeof a.value === 'number' && Number.isFinite(a.value) ? leaf(a.value) : null;
       case 'SymbolNode':
-        return a.name === 'x' ? 'x' : (NATIVE_CONSTANTS[a.name!] ?? null);
+        if (a.name === 'x') return { f: ident };
+        return a.name! in NATIVE_CONSTANTS ? leaf(NATIVE_CONSTANTS[a.name!]) : null;
       case 'ParenthesisNode':
-        return a.content ? wrap(js(a.content)) : null;
+        return a.content ? build(a.content) : null;
       case 'OperatorNode': {
-        const args = (a.args ?? []).map(js);
+        const args = (a.args ?? []).map(build);
         if (args.some((x) => x === null)) return null;
+        const [p, q] = args as Built[];
         const fn = String(a.fn);
-        if (fn === 'unaryMinus' && args.length === 1) return `(-${args[0]})`;
-        if (fn === 'unaryPlus' && args.length === 1) return `(+${args[0]})`;
-        if (fn === 'pow' && args.length === 2) return `Math.pow(${args[0]}, ${args[1]})`;
-        const op = NATIVE_BINARY[fn];
-        return op && args.length === 2 ? `(${args[0]} ${op} ${args[1]})` : null;
+        if (args.length === 1) {
+          if (fn === 'unaryMinus') return p.c !== undefined ? leaf(-p.c) : { f: neg(p.f) };
+          if (fn === 'unaryPlus') return p.c !== undefined ? leaf(+p.c) : { f: pos(p.f) };
+          return null;
+        }
+        if (args.length !== 2) return null;
+        if (p.c !== undefined && q.c !== undefined) {
+          const r = fn === 'add' ? p.c + q.c : fn === 'subtract' ? p.c - q.c : fn === 'multiply' ? p.c * q.c : fn === 'divide' ? p.c / q.c : fn === 'pow' ? Math.pow(p.c, q.c) : null;
+          return r === null ? null : leaf(r);
+        }
+        switch (fn) {
+          case 'add':
+            return { f: p.c !== undefined ? addC(p.c, q.f) : q.c !== undefined ? addC(q.c, p.f) : add(p.f, q.f) };
+          case 'subtract':
+            return { f: p.c !== undefined ? rsubC(p.c, q.f) : q.c !== undefined ? subC(p.f, q.c) : sub(p.f, q.f) };
+          case 'multiply':
+            return { f: p.c !== undefined ? mulC(p.c, q.f) : q.c !== undefined ? mulC(q.c, p.f) : mul(p.f, q.f) };
+          case 'divide':
+            return { f: q.c !== undefined ? divC(p.f, q.c) : div(p.f, q.f) };
+          case 'pow':
+            return { f: q.c !== undefined ? powC(p.f, q.c) : powF(p.f, q.f) };
+          default:
+            return null;
+        }
       }
       case 'FunctionNode': {
         const name = (a.fn as { name?: string }).name;
-        if (!name || !NATIVE_FUNCTIONS.has(name)) return null;
-        const args = (a.args ?? []).map(js);
+        if (!name) return null;
+        const args = (a.args ?? []).map(build);
         if (args.some((x) => x === null)) return null;
-        if ((name === 'min' || name === 'max' || name === 'hypot') ? args.length < 1 : name === 'atan2' || name === 'pow' ? args.length !== 2 : args.length !== 1) return null;
-        return `Math.${name}(${args.join(', ')})`;
+        const fs = (args as Built[]).map((x) => x.f);
+        if (name in UNARY) return args.length === 1 ? { f: unary(UNARY[name], fs[0]) } : null;
+        if (name in VARIADIC) return args.length >= 1 ? { f: variadic(VARIADIC[name], fs) } : null;
+        if (name === 'atan2' || name === 'pow') return args.length === 2 ? { f: name === 'pow' ? powF(fs[0], fs[1]) : atan2F(fs[0], fs[1]) } : null;
+        return null;
       }
       default:
         return null;
     }
   };
-  const wrap = (x: string | null) => (x === null ? null : `(${x})`);
-  const body = js(node);
-  if (body === null) return null;
-  return new Function('x', `"use strict"; return ${body};`) as (x: number) => number;
+  const r = build(node);
+  return r === null ? null : r.f;
 }
 
 /** The native function must reproduce mathjs at sample points (to rounding) before it replaces it. */
@@ -240,6 +295,7 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
   if (gv[iMin] < -NEG_TOL * scale || (scale === 0 && gv[iMin] < 0)) return { ok: false, message: describeSample(gx[iMin], gv[iMin], scale) };
   if (scale === 0) return { ok: false, message: `is identically 0 on [${fmt(lo)}, ${fmt(hi)}]` };
 
+ 
   // Pieces graded by 4 towards both ends (down to 4^-25 w ≈ 1e-15 w), a middle piece between.
   // Near an end far from 0, pieces narrower than ~4096 ulps of it would sample f on a grid the
   // doubles cannot resolve, so the grading stops there.
@@ -256,6 +312,7 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
     if (e instanceof BadSample) return { ok: false, message: describeSample(e.x, e.value, scale, compiled.lastError()) };
     throw e;
   }
+ 
   const { pieces } = fitted;
   scale = fitted.scale;
   if (scale > 1e6 * Math.max(...gv)) {
@@ -284,21 +341,31 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
     if (!p.converged && !sliver(p)) maxErr = Math.max(maxErr, p.err);
   }
   if (minV < -1e-10 * scale) return { ok: false, message: `is negative near x = ${fmt(minX)} (value about ${fmt(minRaw)}, maximum ${fmt(scale)})` };
+ 
   const starts = Float64Array.from(pieces, (p) => p.a);
   // Grid agreement. Allowed: 1e-13 × max, plus the piece's x-rounding noise (f's own values move
   // by |f′|·ulp(x) when x is rounded: √(x − lo) changes by 1e-9 over the first ulp above lo =
   // −0.01); points inside a jump's sliver are skipped.
+  // Piece by piece (the grid is sorted), each piece's grid points in one batched evaluation.
   let worstX = lo;
   let worst = 0;
-  for (let i = 0; i <= N; i++) {
-    const x = gx[i];
-    const k = Math.max(0, Math.min(pieces.length - 1, upperBound(starts, x) - 1));
+  const ts = new Float64Array(N + 1);
+  const at = new Float64Array(N + 1);
+  let i = 0;
+  for (let k = 0; k < pieces.length && i <= N; k++) {
     const p = pieces[k];
-    if (!p.converged && sliver(p)) continue;
-    const d = Math.abs(clenshaw(p.c, (x - p.a - (p.b - x)) / (p.b - p.a)) - gv[i]) - 4 * p.xNoise;
-    if (d > worst) {
-      worst = d;
-      worstX = x;
+    const end = k + 1 < pieces.length ? pieces[k + 1].a : Infinity;
+    const first = i;
+    while (i <= N && gx[i] < end) i++;
+    if (i === first || (!p.converged && sliver(p))) continue;
+    for (let j = first; j < i; j++) ts[j - first] = (gx[j] - p.a - (p.b - gx[j])) / (p.b - p.a);
+    clenshawMany(p.c, ts, at, i - first);
+    for (let j = first; j < i; j++) {
+      const d = Math.abs(at[j - first] - gv[j]) - 4 * p.xNoise;
+      if (d > worst) {
+        worst = d;
+        worstX = gx[j];
+      }
     }
   }
   maxErr = Math.max(maxErr, worst);
@@ -308,6 +375,7 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
     return { ok: false, message: `could not be approximated to ${AGREE_TOL} relative near x = ${fmt(where)} (not continuous there, or unbounded?)` };
   }
 
+ 
   const n = pieces.length;
   // A piece's mass is ≥ 0 (its interpolant is kept ≥ 0); rounding of a sliver's could make it −0.
   for (const p of pieces) p.mass = Math.max(0, p.mass);
@@ -336,6 +404,7 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
     if (!kinks.some((k) => Math.abs(k - c) < 1e-8 * w)) kinks.push(c);
   }
 
+ 
   if (precision === 'high') {
     const q = quad(f, lo, hi, { epsabs: 0, epsrel: 1e-13, limit: 2000, points: kinks, method: 'auto' });
     if (!(Math.abs(q.value - Z) <= 1e-12 * Z + q.abserr)) {
@@ -391,9 +460,24 @@ export function densityDist(spec: DensitySpec, precision: Precision = 'standard'
   if (!r.ok) throw new InputError(`${path}.expr`, r.message);
   const { pieces, starts, cumLeft, cumRight, Z, mean } = r.built;
   const last = pieces.length - 1;
+  // Piece lookup in O(1): 4 buckets per piece, uniform in x, each holding the first piece that
+  // meets it; a short search finishes (the graded pieces crowd only the end buckets).
+  const M = 4 * pieces.length;
+  const bucketW = (hi - lo) / M;
+  const bucket = new Int32Array(M + 2);
+  for (let j = 0, k = 0; j <= M + 1; j++) {
+    const x = lo + j * bucketW;
+    while (k < last && starts[k + 1] <= x) k++;
+    bucket[j] = k;
+  }
   const piece = (x: number): number => {
-    const k = upperBound(starts, x) - 1;
-    return k < 0 ? 0 : k > last ? last : k;
+    let j = Math.floor((x - lo) / bucketW);
+    j = j < 0 ? 0 : j > M ? M : j;
+    let k = bucket[j];
+    const end = bucket[j + 1];
+    if (end - k > 4) return Math.min(last, Math.max(0, upperBound(starts, x) - 1));
+    while (k < end && starts[k + 1] <= x) k++;
+    return k;
   };
   const native = r.built.native;
   const pdf = (x: number): number => {

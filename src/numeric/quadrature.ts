@@ -845,14 +845,17 @@ function gk21Vec(
   const vals = ws.vals;
   const out = ws.out;
   // Node order in vals: 0 = centre, 1 + 2j = c − h·x_j, 2 + 2j = c + h·x_j.
+  // Copies by hand: TypedArray.prototype.set costs more than the copy for a few components.
   f(c, out);
-  vals.set(out, 0);
+  for (let q = 0; q < dim; q++) vals[q] = out[q];
   for (let j = 0; j < 10; j++) {
     const dx = h * XGK[j];
     f(c - dx, out);
-    vals.set(out, (1 + 2 * j) * dim);
+    const b1 = (1 + 2 * j) * dim;
+    for (let q = 0; q < dim; q++) vals[b1 + q] = out[q];
     f(c + dx, out);
-    vals.set(out, (2 + 2 * j) * dim);
+    const b2 = b1 + dim;
+    for (let q = 0; q < dim; q++) vals[b2 + q] = out[q];
   }
   const ah = Math.abs(h);
   const base = i * dim;

@@ -93,7 +93,9 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
   const k = n - 2;
   const f = (p: number, out: Float64Array) => {
     const F = dist.cdf(p);
-    const Fk = Math.pow(F, k);
+    // F^k as exp(k·ln F): half the cost of Math.pow, and within ~k|ln F|·ε relative (≤ 40ε
+    // wherever F^k ≥ e^{-40} matters; below that it is negligible against the bracket).
+    const Fk = k === 0 ? 1 : Math.exp(k * Math.log(F));
     const g = (n - 1) * Fk * dist.pdf(p);
     const pg = p * g;
     const up = (1 - F) * pg;
