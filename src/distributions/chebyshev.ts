@@ -253,8 +253,9 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
     for (let j = 0; j <= n; j++) v[j] = sample(xAt(j === 0 ? 1 : j === n ? -1 : cs8[j]));
     let prevErr = Infinity;
     let accepted: { c: Float64Array; err: number; converged: boolean; xNoise: number } | null = null;
+    let next: Float64Array | null = null; // the previous level's c2: this level's c
     for (;;) {
-      const c = coefficients(v, n);
+      const c = next ?? coefficients(v, n);
       // new points of level 2n (odd indices), compared with the level-n interpolant
       const n2 = 2 * n;
       const cs2 = cosTable(n2);
@@ -298,13 +299,16 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
       const canSplit =
         b - a > opts.minWidth * width && b - a > 64 * EPS * Math.max(Math.abs(a), Math.abs(b)) && evals < opts.maxEvals;
       if (localMax > 16 * Math.max(localMin, opts.rangeFloor * scale) && canSplit) break;
-      const c2 = coefficients(v2, n2);
+      // Level-2n coefficients only when a branch below needs them (a piece about to be split
+      // at the top level would pay an O(n²) transform for nothing).
+      let c2Memo: Float64Array | null = null;
+      const getC2 = () => (c2Memo ??= coefficients(v2, n2));
       // A density's interpolant must not dip below 0 (beyond rounding of its own values), or
       // its running integral would decrease: such a piece is treated as not yet converged.
       const positive = (cc: Float64Array) => localMin < 0 || chebLowerBound(cc) >= -4 * EPS * localMax || polyMin(cc).value >= -4 * EPS * localMax;
       let dipped = false;
       if (err <= tolAbs || localMax === 0) {
-        const cc = chop(c2, tolAbs / 4);
+        const cc = chop(getC2(), tolAbs / 4);
         if (localMax === 0 || positive(cc)) {
           accepted = { c: cc, err, converged: true, xNoise };
           break;
@@ -317,7 +321,7 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
       // pieces).
       const slow = (n >= 16 && err > 0.25 * prevErr) || dipped;
       if (slow && err <= opts.noise * localMax + 4 * EPS * scale) {
-        const cc = chop(c2, err / 4);
+        const cc = chop(getC2(), err / 4);
         if (positive(cc) || !canSplit) {
           accepted = { c: cc, err, converged: true, xNoise };
           break;
@@ -326,12 +330,13 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
       if (slow || n2 > opts.maxDegree || evals >= opts.maxEvals) {
         if (canSplit) break;
         // cannot improve further: accept the best we have (err is the honest estimate)
-        accepted = { c: chop(c2, Math.max(tolAbs, EPS * localMax) / 4), err, converged: false, xNoise };
+        accepted = { c: chop(getC2(), Math.max(tolAbs, EPS * localMax) / 4), err, converged: false, xNoise };
         break;
       }
       prevErr = err;
       n = n2;
       v = v2;
+      next = c2Memo;
     }
     if (accepted) {
       const { left, right, mass } = antiderivatives(accepted.c, half);
