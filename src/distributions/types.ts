@@ -33,6 +33,11 @@ export interface Dist {
   /** The precision tier its internal approximations were built at. */
   readonly precision: Precision;
   cdf(x: number): number;
+  /**
+   * cdf at xs[0..count) into out, where the family can share work between points (an
+   * interpolated density evaluates the points of one piece together). cdf's values to rounding.
+   */
+  cdfMany?(xs: Float64Array, count: number, out: Float64Array): void;
   /** Upper tail 1 − F(x), computed without cancellation where the family allows. */
   sf(x: number): number;
   pdf(x: number): number;

@@ -780,15 +780,20 @@ class VecWorkspace {
   key = new Float64Array(0); // max over components of err/tol
   heap = new Int32Array(0);
   vals = new Float64Array(0); // 21 × dim, node-major
+  xs = new Float64Array(21);
   out = new Float64Array(0);
   tolc = new Float64Array(0);
   sumRes = new Float64Array(0);
   sumErr = new Float64Array(0);
   sumFlr = new Float64Array(0);
 
+  /** Components the arrays are sized for (≥ dim): a smaller dim reuses them as they are. */
+  dimCap = 0;
+
   setDim(dim: number): void {
-    if (dim === this.dim) return;
     this.dim = dim;
+    if (dim <= this.dimCap) return;
+    this.dimCap = dim;
     this.cap = 0;
     this.vals = new Float64Array(21 * dim);
     this.out = new Float64Array(dim);
@@ -805,11 +810,12 @@ class VecWorkspace {
     this.heap = new Int32Array(0);
   }
 
+  /** Room for n intervals (per-interval arrays hold n × dimCap, indexed i·dim + q). */
   ensure(n: number): void {
     if (n <= this.cap) return;
     let cap = Math.max(64, this.cap);
     while (cap < n) cap *= 2;
-    const d = this.dim;
+    const d = this.dimCap;
     const g = (old: Float64Array, k: number) => {
       const next = new Float64Array(k);
       next.set(old);
@@ -832,31 +838,22 @@ const vecPool: VecWorkspace[] = [];
 let vecDepth = 0;
 
 /** G10K21 on [lo, hi] for every component at slot i; false on a non-finite value. */
-function gk21Vec(
-  f: (x: number, out: Float64Array) => void,
-  dim: number,
-  lo: number,
-  hi: number,
-  ws: VecWorkspace,
-  i: number,
-): boolean {
+/** A batched vector integrand: values at xs[0..count) into out, node-major (out[i·dim + q]). */
+export type BatchIntegrand = (xs: Float64Array, count: number, out: Float64Array) => void;
+
+function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: VecWorkspace, i: number): boolean {
   const c = 0.5 * lo + 0.5 * hi;
   const h = 0.5 * hi - 0.5 * lo;
   const vals = ws.vals;
-  const out = ws.out;
-  // Node order in vals: 0 = centre, 1 + 2j = c − h·x_j, 2 + 2j = c + h·x_j.
-  // Copies by hand: TypedArray.prototype.set costs more than the copy for a few components.
-  f(c, out);
-  for (let q = 0; q < dim; q++) vals[q] = out[q];
+  // Node order: 0 = centre, 1 + 2j = c − h·x_j, 2 + 2j = c + h·x_j; all 21 in one call.
+  const xs = ws.xs;
+  xs[0] = c;
   for (let j = 0; j < 10; j++) {
     const dx = h * XGK[j];
-    f(c - dx, out);
-    const b1 = (1 + 2 * j) * dim;
-    for (let q = 0; q < dim; q++) vals[b1 + q] = out[q];
-    f(c + dx, out);
-    const b2 = b1 + dim;
-    for (let q = 0; q < dim; q++) vals[b2 + q] = out[q];
+    xs[1 + 2 * j] = c - dx;
+    xs[2 + 2 * j] = c + dx;
   }
+  f(xs, 21, vals);
   const ah = Math.abs(h);
   const base = i * dim;
   let finite = true;
@@ -931,6 +928,30 @@ export function quadVec(
   b: number,
   opts: QuadOptions = {},
 ): { value: Float64Array; abserr: Float64Array; neval: number; converged: boolean; roundoffLimited?: boolean } {
+  let tmp = new Float64Array(dim);
+  const batch: BatchIntegrand = (xs, count, out) => {
+    if (tmp.length !== dim) tmp = new Float64Array(dim);
+    for (let i = 0; i < count; i++) {
+      f(xs[i], tmp);
+      const base = i * dim;
+      for (let q = 0; q < dim; q++) out[base + q] = tmp[q];
+    }
+  };
+  return quadVecBatch(batch, dim, a, b, opts);
+}
+
+/**
+ * quadVec with a batched integrand: each Gauss–Kronrod panel asks for its 21 nodes at once, so
+ * an integrand can share work between them (a piecewise interpolant evaluates the nodes of one
+ * piece together, four recurrences at a time).
+ */
+export function quadVecBatch(
+  f: BatchIntegrand,
+  dim: number,
+  a: number,
+  b: number,
+  opts: QuadOptions = {},
+): { value: Float64Array; abserr: Float64Array; neval: number; converged: boolean; roundoffLimited?: boolean } {
   const epsabs = Math.max(0, opts.epsabs ?? DEFAULT_EPSABS);
   const epsrel = Math.max(0, opts.epsrel ?? DEFAULT_EPSREL);
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
@@ -943,7 +964,7 @@ export function quadVec(
   if (Number.isNaN(a) || Number.isNaN(b) || !Number.isFinite(a) || !Number.isFinite(b)) return fail(0);
   if (a === b) return { value: new Float64Array(dim), abserr: new Float64Array(dim), neval: 0, converged: true };
   if (a > b) {
-    const r = quadVec(f, dim, b, a, opts);
+    const r = quadVecBatch(f, dim, b, a, opts);
     for (let q = 0; q < dim; q++) r.value[q] = -r.value[q];
     return r;
   }
@@ -1042,7 +1063,7 @@ export function quadVec(
     }
     let roundoffLimited = false;
     for (let q = 0; q < dim; q++) if (2 * sumFlr[q] > Math.max(epsabs, epsrel * Math.abs(sumRes[q]))) roundoffLimited = true;
-    return { value: Float64Array.from(sumRes), abserr: Float64Array.from(sumErr), neval, converged, roundoffLimited };
+    return { value: sumRes.slice(0, dim), abserr: sumErr.slice(0, dim), neval, converged, roundoffLimited };
   } finally {
     vecDepth--;
   }

@@ -3,7 +3,7 @@
  * Every quantity comes with the quadrature's own error estimate.
  */
 import type { Dist } from '../../distributions/types.ts';
-import { quad, quadVec, quadOptions } from '../../numeric/index.ts';
+import { quad, quadVecBatch, quadOptions } from '../../numeric/index.ts';
 import type { Precision, QuadOptions } from '../../numeric/types.ts';
 import { vStar, type Market } from './market.ts';
 
@@ -88,39 +88,58 @@ function massCuts(dist: Dist, n: number, vs: readonly number[]): number[] {
  * error (T_1 = 3.03 for 6.6e-5). When ∫g misses 1 by more than its tolerance, the integral is
  * redone on the cuts of `massCuts`; what ∫g still misses, times max|p|, joins every error.
  */
+/** Scratch for the integrand's F values (integrals is not re-entered from its own integrand). */
+let Fs = new Float64Array(32);
+
 function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptions): { v: Float64Array; err: Float64Array; ok: boolean } {
   const G = vs.length;
   const k = n - 2;
-  const f = (p: number, out: Float64Array) => {
-    const F = dist.cdf(p);
-    // F^k as exp(k·ln F): half the cost of Math.pow, and within ~k|ln F|·ε relative (≤ 40ε
-    // wherever F^k ≥ e^{-40} matters; below that it is negligible against the bracket).
-    const Fk = k === 0 ? 1 : Math.exp(k * Math.log(F));
-    const g = (n - 1) * Fk * dist.pdf(p);
-    const pg = p * g;
-    const up = (1 - F) * pg;
-    const down = -F * pg;
-    for (let j = 0; j < G; j++) out[j] = p >= vs[j] ? up : down;
-    out[G] = Fk * F * F;
-    out[G + 1] = g;
-  };
   const pMax = Math.max(Math.abs(dist.lo), Math.abs(dist.hi));
   // Tolerance on ∫g = 1: what the quadrature was asked for (scaled to a unit mass), or the
   // consistency of pdf with cdf — g = (F^{n−1})′ only to the cdf's relative accuracy (~1e-13:
   // truncated normal 20 sd out, measured 5e-13) times the power n − 1 — whichever is larger.
   const massTol = (e: Float64Array) => Math.max(4 * e[G + 1], 10 * Math.max(opts.epsabs ?? 1e-13, opts.epsrel ?? 1e-11), (n - 1) * 1e-12);
+  // The integrand for a whole Gauss–Kronrod panel at once (F through cdfMany where the
+  // distribution shares work between points). F^k as exp(k·ln F): half the cost of Math.pow,
+  // and within ~k|ln F|·ε relative (≤ 40ε wherever F^k ≥ e^{-40} matters; below that it is
+  // negligible against the bracket).
+  const dim = G + 2;
+  const batch = (xs: Float64Array, count: number, out: Float64Array) => {
+    if (Fs.length < count) Fs = new Float64Array(count);
+    const F_ = Fs;
+    if (dist.cdfMany) dist.cdfMany(xs, count, F_);
+    else for (let i = 0; i < count; i++) F_[i] = dist.cdf(xs[i]);
+    for (let i = 0; i < count; i++) {
+      const p = xs[i];
+      const F = F_[i];
+      const Fk = k === 0 ? 1 : Math.exp(k * Math.log(F));
+      const g = (n - 1) * Fk * dist.pdf(p);
+      const pg = p * g;
+      const up = (1 - F) * pg;
+      const down = -F * pg;
+      const base = i * dim;
+      for (let j = 0; j < G; j++) out[base + j] = p >= vs[j] ? up : down;
+      out[base + G] = Fk * F * F;
+      out[base + G + 1] = g;
+    }
+  };
   const attempt = (points: number[]) => {
     if (!dist.singularAt.lo && !dist.singularAt.hi) {
-      const r = quadVec(f, G + 2, dist.lo, dist.hi, { ...opts, points });
+      const r = quadVecBatch(batch, dim, dist.lo, dist.hi, { ...opts, points });
       return { v: r.value, err: r.abserr, ok: r.converged };
     }
     // An unbounded density at an end of the support: tanh-sinh (via 'auto') per component.
-    const tmp = new Float64Array(G + 2);
+    const x1 = new Float64Array(1);
+    const tmp = new Float64Array(dim);
+    const f = (p: number) => {
+      x1[0] = p;
+      batch(x1, 1, tmp);
+    };
     const v = new Float64Array(G + 2);
     const err = new Float64Array(G + 2);
     let ok = true;
     for (let c = 0; c < G + 2; c++) {
-      const r = quad((p) => (f(p, tmp), tmp[c]), dist.lo, dist.hi, { ...opts, points, method: 'auto' });
+      const r = quad((p) => (f(p), tmp[c]), dist.lo, dist.hi, { ...opts, points, method: 'auto' });
       v[c] = r.value;
       err[c] = r.abserr;
       ok &&= r.converged;
@@ -133,13 +152,13 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
   }
   const missed = Math.abs(r.v[G + 1] - 1);
   const ok = r.ok && missed <= massTol(r.err);
-  const err = r.err.slice(0, G + 1);
+  const err = r.err; // fresh from the quadrature: ours to adjust (entries past G are unused)
   if (!ok) {
     // Still blind: a bracket can miss up to the missed mass times max|p|, ∫F^n up to the width.
     for (let j = 0; j < G; j++) err[j] += missed * pMax;
     err[G] += dist.hi - dist.lo;
   }
-  return { v: r.v.slice(0, G + 1), err, ok };
+  return { v: r.v, err, ok };
 }
 
 /** Agents with the same share: they have the same v* and the same bracket. */
