@@ -19,6 +19,8 @@ export interface RunOptions {
   /** Replay saved counterexamples before searching (default true). */
   replaySaved?: boolean;
   root?: string;
+  /** Run the targeted phase (climbing the margin from the closest cases); default true. */
+  targeted?: boolean;
   /** Called after every evaluated case of the search with (done, planned). */
   onProgress?: (done: number, total: number) => void;
   /** Where a new counterexample is printed whole when the tree is thrown away (CI). */
@@ -87,7 +89,7 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
   const runs = opts.runs ?? defaultRuns;
   const deadline = opts.timeBudgetMs !== undefined ? t0 + opts.timeBudgetMs : Number.POSITIVE_INFINITY;
   const root = opts.root ?? ROOT;
-  const searchBudget = claim.search ? Math.round((claim.search.budget ?? 200) * Math.max(1, runs / defaultRuns)) : 0;
+  const searchBudget = claim.search && opts.targeted !== false ? Math.round((claim.search.budget ?? 200) * Math.max(1, runs / defaultRuns)) : 0;
   const planned = runs + searchBudget;
 
   const labels: Record<string, number> = {};
@@ -180,7 +182,7 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
 
   // 3. Targeted phase: climb the margin from the closest cases seen.
   let climbed = 0;
-  if (!found && claim.search && top.length > 0) {
+  if (!found && claim.search && searchBudget > 0 && top.length > 0) {
     const rand = seedrandom(`${seed}:targeted`);
     const perStart = Math.max(1, Math.floor(searchBudget / top.length));
     outer: for (const start of [...top]) {
