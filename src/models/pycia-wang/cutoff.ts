@@ -100,9 +100,9 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
   // truncated normal 20 sd out, measured 5e-13) times the power n − 1 — whichever is larger.
   const massTol = (e: Float64Array) => Math.max(4 * e[G + 1], 10 * Math.max(opts.epsabs ?? 1e-13, opts.epsrel ?? 1e-11), (n - 1) * 1e-12);
   // The integrand for a whole Gauss–Kronrod panel at once (F through cdfMany where the
-  // distribution shares work between points). F^k as exp(k·ln F): half the cost of Math.pow,
-  // and within ~k|ln F|·ε relative (≤ 40ε wherever F^k ≥ e^{-40} matters; below that it is
-  // negligible against the bracket).
+  // distribution shares work between points). F^k by binary powering: at most 2·log2(k)
+  // roundings (≤ 21ε relative up to k = 2^21, as accurate as Math.pow and 6× cheaper here;
+  // exp(k·ln F) costs 3.5× as much and loses k|ln F|·ε).
   const dim = G + 2;
   const batch = (xs: Float64Array, count: number, out: Float64Array) => {
     if (Fs.length < count) Fs = new Float64Array(count);
@@ -112,7 +112,11 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
     for (let i = 0; i < count; i++) {
       const p = xs[i];
       const F = F_[i];
-      const Fk = k === 0 ? 1 : Math.exp(k * Math.log(F));
+      let Fk = 1;
+      for (let b = F, e = k; e > 0; e >>= 1) {
+        if (e & 1) Fk *= b;
+        b *= b;
+      }
       const g = (n - 1) * Fk * dist.pdf(p);
       const pg = p * g;
       const up = (1 - F) * pg;
