@@ -838,6 +838,21 @@ const vecPool: VecWorkspace[] = [];
 let vecDepth = 0;
 
 /** G10K21 on [lo, hi] for every component at slot i; false on a non-finite value. */
+function vecFailure(dim: number, neval: number) {
+  return { value: new Float64Array(dim).fill(NaN), abserr: new Float64Array(dim).fill(Infinity), neval, converged: false };
+}
+
+/** Rebuilds the heap of the first n intervals under the current tolerances; returns its size. */
+function rekeyHeap(ws: VecWorkspace, dim: number, n: number, epsabs: number, epsrel: number): number {
+  vecTolerances(ws, dim, epsabs, epsrel);
+  let hsize = 0;
+  for (let i = 0; i < n; i++) {
+    ws.key[i] = vecKey(ws, dim, i);
+    hsize = heapPush(ws.heap, ws.key, hsize, i);
+  }
+  return hsize;
+}
+
 /** A batched vector integrand: values at xs[0..count) into out, node-major (out[i·dim + q]). */
 export type BatchIntegrand = (xs: Float64Array, count: number, out: Float64Array) => void;
 
@@ -955,12 +970,7 @@ export function quadVecBatch(
   const epsabs = Math.max(0, opts.epsabs ?? DEFAULT_EPSABS);
   const epsrel = Math.max(0, opts.epsrel ?? DEFAULT_EPSREL);
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
-  const fail = (neval: number) => ({
-    value: new Float64Array(dim).fill(NaN),
-    abserr: new Float64Array(dim).fill(Infinity),
-    neval,
-    converged: false,
-  });
+  const fail = (neval: number) => vecFailure(dim, neval);
   if (Number.isNaN(a) || Number.isNaN(b) || !Number.isFinite(a) || !Number.isFinite(b)) return fail(0);
   if (a === b) return { value: new Float64Array(dim), abserr: new Float64Array(dim), neval: 0, converged: true };
   if (a > b) {
@@ -999,18 +1009,10 @@ export function quadVecBatch(
       }
       n++;
     }
-    let hsize = 0;
-    let rekeyAt = 0;
-    const rekey = () => {
-      vecTolerances(ws, dim, epsabs, epsrel);
-      hsize = 0;
-      for (let i = 0; i < n; i++) {
-        ws.key[i] = vecKey(ws, dim, i);
-        hsize = heapPush(ws.heap, ws.key, hsize, i);
-      }
-      rekeyAt = 2 * n;
-    };
-    rekey();
+    // No closures over the loop's counters: they stay in registers (a closure would put n and
+    // hsize in a heap context, written at every bisection).
+    let hsize = rekeyHeap(ws, dim, n, epsabs, epsrel);
+    let rekeyAt = 2 * n;
     let converged = false;
     for (;;) {
       vecTolerances(ws, dim, epsabs, epsrel);
@@ -1027,7 +1029,11 @@ export function quadVecBatch(
         if (converged) break;
       }
       if (n >= maxIntervals) break;
-      if (n >= rekeyAt) rekey(); // tolerances follow the running totals
+      if (n >= rekeyAt) {
+        // tolerances follow the running totals
+        hsize = rekeyHeap(ws, dim, n, epsabs, epsrel);
+        rekeyAt = 2 * n;
+      }
       const i = ws.heap[0];
       const lo = ws.lo[i];
       const hi = ws.hi[i];
