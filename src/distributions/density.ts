@@ -1,4 +1,5 @@
-import { all, create, type MathNode } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { MathJsInstance, MathNode } from 'mathjs';
 import type { Precision } from '../numeric/types.ts';
 import { quad } from '../numeric/index.ts';
 import { clenshawMany } from '../numeric/special.ts';
@@ -12,7 +13,17 @@ type DensitySpec = Extract<DistSpec, { kind: 'density' }>;
 // Plain numbers only; `predictable` makes sqrt(−1), log(−1) NaN instead of complex numbers.
 // Comparisons (x < 0.5 ? …) as exact as mathjs allows: its default relative tolerance of 1e-12
 // would move a jump by 5e-13; 1e-15 is the smallest its floor/round accept.
-const math = create(all, { number: 'number', predictable: true, relTol: 1e-15, absTol: 0 });
+// Loaded on first use: importing mathjs costs about a second at start-up, which every command
+// paid even when no expression density is ever built (`list`, `report --from`). Its CommonJS
+// build, through require, loads faster than its ES module graph.
+let mathInstance: MathJsInstance | undefined;
+function mathjs(): MathJsInstance {
+  if (!mathInstance) {
+    const { all, create } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+    mathInstance = create(all, { number: 'number', predictable: true, relTol: 1e-15, absTol: 0 });
+  }
+  return mathInstance;
+}
 
 const CONSTANTS = new Set(['pi', 'PI', 'e', 'E', 'tau', 'phi', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT2', 'SQRT1_2']);
 const FUNCTIONS = new Set([
@@ -40,7 +51,7 @@ type Compiled = { ok: true; f: (x: number) => number; lastError: () => string | 
 export function compileExpr(expr: string): Compiled {
   let node: MathNode;
   try {
-    node = math.parse(expr);
+    node = mathjs().parse(expr);
   } catch (e) {
     return { ok: false, message: `cannot be parsed: ${(e as Error).message}` };
   }
