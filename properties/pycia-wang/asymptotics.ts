@@ -60,7 +60,8 @@ function trendFigure(id: string, title: string, yLabel: string, curves: { name: 
     series: curves.map((c) => ({ name: c.name, color: c.color, style: 'line+dots' as const, points: c.xs.map((x, i) => [x, c.ys[i]] as [number, number]) })),
     marks: curves.map((c) => {
       const f = fitPowerLaw(c.xs.slice(-6), c.ys.slice(-6));
-      return { kind: 'power-fit' as const, series: c.name, slope: f.slope, intercept: f.intercept, label: `${c.name}: fitted rate N^${f.slope.toFixed(3)} (empirical)` };
+      const fx = c.xs.slice(-6);
+      return { kind: 'power-fit' as const, series: c.name, slope: f.slope, intercept: f.intercept, from: fx[0], to: fx[fx.length - 1], label: `${c.name}: fitted rate N^${f.slope.toFixed(3)} over the last six points (empirical)` };
     }),
   };
 }
@@ -295,6 +296,18 @@ export const lemma3b = claim<MarketSpec>({
   describe: describeMarket,
   simplify: (s) => simplifyMarket(s),
   decode: (j) => decodeMarket(j),
+  figures: () => {
+    const Ns = L3B_KS.slice(1).map(pow2);
+    const curve = (spec: DistSpec) => {
+      const d = makeDist(spec);
+      return Ns.map((N) => cutoffGroups(d, N, [{ share: 1 / N, count: N }]).T1.value);
+    };
+    return [trendFigure('PW.Lemma3b.T1-bounded', 'Lemma 3(b): T₁ at equal shares along N = 2^k (→ 0⁺)', 'T₁', [
+      { name: 'uniform(0,1)', color: '#d62728', xs: Ns, ys: curve(UNIFORM01) },
+      { name: 'sine market', color: '#1f77b4', xs: Ns, ys: curve(SINE_MARKET) },
+      { name: 'beta(2,3), α = 3', color: '#ff7f0e', xs: Ns, ys: curve({ kind: 'beta', a: 2, b: 3, lo: 0, hi: 1 }) },
+    ])];
+  },
 });
 
 // ---------------------------------------------------------------- Theorem 3
@@ -361,4 +374,25 @@ export const thm3 = claim<MarketSpec>({
   describe: describeMarket,
   simplify: (s) => simplifyMarket(s),
   decode: (j) => decodeMarket(j),
+  figures: () => {
+    const K = 16;
+    const ms = Array.from({ length: K + 1 }, (_, k) => pow2(k));
+    const along = (dist: DistSpec) => betaStarReplicated({ n: 2, shares: [1, 0], dist }, K, 'standard');
+    const u = along(UNIFORM01);
+    const sine = along(SINE_MARKET);
+    return [
+      {
+        id: 'PW.Thm3.replication',
+        title: 'Theorem 3: β* of the m-fold replication of n = 2, r = (1, 0), along m = 2^k',
+        caption: 'Growth is logarithmic when f(v̄) > 0: for uniform(0,1) β* ≈ 2(ln m − 1) (grey), so each doubling adds about 2 ln 2 ≈ 1.39 in the limit.',
+        x: { label: 'm', scale: 'log' as const },
+        y: { label: 'β*', scale: 'linear' as const },
+        series: [
+          { name: 'uniform(0,1)', color: '#d62728', style: 'line+dots' as const, points: ms.map((m, i) => [m, u[i]] as [number, number]) },
+          { name: 'sine market', color: '#1f77b4', style: 'line+dots' as const, points: ms.map((m, i) => [m, sine[i]] as [number, number]) },
+          { name: '2(ln m − 1), uniform closed form', color: '#7f7f7f', style: 'line' as const, points: ms.filter((m) => m >= 4).map((m) => [m, 2 * (Math.log(m) - 1)] as [number, number]) },
+        ],
+      },
+    ];
+  },
 });

@@ -53,6 +53,12 @@ export function loadSaved(claimId: string, root = ROOT): { file: string; saved: 
  * Written atomically (temp file, then rename) and only when new: a re-run that finds
  * the same case changes no file. Returns the path relative to the root and whether it was written.
  */
+/** Where a case is (or would be) saved, relative to root, and whether it already is. */
+export function caseFile(id: string, input: Json, root = ROOT): { file: string; exists: boolean } {
+  const file = join(caseDir(id, root), `${digest(input)}.json`);
+  return { file: relative(root, file), exists: existsSync(file) };
+}
+
 export function saveCase(
   c: { id: string; verdict: Verdict; statement: string },
   ce: Counterexample,

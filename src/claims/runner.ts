@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { claimSeed } from './canonical.ts';
-import { loadSaved, saveCase, ROOT } from './persist.ts';
+import { caseFile, loadSaved, saveCase, ROOT } from './persist.ts';
 import { EXPECTED, outcomeOf } from './registry.ts';
 import type { CheckResult, Claim, ClaimOutcome, Counterexample, FigureSpec, Json, Numbers } from './types.ts';
 
@@ -236,6 +236,14 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
       },
       ...(found.foundBy === 'random' ? { seed, path: found.path } : {}),
     };
+    if (certifiedFound && opts.persist === false) {
+      // Not saving (--no-save), but the same case may be saved already: it can still be replayed.
+      const saved = caseFile(claim.id, counterexample.input, root);
+      if (saved.exists) {
+        counterexample.file = saved.file;
+        counterexample.replay = `npx mechcheck replay ${saved.file}`;
+      }
+    }
     if (certifiedFound && opts.persist !== false) {
       const { file, written, text } = saveCase(claim, counterexample, root);
       counterexample.file = file;

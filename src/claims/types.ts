@@ -66,7 +66,7 @@ export type FigureMark =
   /** A shaded stretch of the x axis, e.g. where a curve falls. */
   | { kind: 'x-span'; from: number; to: number; label: string }
   /** A fitted line y = exp(intercept) · x^slope on log–log axes (a rate). */
-  | { kind: 'power-fit'; series: string; slope: number; intercept: number; label: string };
+  | { kind: 'power-fit'; series: string; slope: number; intercept: number; label: string; /** The x range the fit used (default: the series'). */ from?: number; to?: number };
 
 /** Search settings a claim may tune. */
 export interface SearchSpec<I> {

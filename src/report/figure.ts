@@ -1,0 +1,133 @@
+/**
+ * Draws a claim's FigureSpec as static SVG, in Node: Observable Plot builds the chart against a
+ * linkedom document (no browser, nothing fetched; the markup is inlined into the report).
+ *
+ * Why Plot: it is a maintained grammar-of-graphics library that takes a `document` option, so
+ * the same call that draws in a browser draws here into a DOM shim, and its output is plain SVG
+ * with each mark's `aria-description` (which the browser test counts by). Vega renders server-side too,
+ * but through an async view and a much larger runtime for what is here lines, dots and bands.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { FigureSpec } from '../claims/types.ts';
+
+/** Colours for series that do not name one (Tableau 10, readable on white and distinct in greyscale order). */
+const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+
+let doc: Document | undefined;
+function documentShim(): Document {
+  doc ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+  return doc;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A series' points that a log axis can show (both coordinates finite, positive on log axes). */
+function drawable(spec: FigureSpec, points: [number, number][]): [number, number][] {
+  const xl = spec.x.scale === 'log';
+  const yl = spec.y.scale === 'log';
+  return points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!xl || x > 0) && (!yl || y > 0));
+}
+
+export interface RenderedFigure {
+  id: string;
+  /** `<figure>` with the title, the SVG, a legend and the caption. */
+  html: string;
+}
+
+/** The figure as a `<figure>` element (string): title, inline SVG, legend, caption. */
+export function renderFigure(spec: FigureSpec, width = 720, height = 380): RenderedFigure {
+  const series = spec.series.map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length], points: drawable(spec, s.points) }));
+  const marks: Plot.Markish[] = [];
+  const xs = series.flatMap((s) => s.points.map((p) => p[0]));
+  const xMin = Math.min(...xs);
+  const xMax = Math.max(...xs);
+  const legend: { label: string; color: string; kind: 'line' | 'dash' | 'band' }[] = [];
+
+  for (const m of spec.marks ?? []) {
+    if (m.kind === 'x-span') {
+      marks.push(Plot.rectX([m], { x1: 'from', x2: 'to', fill: '#f2c94c', fillOpacity: 0.25, ariaDescription: `span: ${m.label}` }));
+      legend.push({ label: m.label, color: 'rgba(242, 201, 76, 0.45)', kind: 'band' });
+    }
+  }
+  marks.push(Plot.ruleY([0], { stroke: '#bbb' }));
+  for (const s of series) {
+    const data = s.points.map(([x, y]) => ({ x, y }));
+    const style = s.style ?? 'line+dots';
+    if (style !== 'dots') marks.push(Plot.line(data, { x: 'x', y: 'y', stroke: s.color, strokeWidth: 1.6, ariaDescription: `line: ${s.name}` }));
+    if (style !== 'line') marks.push(Plot.dot(data, { x: 'x', y: 'y', fill: s.color, r: 2.2, ariaDescription: `series: ${s.name}`, title: (d: { x: number; y: number }) => `${s.name}: (${fmt(d.x)}, ${fmt(d.y)})` }));
+    legend.push({ label: s.name, color: s.color, kind: 'line' });
+  }
+  for (const m of spec.marks ?? []) {
+    if (m.kind !== 'power-fit') continue;
+    const s = series.find((q) => q.name === m.series);
+    if (!s || s.points.length < 2) continue;
+    const lo = m.from ?? Math.min(...s.points.map((p) => p[0]));
+    const hi = m.to ?? Math.max(...s.points.map((p) => p[0]));
+    const k = 24;
+    const line = Array.from({ length: k + 1 }, (_, i) => {
+      const x = lo * Math.pow(hi / lo, i / k);
+      return { x, y: Math.exp(m.intercept) * Math.pow(x, m.slope) };
+    }).filter((d) => Number.isFinite(d.y) && d.y > 0);
+    marks.push(Plot.line(line, { x: 'x', y: 'y', stroke: s.color, strokeDasharray: '5,4', strokeOpacity: 0.8, ariaDescription: `fit: ${m.label}` }));
+    legend.push({ label: m.label, color: s.color, kind: 'dash' });
+  }
+
+  const svg = Plot.plot({
+    document: documentShim(),
+    width,
+    height,
+    marginLeft: 64,
+    marginBottom: 40,
+    style: { fontSize: '12px', background: 'white' },
+    x: { label: spec.x.label, type: spec.x.scale === 'log' ? 'log' : 'linear', grid: true, ...(spec.x.scale === 'log' ? { tickFormat: logTick(xs) } : {}), ...(Number.isFinite(xMin) && Number.isFinite(xMax) && spec.x.scale !== 'log' ? { domain: [xMin, xMax], nice: true } : {}) },
+    y: { label: spec.y.label, type: spec.y.scale === 'log' ? 'log' : 'linear', grid: true, ...(spec.y.scale === 'log' ? { tickFormat: logTick(series.flatMap((q) => q.points.map((p) => p[1]))) } : {}) },
+    ariaLabel: spec.title,
+    marks,
+  }) as unknown as { outerHTML: string; setAttribute(k: string, v: string): void };
+  svg.setAttribute('data-figure', spec.id);
+  svg.setAttribute('role', 'img');
+
+  const items = legend
+    .map((l) => {
+      const swatch =
+        l.kind === 'band'
+          ? `<span class="sw band" style="background:${l.color}"></span>`
+          : `<span class="sw ${l.kind}" style="border-color:${l.color}"></span>`;
+      return `<li>${swatch}${esc(l.label)}</li>`;
+    })
+    .join('');
+  const html = [
+    `<figure class="fig" id="fig-${esc(spec.id)}">`,
+    `<figcaption class="fig-title">${esc(spec.title)}</figcaption>`,
+    svg.outerHTML,
+    `<ul class="legend">${items}</ul>`,
+    spec.caption ? `<p class="fig-caption">${esc(spec.caption)}</p>` : '',
+    `</figure>`,
+  ].join('');
+  return { id: spec.id, html };
+}
+
+/**
+ * Log-axis ticks: powers of ten as 10⁻⁴ (not Plot's SI prefixes: "100µ" reads as a unit), the
+ * ticks between them unlabelled; an axis whose data span less than a decade labels every tick.
+ */
+function logTick(values: number[]): (v: number) => string {
+  const pos = values.filter((v) => v > 0);
+  const narrow = pos.length > 0 && Math.max(...pos) / Math.min(...pos) < 10;
+  return (v: number) => {
+    if (!(v > 0)) return '';
+    if (narrow) return fmt(v);
+    const k = Math.round(Math.log10(v));
+    if (Math.abs(Math.log10(v) - k) > 1e-9) return '';
+    return k >= 0 && k <= 4 ? String(10 ** k) : `10${sup(k)}`;
+  };
+}
+const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const sup = (k: number) => [...String(k)].map((c) => SUP[c] ?? c).join('');
+
+function fmt(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1e-3 && a < 1e6 ? String(Number(v.toPrecision(6))) : v.toExponential(3);
+}

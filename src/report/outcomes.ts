@@ -1,0 +1,102 @@
+/**
+ * Reading a run back: `check --json` writes one ClaimOutcome per line; `report --from` reads
+ * them through this schema (the edge: a file from anywhere), so a bad line is one clear error
+ * naming the line and the field, and nothing is written.
+ */
+import { z } from 'zod';
+import type { ClaimOutcome } from '../claims/types.ts';
+import { PAPERS } from '../claims/types.ts';
+import { firstIssue } from '../distributions/schema.ts';
+import { UsageError } from '../cli/errors.ts';
+
+const JsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]));
+const NumbersSchema = z.record(z.string(), JsonValue);
+
+const FigureSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  caption: z.string().optional(),
+  x: z.object({ label: z.string(), scale: z.enum(['linear', 'log']).optional() }),
+  y: z.object({ label: z.string(), scale: z.enum(['linear', 'log']).optional() }),
+  series: z.array(
+    z.object({
+      name: z.string(),
+      color: z.string().optional(),
+      // JSON has no Infinity/NaN: check --json writes them as null, which a figure skips.
+      points: z.array(z.tuple([z.number().nullable(), z.number().nullable()])),
+      style: z.enum(['line', 'dots', 'line+dots']).optional(),
+    }),
+  ),
+  marks: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('x-span'), from: z.number(), to: z.number(), label: z.string() }),
+        z.object({ kind: z.literal('power-fit'), series: z.string(), slope: z.number(), intercept: z.number(), label: z.string(), from: z.number().optional(), to: z.number().optional() }),
+      ]),
+    )
+    .optional(),
+});
+
+const CounterexampleSchema = z.object({
+  input: JsonValue,
+  describe: z.string(),
+  numbers: NumbersSchema,
+  foundBy: z.enum(['random', 'targeted', 'replay']),
+  certified: z.boolean(),
+  certification: z.object({ standard: NumbersSchema, high: NumbersSchema }),
+  seed: z.number().optional(),
+  path: z.string().optional(),
+  file: z.string().optional(),
+  replay: z.string().optional(),
+});
+
+/** A line of `check --json` (unknown fields pass: later versions may add some). */
+export const OutcomeSchema = z.object({
+  id: z.string().min(1),
+  paper: z.enum(PAPERS),
+  statement: z.string(),
+  source: z.string(),
+  verdict: z.enum(['holds', 'refuted', 'witness', 'contradicted']),
+  outcome: z.enum(['passed', 'violated', 'refuted', 'not-refuted', 'witnessed', 'not-witnessed', 'contradicted', 'not-contradicted', 'inconclusive']),
+  expected: z.boolean(),
+  runs: z.number().int().nonnegative(),
+  seed: z.number(),
+  millis: z.number().nonnegative(),
+  counterexample: CounterexampleSchema.optional(),
+  certified: z.boolean().optional(),
+  labels: z.record(z.string(), z.number()),
+  message: z.string(),
+  numbers: NumbersSchema.optional(),
+  closest: z.object({ describe: z.string(), numbers: NumbersSchema }).optional(),
+  figures: z.array(FigureSchema).optional(),
+  replayed: z.array(z.object({ file: z.string(), still: z.boolean() })).optional(),
+});
+
+/**
+ * Parses JSON Lines of outcomes. Any bad line fails the whole file (UsageError naming
+ * `--from`, the line and the field); blank lines are skipped; a claim twice keeps the last.
+ */
+export function parseOutcomes(text: string, source = '--from'): ClaimOutcome[] {
+  const byId = new Map<string, ClaimOutcome>();
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      throw new UsageError(source, `line ${i + 1}: not JSON (${(e as Error).message})`);
+    }
+    const r = OutcomeSchema.safeParse(value);
+    if (!r.success) {
+      const { field, detail } = firstIssue(r.error, '', value);
+      throw new UsageError(source, `line ${i + 1}: ${field ? `${field}: ` : ''}${detail}`);
+    }
+    const o = r.data as unknown as ClaimOutcome;
+    // null points (Infinity or NaN written as JSON) are left out of figures
+    for (const f of o.figures ?? []) for (const s of f.series) s.points = s.points.filter((p) => p[0] !== null && p[1] !== null);
+    byId.set(o.id, o);
+  });
+  if (byId.size === 0) throw new UsageError(source, 'holds no outcomes (expected the JSON Lines of `mechcheck check --json`)');
+  return [...byId.values()];
+}
