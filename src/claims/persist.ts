@@ -6,7 +6,10 @@ import { canonicalJson, digest } from './canonical.ts';
 import type { Counterexample, Json, Numbers, Verdict } from './types.ts';
 
 /** The repository root (this file is src/claims/persist.ts). */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Set by bin/mechcheck.js when it runs the bundled CLI (import.meta.url is then the bundle's). */
+declare const __MECHCHECK_ROOT__: string | undefined;
+/** The repository root. */
+export const ROOT = typeof __MECHCHECK_ROOT__ === 'string' ? __MECHCHECK_ROOT__ : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
 const JsonValue: z.ZodType<Json> = z.lazy(() =>
