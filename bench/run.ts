@@ -7,9 +7,12 @@
  *                     and the worst relative error against the mpmath reference
  *   negative-sum      PW.Thm2.negative-sum: generated markets checked per second
  *   monotone          PW.Ex1.beta-star-monotone: seconds to a refuted, shrunk, certified case
+ *   figure            each figure a registered claim declares, drawn to SVG (median ms; target < 50 ms)
+ *   report --from     `npx mechcheck report --from` on a run of every registered claim (target < 2 s)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../src/claims/persist.ts';
 import { runClaim } from '../src/claims/runner.ts';
@@ -18,6 +21,8 @@ import { SINE_MARKET, UNIFORM01 } from '../src/generators/distributions.ts';
 import { cutoffGroups } from '../src/models/pycia-wang/cutoff.ts';
 import { negativeSum } from '../properties/pycia-wang/cutoff.ts';
 import { monotone, reference } from '../properties/pycia-wang/example1.ts';
+import { allClaims } from '../properties/index.ts';
+import { renderFigure } from '../src/report/figure.ts';
 
 const PEERS = join(ROOT, '..', 'shared', 'peers');
 const args = new Set(process.argv.slice(2));
@@ -87,14 +92,32 @@ const monoTimes = Array.from({ length: Math.max(1, REPEATS - 4) }, (_, k) =>
 const oursMono = median(monoTimes);
 const peerMono = median(Array.from({ length: PEER_REPEATS }, () => Number(/total-with-shrink ([\d.]+)s/.exec(python('pw_hypothesis.py', ['monotone']))![1])));
 
+// ------------------------------------------------------------ report: figures and report --from
+const specs = allClaims.flatMap((c) => c.figures?.() ?? []);
+renderFigure(specs[0]); // load Plot's code paths once, as the report does for its first figure
+const figureMs = specs.map((f) => ({ id: f.id, ms: 1000 * median(Array.from({ length: REPEATS }, () => time(() => renderFigure(f)))) }));
+const worstFigure = figureMs.reduce((a, b) => (b.ms > a.ms ? b : a));
+const work = mkdtempSync(join(tmpdir(), 'mechcheck-bench-'));
+const runFile = join(work, 'run.jsonl');
+writeFileSync(runFile, execFileSync('node', [join(ROOT, 'bin', 'mechcheck.js'), 'check', '--json', '--no-save'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 }));
+const reportRun = (cmd: string, args: string[]) => time(() => execFileSync(cmd, args, { cwd: ROOT, stdio: 'ignore' }));
+const npxMs = 1000 * median(Array.from({ length: Math.max(3, REPEATS - 4) }, () => reportRun('npx', ['mechcheck', 'report', '--from', runFile, '--out', join(work, 'report')])));
+const nodeMs = 1000 * median(Array.from({ length: Math.max(3, REPEATS - 4) }, () => reportRun('node', [join(ROOT, 'bin', 'mechcheck.js'), 'report', '--from', runFile, '--out', join(work, 'report')])));
+rmSync(work, { recursive: true, force: true });
+
 const rows = [
   { bench: 'beta-star-table (s, in-process)', ours, peer, ratio: ours / peer, target: '≤ 0.1', ok: ours / peer <= 0.1, note: `worst rel. error vs mpmath ${worst.toExponential(2)} (target ≤ 1e-9)` },
   { bench: 'negative-sum (markets/s)', ours: oursRate, peer: peerRate, ratio: oursRate / peerRate, target: '≥ 10', ok: oursRate / peerRate >= 10, note: `${N_CASES} generated markets, every Dist kind, n ≤ 60` },
   { bench: 'monotone refuted (s)', ours: oursMono, peer: peerMono, ratio: oursMono / peerMono, target: '≤ 0.2', ok: oursMono / peerMono <= 0.2, note: `${outcome}: ${example}` },
 ];
+const limits = [
+  { bench: `figure, slowest of ${specs.length} (ms)`, value: worstFigure.ms, target: '< 50', ok: worstFigure.ms < 50, note: figureMs.map((f) => `${f.id} ${f.ms.toFixed(1)}`).join(', ') },
+  { bench: 'report --from, all claims (s)', value: npxMs / 1000, target: '< 2', ok: npxMs < 2000, note: `npx mechcheck report --from run.jsonl; ${(nodeMs / 1000).toFixed(2)} s as node bin/mechcheck.js (npx's own start-up is the rest)` },
+];
 console.log(`mechcheck benchmarks (median of ${REPEATS} runs ours, ${PEER_REPEATS} peer; node ${process.version})`);
 for (const r of rows) {
   console.log(`${r.bench.padEnd(34)} ours ${r.ours.toPrecision(4).padStart(9)}  peer ${r.peer.toPrecision(4).padStart(9)}  ratio ${r.ratio.toPrecision(3).padStart(7)} (target ${r.target}) ${r.ok ? 'met' : 'MISSED'}  ${r.note}`);
 }
+for (const r of limits) console.log(`${r.bench.padEnd(34)} ours ${r.value.toPrecision(4).padStart(9)}  (target ${r.target}) ${r.ok ? 'met' : 'MISSED'}  ${r.note}`);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ rows, worstRelErr: worst, date: new Date().toISOString() }, null, 2));
+writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ rows, limits, figures: figureMs, worstRelErr: worst, date: new Date().toISOString() }, null, 2));
