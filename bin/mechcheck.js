@@ -6,7 +6,7 @@
 // (ts-hooks.mjs, still the fallback) sends every module across to the hooks' thread and cost
 // 0.6 s of start-up before any work.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -48,6 +48,17 @@ async function bundle() {
     renameSync(tmp, dir);
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // another process got there first
+  }
+  // Bundles of older sources pile up as the code changes: drop those untouched for a day (a
+  // process still running one has long loaded it).
+  const parent = dirname(dir);
+  for (const name of readdirSync(parent)) {
+    const p = join(parent, name);
+    try {
+      if (p !== dir && Date.now() - statSync(p).mtimeMs > 86_400_000) rmSync(p, { recursive: true, force: true });
+    } catch {
+      // another process removed it
+    }
   }
   return entry;
 }
