@@ -1,6 +1,6 @@
 import type { Precision } from '../numeric/types.ts';
 import type { Dist, DistSpec } from './types.ts';
-import { lowerBound, mergeAtoms, upperBound } from './common.ts';
+import { firstAtMost, lowerBound, mergeAtoms, upperBound } from './common.ts';
 
 type AtomsSpec = Extract<DistSpec, { kind: 'atoms' }>;
 
@@ -32,14 +32,7 @@ export function atoms(spec: AtomsSpec, precision: Precision = 'standard'): Dist 
   const isf = (q: number): number => {
     if (!(q >= 0 && q <= 1)) return NaN;
     if (q > 0.5) return quantile(1 - q);
-    let k = 0;
-    let top = n - 1;
-    while (k < top) {
-      const mid = (k + top) >>> 1;
-      if (tail[mid] > q) k = mid + 1;
-      else top = mid;
-    }
-    return X[k];
+    return X[firstAtMost(tail, q)];
   };
   const quantile = (u: number): number => {
     if (!(u >= 0 && u <= 1)) return NaN;

@@ -1,7 +1,7 @@
 import type { Precision } from '../numeric/types.ts';
 import { betaInc, betaIncC, betaIncInv, lbeta } from '../numeric/index.ts';
 import type { Dist, DistSpec } from './types.ts';
-import { clamp } from './common.ts';
+import { clamp, continuous } from './common.ts';
 
 type BetaSpec = Extract<DistSpec, { kind: 'beta' }>;
 
@@ -58,24 +58,5 @@ export function beta(spec: BetaSpec, precision: Precision = 'standard'): Dist {
   };
   const mean = lo + w * (a / (a + b));
 
-  const dist: Dist = {
-    spec: { kind: 'beta', a, b, lo, hi },
-    lo,
-    hi,
-    support: [lo, hi],
-    discrete: false,
-    atoms: [],
-    breakpoints: [],
-    singularAt: { lo: a < 1, hi: b < 1 },
-    precision,
-    cdf,
-    sf,
-    pdf,
-    pdfContinuous: pdf,
-    quantile,
-    isf,
-    mean: () => mean,
-    at: () => dist,
-  };
-  return dist;
+  return continuous({ spec: { kind: 'beta', a, b, lo, hi }, lo, hi, precision, cdf, sf, pdf, quantile, isf, mean, singularAt: { lo: a < 1, hi: b < 1 } });
 }

@@ -4,6 +4,9 @@
  * has no closed-form inverse (truncated normal, expression densities, mixtures).
  */
 
+import type { Precision } from '../numeric/types.ts';
+import type { Dist, DistSpec } from './types.ts';
+
 export const EPS = 2.220446049250313e-16;
 /** Absolute floor of the inverter's x tolerance (far below any support width we accept). */
 const TINY = 1e-300;
@@ -14,6 +17,63 @@ export function fmt(x: number): string {
   const s = String(x);
   if (s.length <= 10) return s;
   return String(Number(x.toPrecision(6)));
+}
+
+/** What a continuous family supplies; `continuous` fills in what follows from it. */
+export interface ContinuousParts {
+  spec: DistSpec;
+  lo: number;
+  hi: number;
+  precision: Precision;
+  cdf(x: number): number;
+  sf(x: number): number;
+  pdf(x: number): number;
+  quantile(u: number): number;
+  isf(q: number): number;
+  mean: number;
+  breakpoints?: readonly number[];
+  singularAt?: { lo: boolean; hi: boolean };
+  cdfMany?(xs: Float64Array, count: number, out: Float64Array): void;
+  /** The same distribution built at another precision tier (default: this one serves every tier). */
+  rebuild?(precision: Precision): Dist;
+}
+
+/** A continuous distribution on [lo, hi]: no atoms, its density its continuous part. */
+export function continuous(p: ContinuousParts): Dist {
+  const { mean, rebuild } = p;
+  const dist: Dist = {
+    spec: p.spec,
+    lo: p.lo,
+    hi: p.hi,
+    support: [p.lo, p.hi],
+    discrete: false,
+    atoms: [],
+    breakpoints: p.breakpoints ?? [],
+    singularAt: p.singularAt ?? { lo: false, hi: false },
+    precision: p.precision,
+    cdf: p.cdf,
+    ...(p.cdfMany ? { cdfMany: p.cdfMany } : {}),
+    sf: p.sf,
+    pdf: p.pdf,
+    pdfContinuous: p.pdf,
+    quantile: p.quantile,
+    isf: p.isf,
+    mean: () => mean,
+    at: (q) => (q === p.precision || !rebuild ? dist : rebuild(q)),
+  };
+  return dist;
+}
+
+/** The first index k with a[k] ≤ q in a non-increasing array (a.length − 1 when none is). */
+export function firstAtMost(a: ArrayLike<number>, q: number): number {
+  let k = 0;
+  let top = a.length - 1;
+  while (k < top) {
+    const mid = (k + top) >>> 1;
+    if (a[mid] > q) k = mid + 1;
+    else top = mid;
+  }
+  return k;
 }
 
 export function clamp(x: number, lo: number, hi: number): number {
@@ -28,6 +88,18 @@ export interface GaussRule {
 
 const glCache = new Map<number, GaussRule>();
 
+/** P_n(t) and P_n'(t) by the three-term recurrence. */
+function legendre(n: number, t: number): { p: number; dp: number } {
+  let p0 = 1;
+  let p1 = t;
+  for (let k = 2; k <= n; k++) {
+    const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
+    p0 = p1;
+    p1 = p2;
+  }
+  return { p: p1, dp: (n * (t * p1 - p0)) / (t * t - 1) };
+}
+
 /** n-point Gauss–Legendre rule on [-1, 1] (Newton on P_n from the Tricomi initial guesses). */
 export function gaussLegendre(n: number): GaussRule {
   const cached = glCache.get(n);
@@ -36,29 +108,13 @@ export function gaussLegendre(n: number): GaussRule {
   const w = new Float64Array(n);
   for (let i = 0; i < Math.ceil(n / 2); i++) {
     let t = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
     for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = t;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = (n * (t * p1 - p0)) / (t * t - 1);
-      const dt = p1 / dp;
+      const { p, dp } = legendre(n, t);
+      const dt = p / dp;
       t -= dt;
       if (Math.abs(dt) < 1e-17) break;
     }
-    // Recompute the derivative at the converged node for the weight.
-    let p0 = 1;
-    let p1 = t;
-    for (let k = 2; k <= n; k++) {
-      const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
-      p0 = p1;
-      p1 = p2;
-    }
-    dp = (n * (t * p1 - p0)) / (t * t - 1);
+    const { dp } = legendre(n, t); // at the converged node, for the weight
     x[i] = -t;
     x[n - 1 - i] = t;
     w[i] = w[n - 1 - i] = 2 / ((1 - t * t) * dp * dp);

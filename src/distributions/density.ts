@@ -4,7 +4,7 @@ import type { Precision } from '../numeric/types.ts';
 import { quad } from '../numeric/index.ts';
 import { clenshawMany } from '../numeric/special.ts';
 import type { Dist, DistSpec } from './types.ts';
-import { EPS, fmt, Inverter, interior, upperBound } from './common.ts';
+import { continuous, EPS, fmt, Inverter, interior, upperBound } from './common.ts';
 import { BadSample, type ChebPiece, chebLowerBound, clenshaw, fit, firstMoment, polyMin } from './chebyshev.ts';
 import { InputError } from './errors.ts';
 
@@ -501,6 +501,8 @@ export function densityDist(spec: DensitySpec, precision: Precision = 'standard'
     while (k < end && starts[k + 1] <= x) k++;
     return k;
   };
+  /** x's position in piece p, t ∈ [−1, 1]. */
+  const tOf = (p: ChebPiece, x: number) => (x - p.a - (p.b - x)) / (p.b - p.a);
   const native = r.built.native;
   const pdf = (x: number): number => {
     if (!(x >= lo && x <= hi)) return x === x ? 0 : NaN;
@@ -511,18 +513,21 @@ export function densityDist(spec: DensitySpec, precision: Precision = 'standard'
       return v > 0 ? v / Z : 0;
     }
     const p = pieces[piece(x)];
-    const v = clenshaw(p.c, (x - p.a - (p.b - x)) / (p.b - p.a));
+    const v = clenshaw(p.c, tOf(p, x));
     return v > 0 ? v / Z : 0;
+  };
+  // A running integral v of piece k (kept within its mass, so F is monotone across pieces) plus
+  // the mass beyond the piece, as a probability.
+  const tailProb = (before: number, p: ChebPiece, v: number) => {
+    const P = (before + (v < 0 ? 0 : v > p.mass ? p.mass : v)) / Z;
+    return P > 1 ? 1 : P;
   };
   const cdf = (x: number): number => {
     if (!(x > lo)) return x === x ? 0 : NaN;
     if (x >= hi) return 1;
     const k = piece(x);
     const p = pieces[k];
-    let v = clenshaw(p.left, (x - p.a - (p.b - x)) / (p.b - p.a));
-    v = v < 0 ? 0 : v > p.mass ? p.mass : v;
-    const F = (cumLeft[k] + v) / Z;
-    return F > 1 ? 1 : F;
+    return tailProb(cumLeft[k], p, clenshaw(p.left, tOf(p, x)));
   };
   // cdf at many points: each point's piece first, then each piece's points in one batched
   // Clenshaw (a Gauss–Kronrod panel's 21 nodes usually fall in one to three pieces).
@@ -547,9 +552,8 @@ export function densityDist(spec: DensitySpec, precision: Precision = 'standard'
         continue;
       }
       const k = piece(x);
-      const p = pieces[k];
       kb[i] = k;
-      tb[i] = (x - p.a - (p.b - x)) / (p.b - p.a);
+      tb[i] = tOf(pieces[k], x);
     }
     for (let i = 0; i < count; i++) {
       const k = kb[i];
@@ -563,12 +567,7 @@ export function densityDist(spec: DensitySpec, precision: Precision = 'standard'
       }
       const p = pieces[k];
       clenshawMany(p.left, gb, vb, m);
-      for (let r = 0; r < m; r++) {
-        let v = vb[r];
-        v = v < 0 ? 0 : v > p.mass ? p.mass : v;
-        const F = (cumLeft[k] + v) / Z;
-        out[ib[r]] = F > 1 ? 1 : F;
-      }
+      for (let r = 0; r < m; r++) out[ib[r]] = tailProb(cumLeft[k], p, vb[r]);
     }
   };
   const sf = (x: number): number => {
@@ -576,34 +575,25 @@ export function densityDist(spec: DensitySpec, precision: Precision = 'standard'
     if (x >= hi) return 0;
     const k = piece(x);
     const p = pieces[k];
-    let v = clenshaw(p.right, (x - p.a - (p.b - x)) / (p.b - p.a));
-    v = v < 0 ? 0 : v > p.mass ? p.mass : v;
-    const S = (cumRight[k] + v) / Z;
-    return S > 1 ? 1 : S;
+    return tailProb(cumRight[k], p, clenshaw(p.right, tOf(p, x)));
   };
   const inv = new Inverter({ lo, hi, cdf, sf, pdfC: pdf, atoms: [] }, r.built.kinks, 32);
 
-  const dist: Dist = {
+  return continuous({
     spec: { kind: 'density', expr, lo, hi },
     lo,
     hi,
-    support: [lo, hi],
-    discrete: false,
-    atoms: [],
-    breakpoints: r.built.kinks,
-    singularAt: { lo: false, hi: false },
     precision,
     cdf,
     cdfMany,
     sf,
     pdf,
-    pdfContinuous: pdf,
     quantile: (u) => inv.quantile(u),
     isf: (q) => inv.isf(q),
-    mean: () => mean,
-    at: (p) => (p === precision ? dist : densityDist(spec, p, path)),
-  };
-  return dist;
+    mean,
+    breakpoints: r.built.kinks,
+    rebuild: (p) => densityDist(spec, p, path),
+  });
 }
 
 /** Diagnostics of the approximation behind an expression density (pieces, evaluations, normaliser). */

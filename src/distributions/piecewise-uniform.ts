@@ -1,6 +1,6 @@
 import type { Precision } from '../numeric/types.ts';
 import type { Dist, DistSpec } from './types.ts';
-import { clamp, interior, lowerBound, upperBound } from './common.ts';
+import { clamp, continuous, firstAtMost, interior, lowerBound, upperBound } from './common.ts';
 
 type PiecewiseUniformSpec = Extract<DistSpec, { kind: 'piecewise-uniform' }>;
 
@@ -58,14 +58,7 @@ export function piecewiseUniform(spec: PiecewiseUniformSpec, precision: Precisio
   const isf = (q: number): number => {
     if (!(q >= 0 && q <= 1)) return NaN;
     if (q > 0.5) return quantile(1 - q);
-    // first piece k with 1 − F(hi_k) ≤ q (after[] is non-increasing)
-    let k = 0;
-    let top = n - 1;
-    while (k < top) {
-      const mid = (k + top) >>> 1;
-      if (after[mid] > q) k = mid + 1;
-      else top = mid;
-    }
+    const k = firstAtMost(after, q); // first piece with 1 − F(hi_k) ≤ q
     return clamp(H[k] - ((q - after[k]) / m[k]) * len[k], L[k], H[k]);
   };
   const quantile = (u: number): number => {
@@ -77,24 +70,17 @@ export function piecewiseUniform(spec: PiecewiseUniformSpec, precision: Precisio
   let mean = 0;
   for (let k = 0; k < n; k++) mean += m[k] * (L[k] + len[k] / 2);
 
-  const dist: Dist = {
+  return continuous({
     spec: { kind: 'piecewise-uniform', pieces: spec.pieces.map((p) => ({ lo: p.lo, hi: p.hi, weight: p.weight })) },
     lo,
     hi,
-    support: [lo, hi],
-    discrete: false,
-    atoms: [],
-    breakpoints: interior([...L, ...H], lo, hi),
-    singularAt: { lo: false, hi: false },
     precision,
     cdf,
     sf,
     pdf,
-    pdfContinuous: pdf,
     quantile,
     isf,
-    mean: () => mean,
-    at: () => dist,
-  };
-  return dist;
+    mean,
+    breakpoints: interior([...L, ...H], lo, hi),
+  });
 }

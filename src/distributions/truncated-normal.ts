@@ -1,7 +1,7 @@
 import type { Precision } from '../numeric/types.ts';
 import { erf, erfcx } from '../numeric/index.ts';
 import type { Dist, DistSpec } from './types.ts';
-import { gaussLegendre, Inverter } from './common.ts';
+import { continuous, gaussLegendre, Inverter } from './common.ts';
 import { uniform } from './uniform.ts';
 
 type TruncatedNormalSpec = Extract<DistSpec, { kind: 'truncated-normal' }>;
@@ -145,24 +145,16 @@ export function truncatedNormal(spec: TruncatedNormalSpec, precision: Precision 
   const pdf = (x: number): number => (x >= lo && x <= hi ? pdfIn(x) : x === x ? 0 : NaN);
   const inv = new Inverter({ lo, hi, cdf: clampedCdf, sf: clampedSf, pdfC: pdf, atoms: [] });
 
-  const dist: Dist = {
+  return continuous({
     spec: { kind: 'truncated-normal', mean: mu, sd, lo, hi },
     lo,
     hi,
-    support: [lo, hi],
-    discrete: false,
-    atoms: [],
-    breakpoints: [],
-    singularAt: { lo: false, hi: false },
     precision,
     cdf: clampedCdf,
     sf: clampedSf,
     pdf,
-    pdfContinuous: pdf,
     quantile: (u) => inv.quantile(u),
     isf: (q) => inv.isf(q),
-    mean: () => mean,
-    at: () => dist,
-  };
-  return dist;
+    mean,
+  });
 }

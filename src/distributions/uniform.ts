@@ -1,6 +1,6 @@
 import type { Precision } from '../numeric/types.ts';
 import type { Dist, DistSpec } from './types.ts';
-import { clamp } from './common.ts';
+import { clamp, continuous } from './common.ts';
 
 type UniformSpec = Extract<DistSpec, { kind: 'uniform' }>;
 
@@ -9,24 +9,16 @@ export function uniform(spec: UniformSpec, precision: Precision = 'standard'): D
   const { lo, hi } = spec;
   const w = hi - lo;
   const density = 1 / w;
-  const dist: Dist = {
+  return continuous({
     spec: { kind: 'uniform', lo, hi },
     lo,
     hi,
-    support: [lo, hi],
-    discrete: false,
-    atoms: [],
-    breakpoints: [],
-    singularAt: { lo: false, hi: false },
     precision,
     cdf: (x) => (x <= lo ? 0 : x >= hi ? 1 : (x - lo) / w),
     sf: (x) => (x <= lo ? 1 : x >= hi ? 0 : (hi - x) / w),
     pdf: (x) => (x >= lo && x <= hi ? density : x === x ? 0 : NaN),
-    pdfContinuous: (x) => (x >= lo && x <= hi ? density : x === x ? 0 : NaN),
     quantile: (u) => (!(u >= 0 && u <= 1) ? NaN : u <= 0.5 ? clamp(lo + u * w, lo, hi) : clamp(hi - (1 - u) * w, lo, hi)),
     isf: (q) => (!(q >= 0 && q <= 1) ? NaN : q <= 0.5 ? clamp(hi - q * w, lo, hi) : clamp(lo + (1 - q) * w, lo, hi)),
-    mean: () => lo + w / 2,
-    at: () => dist,
-  };
-  return dist;
+    mean: lo + w / 2,
+  });
 }
