@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { allClaims } from '../../properties/index.ts';
 import { VERSION } from '../claims/persist.ts';
 import { check } from './check.ts';
-import { oneLine, UsageError } from './errors.ts';
+import { oneLine, readText, UsageError } from './errors.ts';
 import { evalText } from './eval.ts';
 import { parseCheckFlags, parsePaper, type CheckFlags } from './options.ts';
 import { quantities } from './quantities.ts';
@@ -86,10 +86,13 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       const q = quantities.find((x) => x.name === name);
       if (!q) throw new UsageError('QUANTITY', `unknown quantity ${name}; one of ${quantities.map((x) => x.name).join(', ')}`);
       let text: string;
-      try {
-        text = f.input === undefined ? io.readStdin() : readFileSync(f.input, 'utf8');
-      } catch (e) {
-        throw new UsageError('--input', `cannot read ${f.input} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      if (f.input !== undefined) text = readText(f.input, '--input');
+      else {
+        try {
+          text = io.readStdin();
+        } catch (e) {
+          throw new UsageError('--input', `cannot read standard input (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
       }
       const results = evalText(q, text);
       out(results.map((r) => JSON.stringify(r)).join('\n'));
@@ -130,27 +133,20 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       const { checkOutDir, parseOutcomes, reportHtml, writeFolderAtomically } = await import('../report/index.ts');
       const o = parseCheckFlags(f);
       const dir = checkOutDir(f.out);
+      const registered = selectClaims(allClaims, { ids, paper: o.paper });
       let outcomes: ClaimOutcome[];
       let origin: string;
       if (f.from !== undefined) {
         const given = ['runs', 'seed', 'timeBudget'].filter((k) => f[k as keyof CheckFlags] !== undefined);
         if (given.length) throw new UsageError('--from', `reads a finished run; --${given[0] === 'timeBudget' ? 'time-budget' : given[0]} applies only when the report runs the claims`);
-        let text: string;
-        try {
-          text = readFileSync(f.from, 'utf8');
-        } catch (e) {
-          throw new UsageError('--from', `cannot read ${f.from} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-        }
-        const wanted = new Set(selectClaims(allClaims, { ids, paper: o.paper }).map((c) => c.id));
-        outcomes = parseOutcomes(text).filter((x) => (ids.length || o.paper ? wanted.has(x.id) : true));
+        const wanted = new Set(registered.map((c) => c.id));
+        outcomes = parseOutcomes(readText(f.from, '--from')).filter((x) => (ids.length || o.paper ? wanted.has(x.id) : true));
         origin = `outcomes read from ${f.from}`;
       } else {
-        const claims = selectClaims(allClaims, { ids, paper: o.paper });
         const bar = io.isTTY && !process.env.CI;
-        outcomes = check({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, out: () => {}, err, bar });
+        outcomes = check({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, out: () => {}, err, bar });
         origin = o.runs === undefined ? `run at each claim's default depth, seed ${o.seed ?? 42}` : `run with --runs ${o.runs}, seed ${o.seed ?? 42}`;
       }
-      const registered = selectClaims(allClaims, { ids, paper: o.paper });
       const html = reportHtml(registered, outcomes, origin, VERSION);
       writeFolderAtomically(dir, { 'index.html': html });
       const dev = outcomes.filter((x) => !x.expected && x.outcome !== 'inconclusive').length;

@@ -10,6 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import { createRequire } from 'node:module';
 import type { FigureSpec } from '../claims/types.ts';
+import { esc, num } from './text.ts';
 
 /** Colours for series that do not name one (Tableau 10, readable on white and distinct in greyscale order). */
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -25,7 +26,6 @@ function documentShim(): Document {
   return doc;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A series' points that a log axis can show (both coordinates finite, positive on log axes). */
 function drawable(spec: FigureSpec, points: [number, number][]): [number, number][] {
@@ -60,7 +60,7 @@ export function renderFigure(spec: FigureSpec, width = 720, height = 380): Rende
     const data = s.points.map(([x, y]) => ({ x, y }));
     const style = s.style ?? 'line+dots';
     if (style !== 'dots') marks.push(Plot.line(data, { x: 'x', y: 'y', stroke: s.color, strokeWidth: 1.6, ariaDescription: `line: ${s.name}` }));
-    if (style !== 'line') marks.push(Plot.dot(data, { x: 'x', y: 'y', fill: s.color, r: 2.2, ariaDescription: `series: ${s.name}`, title: (d: { x: number; y: number }) => `${s.name}: (${fmt(d.x)}, ${fmt(d.y)})` }));
+    if (style !== 'line') marks.push(Plot.dot(data, { x: 'x', y: 'y', fill: s.color, r: 2.2, ariaDescription: `series: ${s.name}`, title: (d: { x: number; y: number }) => `${s.name}: (${num(d.x)}, ${num(d.y)})` }));
     legend.push({ label: s.name, color: s.color, kind: 'line' });
   }
   for (const m of spec.marks ?? []) {
@@ -122,7 +122,7 @@ function logTick(values: number[]): (v: number) => string {
   const narrow = pos.length > 0 && Math.max(...pos) / Math.min(...pos) < 10;
   return (v: number) => {
     if (!(v > 0)) return '';
-    if (narrow) return fmt(v);
+    if (narrow) return num(v);
     const k = Math.round(Math.log10(v));
     if (Math.abs(Math.log10(v) - k) > 1e-9) return '';
     return k >= 0 && k <= 4 ? String(10 ** k) : `10${sup(k)}`;
@@ -130,9 +130,3 @@ function logTick(values: number[]): (v: number) => string {
 }
 const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 const sup = (k: number) => [...String(k)].map((c) => SUP[c] ?? c).join('');
-
-function fmt(v: number): string {
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a >= 1e-3 && a < 1e6 ? String(Number(v.toPrecision(6))) : v.toExponential(3);
-}

@@ -7,6 +7,7 @@
  */
 import type { ClaimOutcome, Json, Numbers, Paper } from '../claims/types.ts';
 import { renderFigure } from './figure.ts';
+import { esc, num } from './text.ts';
 
 /** A registered claim as the report lists it (outcome absent when the run did not include it). */
 export interface ReportRow {
@@ -27,18 +28,8 @@ export interface ReportMeta {
   generatedAt: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** A number in a table cell: short but not rounded away (6 significant digits, or exponent form). */
-function num(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (Number.isInteger(v) && a < 1e15) return String(v);
-  return a >= 1e-3 && a < 1e6 ? String(Number(v.toPrecision(6))) : v.toExponential(4);
-}
 
 /** A JSON value in one line, numbers shortened (or in full), long arrays elided in the middle. */
 function jsonLine(v: Json, depth = 0, full = false): string {
