@@ -781,7 +781,6 @@ class VecWorkspace {
   heap = new Int32Array(0);
   vals = new Float64Array(0); // 21 × dim, node-major
   xs = new Float64Array(21);
-  out = new Float64Array(0);
   tolc = new Float64Array(0);
   sumRes = new Float64Array(0);
   sumErr = new Float64Array(0);
@@ -796,7 +795,6 @@ class VecWorkspace {
     this.dimCap = dim;
     this.cap = 0;
     this.vals = new Float64Array(21 * dim);
-    this.out = new Float64Array(dim);
     this.tolc = new Float64Array(dim);
     this.sumRes = new Float64Array(dim);
     this.sumErr = new Float64Array(dim);
@@ -943,9 +941,8 @@ export function quadVec(
   b: number,
   opts: QuadOptions = {},
 ): { value: Float64Array; abserr: Float64Array; neval: number; converged: boolean; roundoffLimited?: boolean } {
-  let tmp = new Float64Array(dim);
+  const tmp = new Float64Array(dim);
   const batch: BatchIntegrand = (xs, count, out) => {
-    if (tmp.length !== dim) tmp = new Float64Array(dim);
     for (let i = 0; i < count; i++) {
       f(xs[i], tmp);
       const base = i * dim;

@@ -139,10 +139,10 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
       x1[0] = p;
       batch(x1, 1, tmp);
     };
-    const v = new Float64Array(G + 2);
-    const err = new Float64Array(G + 2);
+    const v = new Float64Array(dim);
+    const err = new Float64Array(dim);
     let ok = true;
-    for (let c = 0; c < G + 2; c++) {
+    for (let c = 0; c < dim; c++) {
       const r = quad((p) => (f(p), tmp[c]), dist.lo, dist.hi, { ...opts, points, method: 'auto' });
       v[c] = r.value;
       err[c] = r.abserr;
@@ -150,10 +150,9 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
     }
     return { v, err, ok };
   };
-  let r = attempt(breaks(dist, [...vs, ...concentration(dist, n, vs)]));
-  if (Math.abs(r.v[G + 1] - 1) > massTol(r.err)) {
-    r = attempt(breaks(dist, [...vs, ...concentration(dist, n, vs), ...massCuts(dist, n, vs)]));
-  }
+  const cuts = [...vs, ...concentration(dist, n, vs)];
+  let r = attempt(breaks(dist, cuts));
+  if (Math.abs(r.v[G + 1] - 1) > massTol(r.err)) r = attempt(breaks(dist, [...cuts, ...massCuts(dist, n, vs)]));
   const missed = Math.abs(r.v[G + 1] - 1);
   const ok = r.ok && missed <= massTol(r.err);
   const err = r.err; // fresh from the quadrature: ours to adjust (entries past G are unused)
