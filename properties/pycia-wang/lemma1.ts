@@ -22,7 +22,7 @@ import { InputError } from '../../src/distributions/schema.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import { edgyReal, gridReal, roundSig } from '../../src/generators/numbers.ts';
 import { betaArb, describeMarket, marketArb, marketLabels, simplifyMarket } from '../../src/generators/pycia-wang.ts';
-import { makeRng, normIsf } from '../../src/numeric/index.ts';
+import { brentMin, makeRng, normIsf } from '../../src/numeric/index.ts';
 import { conditionT11, cutoffValues, type CutoffValues } from '../../src/models/pycia-wang/cutoff.ts';
 import type { MarketSpec } from '../../src/models/pycia-wang/market.ts';
 import { choosePath, Est, Lemma1Mechanism, QUADRATURE_N_MAX, type RuleSpec } from '../../src/models/pycia-wang/mechanism.ts';
@@ -579,72 +579,6 @@ export const envelope = claim<Lemma1Input>({
 
 // ---------------------------------------------------------------- PW.Lemma5.worst-type
 
-/** Brent's minimisation (golden section with parabolic steps) of f on [a, b]. */
-function fmin(f: (x: number) => number, a: number, b: number, xtol: number, maxiter = 60): { x: number; fx: number; evals: number } {
-  const g = 0.3819660112501051;
-  let x = a + g * (b - a);
-  let wv = x;
-  let v = x;
-  let fx = f(x);
-  let fw = fx;
-  let fv = fx;
-  let d = 0;
-  let e = 0;
-  let evals = 1;
-  for (let it = 0; it < maxiter; it++) {
-    const m = 0.5 * (a + b);
-    const tol1 = xtol + 1e-10 * Math.abs(x);
-    const tol2 = 2 * tol1;
-    if (Math.abs(x - m) <= tol2 - 0.5 * (b - a)) break;
-    let golden = true;
-    if (Math.abs(e) > tol1) {
-      let r = (x - wv) * (fx - fv);
-      let q = (x - v) * (fx - fw);
-      let p = (x - v) * q - (x - wv) * r;
-      q = 2 * (q - r);
-      if (q > 0) p = -p;
-      q = Math.abs(q);
-      r = e;
-      e = d;
-      if (Math.abs(p) < Math.abs(0.5 * q * r) && p > q * (a - x) && p < q * (b - x)) {
-        d = p / q;
-        const u = x + d;
-        if (u - a < tol2 || b - u < tol2) d = x < m ? tol1 : -tol1;
-        golden = false;
-      }
-    }
-    if (golden) {
-      e = (x < m ? b : a) - x;
-      d = g * e;
-    }
-    const u = Math.abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
-    const fu = f(u);
-    evals++;
-    if (fu <= fx) {
-      if (u < x) b = x;
-      else a = x;
-      v = wv;
-      fv = fw;
-      wv = x;
-      fw = fx;
-      x = u;
-      fx = fu;
-    } else {
-      if (u < x) a = u;
-      else b = u;
-      if (fu <= fw || wv === x) {
-        v = wv;
-        fv = fw;
-        wv = u;
-        fw = fu;
-      } else if (fu <= fv || v === x || v === wv) {
-        v = u;
-        fv = fu;
-      }
-    }
-  }
-  return { x, fx, evals };
-}
 
 /**
  * Lemma 5: the net interim utility N_i(v) = U_i(v) − r_i[(1+β/n)v + β(n−1)v̄_0/n] of the
@@ -681,7 +615,7 @@ export const worstType = claim<Lemma1Input>({
         const v = m.lo + (j / 10) * width;
         cands.push({ v, N: m.net(i, v) });
       }
-      const min = fmin((v) => m.net(i, v).value, m.lo, m.hi, (s.mc ? 1e-3 : 1e-5) * width);
+      const min = brentMin((v) => m.net(i, v).value, m.lo, m.hi, (s.mc ? 1e-3 : 1e-5) * width);
       cands.push({ v: min.x, N: m.net(i, min.x) });
       rows.push({ i, star, cands });
       K += cands.length;

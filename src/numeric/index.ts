@@ -1,7 +1,7 @@
 /** The numeric core: quadrature, roots, special functions, Chebyshev interpolants, tolerances, RNG, Decimal re-checks. */
 export type { QuadOptions, QuadResult, RootOptions, RootResult, Precision } from './types.ts';
 export { quad, quadVec, quadVecBatch, tanhSinh, type BatchIntegrand } from './quadrature.ts';
-export { brent } from './roots.ts';
+export { brent, brentMin } from './roots.ts';
 export {
   erf,
   erfc,
