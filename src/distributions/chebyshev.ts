@@ -2,15 +2,14 @@
  * Piecewise Chebyshev interpolation of a non-negative density, with its running integrals kept
  * accurate *relative to their own size* towards both ends of the support.
  *
- * TODO(numeric): src/numeric's chebFit did not exist when this was written, and now that it does
- * it fits to a tolerance relative to the global maximum, which loses the tails. What this adds,
- * and what chebFit would need in order to replace it: (1) a tolerance relative to each piece's
- * own smallest value (floored), with pieces split until their values span ≤ 16× — so F and 1 − F
- * keep their relative accuracy where the density decays or vanishes, and F is monotone even at
- * 1e-30; (2) pieces graded geometrically (ratio 4) towards both ends; (3) recognition of rounding
- * noise in f, including the rounding of x itself (|f′|·ulp(x)), so that noisy expressions stop
- * splitting; (4) a non-negativity guarantee per piece; (5) left *and* right antiderivatives, so
- * 1 − F is never formed by subtraction.
+ * It is the project's one Chebyshev fitter (an earlier general-purpose chebFit in src/numeric,
+ * used by nothing but its own test, was removed). What it does beyond a plain fit: (1) a
+ * tolerance relative to each piece's own smallest value (floored), with pieces split until their
+ * values span ≤ 16× — so F and 1 − F keep their relative accuracy where the density decays or
+ * vanishes, and F is monotone even at 1e-30; (2) pieces graded geometrically (ratio 4) towards
+ * both ends; (3) recognition of rounding noise in f, including the rounding of x itself
+ * (|f′|·ulp(x)), so that noisy expressions stop splitting; (4) a non-negativity guarantee per
+ * piece; (5) left *and* right antiderivatives, so 1 − F is never formed by subtraction.
  */
 
 import { clenshaw, clenshawMany } from '../numeric/special.ts';

@@ -19,8 +19,6 @@ export {
   betaIncInv,
   betaIncCInv,
 } from './special.ts';
-export { ChebPiecewise, chebFit } from './chebyshev.ts';
-export type { ChebFitOptions, ChebPiece } from './chebyshev.ts';
 export { EPS, approxEqual, relErr, quadOptions } from './tolerance.ts';
 export { makeRng, normalSampler, monteCarlo } from './rng.ts';
 export {
