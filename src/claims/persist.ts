@@ -67,9 +67,9 @@ export function saveCase(
   ce: Counterexample,
   root = ROOT,
 ): { file: string; written: boolean; text: string } {
-  const dir = caseDir(c.id, root);
-  const file = join(dir, `${digest(ce.input)}.json`);
-  const rel = relative(root, file);
+  const { file: rel, exists } = caseFile(c.id, ce.input, root);
+  const file = join(root, rel);
+  const dir = dirname(file);
   const saved: SavedCase = {
     claim: c.id,
     verdict: c.verdict,
@@ -86,7 +86,7 @@ export function saveCase(
     replay: `npx mechcheck replay ${rel}`,
   };
   const text = canonicalJson(saved, 2) + '\n';
-  if (existsSync(file)) return { file: rel, written: false, text };
+  if (exists) return { file: rel, written: false, text };
   mkdirSync(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   try {
