@@ -37,3 +37,10 @@ export function outcomeOf(verdict: Verdict, found: boolean): Outcome {
     case 'contradicted': return found ? 'contradicted' : 'not-contradicted';
   }
 }
+
+/** How a run's outcomes stand against their verdicts: as expected, deviating, inconclusive. */
+export function tally(outcomes: readonly { outcome: Outcome; expected: boolean }[]): { expected: number; deviate: number; inconclusive: number } {
+  const inconclusive = outcomes.filter((o) => o.outcome === 'inconclusive').length;
+  const expected = outcomes.filter((o) => o.expected).length;
+  return { expected, deviate: outcomes.length - expected - inconclusive, inconclusive };
+}

@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { tally } from '../claims/registry.ts';
 import { runClaim } from '../claims/runner.ts';
 import type { Claim, ClaimOutcome } from '../claims/types.ts';
 
@@ -66,8 +67,8 @@ export function table(outcomes: ClaimOutcome[]): string {
     ),
   ];
   const dev = outcomes.filter((o) => !o.expected);
-  const inc = outcomes.filter((o) => o.outcome === 'inconclusive');
-  lines.push('', `${outcomes.length} claim(s): ${outcomes.length - dev.length} at their expected verdict, ${dev.length - inc.length} deviate, ${inc.length} inconclusive.`);
+  const t = tally(outcomes);
+  lines.push('', `${outcomes.length} claim(s): ${t.expected} at their expected verdict, ${t.deviate} deviate, ${t.inconclusive} inconclusive.`);
   const findings = outcomes.filter((o) => o.counterexample && (o.verdict === 'contradicted' || o.verdict === 'refuted' || !o.expected));
   if (findings.length) {
     lines.push('', 'Findings:');

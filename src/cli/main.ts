@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { allClaims } from '../../properties/index.ts';
 import { VERSION } from '../claims/persist.ts';
+import { tally } from '../claims/registry.ts';
 import { check } from './check.ts';
 import { oneLine, readText, UsageError } from './errors.ts';
 import { evalText } from './eval.ts';
@@ -149,11 +150,10 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       }
       const html = reportHtml(registered, outcomes, origin, VERSION);
       writeFolderAtomically(dir, { 'index.html': html });
-      const dev = outcomes.filter((x) => !x.expected && x.outcome !== 'inconclusive').length;
-      const inc = outcomes.filter((x) => x.outcome === 'inconclusive').length;
+      const t = tally(outcomes);
       const ran = new Set(outcomes.map((x) => x.id));
       const missing = registered.filter((c) => !ran.has(c.id)).length;
-      err(`mechcheck: report written to ${join(f.out, 'index.html')} (${registered.length} claims: ${outcomes.length - dev - inc} at their expected verdict, ${dev} deviate, ${inc} inconclusive${missing ? `, ${missing} not in this run` : ''})`);
+      err(`mechcheck: report written to ${join(f.out, 'index.html')} (${registered.length} claims: ${t.expected} at their expected verdict, ${t.deviate} deviate, ${t.inconclusive} inconclusive${missing ? `, ${missing} not in this run` : ''})`);
       code = outcomes.every((x) => x.expected) ? 0 : 1;
     });
 
