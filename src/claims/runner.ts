@@ -243,8 +243,7 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
         counterexample.file = saved.file;
         counterexample.replay = `npx mechcheck replay ${saved.file}`;
       }
-    }
-    if (certifiedFound && opts.persist !== false) {
+    } else if (certifiedFound) {
       const { file, written, text } = saveCase(claim, counterexample, root);
       counterexample.file = file;
       counterexample.replay = `npx mechcheck replay ${file}`;

@@ -32,23 +32,23 @@ const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** A JSON value in one line, numbers shortened (or in full), long arrays elided in the middle. */
-function jsonLine(v: Json, depth = 0, full = false): string {
+function jsonLine(v: Json, full = false): string {
   if (v === null) return 'null';
   if (typeof v === 'number') return full ? String(v) : num(v);
   if (typeof v === 'string') return /^-?[\d.]+(e-?\d+)?$/.test(v) ? v : JSON.stringify(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
-    const parts = v.length > 12 ? [...v.slice(0, 5).map((x) => jsonLine(x, depth + 1, full)), `… ${v.length - 10} more …`, ...v.slice(-5).map((x) => jsonLine(x, depth + 1, full))] : v.map((x) => jsonLine(x, depth + 1, full));
+    const parts = v.length > 12 ? [...v.slice(0, 5).map((x) => jsonLine(x, full)), `… ${v.length - 10} more …`, ...v.slice(-5).map((x) => jsonLine(x, full))] : v.map((x) => jsonLine(x, full));
     return `[${parts.join(', ')}]`;
   }
-  return `{${Object.entries(v).map(([k, x]) => `${k}: ${jsonLine(x, depth + 1, full)}`).join(', ')}}`;
+  return `{${Object.entries(v).map(([k, x]) => `${k}: ${jsonLine(x, full)}`).join(', ')}}`;
 }
 
 /** Numbers as a two-column table; `full` keeps every digit (certification: the two precisions must be comparable). */
 function numbersTable(nums: Numbers | undefined, full = false): string {
   if (!nums || Object.keys(nums).length === 0) return '<p class="muted">none</p>';
   const cls = 'nums';
-  const rows = Object.entries(nums).map(([k, v]) => `<tr><th>${esc(k)}</th><td><code>${esc(jsonLine(v, 0, full))}</code></td></tr>`);
+  const rows = Object.entries(nums).map(([k, v]) => `<tr><th>${esc(k)}</th><td><code>${esc(jsonLine(v, full))}</code></td></tr>`);
   return `<table class="${cls}">${rows.join('')}</table>`;
 }
 
@@ -207,7 +207,7 @@ footer { margin-top: 40px; font-size: 12px; color: var(--muted); }
 
 /** The whole page. */
 export function renderReport(rows: ReportRow[], meta: ReportMeta): string {
-  const sections = [...rows].sort((a, b) => ORDER[status(a)] - ORDER[status(b)] || 0);
+  const sections = [...rows].sort((a, b) => ORDER[status(a)] - ORDER[status(b)]);
   const byPaper = [...new Set(rows.map((r) => r.paper))];
   const claimSections = byPaper
     .map((p) => `<h2 id="paper-${esc(p)}">${esc(p)} — ${esc(meta.papers[p] ?? p)}</h2>${sections.filter((r) => r.paper === p).map(claimSection).join('\n')}`)
