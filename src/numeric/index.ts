@@ -1,6 +1,6 @@
 /** The numeric core: quadrature, roots, special functions, Chebyshev interpolants, tolerances, RNG, Decimal re-checks. */
 export type { QuadOptions, QuadResult, RootOptions, RootResult, Precision } from './types.ts';
-export { quad, quadVec, quadVecBatch, tanhSinh, type BatchIntegrand } from './quadrature.ts';
+export { quad, quadVec, quadVecBatch, tanhSinh, type BatchIntegrand, type VecQuadOptions, type VecQuadResult } from './quadrature.ts';
 export { brent, brentMin } from './roots.ts';
 export {
   erf,

@@ -851,6 +851,28 @@ function rekeyHeap(ws: VecWorkspace, dim: number, n: number, epsabs: number, eps
   return hsize;
 }
 
+/** What quadVec and quadVecBatch return: per component value and error. */
+export interface VecQuadResult {
+  value: Float64Array;
+  abserr: Float64Array;
+  neval: number;
+  converged: boolean;
+  roundoffLimited?: boolean;
+  /**
+   * With `partialAt`: the integrals from a to each partialAt[k] (k-major, [k·dim + q]) and their
+   * errors — each the sum of the final panels left of the point, so its error is at most the total's.
+   */
+  partial?: { value: Float64Array; abserr: Float64Array };
+}
+
+export interface VecQuadOptions extends QuadOptions {
+  /**
+   * Points in (a, b) at which the running integral is wanted as well (one adaptive run gives
+   * them all: they are made breakpoints, so no panel straddles one). Sorted ascending.
+   */
+  partialAt?: readonly number[];
+}
+
 /** A batched vector integrand: values at xs[0..count) into out, node-major (out[i·dim + q]). */
 export type BatchIntegrand = (xs: Float64Array, count: number, out: Float64Array) => void;
 
@@ -939,8 +961,8 @@ export function quadVec(
   dim: number,
   a: number,
   b: number,
-  opts: QuadOptions = {},
-): { value: Float64Array; abserr: Float64Array; neval: number; converged: boolean; roundoffLimited?: boolean } {
+  opts: VecQuadOptions = {},
+): VecQuadResult {
   const tmp = new Float64Array(dim);
   const batch: BatchIntegrand = (xs, count, out) => {
     for (let i = 0; i < count; i++) {
@@ -962,8 +984,8 @@ export function quadVecBatch(
   dim: number,
   a: number,
   b: number,
-  opts: QuadOptions = {},
-): { value: Float64Array; abserr: Float64Array; neval: number; converged: boolean; roundoffLimited?: boolean } {
+  opts: VecQuadOptions = {},
+): VecQuadResult {
   const epsabs = Math.max(0, opts.epsabs ?? DEFAULT_EPSABS);
   const epsrel = Math.max(0, opts.epsrel ?? DEFAULT_EPSREL);
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
@@ -975,7 +997,8 @@ export function quadVecBatch(
     for (let q = 0; q < dim; q++) r.value[q] = -r.value[q];
     return r;
   }
-  const pts = breakpoints(a, b, opts.points);
+  const partialAt = opts.partialAt;
+  const pts = breakpoints(a, b, partialAt ? [...(opts.points ?? []), ...partialAt] : opts.points);
   let ws = vecPool[vecDepth];
   if (ws === undefined) {
     ws = new VecWorkspace();
@@ -1066,10 +1089,35 @@ export function quadVecBatch(
     }
     let roundoffLimited = false;
     for (let q = 0; q < dim; q++) if (2 * sumFlr[q] > Math.max(epsabs, epsrel * Math.abs(sumRes[q]))) roundoffLimited = true;
-    return { value: sumRes.slice(0, dim), abserr: sumErr.slice(0, dim), neval, converged, roundoffLimited };
+    const out: VecQuadResult = { value: sumRes.slice(0, dim), abserr: sumErr.slice(0, dim), neval, converged, roundoffLimited };
+    if (partialAt) out.partial = partialSums(ws, dim, n, partialAt);
+    return out;
   } finally {
     vecDepth--;
   }
+}
+
+/** Running sums of the final panels (sorted by position) at each of the sorted points `at`. */
+function partialSums(ws: VecWorkspace, dim: number, n: number, at: readonly number[]): { value: Float64Array; abserr: Float64Array } {
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => ws.lo[i] - ws.lo[j]);
+  const value = new Float64Array(at.length * dim);
+  const abserr = new Float64Array(at.length * dim);
+  const run = new Float64Array(dim);
+  const runErr = new Float64Array(dim);
+  let p = 0;
+  for (let k = 0; k < at.length; k++) {
+    while (p < n && ws.hi[order[p]] <= at[k]) {
+      const base = order[p] * dim;
+      for (let q = 0; q < dim; q++) {
+        run[q] += ws.res[base + q];
+        runErr[q] += ws.err[base + q];
+      }
+      p++;
+    }
+    value.set(run, k * dim);
+    abserr.set(runErr, k * dim);
+  }
+  return { value, abserr };
 }
 
 /** Exact sums over the partition (the running sums drift by cancellation). */

@@ -2,7 +2,10 @@
  * Pycia & Wang (2015), Theorems 1–2: T_1, T_2, condition (T1-1) and β*.
  * Every quantity comes with the quadrature's own error estimate.
  */
-import type { Dist } from '../../distributions/types.ts';
+import { affineSpec, wellConditionedFrame, type Frame } from '../../distributions/affine.ts';
+import { makeDist } from '../../distributions/index.ts';
+import { InputError } from '../../distributions/schema.ts';
+import type { Dist, DistSpec } from '../../distributions/types.ts';
 import { quad, quadVecBatch, quadOptions } from '../../numeric/index.ts';
 import type { Precision, QuadOptions } from '../../numeric/types.ts';
 import { vStar, type Market } from './market.ts';
@@ -76,12 +79,14 @@ function massCuts(dist: Dist, n: number, vs: readonly number[]): number[] {
 }
 
 /**
- * One vector integral over the support gives every group's bracket and ∫F^n:
- * component k is (1−F)p·g above v_k* and −F·p·g below it (g = dG/dp = (n−1)F^{n−2}f), so its
- * integral is the bracket ∫_{v*}^{v̄}(1−F)p dG − ∫_{v̲}^{v*}F p dG; component G is F^n.
- * With every v_k* a breakpoint, each component is smooth on each piece.
+ * One vector integral over the support, with running sums at every v_k*, gives every group's
+ * bracket and ∫F^n. Since ∫_{v*}^{v̄}(1−F)p dG − ∫_{v̲}^{v*}F p dG = ∫(1−F)p dG − ∫_{v̲}^{v*}p dG,
+ * each bracket is K − P(v_k*) with K = ∫(1−F)p dG and P the running integral of p dG
+ * (g = dG/dp = (n−1)F^{n−2}f): four components whatever the number of distinct shares, so
+ * n = 10⁴ agents with 10⁴ different shares cost one integral, not 10⁴ components at every node.
+ * Component 2 is F^n.
  *
- * Component G + 1 is g itself, whose integral is exactly 1 (= F(v̄)^{n−1}): the check that the
+ * Component 3 is g itself, whose integral is exactly 1 (= F(v̄)^{n−1}): the check that the
  * partition did not hide mass from the nodes. A density concentrated within a node spacing of a
  * piece's end (normal(4.2, sd 0.01) cut at 4: all of it within 0.005 of v̄) combined with F^{n−2}
  * makes every node of a piece see ~0, and Gauss–Kronrod then reports a wrong value with a tiny
@@ -91,19 +96,36 @@ function massCuts(dist: Dist, n: number, vs: readonly number[]): number[] {
 /** Scratch for the integrand's F values (integrals is not re-entered from its own integrand). */
 let Fs = new Float64Array(32);
 
-function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptions): { v: Float64Array; err: Float64Array; ok: boolean } {
-  const G = vs.length;
+/** Component indices of the vector integrand. */
+const K_ = 0;
+const P_ = 1;
+const FN = 2;
+const MASS = 3;
+const DIM = 4;
+
+interface Integrals {
+  /** K = ∫(1−F)p dG, with its error. */
+  K: number;
+  Kerr: number;
+  /** P(v_k*) = ∫_{v̲}^{v_k*} p dG per sorted distinct v*, with errors. */
+  P: Float64Array;
+  Perr: Float64Array;
+  intFn: number;
+  intFnErr: number;
+  ok: boolean;
+}
+
+function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptions): Integrals {
   const k = n - 2;
   const pMax = Math.max(Math.abs(dist.lo), Math.abs(dist.hi));
   // Tolerance on ∫g = 1: what the quadrature was asked for (scaled to a unit mass), or the
   // consistency of pdf with cdf — g = (F^{n−1})′ only to the cdf's relative accuracy (~1e-13:
   // truncated normal 20 sd out, measured 5e-13) times the power n − 1 — whichever is larger.
-  const massTol = (e: Float64Array) => Math.max(4 * e[G + 1], 10 * Math.max(opts.epsabs ?? 1e-13, opts.epsrel ?? 1e-11), (n - 1) * 1e-12);
+  const massTol = (massErr: number) => Math.max(4 * massErr, 10 * Math.max(opts.epsabs ?? 1e-13, opts.epsrel ?? 1e-11), (n - 1) * 1e-12);
   // The integrand for a whole Gauss–Kronrod panel at once (F through cdfMany where the
   // distribution shares work between points). F^k by binary powering: at most 2·log2(k)
   // roundings (≤ 21ε relative up to k = 2^21, as accurate as Math.pow and 6× cheaper here;
   // exp(k·ln F) costs 3.5× as much and loses k|ln F|·ε).
-  const dim = G + 2;
   const batch = (xs: Float64Array, count: number, out: Float64Array) => {
     if (Fs.length < count) Fs = new Float64Array(count);
     const F_ = Fs;
@@ -119,49 +141,85 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
       }
       const g = (n - 1) * Fk * dist.pdf(p);
       const pg = p * g;
-      const up = (1 - F) * pg;
-      const down = -F * pg;
-      const base = i * dim;
-      for (let j = 0; j < G; j++) out[base + j] = p >= vs[j] ? up : down;
-      out[base + G] = Fk * F * F;
-      out[base + G + 1] = g;
+      const base = i * DIM;
+      out[base + K_] = (1 - F) * pg;
+      out[base + P_] = pg;
+      out[base + FN] = Fk * F * F;
+      out[base + MASS] = g;
     }
   };
+  // Running sums are wanted at the distinct v* strictly inside the support (P(v̲) = 0, P(v̄) = total).
+  const at = [...new Set(vs)].filter((v) => v > dist.lo && v < dist.hi).sort((a, b) => a - b);
   const attempt = (points: number[]) => {
     if (!dist.singularAt.lo && !dist.singularAt.hi) {
-      const r = quadVecBatch(batch, dim, dist.lo, dist.hi, { ...opts, points });
-      return { v: r.value, err: r.abserr, ok: r.converged };
+      const r = quadVecBatch(batch, DIM, dist.lo, dist.hi, { ...opts, points, partialAt: at });
+      return { v: r.value, err: r.abserr, ok: r.converged, partial: r.partial! };
     }
-    // An unbounded density at an end of the support: tanh-sinh (via 'auto') per component.
+    // An unbounded density at an end of the support: tanh-sinh (via 'auto') per component, and
+    // P piece by piece between the v*.
     const x1 = new Float64Array(1);
-    const tmp = new Float64Array(dim);
-    const f = (p: number) => {
+    const tmp = new Float64Array(DIM);
+    const comp = (c: number) => (p: number) => {
       x1[0] = p;
       batch(x1, 1, tmp);
+      return tmp[c];
     };
-    const v = new Float64Array(dim);
-    const err = new Float64Array(dim);
+    const v = new Float64Array(DIM);
+    const err = new Float64Array(DIM);
+    const partial = { value: new Float64Array(at.length * DIM), abserr: new Float64Array(at.length * DIM) };
     let ok = true;
-    for (let c = 0; c < dim; c++) {
-      const r = quad((p) => (f(p), tmp[c]), dist.lo, dist.hi, { ...opts, points, method: 'auto' });
+    const run = (c: number, lo: number, hi: number) => {
+      const r = quad(comp(c), lo, hi, { ...opts, points, method: 'auto' });
+      ok &&= r.converged;
+      return r;
+    };
+    for (const c of [K_, FN, MASS]) {
+      const r = run(c, dist.lo, dist.hi);
       v[c] = r.value;
       err[c] = r.abserr;
-      ok &&= r.converged;
     }
-    return { v, err, ok };
+    const edges = [dist.lo, ...at, dist.hi];
+    for (let j = 0; j + 1 < edges.length; j++) {
+      const r = run(P_, edges[j], edges[j + 1]);
+      v[P_] += r.value;
+      err[P_] += r.abserr;
+      if (j < at.length) {
+        partial.value[j * DIM + P_] = v[P_];
+        partial.abserr[j * DIM + P_] = err[P_];
+      }
+    }
+    return { v, err, ok, partial };
   };
   const cuts = [...vs, ...concentration(dist, n, vs)];
   let r = attempt(breaks(dist, cuts));
-  if (Math.abs(r.v[G + 1] - 1) > massTol(r.err)) r = attempt(breaks(dist, [...cuts, ...massCuts(dist, n, vs)]));
-  const missed = Math.abs(r.v[G + 1] - 1);
-  const ok = r.ok && missed <= massTol(r.err);
-  const err = r.err; // fresh from the quadrature: ours to adjust (entries past G are unused)
-  if (!ok) {
-    // Still blind: a bracket can miss up to the missed mass times max|p|, ∫F^n up to the width.
-    for (let j = 0; j < G; j++) err[j] += missed * pMax;
-    err[G] += dist.hi - dist.lo;
-  }
-  return { v: r.v, err, ok };
+  if (Math.abs(r.v[MASS] - 1) > massTol(r.err[MASS])) r = attempt(breaks(dist, [...cuts, ...massCuts(dist, n, vs)]));
+  const missed = Math.abs(r.v[MASS] - 1);
+  const finite = [...r.v, ...r.err].every(Number.isFinite);
+  const ok = finite && r.ok && missed <= massTol(r.err[MASS]);
+  // Still blind: a bracket can miss up to the missed mass times max|p| (in K and in P), ∫F^n up to the width.
+  const blind = ok ? 0 : finite ? missed * pMax : Infinity;
+  const P = new Float64Array(vs.length);
+  const Perr = new Float64Array(vs.length);
+  const index = new Map(at.map((v, j) => [v, j]));
+  vs.forEach((v, g) => {
+    if (v >= dist.hi) {
+      P[g] = r.v[P_];
+      Perr[g] = r.err[P_] + blind;
+    } else if (v > dist.lo) {
+      const j = index.get(v)!;
+      P[g] = r.partial.value[j * DIM + P_];
+      Perr[g] = r.partial.abserr[j * DIM + P_] + blind;
+    }
+  });
+  return {
+    K: r.v[K_],
+    Kerr: r.err[K_] + blind,
+    P,
+    Perr,
+    intFn: r.v[FN],
+    intFnErr: r.err[FN] + (ok ? 0 : finite ? dist.hi - dist.lo : Infinity),
+    ok,
+  };
 }
 
 /** Agents with the same share: they have the same v* and the same bracket. */
@@ -190,29 +248,88 @@ export interface GroupValues {
  */
 export function cutoffGroups(dist0: Dist, n: number, groups: readonly ShareGroup[], precision: Precision = 'standard', extra?: QuadOptions): GroupValues {
   const dist = dist0.at(precision);
+  const f = frameOf(dist, precision);
+  if (!f) return cutoffGroupsIn(dist, n, groups, precision, extra);
+  // T_1 and T_2 are translation-invariant and scale with the width (the constant part of p sums
+  // to Σ(1/n − r_i) = 0 in T_1 and cancels in v̄_0 − E[max]): compute them where the mass lies
+  // on [0, 1] and map back. A bracket alone keeps the constant c(1/n − r_i).
+  const g = cutoffGroupsIn(f.dist, n, groups, precision, extra);
+  const { c, s } = f.frame;
+  const scale = (e: Estimate): Estimate => ({ value: s * e.value, abserr: s * e.abserr, converged: e.converged });
+  return {
+    T1: scale(g.T1),
+    T2: scale(g.T2),
+    betaStar: g.betaStar,
+    betaStarErr: g.betaStarErr,
+    groups: g.groups.map((x) => ({
+      ...x,
+      vStar: x.share <= 0 ? dist.lo : x.share >= 1 ? dist.hi : c + s * x.vStar,
+      bracket: s * x.bracket + c * (1 / n - x.share),
+    })),
+    // ∫F^n over the original support: F = 1 from the frame's top c + s up to v̄.
+    intFn: { ...scale(g.intFn), value: s * g.intFn.value + (dist.hi - (c + s)) },
+    mean: c + s * g.mean,
+  };
+}
+
+/**
+ * The frame X = c + s·Y in which the distribution is well conditioned, with Y built, or undefined
+ * when its own coordinates are (see `wellConditionedFrame`). Built once per distribution object:
+ * claims ask for the same market repeatedly.
+ */
+const framedCache = new WeakMap<Dist, { frame: Frame; dist: Dist } | null>();
+export function frameOf(dist: Dist, precision: Precision): { frame: Frame; dist: Dist } | undefined {
+  let r = framedCache.get(dist);
+  if (r === undefined) {
+    const frame = wellConditionedFrame(dist.spec);
+    r = frame ? { frame, dist: buildFramed(dist.spec, frame, precision) } : null;
+    framedCache.set(dist, r);
+  }
+  return r ?? undefined;
+}
+
+/**
+ * Y's distribution. Only an expression density can fail to build here (the others are closed
+ * under affine maps): evaluated at x = c + s·y, its values are noisy at the spacing of the doubles
+ * near c — say so rather than report the frame's coordinates.
+ */
+function buildFramed(spec: DistSpec, frame: Frame, precision: Precision): Dist {
+  try {
+    return makeDist(affineSpec(spec, frame), precision);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const ulp = Math.max(Math.abs(frame.c), Math.abs(frame.c + frame.s)) * Number.EPSILON;
+    throw new InputError(
+      e.field,
+      `cannot be resolved on its support: mapped onto [0, 1] (x = ${frame.c} + ${frame.s}·y, as a support this far from 0 for its width needs), ${e.detail}; near x = ${frame.c} the doubles are ${ulp.toPrecision(2)} apart — write the density in a variable whose support is nearer 0`,
+    );
+  }
+}
+
+/** cutoffGroups in the distribution's own coordinates. */
+function cutoffGroupsIn(dist: Dist, n: number, groups: readonly ShareGroup[], precision: Precision, extra?: QuadOptions): GroupValues {
   const opts = { ...quadOptions(precision), ...extra };
   const vs = groups.map((g) => vStar(dist, g.share, n));
   // A bracket is O(1/n) and T1 adds n of them: the absolute tolerance scales down with n.
   const I = integrals(dist, n, vs, { ...opts, epsabs: (opts.epsabs ?? 1e-13) / n });
-  const G = groups.length;
   let t1 = 0;
   let t1err = 0;
   // Rounding the quadrature cannot see: nodes near v̄ are placed to ε·|v̄|, which moves each
   // bracket by about that much whatever its size (measured: uniform, N = 2^16, 2e-16 per bracket).
-  const rounding = 2 * Number.EPSILON * Math.max(1, Math.abs(dist.lo), Math.abs(dist.hi));
+  const rounding = 2 * Number.EPSILON * Math.max(Math.abs(dist.lo), Math.abs(dist.hi));
   const out = groups.map((g, k) => {
-    t1 += g.count * I.v[k];
-    t1err += g.count * (I.err[k] + rounding);
-    return { share: g.share, count: g.count, vStar: vs[k], bracket: I.v[k] };
+    const bracket = I.K - I.P[k];
+    t1 += g.count * bracket;
+    t1err += g.count * (I.Kerr + I.Perr[k] + rounding);
+    return { share: g.share, count: g.count, vStar: vs[k], bracket };
   });
-  const intFn = I.v[G];
-  const intFnErr = I.err[G];
   const ok = I.ok;
   const mean = dist.mean();
-  const t2 = mean - (dist.hi - intFn);
+  const t2 = mean - (dist.hi - I.intFn);
   const T1 = { value: t1, abserr: t1err, converged: ok };
-  const T2 = { value: t2, abserr: intFnErr + 1e-15 * Math.abs(dist.hi), converged: ok };
-  return { T1, T2, betaStar: betaStar(T1.value, T2.value, n), betaStarErr: betaStarError(T1, T2, n), groups: out, intFn: { value: intFn, abserr: intFnErr, converged: ok }, mean };
+  // T_2 also carries the roundings of v̄ − ∫F^n and of the mean, each ε relative to v̄.
+  const T2 = { value: t2, abserr: I.intFnErr + 4 * Number.EPSILON * Math.max(Math.abs(dist.lo), Math.abs(dist.hi)), converged: ok };
+  return { T1, T2, betaStar: betaStar(T1.value, T2.value, n), betaStarErr: betaStarError(T1, T2, n), groups: out, intFn: { value: I.intFn, abserr: I.intFnErr, converged: ok }, mean };
 }
 
 /** Group equal shares (exact equality: the model treats them identically). */
@@ -241,7 +358,8 @@ export function cutoffValues(market: Market, precision: Precision = 'standard', 
 /** β*'s error from T1's and T2's: β* moves by n|T2|/(T1+T2)² per unit of T1 and by n|T1|/(T1+T2)² per unit of T2. */
 export function betaStarError(T1: Estimate, T2: Estimate, n: number): number {
   const s = T1.value + T2.value;
-  return (n * (Math.abs(T2.value) * T1.abserr + Math.abs(T1.value) * T2.abserr)) / (s * s);
+  // Each ratio formed first, so widths of 1e-300 neither underflow nor overflow.
+  return n * ((Math.abs(T2.value) / s) * (T1.abserr / s) + (Math.abs(T1.value) / s) * (T2.abserr / s));
 }
 
 /** β* = −nT_1/(T_1 + T_2) (Section 3). */

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { firstIssue, InputError, isContinuousSpec, parseDist } from '../../distributions/schema.ts';
 import type { Quantity } from '../quantity.ts';
-import { conditionT11, cutoffValues } from './cutoff.ts';
+import type { Json } from '../../claims/types.ts';
+import { betaStar, betaStarError, conditionT11, cutoffGroups, groupShares, type Estimate } from './cutoff.ts';
+import { cutoffQuantile } from './quantile.ts';
 import { equalShares } from './market.ts';
 
 /**
@@ -39,25 +41,73 @@ export function parseCutoffRequest(req: unknown) {
   return { n, shares: shares.map((x) => x / sum), dist, beta };
 }
 
+/** One quantity from the two routes, combined (see `combine`). */
+interface Combined {
+  value: number;
+  abserr: number;
+  /** Both routes converged and agree within their errors. */
+  converged: boolean;
+  reason?: string;
+}
+
+/**
+ * The p-space route (through the density) and the quantile-space route share no integrand,
+ * partition or error estimate. Report the tighter one, with an error that also covers the other
+ * route's value (so a route fooled into a tiny error estimate cannot make the result look certain);
+ * when only one converged, that one alone; when they disagree beyond both errors, say so.
+ */
+export function combine(name: string, a: Estimate, b: Estimate): Combined {
+  const okA = a.converged && Number.isFinite(a.value) && Number.isFinite(a.abserr);
+  const okB = b.converged && Number.isFinite(b.value) && Number.isFinite(b.abserr);
+  if (okA && okB) {
+    const [best, other] = a.abserr <= b.abserr ? [a, b] : [b, a];
+    const gap = Math.abs(a.value - b.value);
+    const agree = gap <= a.abserr + b.abserr;
+    return {
+      value: best.value,
+      abserr: Math.max(best.abserr, gap),
+      converged: agree,
+      ...(agree ? {} : { reason: `${name}: the density route gives ${a.value} ± ${a.abserr} and the quantile route ${b.value} ± ${b.abserr}, which disagree` }),
+      ...(other === undefined ? {} : {}),
+    };
+  }
+  if (okA || okB) return { value: (okA ? a : b).value, abserr: (okA ? a : b).abserr, converged: true };
+  // Neither converged: the finite one with the smaller error, flagged.
+  const cands = [a, b].filter((e) => Number.isFinite(e.value) && Number.isFinite(e.abserr));
+  if (cands.length === 0) throw new InputError('distribution', `${name} cannot be computed for this distribution (both the density and the quantile route fail); it is outside what the numerics can answer`);
+  const best = cands.reduce((x, y) => (y.abserr < x.abserr ? y : x));
+  return { value: best.value, abserr: best.abserr, converged: false, reason: `${name}: neither route reached its tolerance (error ${best.abserr.toPrecision(2)})` };
+}
+
 export const pwCutoff: Quantity = {
   name: 'pw.cutoff',
-  description: `Pycia–Wang: T1, T2 and β* = −nT1/(T1+T2) of a market (n ≤ ${N_MAX}, shares default equal); with beta, whether condition (T1-1) holds`,
+  description: `Pycia–Wang: T1, T2 and β* = −nT1/(T1+T2) of a market (n ≤ ${N_MAX}, shares default equal); with beta, whether condition (T1-1) holds; errors, converged`,
   evaluate(req) {
     const { n, shares, dist, beta } = parseCutoffRequest(req);
-    const c = cutoffValues({ n, shares, dist });
-    const out: Record<string, number | boolean | Record<string, number>> = {
-      T1: c.T1.value,
-      T2: c.T2.value,
-      betaStar: c.betaStar,
-    };
+    const groups = groupShares(shares);
+    const a = cutoffGroups(dist, n, groups);
+    const b = cutoffQuantile(dist, n, groups);
+    const T1 = combine('T1', a.T1, b.T1);
+    const T2 = combine('T2', a.T2, b.T2);
+    const bs = betaStar(T1.value, T2.value, n);
+    const bsErr = betaStarError({ ...T1 }, { ...T2 }, n);
+    const reasons = [T1.reason, T2.reason].filter((r): r is string => r !== undefined);
+    // β* is undefined when T1 + T2 = 0 within its error (Theorem 2 says it is negative).
+    if (!(Math.abs(T1.value + T2.value) > T1.abserr + T2.abserr)) reasons.push('T1 + T2 is 0 within its error: β* is not determined');
+    const out: Record<string, Json> = { T1: T1.value, T2: T2.value, betaStar: bs };
     if (beta !== undefined) {
-      const cond = conditionT11(c.T1.value, c.T2.value, n, beta);
-      // At β = β* the condition is exactly 0: accept within its own error estimate.
-      const err = (1 + beta / n) * c.T1.abserr + (beta / n) * c.T2.abserr;
-      out.efficient = cond >= -err;
+      const cond = conditionT11(T1.value, T2.value, n, beta);
+      const err = (1 + beta / n) * T1.abserr + (beta / n) * T2.abserr;
+      out.efficient = cond >= 0;
       out.condition = cond;
-    }
-    out.abserr = { T1: c.T1.abserr, T2: c.T2.abserr };
+      // At β = β* the condition is exactly 0: within its error the answer is not known.
+      if (!(Math.abs(cond) > err)) reasons.push(`condition (T1-1) is ${cond} ± ${err}: whether trade can be efficient at beta = ${beta} is undecided`);
+      out.abserr = { T1: T1.abserr, T2: T2.abserr, betaStar: bsErr, condition: err };
+    } else out.abserr = { T1: T1.abserr, T2: T2.abserr, betaStar: bsErr };
+    out.converged = reasons.length === 0;
+    if (reasons.length) out.reason = reasons.join('; ');
+    for (const [k, v] of Object.entries({ T1: T1.value, T2: T2.value, betaStar: bs }))
+      if (!Number.isFinite(v)) throw new InputError('distribution', `${k} is not finite for this distribution: outside what the numerics can answer`);
     return out;
   },
 };
