@@ -17,8 +17,12 @@ export interface Frame {
   s: number;
 }
 
-/** The spec of Y = (X − c)/s. Parameters are shifted before they are scaled, so (p − c) is exact when p and c are close. */
-export function affineSpec(spec: DistSpec, f: Frame): DistSpec {
+/**
+ * The spec of Y = (X − c)/s. Parameters are shifted before they are scaled, so (p − c) is exact
+ * when p and c are close. With `clip` (the default) a truncated normal is also cut to its mass
+ * window (see the case below); without, the map is the plain affine image.
+ */
+export function affineSpec(spec: DistSpec, f: Frame, clip = true): DistSpec {
   const y = (x: number) => (x - f.c) / f.s;
   switch (spec.kind) {
     case 'uniform':
@@ -28,15 +32,18 @@ export function affineSpec(spec: DistSpec, f: Frame): DistSpec {
     case 'truncated-normal': {
       // Cut to its mass window (what lies beyond is below the smallest double), so the frame's
       // support is where the mass is, not 10^13 widths around it.
-      const [lo, hi] = massWindow(spec);
-      return { kind: 'truncated-normal', mean: y(spec.mean), sd: spec.sd / f.s, lo: y(lo), hi: y(hi) };
+      if (!clip) return { kind: 'truncated-normal', mean: y(spec.mean), sd: spec.sd / f.s, lo: y(spec.lo), hi: y(spec.hi) };
+      // The window's ends from its anchor's offset, (anchor − c) + d, never through a double of the window itself.
+      const { anchor, dlo, dhi } = massWindow(spec);
+      const off = anchor - f.c;
+      return { kind: 'truncated-normal', mean: y(spec.mean), sd: spec.sd / f.s, lo: (off + dlo) / f.s, hi: (off + dhi) / f.s };
     }
     case 'piecewise-uniform':
       return { kind: 'piecewise-uniform', pieces: spec.pieces.map((p) => ({ lo: y(p.lo), hi: y(p.hi), weight: p.weight })) };
     case 'atoms':
       return { kind: 'atoms', points: spec.points.map(([x, m]) => [y(x), m] as [number, number]) };
     case 'mixture':
-      return { kind: 'mixture', parts: spec.parts.map((p) => ({ weight: p.weight, dist: affineSpec(p.dist, f) })) };
+      return { kind: 'mixture', parts: spec.parts.map((p) => ({ weight: p.weight, dist: affineSpec(p.dist, f, clip) })) };
     case 'density':
       // f_Y(y) ∝ f_X(c + s·y): substitute the variable (the density is normalised numerically).
       return { kind: 'density', expr: substituteX(spec.expr, `(${num(f.c)} + ${num(f.s)} * x)`), lo: y(spec.lo), hi: y(spec.hi) };
@@ -54,62 +61,67 @@ export function substituteX(expr: string, by: string): string {
 }
 
 /**
- * Where the mass of a spec effectively lies: [lo, hi] of its support, narrowed for a truncated
- * normal to the window outside which its density has fallen below e^{−745} of its peak (the mass
- * cut off is below the smallest double) — so a normal of sd 1e-15 inside [0, 1] is framed on its
- * 8e-14-wide window, not on [0, 1].
+ * Where the mass of a spec effectively lies, as an anchor (one of the spec's own numbers, exact)
+ * and offsets from it: [anchor + dlo, anchor + dhi]. A truncated normal is narrowed to the window
+ * outside which its density has fallen below e^{−745} of its peak (the mass cut off is below the
+ * smallest double), anchored at the end it piles against or at its mean — so a normal of sd 7e-15
+ * whose mean lies 8.8e12 sd above v̄ = 1 keeps its window of width 6e-25 below 1, which
+ * [1 − 6e-25, 1] as doubles would lose.
  */
-export function massWindow(spec: DistSpec): [number, number] {
+export interface MassWindow {
+  anchor: number;
+  dlo: number;
+  dhi: number;
+}
+
+export function massWindow(spec: DistSpec): MassWindow {
+  const span = (a: number, b: number): MassWindow => ({ anchor: a, dlo: 0, dhi: b - a });
   switch (spec.kind) {
     case 'uniform':
     case 'beta':
     case 'density':
-      return [spec.lo, spec.hi];
+      return span(spec.lo, spec.hi);
     case 'truncated-normal': {
       const { mean, sd, lo, hi } = spec;
-      const reach = 38.6 * sd; // φ(38.6)/φ(0) < e^{−745}
-      if (lo >= mean) {
-        // Mass piled against lo, decaying like exp(−a t − t²/2) in t = (x − lo)/sd, a = (lo − mean)/sd.
-        const a = (lo - mean) / sd;
-        return [lo, Math.min(hi, lo + sd * Math.min(38.6, 745 / Math.max(a, 1e-300)))];
-      }
-      if (hi <= mean) {
-        const a = (mean - hi) / sd;
-        return [Math.max(lo, hi - sd * Math.min(38.6, 745 / Math.max(a, 1e-300))), hi];
-      }
-      return [Math.max(lo, mean - reach), Math.min(hi, mean + reach)];
+      // Mass piled against an end decays like exp(−a t − t²/2) in t = distance/sd, a = (end − mean)/sd.
+      const reach = (a: number) => sd * Math.min(38.6, 745 / Math.max(a, 1e-300));
+      if (lo >= mean) return { anchor: lo, dlo: 0, dhi: Math.min(hi - lo, reach((lo - mean) / sd)) };
+      if (hi <= mean) return { anchor: hi, dlo: -Math.min(hi - lo, reach((mean - hi) / sd)), dhi: 0 };
+      return { anchor: mean, dlo: Math.max(lo - mean, -38.6 * sd), dhi: Math.min(hi - mean, 38.6 * sd) };
     }
     case 'piecewise-uniform': {
       const live = spec.pieces.filter((p) => p.weight > 0);
-      return [Math.min(...live.map((p) => p.lo)), Math.max(...live.map((p) => p.hi))];
+      return span(Math.min(...live.map((p) => p.lo)), Math.max(...live.map((p) => p.hi)));
     }
     case 'atoms': {
       const xs = spec.points.filter(([, m]) => m > 0).map(([x]) => x);
-      return [Math.min(...xs), Math.max(...xs)];
+      return span(Math.min(...xs), Math.max(...xs));
     }
     case 'mixture': {
+      // The parts' windows in doubles (a part narrower than the doubles near it is a rare corner).
       const ws = spec.parts.filter((p) => p.weight > 0).map((p) => massWindow(p.dist));
-      return [Math.min(...ws.map((w) => w[0])), Math.max(...ws.map((w) => w[1]))];
+      return span(Math.min(...ws.map((w) => w.anchor + w.dlo)), Math.max(...ws.map((w) => w.anchor + w.dhi)));
     }
   }
 }
 
 /**
  * The frame in which a spec is well conditioned, or undefined when its own is: the mass window
- * mapped onto [0, 1] when that window is far from 0 relative to its width (|lo|/width > 4: a
- * quarter of the digits of every abscissa is spent on the offset), much narrower than the nominal
- * support (a spike), or so small or large in scale that densities or products of them overflow.
+ * mapped onto a unit interval when that window is far from 0 relative to its width (|x|/width > 4:
+ * a quarter of the digits of every abscissa is spent on the offset), much narrower than the
+ * nominal support (a spike), or so small or large in scale that densities or products of them
+ * overflow.
  */
 export function wellConditionedFrame(spec: DistSpec): Frame | undefined {
-  const [a, b] = massWindow(spec);
-  const w = b - a;
+  const { anchor, dlo, dhi } = massWindow(spec);
+  const w = dhi - dlo;
   if (!(w > 0)) return undefined;
-  const far = Math.max(Math.abs(a), Math.abs(b)) > 4 * w;
+  const far = Math.max(Math.abs(anchor + dlo), Math.abs(anchor + dhi)) > 4 * w || Math.abs(anchor) > 4 * w;
   const scale = w < 2 ** -20 || w > 2 ** 20;
   const nominal = supportOf(spec);
   const narrowed = w < (nominal[1] - nominal[0]) / 16;
   if (!far && !scale && !narrowed) return undefined;
-  return { c: a, s: w };
+  return { c: anchor, s: w };
 }
 
 function supportOf(spec: DistSpec): [number, number] {
@@ -120,7 +132,9 @@ function supportOf(spec: DistSpec): [number, number] {
       const ws = spec.parts.filter((p) => p.weight > 0).map((p) => supportOf(p.dist));
       return [Math.min(...ws.map((w) => w[0])), Math.max(...ws.map((w) => w[1]))];
     }
-    default:
-      return massWindow(spec);
+    default: {
+      const { anchor, dlo, dhi } = massWindow(spec);
+      return [anchor + dlo, anchor + dhi];
+    }
   }
 }

@@ -989,7 +989,12 @@ export function quadVecBatch(
   const epsabs = Math.max(0, opts.epsabs ?? DEFAULT_EPSABS);
   const epsrel = Math.max(0, opts.epsrel ?? DEFAULT_EPSREL);
   const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
-  const fail = (neval: number) => vecFailure(dim, neval);
+  const partialAt = opts.partialAt;
+  const fail = (neval: number): VecQuadResult => {
+    const r: VecQuadResult = vecFailure(dim, neval);
+    if (partialAt) r.partial = { value: new Float64Array(partialAt.length * dim).fill(NaN), abserr: new Float64Array(partialAt.length * dim).fill(Infinity) };
+    return r;
+  };
   if (Number.isNaN(a) || Number.isNaN(b) || !Number.isFinite(a) || !Number.isFinite(b)) return fail(0);
   if (a === b) return { value: new Float64Array(dim), abserr: new Float64Array(dim), neval: 0, converged: true };
   if (a > b) {
@@ -997,7 +1002,6 @@ export function quadVecBatch(
     for (let q = 0; q < dim; q++) r.value[q] = -r.value[q];
     return r;
   }
-  const partialAt = opts.partialAt;
   const pts = breakpoints(a, b, partialAt ? [...(opts.points ?? []), ...partialAt] : opts.points);
   let ws = vecPool[vecDepth];
   if (ws === undefined) {

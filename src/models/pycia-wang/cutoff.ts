@@ -79,14 +79,20 @@ function massCuts(dist: Dist, n: number, vs: readonly number[]): number[] {
 }
 
 /**
- * One vector integral over the support, with running sums at every v_k*, gives every group's
- * bracket and ∫F^n. Since ∫_{v*}^{v̄}(1−F)p dG − ∫_{v̲}^{v*}F p dG = ∫(1−F)p dG − ∫_{v̲}^{v*}p dG,
- * each bracket is K − P(v_k*) with K = ∫(1−F)p dG and P the running integral of p dG
- * (g = dG/dp = (n−1)F^{n−2}f): four components whatever the number of distinct shares, so
- * n = 10⁴ agents with 10⁴ different shares cost one integral, not 10⁴ components at every node.
- * Component 2 is F^n.
+ * One vector integral over the support gives every group's bracket, ∫F^n and T_2.
  *
- * Component 3 is g itself, whose integral is exactly 1 (= F(v̄)^{n−1}): the check that the
+ * Brackets, two ways (g = dG/dp = (n−1)F^{n−2}f):
+ * - directly, one component per distinct v*: (1−F)p·g above v_k*, −F·p·g below it. Each is O(1)
+ *   where it lives, so a bracket of size 1/N² (large N, T_1 → 0⁺) is integrated to its own scale.
+ *   Used for up to DIRECT_MAX distinct shares.
+ * - cumulatively beyond that: ∫_{v*}^{v̄}(1−F)p dG − ∫_{v̲}^{v*}F p dG = K − P(v*), with
+ *   K = ∫(1−F)p dG and P the running integral of p dG, read off one integral at every v*: two
+ *   components whatever the number of shares (n = 10⁴ agents with 10⁴ different shares took
+ *   29–53 s as 10⁴ components at every node; now ~1 s). P's integrand p·g is O(N) near v̄, so
+ *   its partial sums carry errors the direct form does not: hence the switch.
+ * Component FN is F^n; SPREAD is F − F^n, whose integral is −T_2 (Lemma 2).
+ *
+ * Component MASS is g itself, whose integral is exactly 1 (= F(v̄)^{n−1}): the check that the
  * partition did not hide mass from the nodes. A density concentrated within a node spacing of a
  * piece's end (normal(4.2, sd 0.01) cut at 4: all of it within 0.005 of v̄) combined with F^{n−2}
  * makes every node of a piece see ~0, and Gauss–Kronrod then reports a wrong value with a tiny
@@ -96,23 +102,27 @@ function massCuts(dist: Dist, n: number, vs: readonly number[]): number[] {
 /** Scratch for the integrand's F values (integrals is not re-entered from its own integrand). */
 let Fs = new Float64Array(32);
 
-/** Component indices of the vector integrand. */
-const K_ = 0;
-const P_ = 1;
-const FN = 2;
-const MASS = 3;
-const DIM = 4;
+/** Distinct shares up to which brackets are integrated directly, one component each. */
+const DIRECT_MAX = 32;
+
+/** Component indices shared by both forms; brackets (or K and P) follow. */
+const FN = 0;
+const MASS = 1;
+const SPREAD = 2;
+const FIRST = 3;
 
 interface Integrals {
-  /** K = ∫(1−F)p dG, with its error. */
-  K: number;
-  Kerr: number;
-  /** P(v_k*) = ∫_{v̲}^{v_k*} p dG per sorted distinct v*, with errors. */
-  P: Float64Array;
-  Perr: Float64Array;
+  /** Per v* given (in order): the bracket and its quadrature error. */
+  bracket: Float64Array;
+  bracketErr: Float64Array;
   intFn: number;
   intFnErr: number;
+  /** ∫(F − F^n) dp = E[max] − mean = −T_2 (Lemma 2, with mean = v̄ − ∫F and E[max] = v̄ − ∫F^n). */
+  spread: number;
+  spreadErr: number;
   ok: boolean;
+  /** The tallest value of the integrands the brackets are made of (for the node-rounding bound in cutoffGroupsIn). */
+  height: number;
 }
 
 function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptions): Integrals {
@@ -122,6 +132,16 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
   // consistency of pdf with cdf — g = (F^{n−1})′ only to the cdf's relative accuracy (~1e-13:
   // truncated normal 20 sd out, measured 5e-13) times the power n − 1 — whichever is larger.
   const massTol = (massErr: number) => Math.max(4 * massErr, 10 * Math.max(opts.epsabs ?? 1e-13, opts.epsrel ?? 1e-11), (n - 1) * 1e-12);
+  const distinct = [...new Set(vs)].sort((a, b) => a - b);
+  const direct = distinct.length <= DIRECT_MAX;
+  const D = distinct.length;
+  const dim = FIRST + (direct ? D : 2);
+  const K_ = FIRST;
+  const P_ = FIRST + 1;
+  // P(v*) is needed at the distinct v* strictly inside the support (P(v̲) = 0, P(v̄) = the total).
+  const at = direct ? [] : distinct.filter((v) => v > dist.lo && v < dist.hi);
+  const vTop = distinct[D - 1] ?? dist.lo;
+  let height = 0;
   // The integrand for a whole Gauss–Kronrod panel at once (F through cdfMany where the
   // distribution shares work between points). F^k by binary powering: at most 2·log2(k)
   // roundings (≤ 21ε relative up to k = 2^21, as accurate as Math.pow and 6× cheaper here;
@@ -141,51 +161,62 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
       }
       const g = (n - 1) * Fk * dist.pdf(p);
       const pg = p * g;
-      const base = i * DIM;
-      out[base + K_] = (1 - F) * pg;
-      out[base + P_] = pg;
+      const up = (1 - F) * pg;
+      const base = i * dim;
       out[base + FN] = Fk * F * F;
       out[base + MASS] = g;
+      out[base + SPREAD] = F - Fk * F * F;
+      let h = Math.abs(up);
+      if (direct) {
+        const down = -F * pg;
+        for (let j = 0; j < D; j++) out[base + FIRST + j] = p >= distinct[j] ? up : down;
+        if (p < vTop && Math.abs(down) > h) h = Math.abs(down);
+      } else {
+        out[base + K_] = up;
+        out[base + P_] = pg;
+        if (p <= vTop && Math.abs(pg) > h) h = Math.abs(pg);
+      }
+      if (h > height) height = h;
     }
   };
-  // Running sums are wanted at the distinct v* strictly inside the support (P(v̲) = 0, P(v̄) = total).
-  const at = [...new Set(vs)].filter((v) => v > dist.lo && v < dist.hi).sort((a, b) => a - b);
   const attempt = (points: number[]) => {
     if (!dist.singularAt.lo && !dist.singularAt.hi) {
-      const r = quadVecBatch(batch, DIM, dist.lo, dist.hi, { ...opts, points, partialAt: at });
-      return { v: r.value, err: r.abserr, ok: r.converged, partial: r.partial! };
+      const r = quadVecBatch(batch, dim, dist.lo, dist.hi, { ...opts, points, ...(direct ? {} : { partialAt: at }) });
+      return { v: r.value, err: r.abserr, ok: r.converged, partial: r.partial };
     }
     // An unbounded density at an end of the support: tanh-sinh (via 'auto') per component, and
-    // P piece by piece between the v*.
+    // (cumulative form) P piece by piece between the v*.
     const x1 = new Float64Array(1);
-    const tmp = new Float64Array(DIM);
+    const tmp = new Float64Array(dim);
     const comp = (c: number) => (p: number) => {
       x1[0] = p;
       batch(x1, 1, tmp);
       return tmp[c];
     };
-    const v = new Float64Array(DIM);
-    const err = new Float64Array(DIM);
-    const partial = { value: new Float64Array(at.length * DIM), abserr: new Float64Array(at.length * DIM) };
+    const v = new Float64Array(dim);
+    const err = new Float64Array(dim);
     let ok = true;
     const run = (c: number, lo: number, hi: number) => {
       const r = quad(comp(c), lo, hi, { ...opts, points, method: 'auto' });
       ok &&= r.converged;
       return r;
     };
-    for (const c of [K_, FN, MASS]) {
+    for (let c = 0; c < dim; c++) {
+      if (!direct && c === P_) continue;
       const r = run(c, dist.lo, dist.hi);
       v[c] = r.value;
       err[c] = r.abserr;
     }
+    if (direct) return { v, err, ok, partial: undefined };
+    const partial = { value: new Float64Array(at.length * dim), abserr: new Float64Array(at.length * dim) };
     const edges = [dist.lo, ...at, dist.hi];
     for (let j = 0; j + 1 < edges.length; j++) {
       const r = run(P_, edges[j], edges[j + 1]);
       v[P_] += r.value;
       err[P_] += r.abserr;
       if (j < at.length) {
-        partial.value[j * DIM + P_] = v[P_];
-        partial.abserr[j * DIM + P_] = err[P_];
+        partial.value[j * dim + P_] = v[P_];
+        partial.abserr[j * dim + P_] = err[P_];
       }
     }
     return { v, err, ok, partial };
@@ -196,29 +227,41 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
   const missed = Math.abs(r.v[MASS] - 1);
   const finite = [...r.v, ...r.err].every(Number.isFinite);
   const ok = finite && r.ok && missed <= massTol(r.err[MASS]);
-  // Still blind: a bracket can miss up to the missed mass times max|p| (in K and in P), ∫F^n up to the width.
-  const blind = ok ? 0 : finite ? missed * pMax : Infinity;
-  const P = new Float64Array(vs.length);
-  const Perr = new Float64Array(vs.length);
-  const index = new Map(at.map((v, j) => [v, j]));
+  // Still blind: a bracket can miss up to the missed mass times max|p| (twice in K − P), ∫F^n up to the width.
+  const blind = ok ? 0 : finite ? 2 * missed * pMax : Infinity;
+  const widthIfBlind = ok ? 0 : finite ? dist.hi - dist.lo : Infinity;
+  const bracket = new Float64Array(vs.length);
+  const bracketErr = new Float64Array(vs.length);
+  const index = new Map((direct ? distinct : at).map((v, j) => [v, j]));
   vs.forEach((v, g) => {
+    if (direct) {
+      const j = index.get(v)!;
+      bracket[g] = r.v[FIRST + j];
+      bracketErr[g] = r.err[FIRST + j] + blind;
+      return;
+    }
+    let P = 0;
+    let Perr = 0;
     if (v >= dist.hi) {
-      P[g] = r.v[P_];
-      Perr[g] = r.err[P_] + blind;
+      P = r.v[P_];
+      Perr = r.err[P_];
     } else if (v > dist.lo) {
       const j = index.get(v)!;
-      P[g] = r.partial.value[j * DIM + P_];
-      Perr[g] = r.partial.abserr[j * DIM + P_] + blind;
+      P = r.partial!.value[j * dim + P_];
+      Perr = r.partial!.abserr[j * dim + P_];
     }
+    bracket[g] = r.v[K_] - P;
+    bracketErr[g] = r.err[K_] + Perr + blind;
   });
   return {
-    K: r.v[K_],
-    Kerr: r.err[K_] + blind,
-    P,
-    Perr,
+    bracket,
+    bracketErr,
     intFn: r.v[FN],
-    intFnErr: r.err[FN] + (ok ? 0 : finite ? dist.hi - dist.lo : Infinity),
+    intFnErr: r.err[FN] + widthIfBlind,
+    spread: r.v[SPREAD],
+    spreadErr: r.err[SPREAD] + widthIfBlind,
     ok,
+    height,
   };
 }
 
@@ -314,21 +357,30 @@ function cutoffGroupsIn(dist: Dist, n: number, groups: readonly ShareGroup[], pr
   const I = integrals(dist, n, vs, { ...opts, epsabs: (opts.epsabs ?? 1e-13) / n });
   let t1 = 0;
   let t1err = 0;
-  // Rounding the quadrature cannot see: nodes near v̄ are placed to ε·|v̄|, which moves each
-  // bracket by about that much whatever its size (measured: uniform, N = 2^16, 2e-16 per bracket).
-  const rounding = 2 * Number.EPSILON * Math.max(Math.abs(dist.lo), Math.abs(dist.hi));
+  // Rounding the quadrature cannot see: every node (and every panel's centre) is placed only to
+  // δ = ε·max|p|, and an integral whose integrand h is sampled on a displaced panel is off by up
+  // to δ·TV(h) — TV(h) ≈ 2·max|h| for a unimodal h, doubled for a few modes. It matters where the
+  // integrand is tall on the scale of δ: a piece of width 2^-22 at 0.875 holding a third of the
+  // mass moved T1 by 2e-10 while Gauss–Kronrod reported 3e-14 (this bound: 1e-9). The height is
+  // that of the integrands the brackets are made of, where they are used: for large N, p·g peaks
+  // at N/e above v*, where −F·p·g (or P(v*)) does not reach (uniform, N = 2^16: 2e-16 per bracket
+  // measured, the flat 2δ term).
+  const delta = Number.EPSILON * Math.max(Math.abs(dist.lo), Math.abs(dist.hi));
+  const rounding = 2 * delta + 4 * delta * I.height;
   const out = groups.map((g, k) => {
-    const bracket = I.K - I.P[k];
+    const bracket = I.bracket[k];
     t1 += g.count * bracket;
-    t1err += g.count * (I.Kerr + I.Perr[k] + rounding);
+    t1err += g.count * (I.bracketErr[k] + rounding);
     return { share: g.share, count: g.count, vStar: vs[k], bracket };
   });
   const ok = I.ok;
   const mean = dist.mean();
-  const t2 = mean - (dist.hi - I.intFn);
+  // T_2 = mean − E[max] = −∫(F − F^n): a non-negative integrand, so neither v̄ nor the mean is
+  // subtracted from a number of its own size (a mass piled within 1e-20 of v̄ lost every digit).
+  const t2 = -I.spread;
   const T1 = { value: t1, abserr: t1err, converged: ok };
   // T_2 also carries the roundings of v̄ − ∫F^n and of the mean, each ε relative to v̄.
-  const T2 = { value: t2, abserr: I.intFnErr + 4 * Number.EPSILON * Math.max(Math.abs(dist.lo), Math.abs(dist.hi)), converged: ok };
+  const T2 = { value: t2, abserr: I.spreadErr + 2 * delta, converged: ok };
   return { T1, T2, betaStar: betaStar(T1.value, T2.value, n), betaStarErr: betaStarError(T1, T2, n), groups: out, intFn: { value: I.intFn, abserr: I.intFnErr, converged: ok }, mean };
 }
 
