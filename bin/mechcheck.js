@@ -21,11 +21,50 @@ function sources(dir, out = []) {
   return out;
 }
 
+/** Whether a process with this id is running (EPERM: it is, under another user). */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temporaries of builds that will never finish: a process killed while building
+ * (SIGKILL, power loss) leaves <hash>.<pid>.tmp behind. One is stale when its builder is no
+ * longer running or it is older than ten minutes (a build takes well under a second; the age
+ * catches a pid reused by another process). A running build's folder is never touched.
+ */
+function cleanStaleTemporaries(parent) {
+  let names;
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return; // no cache yet
+  }
+  for (const name of names) {
+    const m = /\.(\d+)\.tmp$/.exec(name);
+    if (!m) continue;
+    const p = join(parent, name);
+    try {
+      const pid = Number(m[1]);
+      if (pid === process.pid || !alive(pid) || Date.now() - statSync(p).mtimeMs > 600_000) rmSync(p, { recursive: true, force: true });
+    } catch {
+      // another process removed it first
+    }
+  }
+}
+
 async function bundle() {
   const files = [...sources(join(root, 'src')), ...sources(join(root, 'properties'))];
   const h = createHash('sha256').update(root).update(readFileSync(join(root, 'package-lock.json')));
   for (const f of files) h.update(f).update('\0').update(readFileSync(f));
   const dir = join(root, 'node_modules', '.cache', 'mechcheck-bundle', h.digest('hex').slice(0, 24));
+  // On every start, not only when building: the run after a killed build may find a bundle that
+  // another process finished, and a listing of a few entries costs nothing.
+  cleanStaleTemporaries(dirname(dir));
   const entry = join(dir, 'main.js');
   if (existsSync(entry)) return entry;
   const { build } = await import('esbuild');

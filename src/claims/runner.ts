@@ -3,7 +3,9 @@ import seedrandom from 'seedrandom';
 import { claimSeed } from './canonical.ts';
 import { caseFile, loadSaved, saveCase, ROOT } from './persist.ts';
 import { EXPECTED, outcomeOf } from './registry.ts';
-import type { CheckResult, Claim, ClaimOutcome, Counterexample, FigureSpec, Json, Numbers } from './types.ts';
+import type { CheckResult, Claim, ClaimOutcome, Counterexample, FigureSpec, Json, Numbers, SkippedFile } from './types.ts';
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
 /** The run seed when none is given: same seed, same output. */
 export const DEFAULT_SEED = 42;
@@ -23,7 +25,7 @@ export interface RunOptions {
   targeted?: boolean;
   /** Called after every evaluated case of the search with (done, planned). */
   onProgress?: (done: number, total: number) => void;
-  /** Where a new counterexample is printed whole when the tree is thrown away (CI). */
+  /** Where a new counterexample is printed whole when the tree is thrown away (CI) or cannot be saved; default standard error. */
   log?: (line: string) => void;
 }
 
@@ -89,6 +91,7 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
   const runs = opts.runs ?? defaultRuns;
   const deadline = opts.timeBudgetMs !== undefined ? t0 + opts.timeBudgetMs : Number.POSITIVE_INFINITY;
   const root = opts.root ?? ROOT;
+  const log = opts.log ?? ((line: string) => void process.stderr.write(line + '\n'));
   const searchBudget = claim.search && opts.targeted !== false ? Math.round((claim.search.budget ?? 200) * Math.max(1, runs / defaultRuns)) : 0;
   const planned = runs + searchBudget;
 
@@ -107,12 +110,22 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     if (top.length > 4) top.pop();
   };
 
-  // 1. Saved cases first: nothing found is ever lost.
+  // 1. Saved cases first: nothing found is ever lost. A file that cannot be used is skipped and
+  // named (skippedFiles), never the end of the run.
   const replayed: { file: string; still: boolean }[] = [];
+  const skippedFiles: SkippedFile[] = [];
   let replayHit: Counterexample | undefined;
   if (opts.replaySaved !== false) {
-    for (const { file, saved } of loadSaved(claim.id, root)) {
-      const input = (claim.decode ? claim.decode(saved.input) : saved.input) as I;
+    const { cases, problems } = loadSaved(claim.id, root);
+    skippedFiles.push(...problems);
+    for (const { file, saved } of cases) {
+      let input: I;
+      try {
+        input = (claim.decode ? claim.decode(saved.input) : saved.input) as I;
+      } catch (e) {
+        skippedFiles.push({ file, reason: `its input does not decode: ${oneLine(e instanceof Error ? e.message : String(e))}` });
+        continue;
+      }
       const std = evaluate(claim, input, 'standard');
       const hi = 'result' in std && interesting(claim, std.result) ? evaluate(claim, input, 'high') : undefined;
       const still = !!hi && 'result' in hi && interesting(claim, hi.result);
@@ -169,14 +182,18 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     return true;
   });
   const remaining = deadline - Date.now();
-  const details = fc.check(prop, {
-    seed,
-    numRuns: runs,
-    ...(Number.isFinite(remaining) ? { interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false } : {}),
-  });
+  // A budget already spent (by the replay) runs no case rather than one more millisecond's worth.
+  const details =
+    remaining > 0
+      ? fc.check(prop, {
+          seed,
+          numRuns: runs,
+          ...(Number.isFinite(remaining) ? { interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false } : {}),
+        })
+      : undefined;
 
   let found: { input: I; foundBy: 'random' | 'targeted'; path?: string } | undefined;
-  if (details.failed && details.counterexample) {
+  if (details?.failed && details.counterexample) {
     found = { input: details.counterexample[0] as I, foundBy: 'random', path: details.counterexamplePath ?? undefined };
   }
 
@@ -220,6 +237,7 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
   // 4. Shrink to a readable case, then certify at higher precision before reporting.
   let counterexample: Counterexample | undefined;
   let certifiedFound = false;
+  let notSaved: string | undefined;
   if (found) {
     const shrunk = finalShrink(claim, found.input, Math.min(deadline, Date.now() + 60_000));
     const hi = evaluate(claim, shrunk.input, 'high');
@@ -244,14 +262,26 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
         counterexample.replay = `npx mechcheck replay ${saved.file}`;
       }
     } else if (certifiedFound) {
-      const { file, written, text } = saveCase(claim, counterexample, root);
-      counterexample.file = file;
-      counterexample.replay = `npx mechcheck replay ${file}`;
-      if (written && process.env.CI) opts.log?.(`mechcheck: new counterexample for ${claim.id} saved to ${file} (printed whole, the CI tree is thrown away):\n${text}`);
+      const { file, written, text, error } = saveCase(claim, counterexample, root);
+      const how = found.foundBy === 'random' ? `random search, seed ${seed}, path ${found.path}` : 'targeted search';
+      if (error) {
+        // The folder cannot be written (read-only, a file in its place): the run goes on, and the
+        // case goes to the log by value so it is never lost.
+        notSaved = `${file} (${error})`;
+        log(`mechcheck: warning: could not save the counterexample of ${claim.id} to ${file}: ${error}; the case (found by ${how}) follows whole:\n${text}`);
+      } else {
+        counterexample.file = file;
+        counterexample.replay = `npx mechcheck replay ${file}`;
+        // The file holds the case's value only; how this run found it goes to the log.
+        if (written && process.env.CI) log(`mechcheck: new counterexample for ${claim.id} (found by ${how}) saved to ${file} (printed whole, the CI tree is thrown away):\n${text}`);
+      }
     }
   }
 
-  // 5. The outcome.
+  // 5. The outcome. A search the time budget stopped before the claim's default depth (or the
+  // runs asked for, when fewer) decides nothing: that depth is what `npm test` accepts as evidence.
+  const minimumRuns = Math.min(runs, defaultRuns);
+  const stoppedByBudget = !details || details.interrupted || (Number.isFinite(deadline) && generated < runs && Date.now() >= deadline);
   const numbers: Numbers = {
     generated,
     climbed,
@@ -269,17 +299,22 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
   } else if (counterexample) {
     outcome = outcomeOf(claim.verdict, true);
     message = `${counterexample.foundBy === 'random' ? 'random search' : 'targeted search'} found and certified: ${counterexample.describe}`;
+    if (notSaved) message += ` (not saved: could not write ${notSaved}; printed whole in the log)`;
   } else if (replayHit) {
     counterexample = replayHit;
     outcome = outcomeOf(claim.verdict, true);
     message = `the search found none this run; a saved case still holds: ${replayHit.describe}`;
+  } else if (stoppedByBudget && generated < minimumRuns) {
+    // Too few cases to stand for a pass (or a failed search): the budget decided, not the claim.
+    outcome = 'inconclusive';
+    message = `stopped by the time budget after ${generated} of ${runs} cases, fewer than the ${minimumRuns} a verdict needs (the claim's default depth)`;
   } else if (generated > 0 && undecided > 0.1 * generated) {
     outcome = 'inconclusive';
     message = `${undecided} of ${generated} cases could not be decided (${firstUndecided})`;
   } else {
     outcome = outcomeOf(claim.verdict, false);
     message = `${generated} generated case(s)${climbed ? ` and ${climbed} targeted` : ''}, none ${claim.verdict === 'witness' ? 'a witness' : 'a counterexample'}`;
-    if (generated < runs) message += ` (stopped by the time budget after ${generated} of ${runs})`;
+    if (generated < runs) message += ` (stopped by the time budget after ${generated} of ${runs} cases)`;
     const cov = coverageProblem(claim, labels, generated);
     if (cov && outcome === EXPECTED[claim.verdict]) {
       outcome = 'inconclusive';
@@ -306,6 +341,7 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     ...(closest && !counterexample ? { closest } : {}),
     ...(allFigures.length ? { figures: allFigures } : {}),
     ...(replayed.length ? { replayed } : {}),
+    ...(skippedFiles.length ? { skippedFiles } : {}),
   };
 }
 

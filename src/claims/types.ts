@@ -150,4 +150,13 @@ export interface ClaimOutcome {
   figures?: FigureSpec[];
   /** Saved counterexamples replayed before the search. */
   replayed?: { file: string; still: boolean }[];
+  /** Saved files of this claim that could not be used (corrupt, wrong schema, another claim's): skipped, named here. */
+  skippedFiles?: SkippedFile[];
+}
+
+/** A saved file that was skipped, and why, in one line. */
+export interface SkippedFile {
+  /** Relative to the repository root. */
+  file: string;
+  reason: string;
 }

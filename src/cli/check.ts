@@ -1,7 +1,8 @@
 import { SingleBar } from 'cli-progress';
+import { strayFiles } from '../claims/persist.ts';
 import { tally } from '../claims/registry.ts';
 import { runClaim } from '../claims/runner.ts';
-import type { Claim, ClaimOutcome } from '../claims/types.ts';
+import type { Claim, ClaimOutcome, SkippedFile } from '../claims/types.ts';
 
 export interface CheckRun {
   claims: Claim<any>[];
@@ -14,10 +15,27 @@ export interface CheckRun {
   err: (s: string) => void;
   /** A bar on a terminal; plain lines otherwise (pipes, CI=true, --json). */
   bar: boolean;
+  /** Every registered claim: saved files in a folder none of them owns are reported once for the run. */
+  registered?: readonly Claim<any>[];
+  /** The repository root (tests use a temporary one). */
+  root?: string;
 }
 
 /** Run claims in order, with progress, and print a table (or one JSON object per claim). */
 export function check(run: CheckRun): ClaimOutcome[] {
+  return checkRun(run).outcomes;
+}
+
+/**
+ * `check`, also returning the saved files no registered claim reads (run-level: they belong to
+ * no claim's outcome, so `--json` names them on standard error only). A skipped file never stops
+ * the run nor changes an outcome; it is a warning here, in the table and in the report, and
+ * `npm test` fails on it.
+ */
+export function checkRun(run: CheckRun): { outcomes: ClaimOutcome[]; skippedFiles: SkippedFile[] } {
+  const warn = (s: SkippedFile) => run.err(`mechcheck: warning: skipped ${s.file}: ${s.reason}`);
+  const stray = run.registered ? strayFiles(run.registered.map((c) => c.id), run.root) : [];
+  stray.forEach(warn);
   const outcomes: ClaimOutcome[] = [];
   const total = run.claims.length;
   run.claims.forEach((claim, k) => {
@@ -39,14 +57,16 @@ export function check(run: CheckRun): ClaimOutcome[] {
       persist: run.save,
       onProgress: bar ? (done, planned) => { bar!.setTotal(planned); bar!.update(done); } : undefined,
       log: run.err,
+      root: run.root,
     });
     bar?.stop();
     outcomes.push(o);
+    o.skippedFiles?.forEach(warn);
     if (run.json) run.out(JSON.stringify(o));
     else if (!run.bar) run.err(`[${k + 1}/${total}] ${o.id}: ${o.outcome}${o.expected ? '' : ' (deviates)'} in ${seconds(o.millis)}`);
   });
-  if (!run.json) run.out(table(outcomes));
-  return outcomes;
+  if (!run.json) run.out(table(outcomes, stray));
+  return { outcomes, skippedFiles: stray };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
@@ -55,8 +75,8 @@ function pad(s: string, n: number) {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
-/** The table of outcomes, deviations first, then the findings (refuted and contradicted claims) in one line each. */
-export function table(outcomes: ClaimOutcome[]): string {
+/** The table of outcomes, deviations first, then the findings (refuted and contradicted claims) in one line each, then any saved file skipped. */
+export function table(outcomes: ClaimOutcome[], stray: SkippedFile[] = []): string {
   const rows = [...outcomes].sort((a, b) => Number(a.expected) - Number(b.expected));
   const w = Math.max(2, ...rows.map((o) => o.id.length));
   const lines = [
@@ -79,5 +99,10 @@ export function table(outcomes: ClaimOutcome[]): string {
     }
   }
   for (const o of dev) lines.push(`  ${o.id}: ${o.message}`);
+  const skipped = [...outcomes.flatMap((o) => o.skippedFiles ?? []), ...stray];
+  if (skipped.length) {
+    lines.push('', 'Skipped saved files (not replayed; fix or remove them — npm test fails until then):');
+    for (const s of skipped) lines.push(`  ${s.file}: ${s.reason}`);
+  }
   return lines.join('\n');
 }

@@ -4,14 +4,14 @@ import { Command, CommanderError } from 'commander';
 import { allClaims } from '../../properties/index.ts';
 import { VERSION } from '../claims/persist.ts';
 import { tally } from '../claims/registry.ts';
-import { check } from './check.ts';
+import { check, checkRun } from './check.ts';
 import { oneLine, readText, UsageError } from './errors.ts';
 import { evalText } from './eval.ts';
 import { parseCheckFlags, parsePaper, type CheckFlags } from './options.ts';
 import { quantities } from './quantities.ts';
 import { replayFile } from './replay.ts';
 import { selectClaims } from './select.ts';
-import type { ClaimOutcome } from '../claims/types.ts';
+import type { ClaimOutcome, SkippedFile } from '../claims/types.ts';
 
 /** Where the CLI reads and writes: the process by default, buffers in tests. */
 export interface IO {
@@ -68,7 +68,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       const o = parseCheckFlags(f);
       const claims = selectClaims(allClaims, { ids, paper: o.paper, shard: o.shard });
       const bar = !o.json && io.isTTY && !process.env.CI;
-      const outcomes = check({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: o.json, save: o.save, out, err, bar });
+      const outcomes = check({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: o.json, save: o.save, out, err, bar, registered: allClaims });
       code = outcomes.every((x) => x.expected) ? 0 : 1;
     });
 
@@ -137,6 +137,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       const registered = selectClaims(allClaims, { ids, paper: o.paper });
       let outcomes: ClaimOutcome[];
       let origin: string;
+      let skippedFiles: SkippedFile[] = [];
       if (f.from !== undefined) {
         const given = ['runs', 'seed', 'timeBudget'].filter((k) => f[k as keyof CheckFlags] !== undefined);
         if (given.length) throw new UsageError('--from', `reads a finished run; --${given[0] === 'timeBudget' ? 'time-budget' : given[0]} applies only when the report runs the claims`);
@@ -145,10 +146,10 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
         origin = `outcomes read from ${f.from}`;
       } else {
         const bar = io.isTTY && !process.env.CI;
-        outcomes = check({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, out: () => {}, err, bar });
+        ({ outcomes, skippedFiles } = checkRun({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, out: () => {}, err, bar, registered: allClaims }));
         origin = o.runs === undefined ? `run at each claim's default depth, seed ${o.seed ?? 42}` : `run with --runs ${o.runs}, seed ${o.seed ?? 42}`;
       }
-      const html = reportHtml(registered, outcomes, origin, VERSION);
+      const html = reportHtml(registered, outcomes, origin, VERSION, undefined, skippedFiles);
       writeFolderAtomically(dir, { 'index.html': html });
       const t = tally(outcomes);
       const ran = new Set(outcomes.map((x) => x.id));

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { interesting } from '../claims/runner.ts';
-import { SavedCaseSchema } from '../claims/persist.ts';
+import { readSavedCase } from '../claims/persist.ts';
 import type { Claim, Json } from '../claims/types.ts';
-import { UsageError } from './errors.ts';
+import { oneLine, UsageError } from './errors.ts';
 
 export interface ReplayResult {
   claim: string;
@@ -18,21 +17,18 @@ export interface ReplayResult {
 
 /** Re-run a saved counterexample at both precisions. */
 export function replayFile(file: string, claims: readonly Claim<any>[]): ReplayResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError('FILE', `cannot read ${file} as JSON (${(e as Error).message.split('\n')[0]})`);
-  }
-  const parsed = SavedCaseSchema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new UsageError(`FILE ${file}: ${i.path.join('.') || '(top)'}`, i.message);
-  }
-  const saved = parsed.data;
+  // The same reading as the runner's, so a bad file is named in the same one line.
+  const r = readSavedCase(file);
+  if ('reason' in r) throw new UsageError('FILE', `${file}: ${r.reason}`);
+  const saved = r.saved;
   const claim = claims.find((c) => c.id === saved.claim);
-  if (!claim) throw new UsageError(`FILE ${file}: claim`, `unknown claim ${saved.claim}`);
-  const input = claim.decode ? claim.decode(saved.input) : saved.input;
+  if (!claim) throw new UsageError('FILE', `${file}: its claim ${saved.claim} is not a registered claim id`);
+  let input: unknown;
+  try {
+    input = claim.decode ? claim.decode(saved.input) : saved.input;
+  } catch (e) {
+    throw new UsageError('FILE', `${file}: its input does not decode: ${oneLine((e as Error).message ?? String(e))}`);
+  }
   const std = claim.property(input, { precision: 'standard' });
   const high = claim.property(input, { precision: 'high' });
   const still = { standard: interesting(claim, std), high: interesting(claim, high) };

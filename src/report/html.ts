@@ -5,7 +5,7 @@
  * coverage labels of its generated cases, and its figures. One self-contained HTML file: inline
  * CSS and SVG, no script, nothing fetched, so it opens from file:// and can be mailed.
  */
-import type { ClaimOutcome, Json, Numbers, Paper } from '../claims/types.ts';
+import type { ClaimOutcome, Json, Numbers, Paper, SkippedFile } from '../claims/types.ts';
 import { renderFigure } from './figure.ts';
 import { esc, num } from './text.ts';
 
@@ -26,6 +26,8 @@ export interface ReportMeta {
   /** Papers' full names by code. */
   papers: Record<string, string>;
   generatedAt: string;
+  /** Saved files no registered claim reads (run-level; a claim's own are on its outcome). */
+  skippedFiles?: SkippedFile[];
 }
 
 const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -156,9 +158,15 @@ function claimSection(r: ReportRow): string {
   if (o.replayed?.length) {
     parts.push(`<div><h4>Saved cases replayed</h4><ul>${o.replayed.map((x) => `<li><code>${esc(x.file)}</code>: ${x.still ? 'still a case' : 'no longer a case'} · <code class="cmd">npx mechcheck replay ${esc(x.file)}</code></li>`).join('')}</ul></div>`);
   }
+  if (o.skippedFiles?.length) parts.push(skippedList(o.skippedFiles));
   parts.push(`<div><h4>Coverage of generated cases</h4>${labelsTable(o)}</div>`);
   for (const f of o.figures ?? []) parts.push(renderFigure(f).html);
   return `<section class="claim ${st}" id="${anchor(r.id)}">${parts.join('\n')}</section>`;
+}
+
+/** Saved files that were skipped (corrupt, another claim's, no claim's), each named with its reason. */
+function skippedList(files: SkippedFile[]): string {
+  return `<div class="skipped"><h4>Saved files skipped (not replayed)</h4><ul>${files.map((s) => `<li><code>${esc(s.file)}</code>: ${esc(s.reason)}</li>`).join('')}</ul></div>`;
 }
 
 const CSS = `
@@ -202,6 +210,7 @@ figure.fig svg { max-width: 100%; height: auto; }
 ul.legend { list-style: none; padding: 0; margin: 6px 0; display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; }
 .sw { display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; } .sw.line { border-top: 2.5px solid; } .sw.dash { border-top: 2.5px dashed; } .sw.band { height: 12px; border-radius: 2px; }
 nav.toc { font-size: 13px; color: var(--muted); } nav.toc a { margin-right: 12px; }
+.skipped { border-left: 4px solid var(--warn); background: #fffbea; padding: 4px 12px; border-radius: 4px; }
 footer { margin-top: 40px; font-size: 12px; color: var(--muted); }
 `;
 
@@ -219,6 +228,7 @@ export function renderReport(rows: ReportRow[], meta: ReportMeta): string {
 <header><h1>mechcheck report</h1>
 <p class="muted">Numerical checks of the claims in economic theory papers (${esc(meta.origin)}; mechcheck ${esc(meta.version)}; ${esc(meta.generatedAt)}).</p>
 <nav class="toc"><a href="#findings">Findings</a><a href="#claims">Every claim</a>${byPaper.map((p) => `<a href="#paper-${esc(p)}">${esc(p)} details</a>`).join('')}</nav></header>
+${meta.skippedFiles?.length ? `<section id="skipped">${skippedList(meta.skippedFiles)}</section>` : ''}
 ${findings(rows)}
 ${totals(rows)}
 ${claimTable(rows, meta.papers)}

@@ -2,7 +2,7 @@
  * `mechcheck report`: the outcomes of a run (made here, or read with --from) as a static HTML
  * page with every registered claim, the findings first, and the papers' figures.
  */
-import type { Claim, ClaimOutcome } from '../claims/types.ts';
+import type { Claim, ClaimOutcome, SkippedFile } from '../claims/types.ts';
 import { renderReport, type ReportRow } from './html.ts';
 
 export { renderFigure } from './figure.ts';
@@ -30,6 +30,7 @@ export function reportRows(claims: readonly Claim<any>[], outcomes: readonly Cla
   return rows;
 }
 
-export function reportHtml(claims: readonly Claim<any>[], outcomes: readonly ClaimOutcome[], origin: string, version: string, generatedAt = new Date().toISOString()): string {
-  return renderReport(reportRows(claims, outcomes), { origin, version, papers: PAPER_NAMES, generatedAt });
+/** `skippedFiles`: saved files no registered claim reads (a run's, not a claim's). */
+export function reportHtml(claims: readonly Claim<any>[], outcomes: readonly ClaimOutcome[], origin: string, version: string, generatedAt = new Date().toISOString(), skippedFiles: SkippedFile[] = []): string {
+  return renderReport(reportRows(claims, outcomes), { origin, version, papers: PAPER_NAMES, generatedAt, skippedFiles });
 }

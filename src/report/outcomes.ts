@@ -70,6 +70,7 @@ export const OutcomeSchema = z.object({
   closest: z.object({ describe: z.string(), numbers: NumbersSchema }).optional(),
   figures: z.array(FigureSchema).optional(),
   replayed: z.array(z.object({ file: z.string(), still: z.boolean() })).optional(),
+  skippedFiles: z.array(z.object({ file: z.string(), reason: z.string() })).optional(),
 });
 
 /**

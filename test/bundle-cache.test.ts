@@ -1,0 +1,45 @@
+/**
+ * bin/mechcheck.js bundles the sources into node_modules/.cache/mechcheck-bundle/. A build
+ * killed half-way leaves <hash>.<pid>.tmp behind: the next start removes it, but never the
+ * folder of a build that is still running. Run on a copy of the launcher in a scratch checkout
+ * (a one-line main, its own cache), so the shared cache is left alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { ROOT } from '../src/claims/persist.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'mechcheck-bundle-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('a start removes the temporaries of dead or old builds and keeps a running one', () => {
+  mkdirSync(join(scratch, 'bin'));
+  copyFileSync(join(ROOT, 'bin', 'mechcheck.js'), join(scratch, 'bin', 'mechcheck.js'));
+  mkdirSync(join(scratch, 'src', 'cli'), { recursive: true });
+  writeFileSync(join(scratch, 'src', 'cli', 'main.ts'), 'export async function main(argv: string[]): Promise<number> { console.log(`ran ${argv.length}`); return 0; }\n');
+  mkdirSync(join(scratch, 'properties'));
+  writeFileSync(join(scratch, 'package-lock.json'), '{}');
+  mkdirSync(join(scratch, 'node_modules'));
+  symlinkSync(join(ROOT, 'node_modules', 'esbuild'), join(scratch, 'node_modules', 'esbuild'));
+  const cache = join(scratch, 'node_modules', '.cache', 'mechcheck-bundle');
+  const dead = 'aaaa.99999999.tmp'; // above the largest pid Linux hands out (2^22)
+  const running = `bbbb.${process.pid}.tmp`; // this test's process: alive while the launcher runs
+  const old = `cccc.${process.pid}.tmp`;
+  const bundle = 'dddd';
+  for (const d of [dead, running, old, bundle]) mkdirSync(join(cache, d), { recursive: true });
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(join(cache, old), hourAgo, hourAgo);
+
+  const p = spawnSync(process.execPath, [join(scratch, 'bin', 'mechcheck.js'), 'x'], { encoding: 'utf8', cwd: scratch });
+  expect(p.stderr).toBe('');
+  expect(p.stdout).toBe('ran 1\n');
+  const left = readdirSync(cache);
+  expect(left).toContain(running);
+  expect(left).toContain(bundle);
+  expect(left).not.toContain(dead);
+  expect(left).not.toContain(old);
+  // the launcher built its bundle (and did not fall back to the hooks)
+  expect(left.some((n) => existsSync(join(cache, n, 'main.js')))).toBe(true);
+});
