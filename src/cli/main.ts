@@ -46,7 +46,11 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--paper <P>', 'only this paper (JP, PW, HW, DSV, GR)')
     .option('--json', 'one JSON object per claim')
     .action((f: { paper?: string; json?: boolean }) => {
-      const claims = selectClaims(allClaims, { paper: parsePaper(f.paper) });
+      const paper = parsePaper(f.paper);
+      // Unlike check and report, an empty list is a true answer (a paper has no claims yet), not a
+      // run that checked nothing: exit 0 and nothing on stdout (valid JSON Lines); why, on stderr.
+      const claims = allClaims.filter((c) => paper === undefined || c.paper === paper);
+      if (!claims.length) err(`mechcheck: no claim of paper ${paper} is registered yet`);
       for (const c of claims) {
         if (f.json) out(JSON.stringify({ id: c.id, paper: c.paper, verdict: c.verdict, statement: c.statement, source: c.source, runs: c.runs ?? 100 }));
         else out(`${c.id}  [${c.verdict}]  ${c.statement}  (${c.source})`);
@@ -158,6 +162,12 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     });
 
   try {
+    // No command: the help, as --help prints it (stdout, exit 0). Commander's own choice (the help on
+    // stderr, exit 1) would break the rule that an error is one line on stderr with exit 2.
+    if (argv.length === 0) {
+      out(program.helpInformation().replace(/\n$/, ''));
+      return 0;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
