@@ -51,7 +51,12 @@ function foreignEntries(dir: string): string[] {
 
 /** Refuses a folder holding anything the report did not write, naming a few of its entries. */
 function assertOurs(dir: string, out: string): void {
-  const foreign = foreignEntries(dir);
+  let foreign: string[];
+  try {
+    foreign = foreignEntries(dir);
+  } catch (e) {
+    throw new UsageError('--out', `cannot read ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
   if (!foreign.length) return;
   const shown = foreign.slice(0, 3).map((n) => (existsSync(join(dir, n)) && statSync(join(dir, n)).isDirectory() ? `${n}/` : n));
   throw new UsageError(
