@@ -134,9 +134,9 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--time-budget <SECONDS>', 'wall-clock budget per claim')
     .option('--no-save', 'do not write counterexamples to fixtures/counterexamples')
     .action(async (ids: string[], f: CheckFlags & { out: string; from?: string[] }) => {
+      const o = parseCheckFlags(f); // before loading the report's libraries: a bad flag fails at once
       // Loaded here: Plot and linkedom cost the other commands 0.4 s at start-up.
       const { checkOutDir, mergeRuns, parseOutcomes, reconcile, reportHtml, writeFolderAtomically } = await import('../report/index.ts');
-      const o = parseCheckFlags(f);
       const dir = checkOutDir(f.out);
       const registered = selectClaims(allClaims, { ids, paper: o.paper });
       let outcomes: ClaimOutcome[];
