@@ -1,9 +1,13 @@
 /** The mechcheck command as a user and a script see it: outputs, exit codes, and bad input. */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test as ptest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
+import { allClaims } from '../properties/index.ts';
 import { ROOT } from '../src/claims/persist.ts';
+import { PAPERS } from '../src/claims/types.ts';
 import { main, type IO } from '../src/cli/main.ts';
 
 async function run(argv: string[], stdin = '') {
@@ -134,5 +138,122 @@ describe('list, check, usage', () => {
     expect(p.stdout).toBe('');
     expect(p.stderr.trim().split('\n')).toHaveLength(1);
     expect(p.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('numeric flags: one message naming the flag, the allowed values and what was given', () => {
+  const SEED = /^mechcheck: --seed: must be a whole number from -2147483648 to 2147483647 \(got ".*"\)$/;
+  const RUNS = /^mechcheck: --runs: must be a whole number from 1 to 10000000 \(got ".*"\)$/;
+  const BUDGET = /^mechcheck: --time-budget: must be a number of seconds above 0 and at most 86400 \(got ".*"\)$/;
+  const SHARD = /^mechcheck: --shard: must be I\/N with whole numbers 1 ≤ I ≤ N, e\.g\. 2\/8 \(got ".*"\)$/;
+  const cases: [string, string, RegExp][] = [
+    ['--seed', '', SEED],
+    ['--seed', '0x2a', SEED],
+    ['--seed', '1e20', SEED],
+    ['--seed', 'abc', SEED],
+    ['--seed', '1.5', SEED],
+    ['--seed', ' 7', SEED],
+    ['--seed', '2147483648', SEED],
+    ['--runs', 'abc', RUNS],
+    ['--runs', '', RUNS],
+    ['--runs', '0', RUNS],
+    ['--runs', '1e3', RUNS],
+    ['--runs', '0x10', RUNS],
+    ['--runs', '10000001', RUNS],
+    ['--time-budget', '', BUDGET],
+    ['--time-budget', 'abc', BUDGET],
+    ['--time-budget', '0', BUDGET],
+    ['--time-budget', '-1', BUDGET],
+    ['--time-budget', 'Infinity', BUDGET],
+    ['--time-budget', '0x10', BUDGET],
+    ['--time-budget', '86401', BUDGET],
+    ['--shard', '3/2', SHARD],
+    ['--shard', '0/2', SHARD],
+    ['--shard', '1/0', SHARD],
+    ['--shard', '', SHARD],
+    ['--shard', '1/2/3', SHARD],
+    ['--shard', '0x1/2', SHARD],
+  ];
+  for (const [flag, value, pattern] of cases) {
+    test(`check ${flag} "${value}" → exit 2, one line`, async () => {
+      const r = await run(['check', 'PW.uniform.closed-form', flag, value, '--no-save']);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(pattern);
+      expect(r.err).toContain(`(got ${JSON.stringify(value)})`);
+    });
+  }
+
+  test('accepted: a negative seed, decimal seconds, a shard; the seed given is the seed used', async () => {
+    const r = await run(['check', 'PW.uniform.closed-form', '--runs', '2', '--seed', '-7', '--time-budget', '0.5', '--shard', '1/1', '--json', '--no-save']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).seed).toBe(-7);
+  });
+
+  test('report takes the same flags with the same messages', async () => {
+    const r = await run(['report', '--seed', '0x2a', '--no-save', '--out', join(mkdtempSync(join(tmpdir(), 'mechcheck-cli-')), 'report')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(SEED);
+  });
+});
+
+describe('selecting no claim', () => {
+  // A paper without registered claims yet (none once every paper has some: then this is skipped).
+  const empty = PAPERS.find((p) => !allClaims.some((c) => c.paper === p));
+  const slices = allClaims.length + 1;
+
+  test.skipIf(!empty)('check --paper with no claims: exit 2, one line naming --paper', async () => {
+    const r = await run(['check', '--paper', empty!]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`mechcheck: --paper: no claim of paper ${empty} is registered (see mechcheck list)`);
+  });
+
+  test.skipIf(!empty)('ids that are not of --paper: exit 2 naming --paper and the ids', async () => {
+    const r = await run(['check', 'PW.uniform.closed-form', '--paper', empty!]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`mechcheck: --paper: none of the claims named (PW.uniform.closed-form) is of paper ${empty}`);
+  });
+
+  test('check --shard I/N beyond the claims: exit 2, one line naming --shard', async () => {
+    const r = await run(['check', '--shard', `${slices}/${slices}`]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`mechcheck: --shard: slice ${slices} of ${slices} holds no claim (${allClaims.length} claims selected; use N ≤ ${allClaims.length})`);
+  });
+
+  test.skipIf(!empty)('report --paper with no claims: exit 2 before anything is written', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'mechcheck-cli-')), 'report');
+    const r = await run(['report', '--paper', empty!, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^mechcheck: --paper: no claim of paper/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test.skipIf(!empty)('list --paper with no claims: a true answer, exit 0, nothing on stdout, why on stderr', async () => {
+    for (const json of [[], ['--json']]) {
+      const r = await run(['list', '--paper', empty!, ...json]);
+      expect(r.code).toBe(0);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`mechcheck: no claim of paper ${empty} is registered yet`);
+    }
+  });
+});
+
+describe('no command', () => {
+  test('mechcheck alone prints the help on stdout, as --help does, exit 0', async () => {
+    const r = await run([]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^Usage: mechcheck /);
+    for (const c of ['list', 'check', 'eval', 'replay', 'report']) expect(r.out).toMatch(new RegExp(`\\n  ${c}\\b`));
+    expect(r.out).toBe((await run(['--help'])).out);
+  });
+
+  test('an unknown command is still exit 2, one line', async () => {
+    const r = await run(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe("mechcheck: unknown command 'frobnicate'");
   });
 });

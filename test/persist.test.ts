@@ -140,7 +140,7 @@ describe('corrupt or misplaced saved files are skipped and named, one line each'
   test('the report names each skipped file, the claim’s and the run’s', () => {
     const r = damagedRoot();
     const o = runClaim(toy, { root: r, persist: false, log: () => {} });
-    const html = reportHtml([toy], [o], 'a test', '0', '2026-01-01', strayFiles([toy.id], r));
+    const html = reportHtml([toy], [o], 'a test', '0', '2026-01-01', [], strayFiles([toy.id], r));
     expect(html).toContain('fixtures/counterexamples/PW.Test.toy/b-truncated.json');
     expect(html).toContain('its claim is PW.Test.always but it is in the folder of PW.Test.toy');
     expect(html).toContain('fixtures/counterexamples/PW.Gone/x.json');

@@ -46,7 +46,11 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--paper <P>', 'only this paper (JP, PW, HW, DSV, GR)')
     .option('--json', 'one JSON object per claim')
     .action((f: { paper?: string; json?: boolean }) => {
-      const claims = selectClaims(allClaims, { paper: parsePaper(f.paper) });
+      const paper = parsePaper(f.paper);
+      // Unlike check and report, an empty list is a true answer (a paper has no claims yet), not a
+      // run that checked nothing: exit 0 and nothing on stdout (valid JSON Lines); why, on stderr.
+      const claims = allClaims.filter((c) => paper === undefined || c.paper === paper);
+      if (!claims.length) err(`mechcheck: no claim of paper ${paper} is registered yet`);
       for (const c of claims) {
         if (f.json) out(JSON.stringify({ id: c.id, paper: c.paper, verdict: c.verdict, statement: c.statement, source: c.source, runs: c.runs ?? 100 }));
         else out(`${c.id}  [${c.verdict}]  ${c.statement}  (${c.source})`);
@@ -122,43 +126,60 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .command('report')
     .description('run the claims (or read a run with --from) and write an HTML report: findings, every claim, the papers\' figures')
     .argument('[ids...]', 'claim ids (default: every claim)')
-    .option('--out <DIR>', 'output folder (written atomically; default report/)', 'report')
-    .option('--from <FILE>', 'the JSON Lines of `mechcheck check --json` instead of running the claims')
+    .option('--out <DIR>', 'output folder: new, empty, or holding a previous report (written atomically; default report/)', 'report')
+    .option('--from <FILE>', 'the JSON Lines of `mechcheck check --json` instead of running the claims; give it several times to merge the shards of one run', (v: string, prev?: string[]) => [...(prev ?? []), v])
     .option('--paper <P>', 'only this paper')
     .option('--runs <N>', 'generated cases per claim (default: each claim\'s own default depth)')
     .option('--seed <S>', 'run seed (default 42)')
     .option('--time-budget <SECONDS>', 'wall-clock budget per claim')
     .option('--no-save', 'do not write counterexamples to fixtures/counterexamples')
-    .action(async (ids: string[], f: CheckFlags & { out: string; from?: string }) => {
+    .action(async (ids: string[], f: CheckFlags & { out: string; from?: string[] }) => {
+      const o = parseCheckFlags(f); // before loading the report's libraries: a bad flag fails at once
       // Loaded here: Plot and linkedom cost the other commands 0.4 s at start-up.
-      const { checkOutDir, parseOutcomes, reportHtml, writeFolderAtomically } = await import('../report/index.ts');
-      const o = parseCheckFlags(f);
+      const { checkOutDir, mergeRuns, parseOutcomes, reconcile, reportHtml, writeFolderAtomically } = await import('../report/index.ts');
       const dir = checkOutDir(f.out);
       const registered = selectClaims(allClaims, { ids, paper: o.paper });
       let outcomes: ClaimOutcome[];
+      let unknown: ClaimOutcome[] = [];
       let origin: string;
       let skippedFiles: SkippedFile[] = [];
       if (f.from !== undefined) {
         const given = ['runs', 'seed', 'timeBudget'].filter((k) => f[k as keyof CheckFlags] !== undefined);
         if (given.length) throw new UsageError('--from', `reads a finished run; --${given[0] === 'timeBudget' ? 'time-budget' : given[0]} applies only when the report runs the claims`);
+        const files = f.from;
+        // Name the file in a bad line's message only when there are several to tell apart.
+        const read = mergeRuns(files.map((file) => ({ file, outcomes: parseOutcomes(readText(file, '--from'), '--from', files.length > 1 ? file : undefined) })));
+        const r = reconcile(allClaims, read);
         const wanted = new Set(registered.map((c) => c.id));
-        outcomes = parseOutcomes(readText(f.from, '--from')).filter((x) => (ids.length || o.paper ? wanted.has(x.id) : true));
-        origin = `outcomes read from ${f.from}`;
+        outcomes = r.known.filter((x) => wanted.has(x.id));
+        // Ids given: only those were asked for. --paper: the unregistered lines of that paper.
+        unknown = ids.length ? [] : r.unknown.filter((x) => !o.paper || x.paper === o.paper);
+        if (!outcomes.length) throw new UsageError('--from', `holds no outcome of ${ids.length || o.paper ? 'the selected claims' : 'a registered claim'} (${files.join(', ')})`);
+        origin = `outcomes read from ${files.join(', ')}`;
       } else {
         const bar = io.isTTY && !process.env.CI;
         ({ outcomes, skippedFiles } = checkRun({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, out: () => {}, err, bar, registered: allClaims }));
         origin = o.runs === undefined ? `run at each claim's default depth, seed ${o.seed ?? 42}` : `run with --runs ${o.runs}, seed ${o.seed ?? 42}`;
       }
-      const html = reportHtml(registered, outcomes, origin, VERSION, undefined, skippedFiles);
+      const html = reportHtml(registered, outcomes, origin, VERSION, undefined, unknown, skippedFiles);
       writeFolderAtomically(dir, { 'index.html': html });
       const t = tally(outcomes);
       const ran = new Set(outcomes.map((x) => x.id));
       const missing = registered.filter((c) => !ran.has(c.id)).length;
-      err(`mechcheck: report written to ${join(f.out, 'index.html')} (${registered.length} claims: ${t.expected} at their expected verdict, ${t.deviate} deviate, ${t.inconclusive} inconclusive${missing ? `, ${missing} not in this run` : ''})`);
+      const apart = unknown.length
+        ? `; not counted: ${unknown.length} outcome${unknown.length === 1 ? '' : 's'} of ids not registered (${unknown.slice(0, 3).map((x) => x.id).join(', ')}${unknown.length > 3 ? ', …' : ''})`
+        : '';
+      err(`mechcheck: report written to ${join(f.out, 'index.html')} (${registered.length} claims: ${t.expected} at their expected verdict, ${t.deviate} deviate, ${t.inconclusive} inconclusive${missing ? `, ${missing} not in this run` : ''})${apart}`);
       code = outcomes.every((x) => x.expected) ? 0 : 1;
     });
 
   try {
+    // No command: the help, as --help prints it (stdout, exit 0). Commander's own choice (the help on
+    // stderr, exit 1) would break the rule that an error is one line on stderr with exit 2.
+    if (argv.length === 0) {
+      out(program.helpInformation().replace(/\n$/, ''));
+      return 0;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {

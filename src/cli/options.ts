@@ -2,22 +2,62 @@ import { z } from 'zod';
 import { PAPERS } from '../claims/types.ts';
 import { UsageError } from './errors.ts';
 
-/** Command-line values are outside input too: each is validated with a schema and named when wrong. */
-const Runs = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10000000');
-const Seed = z.coerce.number().int('must be a whole number').min(-(2 ** 31), 'must fit in 32 bits').max(2 ** 31 - 1, 'must fit in 32 bits');
-const Budget = z.coerce.number().positive('must be a positive number of seconds').max(86_400, 'must be at most 86400 seconds');
-const Paper = z.enum(PAPERS, { message: `must be one of ${PAPERS.join(', ')}` });
-const Shard = z
-  .string()
-  .regex(/^\d+\/\d+$/, 'must look like I/N, e.g. 2/8')
-  .transform((s) => s.split('/').map(Number) as [number, number])
-  .refine(([i, n]) => n >= 1 && i >= 1 && i <= n, 'must have 1 ≤ I ≤ N');
+/*
+ * Command-line values are outside input too. Each flag is read from its text by one pattern (plain
+ * decimal: no hex, no exponent, no blanks — `Number()` would take "" as 0 and "0x2a" as 42) and
+ * one range, and a wrong value gets one message naming the flag, what it accepts and what was given.
+ */
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new UsageError(field, r.error.issues[0]?.message ?? 'invalid');
-  return r.data;
+const MAX_RUNS = 10_000_000;
+const MAX_BUDGET_S = 86_400;
+// The run seed is mixed into each claim's seed as a 32-bit signed integer (claimSeed: `runSeed | 0`);
+// outside this range two seeds would be the same run.
+const MIN_SEED = -(2 ** 31);
+const MAX_SEED = 2 ** 31 - 1;
+
+/** A flag's value: `read` returns the value, or undefined when the text is not one the flag accepts. */
+interface Flag<T> {
+  name: string;
+  accepts: string;
+  read(text: string): T | undefined;
 }
+
+const wholeIn = (lo: number, hi: number) => (text: string) => {
+  if (!/^-?\d+$/.test(text)) return undefined;
+  const v = Number(text);
+  return v >= lo && v <= hi ? v : undefined;
+};
+
+const RUNS: Flag<number> = { name: '--runs', accepts: `a whole number from 1 to ${MAX_RUNS}`, read: wholeIn(1, MAX_RUNS) };
+const SEED: Flag<number> = { name: '--seed', accepts: `a whole number from ${MIN_SEED} to ${MAX_SEED}`, read: wholeIn(MIN_SEED, MAX_SEED) };
+const BUDGET: Flag<number> = {
+  name: '--time-budget',
+  accepts: `a number of seconds above 0 and at most ${MAX_BUDGET_S}`,
+  read: (text) => {
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text)) return undefined;
+    const v = Number(text);
+    return v > 0 && v <= MAX_BUDGET_S ? v : undefined;
+  },
+};
+const SHARD: Flag<[number, number]> = {
+  name: '--shard',
+  accepts: 'I/N with whole numbers 1 ≤ I ≤ N, e.g. 2/8',
+  read: (text) => {
+    const m = /^(\d+)\/(\d+)$/.exec(text);
+    if (!m) return undefined;
+    const [i, n] = [Number(m[1]), Number(m[2])];
+    return i >= 1 && i <= n ? [i, n] : undefined;
+  },
+};
+
+/** The flag's value from its text, or a UsageError: `--seed: must be a whole number from … (got "abc")`. */
+function read<T>(flag: Flag<T>, text: string): T {
+  const v = flag.read(text);
+  if (v === undefined) throw new UsageError(flag.name, `must be ${flag.accepts} (got ${JSON.stringify(text)})`);
+  return v;
+}
+
+const Paper = z.enum(PAPERS);
 
 export interface CheckFlags {
   paper?: string;
@@ -29,18 +69,23 @@ export interface CheckFlags {
   save?: boolean;
 }
 
+/** check's and report's flags, validated: every wrong value is a UsageError naming its flag. */
 export function parseCheckFlags(f: CheckFlags) {
   return {
-    paper: f.paper === undefined ? undefined : parse(Paper, f.paper, '--paper'),
-    runs: f.runs === undefined ? undefined : parse(Runs, f.runs, '--runs'),
-    seed: f.seed === undefined ? undefined : parse(Seed, f.seed, '--seed'),
-    timeBudgetMs: f.timeBudget === undefined ? undefined : 1000 * parse(Budget, f.timeBudget, '--time-budget'),
-    shard: f.shard === undefined ? undefined : parse(Shard, f.shard, '--shard'),
+    paper: parsePaper(f.paper),
+    runs: f.runs === undefined ? undefined : read(RUNS, f.runs),
+    seed: f.seed === undefined ? undefined : read(SEED, f.seed),
+    timeBudgetMs: f.timeBudget === undefined ? undefined : 1000 * read(BUDGET, f.timeBudget),
+    shard: f.shard === undefined ? undefined : read(SHARD, f.shard),
     json: !!f.json,
     save: f.save !== false,
   };
 }
 
+/** --paper, one of the papers' codes. */
 export function parsePaper(p: string | undefined) {
-  return p === undefined ? undefined : parse(Paper, p, '--paper');
+  if (p === undefined) return undefined;
+  const r = Paper.safeParse(p);
+  if (!r.success) throw new UsageError('--paper', `must be one of ${PAPERS.join(', ')} (got ${JSON.stringify(p)})`);
+  return r.data;
 }

@@ -28,6 +28,8 @@ export interface ReportMeta {
   generatedAt: string;
   /** Saved files no registered claim reads (run-level; a claim's own are on its outcome). */
   skippedFiles?: SkippedFile[];
+  /** Outcomes in the run whose id no registered claim has: listed apart, never counted. */
+  unknown?: readonly ClaimOutcome[];
 }
 
 const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -84,7 +86,18 @@ function findings(rows: ReportRow[]): string {
     <ol class="findings">${items.join('')}${devs.join('')}</ol></section>`;
 }
 
-function totals(rows: ReportRow[]): string {
+/** Lines of the run whose id is not registered (renamed or removed since, or a typo): shown, not counted. */
+function unknownSection(unknown: readonly ClaimOutcome[]): string {
+  if (!unknown.length) return '';
+  const body = unknown
+    .map((o) => `<tr class="unknown" data-claim="${esc(o.id)}"><td><code>${esc(o.id)}</code></td><td>${esc(o.paper)}</td><td>${esc(o.verdict)}</td><td><span class="pill ${esc(o.outcome)}">${esc(o.outcome)}</span></td><td>${esc(o.message)}</td></tr>`)
+    .join('');
+  return `<section id="unknown"><h2>Outcomes of ids not registered</h2>
+    <p class="muted">The run holds ${unknown.length} outcome${unknown.length === 1 ? '' : 's'} of an id no registered claim has (renamed or removed since the run, or from another version). ${unknown.length === 1 ? 'It is' : 'They are'} listed as read and not counted in the totals.</p>
+    <table class="claims"><thead><tr><th>id</th><th>paper</th><th>verdict in the run</th><th>outcome</th><th>message</th></tr></thead><tbody>${body}</tbody></table></section>`;
+}
+
+function totals(rows: ReportRow[], unknown = 0): string {
   const c = { expected: 0, deviates: 0, inconclusive: 0, 'not-run': 0 } as Record<Status, number>;
   for (const r of rows) c[status(r)]++;
   return `<section id="totals"><div class="totals">
@@ -93,7 +106,7 @@ function totals(rows: ReportRow[]): string {
     <div class="tot ${c.deviates ? 'bad' : ''}"><b>${c.deviates}</b> deviate</div>
     <div class="tot ${c.inconclusive ? 'warn' : ''}"><b>${c.inconclusive}</b> inconclusive</div>
     ${c['not-run'] ? `<div class="tot warn"><b>${c['not-run']}</b> not in this run</div>` : ''}
-  </div></section>`;
+  </div>${unknown ? `<p class="muted small">Not counted: ${unknown} outcome${unknown === 1 ? '' : 's'} of ids not registered (<a href="#unknown">listed below the claims</a>).</p>` : ''}</section>`;
 }
 
 function claimTable(rows: ReportRow[], papers: Record<string, string>): string {
@@ -230,8 +243,9 @@ export function renderReport(rows: ReportRow[], meta: ReportMeta): string {
 <nav class="toc"><a href="#findings">Findings</a><a href="#claims">Every claim</a>${byPaper.map((p) => `<a href="#paper-${esc(p)}">${esc(p)} details</a>`).join('')}</nav></header>
 ${meta.skippedFiles?.length ? `<section id="skipped">${skippedList(meta.skippedFiles)}</section>` : ''}
 ${findings(rows)}
-${totals(rows)}
+${totals(rows, meta.unknown?.length ?? 0)}
 ${claimTable(rows, meta.papers)}
+${unknownSection(meta.unknown ?? [])}
 ${claimSections}
 <footer>Verdicts: <b>holds</b> (a theorem: must pass), <b>refuted</b> (a conjecture the paper refutes: the suite must find a counterexample), <b>contradicted</b> (a printed statement that is wrong: the suite must find it), <b>witness</b> (an existence claim: the suite must find an instance). Every counterexample is shrunk, certified at higher precision, saved under fixtures/counterexamples/ and replayed by <code>npm test</code>.</footer>
 </main></body></html>

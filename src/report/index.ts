@@ -6,7 +6,7 @@ import type { Claim, ClaimOutcome, SkippedFile } from '../claims/types.ts';
 import { renderReport, type ReportRow } from './html.ts';
 
 export { renderFigure } from './figure.ts';
-export { parseOutcomes } from './outcomes.ts';
+export { mergeRuns, parseOutcomes, reconcile } from './outcomes.ts';
 export { checkOutDir, writeFolderAtomically } from './write.ts';
 
 /** The papers, as ../shared/papers/README.md names them. */
@@ -19,18 +19,23 @@ export const PAPER_NAMES: Record<string, string> = {
 };
 
 /**
- * One row per registered claim, in registry order, with its outcome when the run has it;
- * outcomes of claims no longer registered are kept (a report of an older run shows them).
+ * One row per registered claim, in registry order, with its outcome when the run has it.
+ * Outcomes of ids not registered are not rows (they would be counted): reportHtml lists them apart.
  */
 export function reportRows(claims: readonly Claim<any>[], outcomes: readonly ClaimOutcome[]): ReportRow[] {
   const byId = new Map(outcomes.map((o) => [o.id, o]));
-  const rows: ReportRow[] = claims.map((c) => ({ id: c.id, paper: c.paper, statement: c.statement, source: c.source, verdict: c.verdict, outcome: byId.get(c.id) }));
-  const known = new Set(claims.map((c) => c.id));
-  for (const o of outcomes) if (!known.has(o.id)) rows.push({ id: o.id, paper: o.paper, statement: o.statement, source: o.source, verdict: o.verdict, outcome: o });
-  return rows;
+  return claims.map((c) => ({ id: c.id, paper: c.paper, statement: c.statement, source: c.source, verdict: c.verdict, outcome: byId.get(c.id) }));
 }
 
-/** `skippedFiles`: saved files no registered claim reads (a run's, not a claim's). */
-export function reportHtml(claims: readonly Claim<any>[], outcomes: readonly ClaimOutcome[], origin: string, version: string, generatedAt = new Date().toISOString(), skippedFiles: SkippedFile[] = []): string {
-  return renderReport(reportRows(claims, outcomes), { origin, version, papers: PAPER_NAMES, generatedAt, skippedFiles });
+/** The page: `outcomes` of the registered `claims` (see reconcile), `unknown` outcomes listed apart; `skippedFiles`: saved files no registered claim reads (a run's, not a claim's). */
+export function reportHtml(
+  claims: readonly Claim<any>[],
+  outcomes: readonly ClaimOutcome[],
+  origin: string,
+  version: string,
+  generatedAt = new Date().toISOString(),
+  unknown: readonly ClaimOutcome[] = [],
+  skippedFiles: SkippedFile[] = [],
+): string {
+  return renderReport(reportRows(claims, outcomes), { origin, version, papers: PAPER_NAMES, generatedAt, unknown, skippedFiles });
 }

@@ -8,6 +8,8 @@ import type { ClaimOutcome } from '../claims/types.ts';
 import { PAPERS } from '../claims/types.ts';
 import { firstIssue } from '../distributions/schema.ts';
 import { UsageError } from '../cli/errors.ts';
+import { EXPECTED } from '../claims/registry.ts';
+import type { Claim } from '../claims/types.ts';
 
 const JsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]));
 const NumbersSchema = z.record(z.string(), JsonValue);
@@ -75,9 +77,11 @@ export const OutcomeSchema = z.object({
 
 /**
  * Parses JSON Lines of outcomes. Any bad line fails the whole file (UsageError naming
- * `--from`, the line and the field); blank lines are skipped; a claim twice keeps the last.
+ * `--from`, the file when `file` is given, the line and the field); blank lines are skipped; a
+ * claim twice in one file keeps the last (a run appended to its own file, re-run claims last).
  */
-export function parseOutcomes(text: string, source = '--from'): ClaimOutcome[] {
+export function parseOutcomes(text: string, source = '--from', file?: string): ClaimOutcome[] {
+  const at = file === undefined ? '' : `${file} `;
   const byId = new Map<string, ClaimOutcome>();
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
@@ -86,18 +90,57 @@ export function parseOutcomes(text: string, source = '--from'): ClaimOutcome[] {
     try {
       value = JSON.parse(line);
     } catch (e) {
-      throw new UsageError(source, `line ${i + 1}: not JSON (${(e as Error).message})`);
+      throw new UsageError(source, `${at}line ${i + 1}: not JSON (${(e as Error).message})`);
     }
     const r = OutcomeSchema.safeParse(value);
     if (!r.success) {
       const { field, detail } = firstIssue(r.error, '', value);
-      throw new UsageError(source, `line ${i + 1}: ${field ? `${field}: ` : ''}${detail}`);
+      throw new UsageError(source, `${at}line ${i + 1}: ${field ? `${field}: ` : ''}${detail}`);
     }
     const o = r.data as unknown as ClaimOutcome;
     // null points (Infinity or NaN written as JSON) are left out of figures
     for (const f of o.figures ?? []) for (const s of f.series) s.points = s.points.filter((p) => p[0] !== null && p[1] !== null);
     byId.set(o.id, o);
   });
-  if (byId.size === 0) throw new UsageError(source, 'holds no outcomes (expected the JSON Lines of `mechcheck check --json`)');
+  if (byId.size === 0) throw new UsageError(source, `${at}holds no outcomes (expected the JSON Lines of \`mechcheck check --json\`)`);
   return [...byId.values()];
+}
+
+/**
+ * One run from several files (the shards of one deep run): each claim must come from one file
+ * only, else which line counts would be a guess, so a claim in two files is a UsageError naming both.
+ */
+export function mergeRuns(runs: readonly { file: string; outcomes: readonly ClaimOutcome[] }[]): ClaimOutcome[] {
+  const from = new Map<string, string>();
+  const merged: ClaimOutcome[] = [];
+  for (const { file, outcomes } of runs) {
+    for (const o of outcomes) {
+      const first = from.get(o.id);
+      if (first !== undefined) throw new UsageError('--from', `${o.id} is in both ${first} and ${file} (the shards of one run hold each claim once)`);
+      from.set(o.id, file);
+      merged.push(o);
+    }
+  }
+  return merged;
+}
+
+/**
+ * Outcomes read from a file, set against the registry: a line's `expected` is recomputed from the
+ * registered claim's verdict and the line's outcome (a file's own `expected` and verdict are not
+ * trusted: the totals must add up); lines whose id no claim has are returned apart, not counted.
+ */
+export function reconcile(registry: readonly Claim<any>[], outcomes: readonly ClaimOutcome[]): { known: ClaimOutcome[]; unknown: ClaimOutcome[] } {
+  const byId = new Map(registry.map((c) => [c.id, c]));
+  const known: ClaimOutcome[] = [];
+  const unknown: ClaimOutcome[] = [];
+  for (const o of outcomes) {
+    const c = byId.get(o.id);
+    if (!c) {
+      unknown.push(o);
+      continue;
+    }
+    const note = o.verdict === c.verdict ? '' : `(the run recorded verdict ${o.verdict}; the registered verdict is ${c.verdict}) `;
+    known.push({ ...o, verdict: c.verdict, expected: o.outcome === EXPECTED[c.verdict], message: note + o.message });
+  }
+  return { known, unknown };
 }
