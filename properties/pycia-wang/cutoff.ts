@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { InputError } from '../../src/distributions/schema.ts';
+import type { Dist } from '../../src/distributions/types.ts';
 import { claim } from '../../src/claims/registry.ts';
 import type { CheckResult, PropertyContext } from '../../src/claims/types.ts';
 import { describeDist, distLabels, distSpecArb, mutateDist, simplifyDist } from '../../src/generators/distributions.ts';
@@ -14,7 +15,7 @@ import {
   betaArb, describeMarket, MARKET_COVER, marketArb, marketLabels, mutateMarket, nArb, normalise, sharesArb, simplifyMarket,
 } from '../../src/generators/pycia-wang.ts';
 import { monteCarlo, quad, quadOptions } from '../../src/numeric/index.ts';
-import { conditionT11, cutoffValues, middleTerm, T2Definition } from '../../src/models/pycia-wang/cutoff.ts';
+import { conditionT11, cutoffValues, middleTerm, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactCutoff, exactIntFk, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
 import { equalShares, vStar, type MarketSpec } from '../../src/models/pycia-wang/market.ts';
 import { build, decodeMarket, decodeWith, scaleOf } from './common.ts';
@@ -336,9 +337,108 @@ interface ConcaveCase {
   lambda: number;
 }
 
+/** φ′(0) with what its numerics say about it: a bound on its error, the step, and the stencil used. */
+interface Derivative {
+  value: number;
+  /** Truncation (the extrapolation's own estimate, times SAFETY) plus the quadrature's error carried through the differences. */
+  err: number;
+  /** The extrapolation's own estimate |D(h/2) − D(h)| (before SAFETY): what the measurement of SAFETY compares with. */
+  trunc: number;
+  h: number;
+  stencil: 'central' | 'forward' | 'backward';
+}
+
+/** The largest step of the difference for the gradient (quadrature noise ~1e-13/h stays far below the tolerance). */
+const H_MAX = 1e-3;
+/** No smaller step: below it the quadrature's error over h would approach the tolerance (T1.abserr ~1e-13 → 1e-7). */
+const H_MIN = 1e-6;
+/**
+ * Richardson's |D(h/2) − D(h)| bounds the extrapolated difference's error only where φ is smooth
+ * on the stencil; there it overestimates it by far (measured over the claim's generated cases,
+ * seeds 1–5 and 215 × 300 runs: the true error, where above 1e-9, was at most 0.015 of it). ×4 on top.
+ */
+const SAFETY = 4;
+
+/**
+ * φ′(0) by Richardson-extrapolated differences on a stencil inside [−left, right], on which φ must
+ * be smooth (C^∞ on the closed interval; at its ends φ may have a kink in its second derivative).
+ * Central differences (error O(h⁴) after extrapolation) when both sides have room for H_MIN and
+ * `centreOk` (no kink at 0 itself), else one-sided ones (O(h³)) on the side with more room;
+ * undefined when neither has. The first step is the largest the room allows; where its error
+ * bound exceeds `target` the step is shrunk by the measured truncation (∝ h²), no further than
+ * where the quadrature's noise (∝ 1/h) would take over, and the smaller of the measured bounds is
+ * kept (each measured at its own step). Each φ value's error (its abserr plus `rounding`) enters
+ * through the differences' coefficients.
+ */
+function smoothDerivative(phi: (t: number) => Estimate, rounding: number, left: number, right: number, centreOk: boolean, target: number): Derivative | undefined {
+  let worst = 0;
+  const f = (t: number) => {
+    const v = phi(t);
+    worst = Math.max(worst, v.abserr);
+    return v.value;
+  };
+  const central = centreOk && Math.min(left, right) >= H_MIN;
+  const side = central || right >= left ? 1 : -1;
+  const room = Math.min(H_MAX, central ? Math.min(left, right) : Math.max(left, right));
+  if (!(room >= H_MIN)) return undefined;
+  // Noise per unit of e/h in the result plus in its truncation estimate: central: (4c2 − c1)/3
+  // carries 3e/h (c1 e/h, c2 2e/h) and c2 − c1 as much again; one-sided: fwd(h), fwd(h/2),
+  // fwd(h/4) carry 2, 4, 8 e/h, r1 = 2fwd(h/2) − fwd(h) 10, r2 20, (4r2 − r1)/3 and r2 − r1 30 each.
+  const noiseCoef = central ? 6 : 60;
+  let f0 = Number.NaN;
+  const at = (h: number): Derivative => {
+    let value: number;
+    let trunc: number;
+    if (central) {
+      const cd = (hh: number) => (f(hh) - f(-hh)) / (2 * hh);
+      const c1 = cd(h);
+      const c2 = cd(h / 2);
+      value = (4 * c2 - c1) / 3;
+      trunc = Math.abs(c2 - c1);
+    } else {
+      if (Number.isNaN(f0)) f0 = f(0);
+      const fwd = (hh: number) => (f(side * hh) - f0) / (side * hh); // error φ″h/2 + O(h²)
+      const d1 = fwd(h);
+      const d2 = fwd(h / 2);
+      const d4 = fwd(h / 4);
+      const r1 = 2 * d2 - d1; // O(h²)
+      const r2 = 2 * d4 - d2;
+      value = (4 * r2 - r1) / 3;
+      trunc = Math.abs(r2 - r1);
+    }
+    const err = SAFETY * trunc + (noiseCoef * (worst + rounding)) / h;
+    return { value, err, trunc, h, stencil: central ? 'central' : side > 0 ? 'forward' : 'backward' };
+  };
+  let best = at(room);
+  for (let k = 0; k < 2 && best.err > target; k++) {
+    // Truncation ∝ h², noise ∝ 1/h: the step that would bring the truncation to half the target,
+    // but no smaller than the one that minimises their sum (nor than H_MIN).
+    const e = worst + rounding;
+    const hTarget = best.h * Math.sqrt(target / (2 * SAFETY * best.trunc));
+    const hOpt = Math.cbrt((noiseCoef * e * best.h * best.h) / (2 * SAFETY * best.trunc));
+    const h = Math.max(H_MIN, hTarget, hOpt);
+    if (!(h < best.h / 2)) break;
+    const next = at(h);
+    if (!(next.err < best.err)) break;
+    best = next;
+  }
+  return best;
+}
+
+/**
+ * The shares at which v*(r) = F^{-1}(r^{1/(n−1)}) has a kink: F(b)^{n−1} at F's breakpoints b,
+ * where the density may jump (d(v*)/dr = 1/g(v*) jumps with it). T1 is C¹ in r there (∂T1/∂r_i = −v_i*
+ * is continuous) but not C²: a difference whose stencil straddles one is off by ~(jump of d(v*)/dr) × h,
+ * and Richardson's |D(h/2) − D(h)| does not see it (the O(h) and O(h²) terms can cancel).
+ */
+function kinkShares(d: Dist, n: number): number[] {
+  return d.breakpoints.map((b) => Math.pow(d.cdf(b), n - 1)).filter((r) => r > 0 && r < 1);
+}
+
 /**
  * T_1 is concave in r on the simplex (chords), its gradient satisfies ∂T1/∂r_i − ∂T1/∂r_j = v_j* − v_i*
- * (central differences with Richardson extrapolation), and equal shares maximise it.
+ * (Richardson-extrapolated differences on a stencil clear of v*'s kinks and of the simplex's faces),
+ * and equal shares maximise it.
  */
 export const concave = claim<ConcaveCase>({
   id: 'PW.T1.concave',
@@ -349,7 +449,7 @@ export const concave = claim<ConcaveCase>({
   tolerance: {
     abs: 1e-8,
     rel: 1e-5,
-    why: 'chords and the equal-share maximum compare quadratures at epsrel 1e-11 (1e-8 × scale × n covers their sum); the gradient is a Richardson-extrapolated central difference with step 1e-3 (quadrature noise ~1e-11/h): 1e-5 relative to v̄ − v̲ plus the difference’s own truncation estimate |D(h/2) − D(h)|',
+    why: 'chords and the equal-share maximum compare quadratures at epsrel 1e-11 (1e-8 × scale × n covers their sum); the gradient is a Richardson-extrapolated difference on a stencil where T1 is smooth (clear of the kinks of v*(r) at F’s breakpoints, step ≤ 1e-3 and ≤ 1/4 of the distance to the simplex’s faces): 1e-5 relative to v̄ − v̲ plus the difference’s own error bound (4 × |D(h/2) − D(h)| plus the quadrature errors carried through the differences)',
   },
   input: marketArb({ nMax: 30 }).chain((market) =>
     fc.record({
@@ -371,35 +471,54 @@ export const concave = claim<ConcaveCase>({
     const chordGap = mix.value - (lambda * a.value + (1 - lambda) * b.value);
     const eq = T1(equalShares(n));
     const eqGap = eq.value - Math.max(a.value, b.value);
-    // Gradient along e_i − e_j for the two largest shares (interior, where v* is smooth in r).
+    // Gradient along e_i − e_j for the two largest shares: φ(t) = T1(r + t(e_i − e_j)).
     const idx = [...spec.shares.keys()].sort((x, y) => spec.shares[y] - spec.shares[x]);
     const [i, j] = idx;
-    let gradErr = 0;
-    let fdErr = 0;
-    let fd = 0;
+    const ri = spec.shares[i];
+    const rj = spec.shares[j];
+    let grad: Derivative | undefined;
+    let gradNote = '';
     let exact = 0;
-    const h = 1e-3;
-    if (spec.shares[j] > 4 * h && spec.shares[i] < 1 - 4 * h) {
-      const shifted = (t: number) => spec.shares.map((r, k) => (k === i ? r + t : k === j ? r - t : r));
-      const cd = (hh: number) => (T1(shifted(hh)).value - T1(shifted(-hh)).value) / (2 * hh);
-      const c1 = cd(h);
-      const c2 = cd(h / 2);
-      fd = (4 * c2 - c1) / 3;
-      // |c2 − c1| bounds the extrapolated difference's truncation error; it is large where
-      // dv*/dr is (f(v*) ≈ 0, as at x = 3π/2 in the paper's sine market).
-      fdErr = Math.abs(c2 - c1);
-      exact = vStar(d, spec.shares[j], n) - vStar(d, spec.shares[i], n);
-      gradErr = Math.abs(fd - exact);
+    if (d.discrete) gradNote = 'F has atoms: v*(r) is not differentiable';
+    else if (!(rj > 0 && ri < 1)) gradNote = `share on the simplex's boundary (r_i = ${ri}, r_j = ${rj}): the identity is for interior shares`;
+    else {
+      // Room on each side of t = 0: a quarter of the way to the simplex's faces (v*(r) is singular
+      // at r = 0, and at r = 1 where f(v̄) = 0; the Taylor series' radius is the distance), and
+      // all the way to the nearest kink of v_i*(r_i + t) or v_j*(r_j − t) (φ is smooth up to it).
+      let left = Math.min(ri, 1 - rj) / 4;
+      let right = Math.min(rj, 1 - ri) / 4;
+      // A kink exactly at t = 0 rules out a central stencil, not a one-sided one.
+      let kinkAtZero = false;
+      for (const rho of kinkShares(d, n)) {
+        for (const t of [rho - ri, rj - rho]) {
+          if (t > 0) right = Math.min(right, t);
+          else if (t < 0) left = Math.min(left, -t);
+          else kinkAtZero = true;
+        }
+      }
+      // φ's values move by v*·ε when r ± t rounds: that joins each value's quadrature error.
+      const phi = (t: number) => T1(spec.shares.map((r, k) => (k === i ? r + t : k === j ? r - t : r)));
+      grad = smoothDerivative(phi, 4 * Number.EPSILON * scale, left, right, !kinkAtZero, 1e-6 * (d.hi - d.lo));
+      if (grad) exact = vStar(d, rj, n) - vStar(d, ri, n);
+      else gradNote = `no smooth stencil of step ≥ ${H_MIN}: kinks of v*(r) or the simplex's faces within ${Math.max(left, right).toExponential(2)} on both sides`;
     }
+    const fd = grad?.value ?? 0;
+    const fdErr = grad?.err ?? 0;
+    const gradErr = grad ? Math.abs(fd - exact) : 0;
     const tolG = 1e-5 * (d.hi - d.lo) + 1e-9 * scale + fdErr;
-    // Where the difference's own error estimate exceeds 1e-4 of the support it decides nothing:
+    // Where the difference's own error bound exceeds 1e-4 of the support it decides nothing:
     // the gradient is not judged on that case (said in the numbers), chords and the maximum still are.
-    const gradJudged = fdErr <= 1e-4 * (d.hi - d.lo);
+    if (grad && fdErr > 1e-4 * (d.hi - d.lo)) gradNote = `the difference's error bound ${fdErr.toExponential(2)} exceeds 1e-4 of the support`;
+    const gradJudged = grad !== undefined && gradNote === '';
     const holds = chordGap >= -tolV && eqGap >= -tolV && (!gradJudged || gradErr <= tolG);
     return {
       holds,
       margin: Math.min(chordGap / tolV + 1, eqGap / tolV + 1, gradJudged ? 1 - gradErr / tolG : 1),
-      numbers: { T1r: a.value, T1other: b.value, T1mix: mix.value, chordGap, T1equal: eq.value, eqGap, gradFD: fd, gradVStar: exact, gradErr, fdErr, gradJudged, tolV, tolG },
+      numbers: {
+        T1r: a.value, T1other: b.value, T1mix: mix.value, chordGap, T1equal: eq.value, eqGap,
+        gradFD: fd, gradVStar: exact, gradErr, fdErr, fdTrunc: grad?.trunc ?? 0, gradStep: grad?.h ?? 0, gradStencil: grad?.stencil ?? 'none',
+        gradJudged, ...(gradNote ? { gradNote } : {}), tolV, tolG,
+      },
     };
   },
   labels: ({ market }) => marketLabels(market),
