@@ -20,6 +20,8 @@ const UNIFORM = { kind: 'uniform', lo: 0, hi: 1 };
 const ok = (n = 2, distribution: unknown = UNIFORM) => JSON.stringify({ n, distribution });
 const density = (expr: string) => JSON.stringify({ n: 2, distribution: { kind: 'density', expr, lo: 0, hi: 1 } });
 const BOM = '\uFEFF';
+/** `dist` inside `depth` levels of one-part mixtures (the longest field paths a request has). */
+const deepMixture = (depth: number, dist: unknown): unknown => (depth === 0 ? dist : { kind: 'mixture', parts: [{ weight: 1, dist: deepMixture(depth - 1, dist) }] });
 /** The longest error line any input may produce (echoed user text is clipped to 60 characters). */
 const MAX_LINE = 300;
 
@@ -56,6 +58,8 @@ describe('item 17: echoes are clipped, a BOM is the same in both modes, duplicat
       density(`"${big}"`),
       density(`[${'x,'.repeat(400)}x]`),
       `{"n":2,"distribution":${'['.repeat(100_000)}`,
+      JSON.stringify({ n: 2, distribution: deepMixture(4, { kind: 'uniform', lo: 0, hi: 1, [big]: 1 }) }),
+      JSON.stringify({ n: 2, distribution: deepMixture(4, { kind: 'density', lo: 0, hi: 1, expr: `${big.slice(0, 999)}(x)` }) }),
     ]) {
       const r = await run(text);
       expect(r.code).toBe(2);

@@ -7,8 +7,16 @@ import { findDuplicateKey } from './json-text.ts';
 /** JSON's own whitespace (RFC 8259): what JSON.parse skips, and so all a blank line may hold. */
 const BLANK = /^[ \t\r\n]*$/;
 
-/** Longest "what is wrong" an error line carries after its field: a net under the 60-character echoes. */
-const DETAIL_MAX = 200;
+/**
+ * Longest `field: what is wrong` an error carries (the CLI adds "mechcheck: "): a net under the
+ * 60-character echoes, for messages that quote something longer (a JSON.parse or mathjs message).
+ */
+const LINE_MAX = 280;
+
+/** A UsageError whose line fits LINE_MAX: the field (already clipped to 160) whole, the detail clipped. */
+function usage(field: string, detail: string): UsageError {
+  return new UsageError(field, clip(detail, Math.max(40, LINE_MAX - field.length - 2)));
+}
 
 /**
  * Evaluate one request, or JSON Lines (one request a line, one result a line in order).
@@ -35,7 +43,7 @@ export function evalText(q: Quantity, text: string): Json[] {
     try {
       req = JSON.parse(line);
     } catch (e) {
-      throw new UsageError(`line ${k + 1}`, `not valid JSON (${clip((e as Error).message.split('\n')[0], DETAIL_MAX)})`);
+      throw usage(`line ${k + 1}`, `not valid JSON (${(e as Error).message.split('\n')[0]})`);
     }
     results.push(evaluate(q, line, req, `line ${k + 1}: `));
   });
@@ -48,13 +56,13 @@ export function evalText(q: Quantity, text: string): Json[] {
  */
 function evaluate(q: Quantity, text: string, req: unknown, where: string): Json {
   const dup = findDuplicateKey(text);
-  if (dup !== null) throw new UsageError(where + (dup.startsWith('[') ? `request${dup}` : dup), 'duplicate key');
+  if (dup !== null) throw usage(where + (dup.startsWith('[') ? `request${dup}` : dup), 'duplicate key');
   try {
     return q.evaluate(req);
   } catch (e) {
     if (e instanceof Error && 'field' in e) {
       const field = (e as { field: string }).field;
-      throw new UsageError(where + (field || 'request'), clip(stripField(e.message, field), DETAIL_MAX));
+      throw usage(where + (field || 'request'), stripField(e.message, field));
     }
     throw e;
   }

@@ -101,7 +101,9 @@ export function compileExpr(expr: string): Compiled {
     // Within the caps the parser's recursion fits the stack with room to spare; should a caller's
     // stack already be nearly full, its overflow still means "too deep", not a bug.
     if (e instanceof RangeError) return { ok: false, message: TOO_DEEP };
-    return { ok: false, message: `cannot be parsed: ${clip((e as Error).message, 100)}` };
+    // mathjs quotes the offending part of the text ("Syntax error in part "…" (char 5)"): clip that.
+    const why = (e as Error).message.replace(/"([^"]{61,})"/g, (_, part: string) => `"${clip(part)}"`);
+    return { ok: false, message: `cannot be parsed: ${clip(why, 120)}` };
   }
   if (treeDepth(node, MAX_EXPR_DEPTH) > MAX_EXPR_DEPTH) return { ok: false, message: TOO_DEEP };
   let problem: string | null = null;
@@ -745,6 +747,8 @@ const CACHE_SIZE = 64;
 
 /** Builds (or fetches) the approximation; the schema's check and the factory share this cache. */
 function cachedBuild(expr: string, lo: number, hi: number, precision: Precision): BuildResult {
+  // Refused at once, and not kept: 64 cached megabyte-long keys would be 64 MB.
+  if (expr.length > MAX_EXPR_CHARS) return build(expr, lo, hi, precision);
   const key = `${precision}\u0000${lo}\u0000${hi}\u0000${expr}`;
   let r = cache.get(key);
   if (r) {
