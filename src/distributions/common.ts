@@ -19,6 +19,43 @@ export function fmt(x: number): string {
   return String(Number(x.toPrecision(6)));
 }
 
+/** How much of a user's own text (a name, an expression, a string value) an error message echoes. */
+export const ECHO_MAX = 60;
+
+/** At most `max` characters of user text, then "…" (never half a surrogate pair). */
+export function clip(s: string, max = ECHO_MAX): string {
+  if (s.length <= max) return s;
+  const end = s.charCodeAt(max - 1) >= 0xd800 && s.charCodeAt(max - 1) <= 0xdbff ? max - 1 : max;
+  return `${s.slice(0, end)}…`;
+}
+
+/** A string value quoted as JSON, its text clipped to ECHO_MAX characters (`"abc…"`). */
+export function clipQuoted(s: string): string {
+  const q = JSON.stringify(s);
+  return q.length <= ECHO_MAX + 2 ? q : `${clip(q.slice(0, -1), ECHO_MAX + 1)}"`;
+}
+
+/** Longest field path an error names; longer ones (deeply nested input) keep their head and tail. */
+const PATH_MAX = 160;
+
+/**
+ * A field path as messages name it: `distribution.parts[1].dist.lo`, keys that are not
+ * identifiers quoted (`extra["a b"]`), each key clipped, and the whole clipped in the middle.
+ */
+export function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
+  let s = prefix;
+  for (const seg of path) {
+    if (typeof seg === 'number') s += `[${seg}]`;
+    else {
+      const k = String(seg);
+      s += /^[A-Za-z_$][\w$-]*$/.test(k) ? (s ? `.${clip(k)}` : clip(k)) : `[${clipQuoted(k)}]`;
+    }
+    // A path of a million levels would be built and then cut: cut as it grows instead.
+    if (s.length > 4 * PATH_MAX) s = s.slice(0, 60) + '…' + s.slice(-2 * PATH_MAX);
+  }
+  return s.length <= PATH_MAX ? s : `${s.slice(0, 60)}…${s.slice(-(PATH_MAX - 61))}`;
+}
+
 /** What a continuous family supplies; `continuous` fills in what follows from it. */
 export interface ContinuousParts {
   spec: DistSpec;

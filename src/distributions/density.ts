@@ -4,7 +4,7 @@ import type { Precision } from '../numeric/types.ts';
 import { quad } from '../numeric/index.ts';
 import { clenshawMany } from '../numeric/special.ts';
 import type { Dist, DistSpec } from './types.ts';
-import { continuous, EPS, fmt, Inverter, interior, upperBound } from './common.ts';
+import { clip, clipQuoted, continuous, EPS, fmt, Inverter, interior, upperBound } from './common.ts';
 import { BadSample, type ChebPiece, chebLowerBound, clenshaw, fit, firstMoment, polyMin } from './chebyshev.ts';
 import { InputError } from './errors.ts';
 
@@ -41,7 +41,50 @@ const NEG_TOL = 1e-12;
 /** Agreement required between the interpolant and the expression, relative to the density's maximum. */
 const AGREE_TOL = 1e-13;
 
-type Compiled = { ok: true; f: (x: number) => number; lastError: () => string | null; native?: boolean } | { ok: false; message: string };
+type Compiled =
+  | { ok: true; f: (x: number) => number; lastError: () => string | null; native?: boolean; node: MathNode }
+  | { ok: false; message: string };
+
+/**
+ * The longest expression accepted, in characters. With the nesting cap below, this bounds the
+ * recursion of mathjs's parser (a chain of 1000 unary minuses uses about a seventh of Node's
+ * stack), its compiler and its evaluator.
+ */
+export const MAX_EXPR_CHARS = 1000;
+/**
+ * The deepest expression tree accepted: levels of brackets, operators and function calls
+ * (`x + x + … + x` with k terms is k levels deep, since + associates to the left). Brackets are
+ * counted before parsing, because mathjs's parser spends ~40 stack frames per bracket level
+ * (270 nested parentheses exhaust Node's stack); the tree is measured after.
+ */
+export const MAX_EXPR_DEPTH = 100;
+
+const TOO_DEEP = `is nested too deeply (more than ${MAX_EXPR_DEPTH} levels of brackets, operators or function calls; a sum or product of k terms counts k levels)`;
+
+/** Deepest nesting of ( [ { in a text, ignoring balance (a parse error is reported later). */
+function bracketDepth(s: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x29 || c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return max;
+}
+
+/** Levels of a parsed tree (a leaf is 1), walked with an explicit stack; stops once past `cap`. */
+function treeDepth(root: MathNode, cap: number): number {
+  const stack: [MathNode, number][] = [[root, 1]];
+  let max = 0;
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > cap) return max;
+    n.forEach((child: MathNode) => void stack.push([child, d + 1]));
+  }
+  return max;
+}
 
 /**
  * Parses and compiles an expression in x. Allowed: numbers, x, the constants above, arithmetic,
@@ -49,33 +92,41 @@ type Compiled = { ok: true; f: (x: number) => number; lastError: () => string | 
  * assignments, matrices, strings, units) is rejected with a message naming what was found.
  */
 export function compileExpr(expr: string): Compiled {
+  if (expr.length > MAX_EXPR_CHARS) return { ok: false, message: `is too long (${expr.length} characters; at most ${MAX_EXPR_CHARS})` };
+  if (bracketDepth(expr) > MAX_EXPR_DEPTH) return { ok: false, message: TOO_DEEP };
   let node: MathNode;
   try {
     node = mathjs().parse(expr);
   } catch (e) {
-    return { ok: false, message: `cannot be parsed: ${(e as Error).message}` };
+    // Within the caps the parser's recursion fits the stack with room to spare; should a caller's
+    // stack already be nearly full, its overflow still means "too deep", not a bug.
+    if (e instanceof RangeError) return { ok: false, message: TOO_DEEP };
+    // mathjs quotes the offending part of the text ("Syntax error in part "…" (char 5)"): clip that.
+    const why = (e as Error).message.replace(/"([^"]{61,})"/g, (_, part: string) => `"${clip(part)}"`);
+    return { ok: false, message: `cannot be parsed: ${clip(why, 120)}` };
   }
+  if (treeDepth(node, MAX_EXPR_DEPTH) > MAX_EXPR_DEPTH) return { ok: false, message: TOO_DEEP };
   let problem: string | null = null;
   node.traverse((n: MathNode, path: string) => {
     if (problem) return;
     const anyNode = n as MathNode & { name?: string; fn?: unknown; value?: unknown; op?: string };
     switch (n.type) {
       case 'ConstantNode':
-        if (typeof anyNode.value !== 'number') problem = `may contain only numbers as constants (found ${JSON.stringify(anyNode.value)})`;
+        if (typeof anyNode.value !== 'number') problem = `may contain only numbers as constants (found ${typeof anyNode.value === 'string' ? clipQuoted(anyNode.value) : clip(String(anyNode.value))})`;
         return;
       case 'SymbolNode':
         if (path === 'fn') return; // a function name, checked at its FunctionNode
         if (anyNode.name !== 'x' && !CONSTANTS.has(anyNode.name!)) {
-          problem = `uses unknown variable "${anyNode.name}" (only x and the constants ${[...CONSTANTS].slice(0, 5).join(', ')}, … are allowed)`;
+          problem = `uses unknown variable "${clip(anyNode.name!)}" (only x and the constants ${[...CONSTANTS].slice(0, 5).join(', ')}, … are allowed)`;
         }
         return;
       case 'OperatorNode':
-        if (!OPERATORS.has(String(anyNode.fn))) problem = `uses unsupported operator "${anyNode.op}"`;
+        if (!OPERATORS.has(String(anyNode.fn))) problem = `uses unsupported operator "${clip(String(anyNode.op))}"`;
         return;
       case 'FunctionNode': {
         const fnNode = anyNode.fn as MathNode & { type: string; name?: string };
         if (fnNode.type !== 'SymbolNode' || !FUNCTIONS.has(fnNode.name!)) {
-          problem = `uses unknown function "${fnNode.name ?? fnNode.toString()}"`;
+          problem = `uses unknown function "${clip(fnNode.name ?? fnNode.toString())}"`;
         }
         return;
       }
@@ -83,13 +134,13 @@ export function compileExpr(expr: string): Compiled {
       case 'ConditionalNode':
         return;
       default:
-        problem = `uses unsupported syntax (${n.type.replace(/Node$/, '').toLowerCase()}: ${n.toString()})`;
+        problem = `uses unsupported syntax (${n.type.replace(/Node$/, '').toLowerCase()}: ${clip(n.toString())})`;
     }
   });
   if (problem) return { ok: false, message: problem };
   const code = node.compile();
   const fast = toNative(node);
-  if (fast && agreesWithMathjs(fast, code)) return { ok: true, f: fast, lastError: () => null, native: true };
+  if (fast && agreesWithMathjs(fast, code)) return { ok: true, f: fast, lastError: () => null, native: true, node };
   const scope = { x: 0 };
   let failure: string | null = null;
   const f = (x: number): number => {
@@ -110,7 +161,7 @@ export function compileExpr(expr: string): Compiled {
     // an error at 0.5 (e.g. factorial of a non-integer is fine, but a wrong arity is not) shows
     // up again at the first sample, with its x
   }
-  return { ok: true, f, lastError: () => failure };
+  return { ok: true, f, lastError: () => failure, node };
 }
 
 type Fx = (x: number) => number;
@@ -260,16 +311,26 @@ interface Built {
 type BuildResult = { ok: true; built: Built } | { ok: false; message: string };
 
 function describeSample(x: number, v: number, scale: number, evalError: string | null = null): string {
-  if (evalError) return `cannot be evaluated at x = ${fmt(x)}: ${evalError}`;
+  if (evalError) return `cannot be evaluated at x = ${fmt(x)}: ${clip(evalError, 100)}`;
   if (Number.isNaN(v)) return `is not a real number at x = ${fmt(x)} (value NaN)`;
   if (!Number.isFinite(v)) return `is not finite at x = ${fmt(x)} (value ${v})`;
   return `is negative at x = ${fmt(x)} (value ${fmt(v)}, maximum ${fmt(scale)})`;
 }
 
+/** A fitted stretch of an expression density: its pieces and where the fit found it not smooth. */
+interface Part {
+  pieces: ChebPiece[];
+  kinks: number[];
+  evals: number;
+  maxErr: number;
+}
+
+type PartResult = { ok: true; part: Part } | { ok: false; message: string } | { ok: 'zero'; gx: Float64Array };
+
 /**
- * Validates and approximates an expression density on [lo, hi]:
+ * Validates and approximates an expression density on a stretch [lo, hi] of its support:
  * 1. a grid of 4097 points (16385 at `high`), ends included: every value finite and ≥ 0
- *    (down to −1e-12 × max, taken as rounding), not all 0;
+ *    (down to −1e-12 × max, taken as rounding); all 0 is reported as such (`build` looks further);
  * 2. a piecewise Chebyshev interpolant (chebyshev.ts): pieces graded by 4 towards both ends,
  *    each fitted to 1e-15 relative to its own smallest value (floored at 1e-14 × max) and split
  *    until its values span at most a factor 16 — so F and 1 − F keep their relative accuracy in
@@ -278,17 +339,11 @@ function describeSample(x: number, v: number, scale: number, evalError: string |
  *    and no piece's interpolant may dip below 0 (so the running integral is monotone);
  * 3. interpolant and expression must agree on every 4th grid point (every point at `high`) to 1e-13 × max (plus f's own x-rounding
  *    noise), except inside a jump's sliver (a piece the bisection pinned to ~2^-48 × width);
- * 4. at `high`, the normaliser is re-computed by adaptive quadrature of the expression and must
- *    agree to 1e-12 relative.
+ * 4. at `high`, the stretch's mass is re-computed by adaptive quadrature of the expression and
+ *    must agree to 1e-12 relative.
  */
-function build(expr: string, lo: number, hi: number, precision: Precision): BuildResult {
-  const compiled = compileExpr(expr);
-  if (!compiled.ok) return compiled;
-  const f = compiled.f;
+function approximate(f: Fx, lastError: () => string | null, lo: number, hi: number, precision: Precision): PartResult {
   const w = hi - lo;
-  if (!(w > 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)))) {
-    return { ok: false, message: `needs an interval wider than 1e-9 × |lo|, |hi| (got [${fmt(lo)}, ${fmt(hi)}])` };
-  }
   const N = precision === 'high' ? 16384 : 4096;
   const gx = new Float64Array(N + 1);
   const gv = new Float64Array(N + 1);
@@ -296,7 +351,7 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
   for (let i = 0; i <= N; i++) {
     const x = i === N ? hi : lo + (w * i) / N;
     const v = f(x);
-    if (!Number.isFinite(v)) return { ok: false, message: describeSample(x, v, scale, compiled.lastError()) };
+    if (!Number.isFinite(v)) return { ok: false, message: describeSample(x, v, scale, lastError()) };
     gx[i] = x;
     gv[i] = v;
     if (v > scale) scale = v;
@@ -304,7 +359,7 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
   let iMin = 0;
   for (let i = 1; i <= N; i++) if (gv[i] < gv[iMin]) iMin = i;
   if (gv[iMin] < -NEG_TOL * scale || (scale === 0 && gv[iMin] < 0)) return { ok: false, message: describeSample(gx[iMin], gv[iMin], scale) };
-  if (scale === 0) return { ok: false, message: `is identically 0 on [${fmt(lo)}, ${fmt(hi)}]` };
+  if (scale === 0) return { ok: 'zero', gx };
 
  
   // Pieces graded by 4 towards both ends (down to 4^-25 w ≈ 1e-15 w), a middle piece between.
@@ -320,7 +375,7 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
   try {
     fitted = fit(f, ends, { tol: 1e-15, noise: 2e-14, floor: 1e-14, rangeFloor: 1e-250, scale, maxDegree: 128, maxEvals: 150_000, minWidth: 2 ** -48 }, NEG_TOL);
   } catch (e) {
-    if (e instanceof BadSample) return { ok: false, message: describeSample(e.x, e.value, scale, compiled.lastError()) };
+    if (e instanceof BadSample) return { ok: false, message: describeSample(e.x, e.value, scale, lastError()) };
     throw e;
   }
  
@@ -353,7 +408,6 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
   }
   if (minV < -1e-10 * scale) return { ok: false, message: `is negative near x = ${fmt(minX)} (value about ${fmt(minRaw)}, maximum ${fmt(scale)})` };
  
-  const starts = Float64Array.from(pieces, (p) => p.a);
   // Grid agreement. Allowed: 1e-13 × max, plus the piece's x-rounding noise (f's own values move
   // by |f′|·ulp(x) when x is rounded: √(x − lo) changes by 1e-9 over the first ulp above lo =
   // −0.01); points inside a jump's sliver are skipped.
@@ -398,20 +452,9 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
   }
 
  
-  const n = pieces.length;
   // A piece's mass is ≥ 0 (its interpolant is kept ≥ 0); rounding of a sliver's could make it −0.
   for (const p of pieces) p.mass = Math.max(0, p.mass);
-  const mass = pieces.map((p) => p.mass);
-  const cumLeft = new Float64Array(n);
-  const cumRight = new Float64Array(n);
-  for (let k = 1; k < n; k++) cumLeft[k] = cumLeft[k - 1] + mass[k - 1];
-  for (let k = n - 2; k >= 0; k--) cumRight[k] = cumRight[k + 1] + mass[k + 1];
-  const Z = cumLeft[n - 1] + mass[n - 1];
-  if (!(Z > 0)) return { ok: false, message: `integrates to 0 on [${fmt(lo)}, ${fmt(hi)}]` };
-  let m1 = 0;
-  for (const p of pieces) m1 += firstMoment(p);
-  if (!Number.isFinite(Z) || !Number.isFinite(m1)) return { ok: false, message: `is too large to normalise on [${fmt(lo)}, ${fmt(hi)}] (its integral overflows)` };
-  const mean = Math.min(hi, Math.max(lo, m1 / Z));
+  const Z = pieces.reduce((z, p) => z + p.mass, 0);
 
   // Kinks and jumps: the fit bisects towards them, leaving a cluster of tiny pieces; report the
   // centre of the smallest piece of each cluster (away from the graded ends).
@@ -427,13 +470,276 @@ function build(expr: string, lo: number, hi: number, precision: Precision): Buil
   }
 
  
-  if (precision === 'high') {
+  if (precision === 'high' && Z > 0 && Number.isFinite(Z)) {
     const q = quad(f, lo, hi, { epsabs: 0, epsrel: 1e-13, limit: 2000, points: kinks, method: 'auto' });
     if (!(Math.abs(q.value - Z) <= 1e-12 * Z + q.abserr)) {
       return { ok: false, message: `normalisation could not be verified: interpolant gives ${Z}, adaptive quadrature ${q.value} ± ${q.abserr}` };
     }
   }
-  return { ok: true, built: { pieces, starts, cumLeft, cumRight, Z, mean, kinks: kinks.sort((a, b) => a - b), evals: fitted.evals, maxErr, ...(compiled.native ? { native: f } : {}) } };
+  return { ok: true, part: { pieces, kinks, evals: fitted.evals, maxErr } };
+}
+
+/**
+ * Validates and approximates an expression density on [lo, hi] (see `approximate`). When the
+ * sampling grid sees only zeros, the mass may still be there, narrower than the grid's spacing
+ * (max(0, 1e-6 − |x − 0.3|)): `narrowMass` looks where the expression's sub-terms change sign
+ * or turn, and each stretch of positive values it finds is approximated on its own grid, the
+ * rest of [lo, hi] being exactly 0.
+ */
+function build(expr: string, lo: number, hi: number, precision: Precision): BuildResult {
+  const compiled = compileExpr(expr);
+  if (!compiled.ok) return compiled;
+  const f = compiled.f;
+  if (!(hi - lo > 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)))) {
+    return { ok: false, message: `needs an interval wider than 1e-9 × |lo|, |hi| (got [${fmt(lo)}, ${fmt(hi)}])` };
+  }
+  const whole = approximate(f, compiled.lastError, lo, hi, precision);
+  if (whole.ok === false) return whole;
+  let parts: Part[];
+  const edges: number[] = [];
+  if (whole.ok === true) parts = [whole.part];
+  else {
+    const found = narrowMass(compiled.node, f, compiled.lastError, whole.gx);
+    if ('message' in found) return { ok: false, message: found.message };
+    if (found.stretches.length === 0) return { ok: false, message: `is identically 0 on [${fmt(lo)}, ${fmt(hi)}]` };
+    parts = [];
+    for (const { a, b, at } of found.stretches) {
+      if (!(b - a > NARROW_MIN * Math.max(Math.abs(a), Math.abs(b)))) return { ok: false, message: tooNarrow(a, b, at) };
+      const r = approximate(f, compiled.lastError, a, b, precision);
+      if (r.ok === false) return r;
+      // Positive at `at`, yet a grid over [a, b] sees only zeros: thinner still than that grid.
+      if (r.ok === 'zero') return { ok: false, message: tooNarrow(a, b, at) };
+      parts.push(r.part);
+      edges.push(a, b);
+    }
+  }
+  // Exact zeros between the stretches (there are none when the grid saw the mass).
+  const zero = (a: number, b: number): ChebPiece => {
+    const c = new Float64Array(1);
+    return { a, b, c, left: c, right: c, mass: 0, err: 0, converged: true, xNoise: 0 };
+  };
+  const pieces: ChebPiece[] = [];
+  let at = lo;
+  for (const part of parts) {
+    if (part.pieces[0].a > at) pieces.push(zero(at, part.pieces[0].a));
+    pieces.push(...part.pieces);
+    at = part.pieces[part.pieces.length - 1].b;
+  }
+  if (at < hi) pieces.push(zero(at, hi));
+
+  const n = pieces.length;
+  const cumLeft = new Float64Array(n);
+  const cumRight = new Float64Array(n);
+  for (let k = 1; k < n; k++) cumLeft[k] = cumLeft[k - 1] + pieces[k - 1].mass;
+  for (let k = n - 2; k >= 0; k--) cumRight[k] = cumRight[k + 1] + pieces[k + 1].mass;
+  const Z = cumLeft[n - 1] + pieces[n - 1].mass;
+  if (!(Z > 0)) return { ok: false, message: `integrates to 0 on [${fmt(lo)}, ${fmt(hi)}]` };
+  let m1 = 0;
+  for (const p of pieces) m1 += firstMoment(p);
+  if (!Number.isFinite(Z) || !Number.isFinite(m1)) return { ok: false, message: `is too large to normalise on [${fmt(lo)}, ${fmt(hi)}] (its integral overflows)` };
+  const mean = Math.min(hi, Math.max(lo, m1 / Z));
+  // Where narrow mass starts and ends is a kink of F's density: a breakpoint for quadrature.
+  const kinks = [...new Set([...parts.flatMap((p) => p.kinks), ...edges.filter((x) => x > lo && x < hi)])].sort((a, b) => a - b);
+  const starts = Float64Array.from(pieces, (p) => p.a);
+  const evals = parts.reduce((e, p) => e + p.evals, 0);
+  const maxErr = Math.max(...parts.map((p) => p.maxErr));
+  return { ok: true, built: { pieces, starts, cumLeft, cumRight, Z, mean, kinks, evals, maxErr, ...(compiled.native ? { native: f } : {}) } };
+}
+
+/**
+ * Narrowest stretch of narrow mass accepted, relative to its distance from 0. f is sampled at
+ * doubles, which sit up to ulp(x)/2 from the Chebyshev nodes the fit assumes: an error of about
+ * ulp(x)/width relative in the stretch's mass (measured: 4.5e-11 for max(0, 1e-6 − |x − 0.3|)).
+ * Wider than 0.001·|x|, that is below 2.5e-13 — within the 1e-12 to which `high` verifies the
+ * normaliser by quadrature, so both tiers accept the same densities.
+ */
+const NARROW_MIN = 1e-3;
+
+function tooNarrow(a: number, b: number, at: number): string {
+  return `is positive only on a sliver of width ${Number((b - a).toPrecision(2)).toExponential()} near x = ${fmt(at)} (too narrow to approximate: positive values between the sampling grid's points must span more than ${NARROW_MIN} × |x|)`;
+}
+
+/** Evaluations of sub-terms the search for narrow mass may spend, in tree nodes × grid points. */
+const PROBE_BUDGET = 16e6;
+/** Points where a sub-term changes sign or turns that the search examines, at most. */
+const PROBE_POINTS = 4096;
+/** Separate stretches of narrow mass approximated, at most (each gets its own grid and fit). */
+const MAX_STRETCHES = 256;
+
+/**
+ * Stretches [a, b] where f is positive although it is 0 at every grid point (gx): f(a), f(b) > 0
+ * are its first and last positive values next to zeros, around a point `at` where f > 0. Narrow mass hides where something inside the expression
+ * changes: a sub-term crosses 0 (|x − 0.3|'s argument, a comparison flipping) or turns
+ * (sin(1000x) peaking between grid points). Each sub-term that depends on x, smallest first, is
+ * sampled on the grid; every sign change is bisected to adjacent doubles and every turn is
+ * located by golden-section search; f is evaluated there, and from each positive point the
+ * stretch is bisected out to f's zeros on both sides (within its grid cell).
+ */
+function narrowMass(
+  root: MathNode,
+  f: Fx,
+  lastError: () => string | null,
+  gx: Float64Array,
+): { stretches: { a: number; b: number; at: number }[] } | { message: string } {
+  const N = gx.length - 1;
+  const points: number[] = [];
+  let budget = PROBE_BUDGET;
+  for (const { node, size } of subTerms(root)) {
+    if (points.length >= PROBE_POINTS) break;
+    if (size * (N + 1) > budget) continue;
+    budget -= size * (N + 1);
+    const g = probe(node);
+    const v = new Float64Array(N + 1);
+    for (let i = 0; i <= N; i++) v[i] = g(gx[i]);
+    for (let i = 0; i < N && points.length < PROBE_POINTS; i++) {
+      const s = sign(v[i]);
+      const t = sign(v[i + 1]);
+      if (s === s && t === t && s !== t) points.push(...crossing(g, gx[i], gx[i + 1], s));
+      if (i > 0) {
+        const d1 = v[i] - v[i - 1];
+        const d2 = v[i + 1] - v[i];
+        if (d1 * d2 < 0) points.push(turn(g, gx[i - 1], gx[i + 1], d1 > 0));
+      }
+    }
+  }
+  // f at each point, then the stretch around each positive one.
+  const stretches: { a: number; b: number; at: number }[] = [];
+  let top = 0;
+  const value = (x: number): number | string => {
+    const y = f(x);
+    if (!Number.isFinite(y) || y < -NEG_TOL * top) return describeSample(x, y, top, lastError());
+    return y;
+  };
+  const lo = gx[0];
+  const step = (gx[N] - lo) / N;
+  for (const p of points.sort((x, y) => x - y)) {
+    if (!(p > lo && p < gx[N])) continue;
+    if (stretches.some((r) => p >= r.a && p <= r.b)) continue;
+    const y = value(p);
+    if (typeof y === 'string') return { message: y };
+    if (!(y > 0)) continue;
+    top = Math.max(top, y);
+    // The grid cell holding p: f is 0 at both its ends.
+    let i = Math.min(N - 1, Math.max(0, Math.floor((p - lo) / step)));
+    while (i > 0 && gx[i] > p) i--;
+    while (i < N - 1 && gx[i + 1] < p) i++;
+    // The stretch ends at f's last positive doubles: a step (x > 1e-4 ? 1 : 0) then has no jump
+    // at its ends, only between them and the zero beyond (an ulp, which holds no mass).
+    const edge = (zeroAt: number): number | string => {
+      let z = zeroAt; // f(z) ≤ 0
+      let q = p; // f(q) > 0
+      for (;;) {
+        const m = z + (q - z) / 2;
+        if (m === z || m === q) return q;
+        const fm = value(m);
+        if (typeof fm === 'string') return fm;
+        if (fm > 0) q = m;
+        else z = m;
+      }
+    };
+    const a = edge(gx[i]);
+    if (typeof a === 'string') return { message: a };
+    const b = edge(gx[i + 1]);
+    if (typeof b === 'string') return { message: b };
+    stretches.push({ a, b, at: p });
+    if (stretches.length > MAX_STRETCHES) {
+      return { message: `is positive only on more than ${MAX_STRETCHES} slivers narrower than the sampling grid (the first near x = ${fmt(stretches[0].at)}): too narrow to approximate` };
+    }
+  }
+  // Overlapping stretches (two points of one bump) become one.
+  stretches.sort((r, s) => r.a - s.a);
+  const merged: typeof stretches = [];
+  for (const r of stretches) {
+    const last = merged[merged.length - 1];
+    if (last && r.a <= last.b) last.b = Math.max(last.b, r.b);
+    else merged.push({ ...r });
+  }
+  return { stretches: merged };
+}
+
+/** −1, 0, 1, or NaN for a value that is not a number. */
+function sign(v: number): number {
+  return v > 0 ? 1 : v < 0 ? -1 : v === 0 ? 0 : NaN;
+}
+
+/** The sub-terms of an expression that depend on x (not the whole), with their sizes in nodes, smallest first. */
+function subTerms(root: MathNode): { node: MathNode; size: number }[] {
+  const info = new Map<MathNode, { size: number; x: boolean }>();
+  const out: { node: MathNode; size: number }[] = [];
+  // Post-order with an explicit stack (the tree is at most MAX_EXPR_DEPTH deep, but need not be walked recursively).
+  const stack: [MathNode, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [n, expanded] = stack.pop()!;
+    if (!expanded) {
+      stack.push([n, true]);
+      n.forEach((c: MathNode, path: string) => void (path !== 'fn' && stack.push([c, false])));
+      continue;
+    }
+    let size = 1;
+    let x = n.type === 'SymbolNode' && (n as MathNode & { name: string }).name === 'x';
+    n.forEach((c: MathNode, path: string) => {
+      const ci = path === 'fn' ? undefined : info.get(c);
+      if (!ci) return;
+      size += ci.size;
+      x ||= ci.x;
+    });
+    info.set(n, { size, x });
+    if (x && n !== root && n.type !== 'ParenthesisNode') out.push({ node: n, size });
+  }
+  return out.sort((p, q) => p.size - q.size);
+}
+
+/** A sub-term as a function of x: native when it can be, else mathjs (true/false as 1/0, errors as NaN). */
+function probe(node: MathNode): Fx {
+  const native = toNative(node);
+  if (native) return native;
+  const code = node.compile();
+  const scope = { x: 0 };
+  return (x) => {
+    scope.x = x;
+    try {
+      const v: unknown = code.evaluate(scope);
+      return typeof v === 'number' ? v : typeof v === 'boolean' ? +v : NaN;
+    } catch {
+      return NaN;
+    }
+  };
+}
+
+/** Where g leaves the sign s between a and b (sign(g(a)) = s ≠ sign(g(b))): the two adjacent doubles. */
+function crossing(g: Fx, a: number, b: number, s: number): [number, number] {
+  for (;;) {
+    const m = a + (b - a) / 2;
+    if (m === a || m === b) return [a, b];
+    if (sign(g(m)) === s) a = m;
+    else b = m;
+  }
+}
+
+/** Golden-section search for g's maximum (or minimum) on [a, b], known to lie inside. */
+function turn(g: Fx, a: number, b: number, max: boolean): number {
+  const r = (Math.sqrt(5) - 1) / 2;
+  const better = (u: number, v: number) => (max ? u > v : u < v);
+  let c = b - r * (b - a);
+  let d = a + r * (b - a);
+  let gc = g(c);
+  let gd = g(d);
+  for (let it = 0; it < 120 && a < c && c < d && d < b; it++) {
+    if (better(gc, gd)) {
+      b = d;
+      d = c;
+      gd = gc;
+      c = b - r * (b - a);
+      gc = g(c);
+    } else {
+      a = c;
+      c = d;
+      gc = gd;
+      d = a + r * (b - a);
+      gd = g(d);
+    }
+  }
+  return better(gc, gd) ? c : d;
 }
 
 const cache = new Map<string, BuildResult>();
@@ -441,6 +747,8 @@ const CACHE_SIZE = 64;
 
 /** Builds (or fetches) the approximation; the schema's check and the factory share this cache. */
 function cachedBuild(expr: string, lo: number, hi: number, precision: Precision): BuildResult {
+  // Refused at once, and not kept: 64 cached megabyte-long keys would be 64 MB.
+  if (expr.length > MAX_EXPR_CHARS) return build(expr, lo, hi, precision);
   const key = `${precision}\u0000${lo}\u0000${hi}\u0000${expr}`;
   let r = cache.get(key);
   if (r) {
@@ -475,6 +783,12 @@ export function checkDensity(expr: string, lo: number, hi: number): string | nul
  * finished on the double grid. `breakpoints` are the places where the fit found the expression
  * not smooth (kinks, jumps). `at('high')` rebuilds on a 4× finer validation grid and verifies
  * the normaliser by adaptive quadrature of the expression.
+ *
+ * Mass narrower than the sampling grid's spacing, where the grid sees only zeros, is looked for
+ * (see `narrowMass`) and approximated on its own stretch, with the same accuracy relative to the
+ * stretch (its ends are ends in the sense above); a stretch narrower than 0.001 × |x| is refused
+ * as too narrow. Narrow mass beside mass the grid does see is not looked for.
+ * Expressions are capped at MAX_EXPR_CHARS characters and MAX_EXPR_DEPTH levels of nesting.
  */
 export function densityDist(spec: DensitySpec, precision: Precision = 'standard', path = 'distribution'): Dist {
   const { expr, lo, hi } = spec;

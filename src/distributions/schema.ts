@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Precision } from '../numeric/types.ts';
 import type { Dist, DistSpec } from './types.ts';
 import { InputError } from './errors.ts';
-import { fmt } from './common.ts';
+import { clipQuoted, fieldPath, fmt } from './common.ts';
 import { checkDensity } from './density.ts';
 import { makeDist } from './index.ts';
 
@@ -148,18 +148,6 @@ export const DistSchema: z.ZodType<DistSpec> = level(1);
 // ------------------------------------------------------------------------------------------
 // Errors
 
-function pathString(prefix: string, path: readonly PropertyKey[]): string {
-  let s = prefix;
-  for (const seg of path) {
-    if (typeof seg === 'number') s += `[${seg}]`;
-    else {
-      const k = String(seg);
-      s += /^[A-Za-z_$][\w$-]*$/.test(k) ? (s ? `.${k}` : k) : `[${JSON.stringify(k)}]`;
-    }
-  }
-  return s;
-}
-
 function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
   let v: unknown = root;
   for (const seg of path) {
@@ -175,10 +163,7 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
-  if (typeof v === 'string') {
-    const s = JSON.stringify(v);
-    return s.length > 40 ? `${s.slice(0, 37)}…"` : s;
-  }
+  if (typeof v === 'string') return clipQuoted(v);
   return `${typeof v} ${String(v)}`;
 }
 
@@ -196,7 +181,7 @@ export function firstIssue(err: z.ZodError | { issues: readonly z.core.$ZodIssue
   const issue = err.issues[0];
   if (!issue) return { field: prefix, detail: 'is invalid' };
   const path = issue.path as PropertyKey[];
-  const field = pathString(prefix, path);
+  const field = fieldPath(prefix, path);
   const at = () => {
     const fromIssue = 'input' in issue ? { found: issue.input !== undefined, value: issue.input } : valueAt(input, path);
     return fromIssue;
@@ -209,7 +194,7 @@ export function firstIssue(err: z.ZodError | { issues: readonly z.core.$ZodIssue
       return { field, detail: `must be ${want} (got ${describe(value)})` };
     }
     case 'unrecognized_keys':
-      return { field: pathString(field, [issue.keys[0]]), detail: 'unknown field' };
+      return { field: fieldPath(field, [issue.keys[0]]), detail: 'unknown field' };
     case 'invalid_union': {
       const u = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
       if (u.discriminator !== undefined) {
