@@ -134,6 +134,21 @@ describe('the issue’s cases, against closed forms', () => {
     expect(o.converged).toBe(true);
   });
 
+  // An expression density on [1e6, 1e6 + 1] stays where it is (its values at 1e6 + y are noise at
+  // 1e-10 relative, which moving it would expose); the integrands weigh p − 1e6. References: mpmath
+  // at 30 digits in y = x − 1e6 with F in closed form (quad split at v* and at every 1/40).
+  for (const [expr, T1, T2] of [
+    ['1+0.5*sin(x)', 0.119867018907342123, -0.319399941494136204],
+    ['1+0.5*sin(20*x)', 0.130512083541276775, -0.330314566763715049],
+  ] as const) {
+    test(`density ${expr} on [1e6, 1e6 + 1], n = 5 (T1 wrong by 1e-4 before): against mpmath`, () => {
+      const o = evalPw({ n: 5, distribution: { kind: 'density', expr, lo: 1e6, hi: 1000001 } });
+      within(o.T1, T1, o.abserr.T1);
+      within(o.T2, T2, o.abserr.T2);
+      expect(o.abserr.T1).toBeLessThan(1e-7);
+    });
+  }
+
   test('a spike: a piece of width 1e-9 holding almost all the mass is answered by the quantile route', () => {
     const o = evalPw({
       n: 3,

@@ -125,7 +125,7 @@ interface Integrals {
   height: number;
 }
 
-function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptions): Integrals {
+function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptions, shift: number): Integrals {
   const k = n - 2;
   const pMax = Math.max(Math.abs(dist.lo), Math.abs(dist.hi));
   // Tolerance on ∫g = 1: what the quadrature was asked for (scaled to a unit mass), or the
@@ -160,7 +160,7 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
         b *= b;
       }
       const g = (n - 1) * Fk * dist.pdf(p);
-      const pg = p * g;
+      const pg = (p - shift) * g;
       const up = (1 - F) * pg;
       const base = i * dim;
       out[base + FN] = Fk * F * F;
@@ -292,11 +292,11 @@ export interface GroupValues {
 export function cutoffGroups(dist0: Dist, n: number, groups: readonly ShareGroup[], precision: Precision = 'standard', extra?: QuadOptions): GroupValues {
   const dist = dist0.at(precision);
   const f = frameOf(dist, precision);
-  if (!f) return cutoffGroupsIn(dist, n, groups, precision, extra);
+  if (!f) return cutoffGroupsIn(dist, n, groups, precision, extra, 0);
   // T_1 and T_2 are translation-invariant and scale with the width (the constant part of p sums
   // to Σ(1/n − r_i) = 0 in T_1 and cancels in v̄_0 − E[max]): compute them where the mass lies
   // on [0, 1] and map back. A bracket alone keeps the constant c(1/n − r_i).
-  const g = cutoffGroupsIn(f.dist, n, groups, precision, extra);
+  const g = cutoffGroupsIn(f.dist, n, groups, precision, extra, f.shift);
   const { c, s } = f.frame;
   const scale = (e: Estimate): Estimate => ({ value: s * e.value, abserr: s * e.abserr, converged: e.converged });
   return {
@@ -319,16 +319,34 @@ export function cutoffGroups(dist0: Dist, n: number, groups: readonly ShareGroup
  * The frame X = c + s·Y in which the distribution is well conditioned, with Y built, or undefined
  * when its own coordinates are (see `wellConditionedFrame`). Built once per distribution object:
  * claims ask for the same market repeatedly.
+ *
+ * An expression density is not moved: evaluated at x = c + y its values are noise at the spacing
+ * of the doubles near c (1 + 0.5·sin(x) on [1e6, 1e6 + 1]: 6e-11 relative), which its build
+ * rejects. Far from 0 it stays where it is and the integrands weigh p − v̲ instead of p (`shift`),
+ * which removes the cancellation without moving the nodes; only its scale is changed (x = s·y).
  */
-const framedCache = new WeakMap<Dist, { frame: Frame; dist: Dist } | null>();
-export function frameOf(dist: Dist, precision: Precision): { frame: Frame; dist: Dist } | undefined {
+export interface Framed {
+  frame: Frame;
+  dist: Dist;
+  /** Subtracted from p in the integrands (in Y's coordinates). */
+  shift: number;
+}
+const framedCache = new WeakMap<Dist, Framed | null>();
+export function frameOf(dist: Dist, precision: Precision): Framed | undefined {
   let r = framedCache.get(dist);
   if (r === undefined) {
     const frame = wellConditionedFrame(dist.spec);
-    r = frame ? { frame, dist: buildFramed(dist.spec, frame, precision) } : null;
+    if (!frame) r = null;
+    else if (!hasDensity(dist.spec)) r = { frame, dist: buildFramed(dist.spec, frame, precision), shift: 0 };
+    else if (Math.max(Math.abs(dist.lo), Math.abs(dist.hi)) > 4 * (dist.hi - dist.lo)) r = { frame: { c: 0, s: 1 }, dist, shift: dist.lo };
+    else r = { frame: { c: 0, s: frame.s }, dist: buildFramed(dist.spec, { c: 0, s: frame.s }, precision), shift: 0 };
     framedCache.set(dist, r);
   }
   return r ?? undefined;
+}
+
+function hasDensity(spec: DistSpec): boolean {
+  return spec.kind === 'density' || (spec.kind === 'mixture' && spec.parts.some((p) => hasDensity(p.dist)));
 }
 
 /**
@@ -350,11 +368,11 @@ function buildFramed(spec: DistSpec, frame: Frame, precision: Precision): Dist {
 }
 
 /** cutoffGroups in the distribution's own coordinates. */
-function cutoffGroupsIn(dist: Dist, n: number, groups: readonly ShareGroup[], precision: Precision, extra?: QuadOptions): GroupValues {
+function cutoffGroupsIn(dist: Dist, n: number, groups: readonly ShareGroup[], precision: Precision, extra: QuadOptions | undefined, shift: number): GroupValues {
   const opts = { ...quadOptions(precision), ...extra };
   const vs = groups.map((g) => vStar(dist, g.share, n));
   // A bracket is O(1/n) and T1 adds n of them: the absolute tolerance scales down with n.
-  const I = integrals(dist, n, vs, { ...opts, epsabs: (opts.epsabs ?? 1e-13) / n });
+  const I = integrals(dist, n, vs, { ...opts, epsabs: (opts.epsabs ?? 1e-13) / n }, shift);
   let t1 = 0;
   let t1err = 0;
   // Rounding the quadrature cannot see: every node (and every panel's centre) is placed only to
@@ -368,7 +386,10 @@ function cutoffGroupsIn(dist: Dist, n: number, groups: readonly ShareGroup[], pr
   const delta = Number.EPSILON * Math.max(Math.abs(dist.lo), Math.abs(dist.hi));
   const rounding = 2 * delta + 4 * delta * I.height;
   const out = groups.map((g, k) => {
-    const bracket = I.bracket[k];
+    // With p − shift in the integrands: add back shift·(∫_{v*}(1−F)dG − ∫^{v*}F dG) = shift·(1/n − G(v*))
+    // at the true v*, where G(v*) = r exactly — not G at the computed v*, which near 1e6 is placed
+    // only to 1.2e-10 and would bring back the shift times that (T1 off by 7e-4).
+    const bracket = I.bracket[k] + shift * (1 / n - g.share);
     t1 += g.count * bracket;
     t1err += g.count * (I.bracketErr[k] + rounding);
     return { share: g.share, count: g.count, vStar: vs[k], bracket };

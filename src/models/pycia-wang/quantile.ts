@@ -48,15 +48,15 @@ interface Half {
  */
 export function cutoffQuantile(dist0: Dist, n: number, groups: readonly ShareGroup[], precision: Precision = 'standard'): QuantileValues {
   const f = frameOf(dist0.at(precision), precision);
-  if (!f) return quantileIn(dist0.at(precision), n, groups, precision);
+  if (!f) return quantileIn(dist0.at(precision), n, groups, precision, 0);
   // Translation-invariant and scaling with the width, as in cutoffGroups.
-  const y = quantileIn(f.dist, n, groups, precision);
+  const y = quantileIn(f.dist, n, groups, precision, f.shift);
   const { c, s } = f.frame;
   const scale = (e: Estimate): Estimate => ({ value: s * e.value, abserr: s * e.abserr, converged: e.converged });
   return { ...y, T1: scale(y.T1), T2: scale(y.T2), brackets: y.brackets.map((b, i) => ({ ...scale(b), value: s * b.value + c * (1 / n - groups[i].share) })) };
 }
 
-function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precision: Precision): QuantileValues {
+function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precision: Precision, shift: number): QuantileValues {
   const opts = { ...quadOptions(precision), epsabs: (quadOptions(precision).epsabs ?? 1e-13) / n };
   const k = n - 2;
   // Quantile levels of the shares, as u (≤ ½) or as t = 1 − u (> ½, from log r/(n−1) without cancellation).
@@ -81,7 +81,7 @@ function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precis
 
   // Integrand in u on [0, ½]: Q(u), u^{n−2} by powering.
   const lowerHalf = half(
-    (u) => dist.quantile(u),
+    (u) => dist.quantile(u) - shift,
     (u) => ipow(u, k),
     (u) => u,
     (u) => 1 - u,
@@ -92,7 +92,7 @@ function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precis
   );
   // Integrand in t on [0, ½]: Q(1 − t) = isf(t), (1 − t)^{n−2} without rounding 1 − t first.
   const upperHalf = half(
-    (t) => dist.isf(t),
+    (t) => dist.isf(t) - shift,
     (t) => Math.exp(k * Math.log1p(-t)),
     (t) => 1 - t,
     (t) => t,
@@ -123,7 +123,9 @@ function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precis
       P = Ptotal - tail;
       Perr = lowerHalf.err[P_] + upperHalf.err[P_] + tailErr;
     }
-    return { value: K - P, abserr: Kerr + Perr, converged: ok };
+    // Q − shift in the integrands: add back shift·(1/n − G(u_i)), G(u_i) = r_i.
+    const share = groups[levels.indexOf(l)].share;
+    return { value: K - P + shift * (1 / n - share), abserr: Kerr + Perr, converged: ok };
   });
   let t1 = 0;
   let t1err = 0;
