@@ -49,7 +49,7 @@ const KINK_SHARE = 0.0050755781192754398589;
 describe('PW.T1.concave gradient', () => {
   for (const precision of ['standard', 'high'] as const) {
     test(`seed 215's case holds, its difference and bound cover the true derivative (${precision})`, () => {
-      const r = concave.property(concave.decode!(JSON.parse(JSON.stringify(seed215))), { precision });
+      const r = concave.property(concave.decode!(JSON.parse(JSON.stringify(seed215))), { precision, tolerance: concave.tolerance });
       const x = r.numbers as Record<string, number | boolean | string>;
       expect(r.holds, JSON.stringify(x)).toBe(true);
       expect(x.gradJudged).toBe(true);
@@ -68,7 +68,7 @@ describe('PW.T1.concave gradient', () => {
       other: [0.5, 0.5],
       lambda: 0.5,
     };
-    const r = concave.property(atKink, { precision: 'standard' });
+    const r = concave.property(atKink, { precision: 'standard', tolerance: concave.tolerance });
     const x = r.numbers as Record<string, number | boolean | string>;
     expect(r.holds, JSON.stringify(x)).toBe(true);
     expect(x.gradJudged).toBe(true);
@@ -79,7 +79,7 @@ describe('PW.T1.concave gradient', () => {
   test('no gradient computed means gradJudged: false, with the reason (issue #9)', () => {
     // The second-largest share is 0: no two-sided difference inside the simplex's interior.
     const vertex = { ...seed215, market: { ...seed215.market, shares: [1, 0, 0] } };
-    const r = concave.property(vertex, { precision: 'standard' });
+    const r = concave.property(vertex, { precision: 'standard', tolerance: concave.tolerance });
     expect(r.numbers.gradJudged).toBe(false);
     expect(String(r.numbers.gradNote)).toMatch(/share/);
     expect(r.holds).toBe(true);

@@ -105,7 +105,7 @@ export function decodeLemma1Input(json: unknown): Lemma1Input {
   return { market: r.market, beta: r.beta as BetaChoice, rule: r.rule as RuleSpec, levels: r.levels as number[], seed: r.seed as number };
 }
 
-function cutoffOf(market: MarketSpec, ctx: PropertyContext): CutoffValues {
+function cutoffOf(market: MarketSpec, ctx: Pick<PropertyContext, 'precision'>): CutoffValues {
   return cutoffValues(build(market, ctx.precision), ctx.precision);
 }
 

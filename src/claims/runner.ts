@@ -36,7 +36,7 @@ type Eval = { result: CheckResult } | { error: string };
 
 function evaluate<I>(claim: Claim<I>, input: I, precision: 'standard' | 'high'): Eval {
   try {
-    return { result: claim.property(input, { precision }) };
+    return { result: claim.property(input, { precision, tolerance: claim.tolerance }) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

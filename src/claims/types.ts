@@ -41,8 +41,23 @@ export interface CheckResult {
   figures?: FigureSpec[];
 }
 
+/** A claim's declared tolerance: what the runner hands to the property, shown with its reason. */
+export interface Tolerance {
+  abs?: number;
+  rel?: number;
+  why: string;
+}
+
 export interface PropertyContext {
   precision: Precision;
+  /** The claim's declared tolerance: the one the property applies (never a literal of its own). */
+  tolerance: Tolerance;
+}
+
+/** A re-check of one case by another route than the property's (issue #9: certification). */
+export interface CertifyResult extends CheckResult {
+  /** The independent route, in words a referee can check ("exact rationals (fraction.js)", "quantile-space quadrature"). */
+  route: string;
 }
 
 /** A figure declared as data; the report draws it. */
@@ -85,7 +100,7 @@ export interface Claim<I = unknown> {
   /** One line. */
   statement: string;
   verdict: Verdict;
-  tolerance: { abs?: number; rel?: number; why: string };
+  tolerance: Tolerance;
   /** Generated inputs, inside the paper's assumptions. */
   input: Arbitrary<I>;
   property(input: I, ctx: PropertyContext): CheckResult;
@@ -105,6 +120,12 @@ export interface Claim<I = unknown> {
   decode?(json: unknown): I;
   /** Figures the claim always draws (e.g. a paper's figure), independent of the generated cases. */
   figures?(): FigureSpec[];
+  /**
+   * Re-check a case by a route independent of `property` (exact rationals, another quadrature
+   * family, interval bounds): what certifies a counterexample or witness. Without it a case can
+   * only be re-run at high precision by the same method, which is reported as such.
+   */
+  certify?(input: I, ctx: PropertyContext): CertifyResult;
 }
 
 /** A counterexample (or witness) as reported and saved. */
@@ -116,6 +137,8 @@ export interface Counterexample {
   foundBy: 'random' | 'targeted' | 'replay';
   certified: boolean;
   certification: { standard: Numbers; high: Numbers };
+  /** The route that certified it (CertifyResult.route), or a statement that none independent exists. */
+  certifiedBy?: string;
   /** fast-check seed and path of the failing run when it came from the random phase. */
   seed?: number;
   path?: string;

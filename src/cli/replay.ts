@@ -29,8 +29,8 @@ export function replayFile(file: string, claims: readonly Claim<any>[]): ReplayR
   } catch (e) {
     throw new UsageError('FILE', `${file}: its input does not decode: ${oneLine((e as Error).message ?? String(e))}`);
   }
-  const std = claim.property(input, { precision: 'standard' });
-  const high = claim.property(input, { precision: 'high' });
+  const std = claim.property(input, { precision: 'standard', tolerance: claim.tolerance });
+  const high = claim.property(input, { precision: 'high', tolerance: claim.tolerance });
   const still = { standard: interesting(claim, std), high: interesting(claim, high) };
   return {
     claim: claim.id,
