@@ -158,12 +158,12 @@ describe('the issue’s cases, against closed forms', () => {
     expect(o.converged).toBe(true);
     expect(o.T1 + o.T2).toBeLessThan(0);
     expect(o.abserr.T1).toBeLessThan(1e-12);
-    expect(o.routes).toMatch(/^density and quantile routes \(the density route’s error is above/);
+    expect(o.routes).toMatch(/^density and quantile routes \(/);
   });
 
   test('which routes answered: a tame market the density route alone, an unbounded density both', () => {
     expect(evalPw({ n: 3, distribution: { kind: 'uniform', lo: 0, hi: 1 } }).routes).toMatch(/^density route \(converged/);
-    expect(evalPw({ n: 3, distribution: { kind: 'beta', a: 0.5, b: 0.5, lo: 0, hi: 1 } }).routes).toMatch(/unbounded at an end/);
+    expect(evalPw({ n: 3, distribution: { kind: 'beta', a: 0.5, b: 0.5, lo: 0, hi: 1 } }).routes).toMatch(/^density and quantile routes \((the density route did not converge|the density is unbounded at an end)/);
     expect(evalPw({ n: 3, distribution: { kind: 'uniform', lo: 1e8, hi: 100000000.000001 } }).routes).toMatch(/reframed/);
   });
 });
