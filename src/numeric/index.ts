@@ -18,6 +18,7 @@ export {
   betaIncC,
   betaIncInv,
   betaIncCInv,
+  powInt,
 } from './special.ts';
 export { EPS, approxEqual, relErr, quadOptions } from './tolerance.ts';
 export { makeRng, normalSampler, monteCarlo } from './rng.ts';

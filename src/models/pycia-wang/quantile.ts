@@ -13,9 +13,8 @@
  * density), which is what makes it a check on it.
  */
 import type { Dist } from '../../distributions/types.ts';
-import { quad, quadVecBatch } from '../../numeric/index.ts';
+import { powInt, quad, quadOptions, quadVecBatch } from '../../numeric/index.ts';
 import type { Precision } from '../../numeric/types.ts';
-import { quadOptions } from '../../numeric/index.ts';
 import { betaStar, betaStarError, frameOf, type Estimate, type ShareGroup } from './cutoff.ts';
 
 export interface QuantileValues {
@@ -82,7 +81,7 @@ function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precis
   // Integrand in u on [0, ½]: Q(u), u^{n−2} by powering.
   const lowerHalf = half(
     (u) => dist.quantile(u) - shift,
-    (u) => ipow(u, k),
+    (u) => powInt(u, k),
     (u) => u,
     (u) => 1 - u,
     lowerAt,
@@ -143,16 +142,6 @@ function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precis
 /** Sorted distinct values strictly inside (0, ½). */
 function sortedInside(xs: number[]): number[] {
   return [...new Set(xs)].filter((x) => x > 0 && x < 0.5).sort((a, b) => a - b);
-}
-
-/** x^k for a whole k ≥ 0, by binary powering. */
-function ipow(x: number, k: number): number {
-  let r = 1;
-  for (let b = x, e = k; e > 0; e >>= 1) {
-    if (e & 1) r *= b;
-    b *= b;
-  }
-  return r;
 }
 
 /**
