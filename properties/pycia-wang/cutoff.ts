@@ -12,7 +12,7 @@ import type { CheckResult, PropertyContext } from '../../src/claims/types.ts';
 import { describeDist, distLabels, distSpecArb, mutateDist, simplifyDist } from '../../src/generators/distributions.ts';
 import { gridReal } from '../../src/generators/numbers.ts';
 import {
-  betaArb, describeMarket, MARKET_COVER, marketArb, marketLabels, mutateMarket, nArb, normalise, sharesArb, simplifyMarket,
+  betaArb, describeMarket, MARKET_COVER, marketArb, marketLabels, mutateMarket, nArb, normalise, sharesArb, simplifyAgentCase, simplifyMarket,
 } from '../../src/generators/pycia-wang.ts';
 import { monteCarlo, quad, quadOptions } from '../../src/numeric/index.ts';
 import { conditionT11, cutoffValues, middleTerm, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
@@ -158,7 +158,7 @@ export const t25 = claim<AgentCase>({
   },
   labels: (ac) => marketLabels(ac.market),
   describe: (ac) => `${describeMarket(ac.market)}, agent ${ac.agent + 1}`,
-  simplify: (ac) => simplifyMarket(ac.market).map((market) => ({ market, agent: Math.min(ac.agent, market.n - 1) })),
+  simplify: simplifyAgentCase,
   decode: decodeAgentCase,
 });
 
@@ -190,7 +190,7 @@ export const t25Printed = claim<AgentCase>({
   },
   labels: (ac) => marketLabels(ac.market),
   describe: (ac) => `${describeMarket(ac.market)}, agent ${ac.agent + 1}`,
-  simplify: (ac) => simplifyMarket(ac.market).map((market) => ({ market, agent: Math.min(ac.agent, market.n - 1) })),
+  simplify: simplifyAgentCase,
   decode: decodeAgentCase,
 });
 

@@ -13,7 +13,8 @@ import type { CheckResult, FigureSpec } from '../../src/claims/types.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import { InputError } from '../../src/distributions/schema.ts';
 import type { Dist, DistSpec } from '../../src/distributions/types.ts';
-import { describeDist, distLabels, distSpecArb, mutateDist, simplifyDist, SINE_MARKET, UNIFORM01 } from '../../src/generators/distributions.ts';
+import { describeDist, distLabels, distSpecArb, mutateDist, SINE_MARKET, UNIFORM01 } from '../../src/generators/distributions.ts';
+import { simplifyDistN } from '../../src/generators/pycia-wang.ts';
 import type { Precision } from '../../src/numeric/types.ts';
 import { cutoffGroups } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactCutoff, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
@@ -70,7 +71,7 @@ export const monotone = claim<MonoCase>({
   },
   labels: ({ dist, n }) => [...distLabels(dist), n <= 6 ? 'n:2-6' : 'n:7-30'],
   describe: ({ dist, n }) => `F = ${describeDist(dist)}: β* falls from n = ${n} to n = ${n + 1} (equal shares)`,
-  simplify: ({ dist, n }) => [...(n > 2 ? [{ dist, n: n - 1 }, { dist, n: 2 }] : []), ...simplifyDist(dist).map((d) => ({ dist: d, n }))],
+  simplify: (c) => simplifyDistN(c),
   search: {
     mutate: ({ dist, n }, rand, scale) => ({
       dist: mutateDist(dist, rand, scale),

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import type { MarketSpec } from '../models/pycia-wang/market.ts';
 import { equalShares } from '../models/pycia-wang/market.ts';
-import { describeDist, distLabels, distSpecArb, mutateDist, simplifyDist } from './distributions.ts';
+import type { DistSpec } from '../distributions/types.ts';
+import { describeDist, distLabels, distSpecArb, mutateDist, simplifyDistTiers } from './distributions.ts';
 import { edgyReal, roundSig, roundTo } from './numbers.ts';
 
 /** n from 2 to nMax: 2 itself often (the bilateral corner), then small, medium and large markets. */
@@ -109,27 +110,85 @@ export function mutateMarket(m: MarketSpec, rand: () => number, scale: number, o
   return { n, shares, dist: mutateDist(m.dist, rand, scale) };
 }
 
-/** Simpler markets: fewer agents, rounder shares, a simpler distribution. */
-export function simplifyMarket(m: MarketSpec, opts: { equal?: boolean; nMin?: number } = {}): MarketSpec[] {
-  const out: MarketSpec[] = [];
+/**
+ * Simpler markets, simplest first, each with the new index of agent `keep` (−1: none followed;
+ * that agent is never the one dropped). Order: a simpler kind of F (uniform, the canonical
+ * shapes, fewer pieces); the smallest market (n = nMin, equal shares, then keeping `keep`'s
+ * share); one agent fewer; equal shares; rounder shares; rounder numbers in F.
+ */
+export function simplerMarkets(m: MarketSpec, opts: { equal?: boolean; nMin?: number } = {}, keep = -1): { market: MarketSpec; index: number }[] {
+  const out: { market: MarketSpec; index: number }[] = [];
   const nMin = opts.nMin ?? 2;
+  const tiers = simplifyDistTiers(m.dist);
+  const equal = m.shares.every((r) => r === 1 / m.n);
+  for (const d of tiers.structure) out.push({ market: { ...m, dist: d }, index: keep });
+  if (m.n > nMin || (!opts.equal && !equal)) out.push({ market: { ...m, n: nMin, shares: equalShares(nMin) }, index: keep < 0 ? -1 : 0 });
+  if (!opts.equal && keep >= 0 && m.n > nMin) {
+    // The followed agent keeps its share; the others split the rest equally.
+    const r = m.shares[keep];
+    out.push({ market: { ...m, n: nMin, shares: normalise([r, ...Array.from({ length: nMin - 1 }, () => (1 - r) / (nMin - 1))]) }, index: 0 });
+  }
   if (m.n > nMin) {
-    if (opts.equal) out.push({ ...m, n: m.n - 1, shares: equalShares(m.n - 1) });
-    else {
-      // Drop the agent with the smallest share.
-      let k = 0;
-      for (let i = 1; i < m.n; i++) if (m.shares[i] < m.shares[k]) k = i;
-      out.push({ ...m, n: m.n - 1, shares: normalise(m.shares.filter((_, i) => i !== k)) });
+    if (opts.equal) {
+      if (m.n - 1 > nMin) out.push({ market: { ...m, n: m.n - 1, shares: equalShares(m.n - 1) }, index: Math.min(keep, m.n - 2) });
+    } else {
+      // Drop the agent with the smallest share (not the followed one).
+      let k = -1;
+      for (let i = 0; i < m.n; i++) if (i !== keep && (k < 0 || m.shares[i] < m.shares[k])) k = i;
+      out.push({ market: { ...m, n: m.n - 1, shares: normalise(m.shares.filter((_, i) => i !== k)) }, index: keep < 0 ? -1 : keep > k ? keep - 1 : keep });
     }
   }
   if (!opts.equal) {
-    if (!m.shares.every((r) => r === 1 / m.n)) out.push({ ...m, shares: equalShares(m.n) });
+    if (!equal) out.push({ market: { ...m, shares: equalShares(m.n) }, index: keep });
     for (const d of [1, 2]) {
       const r = normalise(m.shares.map((x) => roundTo(x, d)));
-      if (r.some((x, i) => x !== m.shares[i])) out.push({ ...m, shares: r });
+      if (r.some((x, i) => x !== m.shares[i])) out.push({ market: { ...m, shares: r }, index: keep });
     }
   }
-  for (const d of simplifyDist(m.dist)) out.push({ ...m, dist: d });
+  for (const d of tiers.numbers) out.push({ market: { ...m, dist: d }, index: keep });
+  return out;
+}
+
+/** Simpler markets: a simpler F, fewer agents, rounder shares (see simplerMarkets). */
+export function simplifyMarket(m: MarketSpec, opts: { equal?: boolean; nMin?: number } = {}): MarketSpec[] {
+  return simplerMarkets(m, opts).map((c) => c.market);
+}
+
+/**
+ * Simpler { market, agent } cases (one agent's statement), simplest first: the same case with the
+ * agent relabelled agent 1 (its shares swapped with agent 1's: in Pycia–Wang an agent's v* and
+ * bracket depend on its own share only), then simpler markets that keep that agent.
+ */
+export function simplifyAgentCase<C extends { market: MarketSpec; agent: number }>(c: C): C[] {
+  const out: C[] = [];
+  let { market, agent } = c;
+  if (agent > 0) {
+    const shares = [...market.shares];
+    [shares[0], shares[agent]] = [shares[agent], shares[0]];
+    market = { ...market, shares };
+    agent = 0;
+    out.push({ ...c, market, agent });
+  }
+  for (const s of simplerMarkets(market, {}, agent)) out.push({ ...c, market: s.market, agent: s.index });
+  return out;
+}
+
+/**
+ * Simpler { dist, n } cases (a statement about F at market sizes n and n + 1), simplest first:
+ * a simpler kind of F at the smallest n and at n itself, then smaller n for the same F, then
+ * rounder numbers in F. The smallest n is tried with each simpler F because a conjecture's
+ * failure moves in n when F changes (Example 1: the sine market falls at n = 3…12, the
+ * two-piece shape at n = 2).
+ */
+export function simplifyDistN<C extends { dist: DistSpec; n: number }>(c: C, nMin = 2): C[] {
+  const out: C[] = [];
+  const t = simplifyDistTiers(c.dist);
+  for (const dist of t.structure) {
+    if (c.n > nMin) out.push({ ...c, dist, n: nMin });
+    out.push({ ...c, dist });
+  }
+  if (c.n > nMin) out.push({ ...c, n: nMin }, ...(c.n - 1 > nMin ? [{ ...c, n: c.n - 1 }] : []));
+  for (const dist of t.numbers) out.push({ ...c, dist });
   return out;
 }
 
