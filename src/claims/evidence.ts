@@ -21,12 +21,18 @@ export function foundBySearch(o: Pick<ClaimOutcome, 'counterexample'>): boolean 
 /** A number for one line: 4 significant digits. */
 const short = (x: number) => (Number.isInteger(x) ? String(x) : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(4))) : x.toExponential(3));
 
-/** How a run's search went, in one line: "100 cases + 200 targeted; closest margin 0.0086 (targeted) at F = …". */
-export function searchLine(o: Pick<ClaimOutcome, 'search' | 'runs'>): string {
+/** Text cut to `max` characters, an ellipsis marking the cut. */
+const cut = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max - 1) + '…');
+
+/**
+ * How a run's search went, in one line: "100 cases + 200 targeted; closest margin 0.0086 (targeted)
+ * at F = …", the case cut to `maxCase` characters (the table's; JSON and the report keep it whole).
+ */
+export function searchLine(o: Pick<ClaimOutcome, 'search' | 'runs'>, maxCase = Infinity): string {
   const s = o.search;
   if (!s) return `${o.runs} cases`;
   let line = `${s.cases} case${s.cases === 1 ? '' : 's'}${s.targetedBudget ? ` + ${s.targeted} targeted` : ''}`;
-  if (s.closestMargin !== null && s.closestCase !== undefined) line += `; closest margin ${short(s.closestMargin)} (${s.closestPhase}) at ${s.closestCase}`;
+  if (s.closestMargin !== null && s.closestCase !== undefined) line += `; closest margin ${short(s.closestMargin)} (${s.closestPhase}) at ${cut(s.closestCase, maxCase)}`;
   return line;
 }
 
@@ -37,5 +43,5 @@ export function evidenceLine(o: ClaimOutcome): string {
     const how = cx.foundBy === 'replay' ? 'saved case only (this run’s search found none)' : `${cx.foundBy} search`;
     return cx.certified ? `${how}; certified by ${cx.certifiedBy ?? 'high precision'}` : `${how}; NOT confirmed by ${cx.certifiedBy ?? 'high precision'}`;
   }
-  return searchLine(o);
+  return searchLine(o, 100);
 }
