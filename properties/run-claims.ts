@@ -11,7 +11,8 @@ import type { Claim } from '../src/claims/types.ts';
 export function testClaims(claims: readonly Claim<any>[]): void {
   for (const c of claims) {
     test(`${c.id} [${c.verdict}]`, () => {
-      const o = runClaim(c, { log: (s) => console.log(s) });
+      // MECHCHECK_NO_SAVE=1 (mutation runs): a mutant's "counterexample" must not be saved for later runs to replay.
+      const o = runClaim(c, { log: (s) => console.log(s), persist: !process.env.MECHCHECK_NO_SAVE });
       // A saved file the runner had to skip fails the test with one line naming it (the run itself goes on).
       if (o.skippedFiles?.length) throw new Error(o.skippedFiles.map((s) => `${s.file}: ${s.reason}`).join('\n'));
       const detail = `${o.outcome}: ${o.message}\nnumbers: ${JSON.stringify(o.counterexample?.certification ?? o.numbers)}`;

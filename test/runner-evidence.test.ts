@@ -200,6 +200,7 @@ describe('replay vs search (item 2)', () => {
     expect(table).toContain('found by: a saved case only');
     const html = reportHtml([c], [json], 'a test', '0', '2026-01-01');
     expect(html).toContain('<b>a saved case only</b> (this run’s search found none)');
+    expect(html).toMatch(/<tr class="row expected" data-claim="PW\.Test\.below">[\s\S]*?as expected · saved case only/);
   });
 
   test('--no-replay (replaySaved: false) sets the saved case aside: the search alone decides', () => {

@@ -128,7 +128,7 @@ function claimTable(rows: ReportRow[], papers: Record<string, string>): string {
           <td class="stmt">${esc(r.statement)}</td>
           <td class="src">${esc(r.source)}</td>
           <td>${esc(r.verdict)}</td>
-          <td><span class="pill ${esc(o?.outcome ?? 'not-run')}">${esc(o?.outcome ?? 'not run')}</span><div class="st">${STATUS_TEXT[st]}</div></td>
+          <td><span class="pill ${esc(o?.outcome ?? 'not-run')}">${esc(o?.outcome ?? 'not run')}</span><div class="st">${STATUS_TEXT[st]}${o?.counterexample?.foundBy === 'replay' ? ' · saved case only' : ''}</div></td>
           <td class="n">${o ? o.runs : ''}</td>
           <td class="n">${o ? o.seed : ''}</td>
           <td class="n">${o ? seconds(o.millis) : ''}</td></tr>`;
