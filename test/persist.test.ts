@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { SAME_ROUTE } from '../src/claims/evidence.ts';
 import { caseDir, loadSaved, saveCase, strayFiles, writeNewFile } from '../src/claims/persist.ts';
 import { claim } from '../src/claims/registry.ts';
 import { runClaim } from '../src/claims/runner.ts';
@@ -103,7 +104,7 @@ describe('corrupt or misplaced saved files are skipped and named, one line each'
     const r = damagedRoot();
     const o = runClaim(toy, { root: r, persist: false, log: () => {} });
     expect(o.outcome).toBe('refuted');
-    expect(o.replayed).toEqual([{ file: 'fixtures/counterexamples/PW.Test.toy/a-good.json', still: true }]);
+    expect(o.replayed).toEqual([{ file: 'fixtures/counterexamples/PW.Test.toy/a-good.json', still: true, certifiedBy: SAME_ROUTE }]);
     expect(o.skippedFiles?.map((s) => s.file)).toEqual([
       'fixtures/counterexamples/PW.Test.toy/b-truncated.json',
       'fixtures/counterexamples/PW.Test.toy/c-schema.json',

@@ -99,6 +99,22 @@ describe('the page (from check --json of every registered claim)', () => {
     expect(sec.querySelectorAll(".labels .lbl").length).toBeGreaterThan(5);
   });
 
+  test('every claim section shows its tolerance with its why, its undecided cases, and for a pass how hard the search tried', () => {
+    const d = doc();
+    for (const c of allClaims) {
+      const sec = d.querySelector(`#claim-${c.id.replace(/[^A-Za-z0-9_-]/g, '_')}`)!;
+      const text = sec.textContent!.replace(/\s+/g, ' ');
+      expect(sec.querySelector('.tolerance')!.textContent!.replace(/\s+/g, ' '), c.id).toContain(c.tolerance.why.replace(/\s+/g, ' '));
+      expect(text, c.id).toMatch(/undecided \d+ of \d+ cases undecided \(bound [\d.]+%\)/);
+      const o = outcomes.find((x) => x.id === c.id)!;
+      if (o.outcome === 'passed') expect(sec.querySelector('.search')!.textContent, c.id).toMatch(/search strength \d+ cases?/);
+    }
+  });
+
+  test('a finding names the route that certified it', () => {
+    for (const li of doc().querySelectorAll('#findings li.finding')) expect(li.querySelector('.cert')!.textContent).toMatch(/certified by \S/);
+  });
+
   test('Figure 1: n = 2..40 and n = 2..200, both markets, the falling stretch marked', () => {
     for (const [id, points] of [['PW.Ex1.figure', 39], ['PW.Ex1.figure-n200', 199]] as const) {
       const svg = doc().querySelector(`svg[data-figure="${id}"]`)!;

@@ -31,6 +31,8 @@ export const SavedCaseSchema = z.strictObject({
   numbers: z.record(z.string(), JsonValue),
   certification: z.strictObject({ standard: z.record(z.string(), JsonValue), high: z.record(z.string(), JsonValue) }),
   certified: z.boolean(),
+  /** The route that certified it (a function of the case and the claim's code, so still the same bytes for any run); absent in files written before routes were recorded. */
+  certifiedBy: z.string().optional(),
   foundBy: z.enum(['random', 'targeted', 'replay']).optional(),
   seed: z.number().int().optional(),
   path: z.string().optional(),
@@ -150,7 +152,11 @@ export function caseFile(id: string, input: Json, root = ROOT): { file: string; 
   return { file: relative(root, file), exists: existsSync(file) };
 }
 
-/** The text of a saved case: a function of the case's value alone (no seed, path or how it was found). */
+/**
+ * The text of a saved case: a function of the case's value alone (no seed, path or how it was
+ * found). The certification route is kept: certify is a function of the case, so any run that
+ * finds it names the same route.
+ */
 export function savedCaseText(c: { id: string; verdict: Verdict; statement: string }, ce: Counterexample, rel: string): string {
   const saved: SavedCase = {
     claim: c.id,
@@ -161,6 +167,7 @@ export function savedCaseText(c: { id: string; verdict: Verdict; statement: stri
     numbers: ce.numbers as Numbers,
     certification: ce.certification,
     certified: ce.certified,
+    ...(ce.certifiedBy !== undefined ? { certifiedBy: ce.certifiedBy } : {}),
     version: VERSION,
     replay: `npx mechcheck replay ${rel}`,
   };

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { claimSeed } from './canonical.ts';
+import { describeLabel, judgeCoverage } from './coverage.ts';
+import { foundBySearch, SAME_ROUTE } from './evidence.ts';
 import { caseFile, loadSaved, saveCase, ROOT } from './persist.ts';
 import { EXPECTED, outcomeOf } from './registry.ts';
-import type { CheckResult, Claim, ClaimOutcome, Counterexample, FigureSpec, Json, Numbers, SkippedFile } from './types.ts';
+import type {
+  CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, Json, Numbers, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
+} from './types.ts';
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
@@ -32,6 +36,17 @@ export interface RunOptions {
 /** Runs at the default depth when a claim does not say. */
 export const DEFAULT_RUNS = 100;
 
+/**
+ * The share of undecided cases a claim tolerates when it does not say (Claim.maxUndecided): none.
+ * An undecided case is a case not checked; at the default depth every claim decides every case,
+ * so one that does not is news, and a claim whose cases are undecided by design declares its bound.
+ */
+export const DEFAULT_MAX_UNDECIDED = 0;
+
+/** Distinct undecided reasons kept by name; the rest are counted together. */
+const MAX_REASONS = 10;
+const OTHER_REASONS = '(other reasons)';
+
 type Eval = { result: CheckResult } | { error: string };
 
 function evaluate<I>(claim: Claim<I>, input: I, precision: 'standard' | 'high'): Eval {
@@ -46,6 +61,53 @@ function evaluate<I>(claim: Claim<I>, input: I, precision: 'standard' | 'high'):
 export function interesting(claim: Claim<any>, r: CheckResult): boolean {
   if (r.undecided) return false;
   return claim.verdict === 'witness' ? r.holds : !r.holds;
+}
+
+/** A case re-checked by certification: the claim's independent route, or the property again at high precision. */
+export interface Certification {
+  /** Certification says the case is still interesting (fails; for witness claims, holds) and is not undecided. */
+  certified: boolean;
+  certifiedBy: string;
+  numbers: Numbers;
+  /** Why it is not certified, in a few words (undecided, threw, the statement holds there). */
+  why?: string;
+}
+
+/** Certify a case the standard route found interesting: by `claim.certify` when it has one (issue #9, item 1). */
+export function certifyCase<I>(claim: Claim<I>, input: I): Certification {
+  const ctx = { precision: 'high' as const, tolerance: claim.tolerance };
+  let r: CheckResult;
+  let certifiedBy: string;
+  try {
+    if (claim.certify) {
+      const c = claim.certify(input, ctx);
+      r = c;
+      certifiedBy = c.route;
+    } else {
+      r = claim.property(input, ctx);
+      certifiedBy = SAME_ROUTE;
+    }
+  } catch (e) {
+    const error = oneLine(e instanceof Error ? e.message : String(e));
+    return { certified: false, certifiedBy: claim.certify ? 'the claim’s certify (it threw)' : SAME_ROUTE, numbers: { error }, why: `it threw: ${error}` };
+  }
+  const certified = interesting(claim, r);
+  const why = certified
+    ? undefined
+    : r.undecided
+      ? `it is undecided there (${r.undecided})`
+      : claim.verdict === 'witness'
+        ? 'the statement fails there'
+        : 'the statement holds there';
+  return { certified, certifiedBy, numbers: r.numbers, ...(why ? { why } : {}) };
+}
+
+/** Numbers in one line, for messages. */
+const numbersLine = (n: Numbers) => JSON.stringify(n);
+
+/** A disagreement between the standard route and certification, with both numbers (the outcome is inconclusive). */
+function disagreement(what: string, describe: string, standard: Numbers, cert: Certification): string {
+  return `${what} is a case by the standard route, but certification (${cert.certifiedBy}) does not confirm it: ${cert.why} (case: ${describe}; standard: ${numbersLine(standard)}; certification: ${numbersLine(cert.numbers)})`;
 }
 
 /** Lower is closer to an interesting case: the targeted phase minimises it. */
@@ -98,10 +160,22 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
   const labels: Record<string, number> = {};
   let generated = 0;
   let undecided = 0;
-  let firstUndecided: string | undefined;
+  let undecidedTargeted = 0;
+  const reasons: Record<string, number> = {};
+  const noteUndecided = (reason: string) => {
+    const key = reason in reasons || Object.keys(reasons).length < MAX_REASONS ? reason : OTHER_REASONS;
+    reasons[key] = (reasons[key] ?? 0) + 1;
+  };
   const errors: { input: I; error: string }[] = [];
   let minScore = Number.POSITIVE_INFINITY;
-  let closest: { describe: string; numbers: Numbers } | undefined;
+  let closest: { describe: string; numbers: Numbers; margin: number | null; phase: 'random' | 'targeted' } | undefined;
+  /** Keep the case closest to an interesting one, whichever phase reached it (the search's strength). */
+  const noteClosest = (input: I, r: CheckResult, s: number, phase: 'random' | 'targeted') => {
+    if (s < minScore || !closest) {
+      minScore = Math.min(minScore, s);
+      closest = { describe: describe(claim, input), numbers: r.numbers, margin: r.margin !== undefined && Number.isFinite(r.margin) ? r.margin : null, phase };
+    }
+  };
   let figures: FigureSpec[] | undefined;
   const top: { input: I; score: number }[] = [];
   const keepTop = (input: I, s: number) => {
@@ -111,10 +185,11 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
   };
 
   // 1. Saved cases first: nothing found is ever lost. A file that cannot be used is skipped and
-  // named (skippedFiles), never the end of the run.
-  const replayed: { file: string; still: boolean }[] = [];
+  // named (skippedFiles), never the end of the run. Each case is certified as a found one is.
+  const replayed: ReplayedCase[] = [];
   const skippedFiles: SkippedFile[] = [];
   let replayHit: Counterexample | undefined;
+  let replayDisagrees: string | undefined;
   if (opts.replaySaved !== false) {
     const { cases, problems } = loadSaved(claim.id, root);
     skippedFiles.push(...problems);
@@ -127,17 +202,23 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
         continue;
       }
       const std = evaluate(claim, input, 'standard');
-      const hi = 'result' in std && interesting(claim, std.result) ? evaluate(claim, input, 'high') : undefined;
-      const still = !!hi && 'result' in hi && interesting(claim, hi.result);
-      replayed.push({ file, still });
-      if (still && !replayHit && 'result' in std && hi && 'result' in hi) {
+      if (!('result' in std) || !interesting(claim, std.result)) {
+        replayed.push({ file, still: false });
+        continue;
+      }
+      const cert = certifyCase(claim, input);
+      replayed.push({ file, still: cert.certified, certifiedBy: cert.certifiedBy, ...(cert.certified ? {} : { disagrees: true }) });
+      if (!cert.certified) {
+        replayDisagrees ??= disagreement(`the saved case ${file}`, describe(claim, input), std.result.numbers, cert);
+      } else if (!replayHit) {
         replayHit = {
           input: saved.input,
           describe: describe(claim, input),
           numbers: std.result.numbers,
           foundBy: 'replay',
           certified: true,
-          certification: { standard: std.result.numbers, high: hi.result.numbers },
+          certifiedBy: cert.certifiedBy,
+          certification: { standard: std.result.numbers, high: cert.numbers },
           file,
           replay: `npx mechcheck replay ${file}`,
         };
@@ -162,17 +243,14 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     if (r.undecided) {
       if (!shrinking) {
         undecided++;
-        firstUndecided ??= r.undecided;
+        noteUndecided(r.undecided);
       }
       return true;
     }
     if (!shrinking) {
       if (r.figures && !figures) figures = r.figures;
       const s = score(claim, r);
-      if (s < minScore || !closest) {
-        minScore = Math.min(minScore, s);
-        closest = { describe: describe(claim, input), numbers: r.numbers };
-      }
+      noteClosest(input, r, s, 'random');
       keepTop(input, s);
     }
     if (interesting(claim, r)) {
@@ -216,13 +294,17 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
           errors.push({ input: cand, error: ev.error });
           continue;
         }
-        if (ev.result.undecided) continue;
+        if (ev.result.undecided) {
+          undecidedTargeted++;
+          noteUndecided(ev.result.undecided);
+          continue;
+        }
         if (interesting(claim, ev.result)) {
           found = { input: cand, foundBy: 'targeted' };
           break outer;
         }
         const s = score(claim, ev.result);
-        if (s < minScore) minScore = s;
+        noteClosest(cand, ev.result, s, 'targeted');
         if (s < curScore) {
           cur = cand;
           curScore = s;
@@ -234,34 +316,32 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     }
   }
 
-  // 4. Shrink to a readable case, then certify at higher precision before reporting.
+  // 4. Shrink to a readable case, then certify it by the claim's independent route (or, without
+  // one, the property again at high precision, said so) before reporting.
   let counterexample: Counterexample | undefined;
-  let certifiedFound = false;
+  let cert: Certification | undefined;
   let notSaved: string | undefined;
   if (found) {
     const shrunk = finalShrink(claim, found.input, Math.min(deadline, Date.now() + 60_000));
-    const hi = evaluate(claim, shrunk.input, 'high');
-    certifiedFound = 'result' in hi && interesting(claim, hi.result);
+    cert = certifyCase(claim, shrunk.input);
     counterexample = {
       input: shrunk.input as Json,
       describe: describe(claim, shrunk.input),
       numbers: shrunk.result.numbers,
       foundBy: found.foundBy,
-      certified: certifiedFound,
-      certification: {
-        standard: shrunk.result.numbers,
-        high: 'result' in hi ? hi.result.numbers : { error: hi.error },
-      },
+      certified: cert.certified,
+      certifiedBy: cert.certifiedBy,
+      certification: { standard: shrunk.result.numbers, high: cert.numbers },
       ...(found.foundBy === 'random' ? { seed, path: found.path } : {}),
     };
-    if (certifiedFound && opts.persist === false) {
+    if (cert.certified && opts.persist === false) {
       // Not saving (--no-save), but the same case may be saved already: it can still be replayed.
       const saved = caseFile(claim.id, counterexample.input, root);
       if (saved.exists) {
         counterexample.file = saved.file;
         counterexample.replay = `npx mechcheck replay ${saved.file}`;
       }
-    } else if (certifiedFound) {
+    } else if (cert.certified) {
       const { file, written, text, error } = saveCase(claim, counterexample, root);
       const how = found.foundBy === 'random' ? `random search, seed ${seed}, path ${found.path}` : 'targeted search';
       if (error) {
@@ -288,37 +368,61 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     undecided,
     minScore: Number.isFinite(minScore) ? minScore : null,
   };
+  const maxUndecided = claim.maxUndecided ?? DEFAULT_MAX_UNDECIDED;
+  const undecidedSummary: UndecidedSummary = { count: undecided, of: generated, max: maxUndecided, targeted: undecidedTargeted, reasons };
+  const undecidedText = () =>
+    Object.entries(reasons)
+      .map(([r, k]) => `${r} (×${k})`)
+      .join('; ');
+  const search: SearchStrength = {
+    cases: generated,
+    targeted: climbed,
+    targetedBudget: searchBudget,
+    closestMargin: closest?.margin ?? null,
+    ...(closest ? { closestCase: closest.describe, closestPhase: closest.phase } : {}),
+  };
+  let coverage: CoverageReport | undefined;
   let outcome: ClaimOutcome['outcome'];
   let message: string;
+  const inconclusive = (m: string) => {
+    outcome = 'inconclusive';
+    message = m;
+  };
   if (errors.length > 0) {
-    outcome = 'inconclusive';
-    message = `the property threw on ${errors.length} case(s): ${errors[0].error} (input ${describe(claim, errors[0].input)})`;
-  } else if (counterexample && !certifiedFound) {
-    outcome = 'inconclusive';
-    message = `a case was found at standard precision but the high-precision re-check disagrees (${counterexample.describe})`;
+    inconclusive(`the property threw on ${errors.length} case(s): ${errors[0].error} (input ${describe(claim, errors[0].input)})`);
+  } else if (counterexample && cert && !cert.certified) {
+    inconclusive(disagreement(`the case the ${counterexample.foundBy} search found`, counterexample.describe, counterexample.numbers, cert));
   } else if (counterexample) {
     outcome = outcomeOf(claim.verdict, true);
-    message = `${counterexample.foundBy === 'random' ? 'random search' : 'targeted search'} found and certified: ${counterexample.describe}`;
+    message = `${counterexample.foundBy} search found it, certified by ${counterexample.certifiedBy}: ${counterexample.describe}`;
     if (notSaved) message += ` (not saved: could not write ${notSaved}; printed whole in the log)`;
   } else if (replayHit) {
     counterexample = replayHit;
     outcome = outcomeOf(claim.verdict, true);
-    message = `the search found none this run; a saved case still holds: ${replayHit.describe}`;
+    message = `${outcome} by a saved case only (this run's search found none; --no-replay shows the search alone): ${replayHit.describe} (${replayHit.file}, certified by ${replayHit.certifiedBy})`;
+  } else if (replayDisagrees) {
+    inconclusive(replayDisagrees);
   } else if (stoppedByBudget && generated < minimumRuns) {
     // Too few cases to stand for a pass (or a failed search): the budget decided, not the claim.
-    outcome = 'inconclusive';
-    message = `stopped by the time budget after ${generated} of ${runs} cases, fewer than the ${minimumRuns} a verdict needs (the claim's default depth)`;
-  } else if (generated > 0 && undecided > 0.1 * generated) {
-    outcome = 'inconclusive';
-    message = `${undecided} of ${generated} cases could not be decided (${firstUndecided})`;
+    inconclusive(`stopped by the time budget after ${generated} of ${runs} cases, fewer than the ${minimumRuns} a verdict needs (the claim's default depth)`);
+  } else if (undecided > maxUndecided * generated) {
+    inconclusive(
+      `${undecided} of ${generated} cases undecided (${((100 * undecided) / generated).toFixed(1)}%), above the claim's bound of ${(100 * maxUndecided).toFixed(1)}%: ${undecidedText()}`,
+    );
   } else {
     outcome = outcomeOf(claim.verdict, false);
     message = `${generated} generated case(s)${climbed ? ` and ${climbed} targeted` : ''}, none ${claim.verdict === 'witness' ? 'a witness' : 'a counterexample'}`;
     if (generated < runs) message += ` (stopped by the time budget after ${generated} of ${runs} cases)`;
-    const cov = coverageProblem(claim, labels, generated);
-    if (cov && outcome === EXPECTED[claim.verdict]) {
-      outcome = 'inconclusive';
-      message = `coverage: ${cov}`;
+    if (undecided + undecidedTargeted > 0) message += `; undecided: ${undecidedText()}`;
+    if (claim.cover && outcome === EXPECTED[claim.verdict]) {
+      // What "none found" rests on: the generator must reach the cases the claim is about.
+      coverage = judgeCoverage({ cover: claim.cover, counts: labels, tested: generated, input: claim.input, labels: claim.labels ?? (() => []), seed, deadline });
+      const bad = coverage.labels.filter((l) => l.verdict !== 'covered');
+      if (coverage.verdict === 'insufficient') {
+        inconclusive(`coverage: ${bad.filter((l) => l.verdict === 'insufficient').map((l) => describeLabel(l, coverage!.cases)).join('; ')} — below the required share at certainty 1 − 1e-9`);
+      } else if (coverage.verdict === 'undecided') {
+        inconclusive(`coverage undecided after ${coverage.cases} cases (stopped by the ${coverage.stoppedBy === 'cap' ? `cap of ${coverage.maxCases}` : 'time budget'}): ${bad.map((l) => describeLabel(l, coverage!.cases)).join('; ')}`);
+      }
     }
   }
 
@@ -329,28 +433,23 @@ export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcom
     statement: claim.statement,
     source: claim.source,
     verdict: claim.verdict,
-    outcome,
-    expected: outcome === EXPECTED[claim.verdict],
+    outcome: outcome!,
+    expected: outcome! === EXPECTED[claim.verdict],
     runs: generated,
     seed: runSeed,
     millis: Date.now() - t0,
     ...(counterexample ? { counterexample, certified: counterexample.certified } : {}),
+    searchFound: foundBySearch({ counterexample }),
     labels: Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))),
-    message,
+    message: message!,
     numbers,
-    ...(closest && !counterexample ? { closest } : {}),
+    tolerance: claim.tolerance,
+    undecided: undecidedSummary,
+    search,
+    ...(coverage ? { coverage } : {}),
+    ...(closest && !counterexample ? { closest: { describe: closest.describe, numbers: closest.numbers } } : {}),
     ...(allFigures.length ? { figures: allFigures } : {}),
     ...(replayed.length ? { replayed } : {}),
     ...(skippedFiles.length ? { skippedFiles } : {}),
   };
-}
-
-/** Coverage is judged only on runs large enough for a share to mean something. */
-function coverageProblem(claim: Claim<any>, labels: Record<string, number>, generated: number): string | undefined {
-  if (!claim.cover || generated < 50) return undefined;
-  for (const { label, min } of claim.cover) {
-    const share = (labels[label] ?? 0) / generated;
-    if (share < min) return `label ${label} reached ${(100 * share).toFixed(1)}% of cases, below the required ${(100 * min).toFixed(1)}%`;
-  }
-  return undefined;
 }

@@ -110,6 +110,13 @@ export interface Claim<I = unknown> {
   cover?: { label: string; min: number }[];
   /** Runs at the default depth (npm test, `check` without --runs). */
   runs?: number;
+  /**
+   * The largest share of random-phase cases that may be undecided (CheckResult.undecided) for a
+   * verdict resting on "none found" to stand; above it the outcome is inconclusive. Default 0
+   * (DEFAULT_MAX_UNDECIDED): a claim whose cases are sometimes undecided by design says so here,
+   * with the reason in a comment.
+   */
+  maxUndecided?: number;
   /** Targeted phase (climb the margin). */
   search?: SearchSpec<I>;
   /** Simpler variants of an input, tried in order by the final shrink (round numbers, fewer agents). */
@@ -147,6 +154,77 @@ export interface Counterexample {
   replay?: string;
 }
 
+/** A saved case replayed before the search, and what its re-check said. */
+export interface ReplayedCase {
+  file: string;
+  /** Still a case: the standard route says so and the certification confirms it. */
+  still: boolean;
+  /** The route that re-checked it (absent when the standard route no longer finds a case there). */
+  certifiedBy?: string;
+  /** The standard route finds a case there but the certification does not confirm it. */
+  disagrees?: boolean;
+}
+
+/** Undecided cases of a run (CheckResult.undecided), with their reasons. */
+export interface UndecidedSummary {
+  /** Undecided cases of the random phase: the share judged against `max`. */
+  count: number;
+  /** Cases of the random phase. */
+  of: number;
+  /** The claim's bound on count / of (Claim.maxUndecided, or the default). */
+  max: number;
+  /** Undecided cases of the targeted phase (near the boundary by design: reported, not judged). */
+  targeted: number;
+  /** Reason → cases, both phases, in order of first appearance (at most 10 reasons; the rest under "(other reasons)"). */
+  reasons: Record<string, number>;
+}
+
+/** How hard a run searched (issue #9, item 7): what "none found" rests on. */
+export interface SearchStrength {
+  /** Cases of the random phase. */
+  cases: number;
+  /** Evaluations of the targeted phase, and what it was allowed. */
+  targeted: number;
+  targetedBudget: number;
+  /** The margin of the case closest to an interesting one (smallest for non-witness claims, largest for witness claims); null when the property states no margins. */
+  closestMargin: number | null;
+  /** That case, in one line, and the phase that reached it. */
+  closestCase?: string;
+  closestPhase?: 'random' | 'targeted';
+}
+
+/** One coverage label judged by the Wilson-score test (src/claims/coverage.ts). */
+export interface CoverageLabel {
+  label: string;
+  /** Required share. */
+  min: number;
+  /** Cases carrying the label, of `CoverageReport.cases`. */
+  count: number;
+  share: number;
+  /** Wilson-score interval of the share at the stated certainty. */
+  low: number;
+  high: number;
+  /** covered: low ≥ tolerance × min; insufficient: high < min; undecided: neither, at the cap. */
+  verdict: 'covered' | 'insufficient' | 'undecided';
+}
+
+/** A claim's `cover` judged as QuickCheck's checkCoverage judges it. */
+export interface CoverageReport {
+  /** The probability each label's judgement is right (1 − its error). */
+  certainty: number;
+  /** A label passes when its share's lower bound reaches tolerance × the required share. */
+  tolerance: number;
+  /** Cases labelled: the run's own `tested` cases, then further cases of the same seeded stream, labelled only. */
+  cases: number;
+  tested: number;
+  /** The most cases the judgement may label. */
+  maxCases: number;
+  verdict: 'covered' | 'insufficient' | 'undecided';
+  /** Set when the judgement stopped undecided: the cap or the time budget. */
+  stoppedBy?: 'cap' | 'time budget';
+  labels: CoverageLabel[];
+}
+
 /** One claim's result (a line of `check --json`). */
 export interface ClaimOutcome {
   id: string;
@@ -172,7 +250,21 @@ export interface ClaimOutcome {
   closest?: { describe: string; numbers: Numbers };
   figures?: FigureSpec[];
   /** Saved counterexamples replayed before the search. */
-  replayed?: { file: string; still: boolean }[];
+  replayed?: ReplayedCase[];
+  /**
+   * This run's own search (random or targeted phase) found a case and certification confirmed it
+   * (foundBySearch in src/claims/evidence.ts). False when the verdict rests on a replayed case only,
+   * or on none found. Absent from runs written before it existed.
+   */
+  searchFound?: boolean;
+  /** The claim's declared tolerance, as the property was handed it. */
+  tolerance?: Tolerance;
+  /** Undecided cases and their reasons (every outcome). */
+  undecided?: UndecidedSummary;
+  /** How hard the search tried. */
+  search?: SearchStrength;
+  /** The coverage judgement, when the verdict rests on "none found" and the claim declares `cover`. */
+  coverage?: CoverageReport;
   /** Saved files of this claim that could not be used (corrupt, wrong schema, another claim's): skipped, named here. */
   skippedFiles?: SkippedFile[];
 }

@@ -2,6 +2,7 @@ import { SingleBar } from 'cli-progress';
 import { strayFiles } from '../claims/persist.ts';
 import { tally } from '../claims/registry.ts';
 import { runClaim } from '../claims/runner.ts';
+import { evidenceLine } from '../claims/evidence.ts';
 import type { Claim, ClaimOutcome, SkippedFile } from '../claims/types.ts';
 
 export interface CheckRun {
@@ -11,6 +12,8 @@ export interface CheckRun {
   timeBudgetMs?: number;
   json: boolean;
   save: boolean;
+  /** Replay saved cases before the search (default true; false with --no-replay). */
+  replay?: boolean;
   out: (s: string) => void;
   err: (s: string) => void;
   /** A bar on a terminal; plain lines otherwise (pipes, CI=true, --json). */
@@ -55,6 +58,7 @@ export function checkRun(run: CheckRun): { outcomes: ClaimOutcome[]; skippedFile
       seed: run.seed,
       timeBudgetMs: run.timeBudgetMs,
       persist: run.save,
+      replaySaved: run.replay !== false,
       onProgress: bar ? (done, planned) => { bar!.setTotal(planned); bar!.update(done); } : undefined,
       log: run.err,
       root: run.root,
@@ -75,15 +79,19 @@ function pad(s: string, n: number) {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
-/** The table of outcomes, deviations first, then the findings (refuted and contradicted claims) in one line each, then any saved file skipped. */
+/**
+ * The table of outcomes, deviations first, each line ending with what its outcome rests on (the
+ * case and its certification route, "saved case only", or the search's strength); then the
+ * findings (refuted and contradicted claims) in one line each, then any saved file skipped.
+ */
 export function table(outcomes: ClaimOutcome[], stray: SkippedFile[] = []): string {
   const rows = [...outcomes].sort((a, b) => Number(a.expected) - Number(b.expected));
   const w = Math.max(2, ...rows.map((o) => o.id.length));
   const lines = [
-    `${pad('id', w)}  ${pad('verdict', 12)}  ${pad('outcome', 16)}  ${pad('runs', 6)}  time`,
+    `${pad('id', w)}  ${pad('verdict', 12)}  ${pad('outcome', 16)}  ${pad('runs', 6)}  ${pad('time', 6)}  evidence`,
     ...rows.map(
       (o) =>
-        `${pad(o.id, w)}  ${pad(o.verdict, 12)}  ${pad(o.outcome + (o.expected ? '' : ' ✗'), 16)}  ${pad(String(o.runs), 6)}  ${seconds(o.millis)}`,
+        `${pad(o.id, w)}  ${pad(o.verdict, 12)}  ${pad(o.outcome + (o.expected ? '' : ' ✗'), 16)}  ${pad(String(o.runs), 6)}  ${pad(seconds(o.millis), 6)}  ${evidenceLine(o)}`,
     ),
   ];
   const dev = outcomes.filter((o) => !o.expected);
@@ -93,9 +101,12 @@ export function table(outcomes: ClaimOutcome[], stray: SkippedFile[] = []): stri
   if (findings.length) {
     lines.push('', 'Findings:');
     for (const o of findings) {
-      lines.push(`  ${o.id} (${o.outcome}): ${o.counterexample!.describe}`);
-      lines.push(`    certified: ${JSON.stringify(o.counterexample!.certification.high)}`);
-      if (o.counterexample!.replay) lines.push(`    replay: ${o.counterexample!.replay}`);
+      const cx = o.counterexample!;
+      lines.push(`  ${o.id} (${o.outcome}): ${cx.describe}`);
+      if (cx.foundBy === 'replay') lines.push('    found by: a saved case only (this run’s search found none)');
+      if (!cx.certified) lines.push(`    standard: ${JSON.stringify(cx.certification.standard)}`);
+      lines.push(`    ${cx.certified ? 'certified' : 'NOT confirmed'} by ${cx.certifiedBy ?? 'high precision'}: ${JSON.stringify(cx.certification.high)}`);
+      if (cx.replay) lines.push(`    replay: ${cx.replay}`);
     }
   }
   for (const o of dev) lines.push(`  ${o.id}: ${o.message}`);

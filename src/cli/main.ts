@@ -68,11 +68,12 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--shard <I/N>', 'the I-th of N deterministic slices of the selected claims')
     .option('--json', 'one JSON object per claim (JSON Lines)')
     .option('--no-save', 'do not write counterexamples to fixtures/counterexamples')
+    .option('--no-replay', 'set saved counterexamples aside: the verdict rests on this run\'s search alone')
     .action((ids: string[], f: CheckFlags) => {
       const o = parseCheckFlags(f);
       const claims = selectClaims(allClaims, { ids, paper: o.paper, shard: o.shard });
       const bar = !o.json && io.isTTY && !process.env.CI;
-      const outcomes = check({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: o.json, save: o.save, out, err, bar, registered: allClaims });
+      const outcomes = check({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: o.json, save: o.save, replay: o.replay, out, err, bar, registered: allClaims });
       code = outcomes.every((x) => x.expected) ? 0 : 1;
     });
 
@@ -114,9 +115,10 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       else {
         out(`${r.claim} [${r.verdict}]  ${r.file}`);
         out(`  case: ${r.describe}`);
-        out(`  still ${r.verdict === 'witness' ? 'a witness' : 'a counterexample'}: standard precision ${r.still.standard}, high precision ${r.still.high}`);
-        out(`  standard: ${JSON.stringify(r.numbers.standard)}`);
-        out(`  high:     ${JSON.stringify(r.numbers.high)}`);
+        out(`  still ${r.verdict === 'witness' ? 'a witness' : 'a counterexample'}: standard route ${r.still.standard}, certification ${r.still.high}`);
+        out(`  certified by: ${r.certifiedBy}`);
+        out(`  standard:      ${JSON.stringify(r.numbers.standard)}`);
+        out(`  certification: ${JSON.stringify(r.numbers.high)}`);
         out(`  ${r.expected ? 'as the verdict expects' : 'NOT as the verdict expects'}`);
       }
       code = r.expected ? 0 : 1;
@@ -133,6 +135,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--seed <S>', 'run seed (default 42)')
     .option('--time-budget <SECONDS>', 'wall-clock budget per claim')
     .option('--no-save', 'do not write counterexamples to fixtures/counterexamples')
+    .option('--no-replay', 'set saved counterexamples aside: each verdict rests on this run\'s search alone')
     .action(async (ids: string[], f: CheckFlags & { out: string; from?: string[] }) => {
       const o = parseCheckFlags(f); // before loading the report's libraries: a bad flag fails at once
       // Loaded here: Plot and linkedom cost the other commands 0.4 s at start-up.
@@ -144,7 +147,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       let origin: string;
       let skippedFiles: SkippedFile[] = [];
       if (f.from !== undefined) {
-        const given = ['runs', 'seed', 'timeBudget'].filter((k) => f[k as keyof CheckFlags] !== undefined);
+        const given = [...['runs', 'seed', 'timeBudget'].filter((k) => f[k as keyof CheckFlags] !== undefined), ...(f.replay === false ? ['no-replay'] : [])];
         if (given.length) throw new UsageError('--from', `reads a finished run; --${given[0] === 'timeBudget' ? 'time-budget' : given[0]} applies only when the report runs the claims`);
         const files = f.from;
         // Name the file in a bad line's message only when there are several to tell apart.
@@ -158,8 +161,9 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
         origin = `outcomes read from ${files.join(', ')}`;
       } else {
         const bar = io.isTTY && !process.env.CI;
-        ({ outcomes, skippedFiles } = checkRun({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, out: () => {}, err, bar, registered: allClaims }));
+        ({ outcomes, skippedFiles } = checkRun({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, replay: o.replay, out: () => {}, err, bar, registered: allClaims }));
         origin = o.runs === undefined ? `run at each claim's default depth, seed ${o.seed ?? 42}` : `run with --runs ${o.runs}, seed ${o.seed ?? 42}`;
+        if (!o.replay) origin += ', saved cases set aside (--no-replay)';
       }
       const html = reportHtml(registered, outcomes, origin, VERSION, undefined, unknown, skippedFiles);
       writeFolderAtomically(dir, { 'index.html': html });

@@ -67,6 +67,8 @@ export interface CheckFlags {
   shard?: string;
   json?: boolean;
   save?: boolean;
+  /** false with --no-replay: saved cases are set aside, so the verdict rests on this run's search. */
+  replay?: boolean;
 }
 
 /** check's and report's flags, validated: every wrong value is a UsageError naming its flag. */
@@ -79,6 +81,7 @@ export function parseCheckFlags(f: CheckFlags) {
     shard: f.shard === undefined ? undefined : read(SHARD, f.shard),
     json: !!f.json,
     save: f.save !== false,
+    replay: f.replay !== false,
   };
 }
 

@@ -1,4 +1,4 @@
-import { interesting } from '../claims/runner.ts';
+import { certifyCase, interesting } from '../claims/runner.ts';
 import { readSavedCase } from '../claims/persist.ts';
 import type { Claim, Json } from '../claims/types.ts';
 import { oneLine, UsageError } from './errors.ts';
@@ -8,14 +8,17 @@ export interface ReplayResult {
   verdict: string;
   describe: string;
   file: string;
-  /** Still a counterexample (witness) at standard and at high precision. */
+  /** Still a counterexample (witness) by the standard route, and confirmed by certification (`high`: the name from when certification was the high-precision re-run). */
   still: { standard: boolean; high: boolean };
+  /** The standard route's numbers, and the certification's (`high`). */
   numbers: { standard: Json; high: Json };
+  /** The route that certified it: the claim's `certify`, or "not independent: the property again at high precision". */
+  certifiedBy: string;
   /** The file's case says what the claim's verdict expects: a refuted/contradicted/witness case still stands; a holds violation is gone. */
   expected: boolean;
 }
 
-/** Re-run a saved counterexample at both precisions. */
+/** Re-run a saved counterexample by the standard route and certify it as the runner does. */
 export function replayFile(file: string, claims: readonly Claim<any>[]): ReplayResult {
   // The same reading as the runner's, so a bad file is named in the same one line.
   const r = readSavedCase(file);
@@ -30,15 +33,18 @@ export function replayFile(file: string, claims: readonly Claim<any>[]): ReplayR
     throw new UsageError('FILE', `${file}: its input does not decode: ${oneLine((e as Error).message ?? String(e))}`);
   }
   const std = claim.property(input, { precision: 'standard', tolerance: claim.tolerance });
-  const high = claim.property(input, { precision: 'high', tolerance: claim.tolerance });
-  const still = { standard: interesting(claim, std), high: interesting(claim, high) };
+  // Certified whatever the standard route says: a holds violation is fixed only when both agree it is gone.
+  const cert = certifyCase(claim, input);
+  const still = { standard: interesting(claim, std), high: cert.certified };
   return {
     claim: claim.id,
     verdict: claim.verdict,
     describe: claim.describe ? claim.describe(input) : JSON.stringify(input),
     file,
     still,
-    numbers: { standard: std.numbers, high: high.numbers },
-    expected: claim.verdict === 'holds' ? !still.high : still.high,
+    numbers: { standard: std.numbers, high: cert.numbers },
+    certifiedBy: cert.certifiedBy,
+    // As the runner counts a replayed case: still a case when the standard route finds it and certification confirms it.
+    expected: claim.verdict === 'holds' ? !still.standard && !still.high : still.standard && still.high,
   };
 }

@@ -5,7 +5,9 @@
  * coverage labels of its generated cases, and its figures. One self-contained HTML file: inline
  * CSS and SVG, no script, nothing fetched, so it opens from file:// and can be mailed.
  */
-import type { ClaimOutcome, Json, Numbers, Paper, SkippedFile } from '../claims/types.ts';
+import { describeLabel } from '../claims/coverage.ts';
+import { searchLine } from '../claims/evidence.ts';
+import type { ClaimOutcome, Json, Numbers, Paper, SkippedFile, Tolerance } from '../claims/types.ts';
 import { renderFigure } from './figure.ts';
 import { esc, num } from './text.ts';
 
@@ -16,6 +18,8 @@ export interface ReportRow {
   statement: string;
   source: string;
   verdict: string;
+  /** The registered claim's declared tolerance (the outcome's own, when it carries one, is shown first). */
+  tolerance?: Tolerance;
   outcome?: ClaimOutcome;
 }
 
@@ -75,7 +79,7 @@ function findings(rows: ReportRow[]): string {
     return `<li class="finding"><a href="#${anchor(r.id)}"><code>${esc(r.id)}</code></a> <span class="pill ${esc(o.outcome)}">${esc(o.outcome)}</span>
       <div class="stmt">${esc(r.statement)}</div>
       <div class="case"><span class="label">counterexample</span> ${esc(cx.describe)}</div>
-      <div class="cert">${cx.certified ? 'certified at high precision' : 'NOT certified'}${cx.replay ? ` · <code class="cmd">${esc(cx.replay)}</code>` : ''}</div></li>`;
+      <div class="cert">${cx.foundBy === 'replay' ? '<b>a saved case only</b> (this run’s search found none) · ' : `found by the ${esc(cx.foundBy)} search · `}${cx.certified ? 'certified by' : 'NOT confirmed by'} <span class="route">${esc(cx.certifiedBy ?? 'high precision')}</span>${cx.replay ? ` · <code class="cmd">${esc(cx.replay)}</code>` : ''}</div></li>`;
   });
   const devs = dev
     .filter((r) => !found.includes(r))
@@ -124,7 +128,7 @@ function claimTable(rows: ReportRow[], papers: Record<string, string>): string {
           <td class="stmt">${esc(r.statement)}</td>
           <td class="src">${esc(r.source)}</td>
           <td>${esc(r.verdict)}</td>
-          <td><span class="pill ${esc(o?.outcome ?? 'not-run')}">${esc(o?.outcome ?? 'not run')}</span><div class="st">${STATUS_TEXT[st]}</div></td>
+          <td><span class="pill ${esc(o?.outcome ?? 'not-run')}">${esc(o?.outcome ?? 'not run')}</span><div class="st">${STATUS_TEXT[st]}${o?.counterexample?.foundBy === 'replay' ? ' · saved case only' : ''}</div></td>
           <td class="n">${o ? o.runs : ''}</td>
           <td class="n">${o ? o.seed : ''}</td>
           <td class="n">${o ? seconds(o.millis) : ''}</td></tr>`;
@@ -157,14 +161,20 @@ function claimSection(r: ReportRow): string {
     <p class="src">${esc(r.source)} · expected verdict <b>${esc(r.verdict)}</b></p>`;
   if (!o) return `<section class="claim ${st}" id="${anchor(r.id)}">${head}<p class="muted">This claim was not in the run the report was made from.</p></section>`;
   const parts = [head, `<p class="msg">${esc(o.message)}</p>`, `<p class="meta">runs ${o.runs} · seed ${o.seed} · ${seconds(o.millis)}</p>`];
+  const tol = o.tolerance ?? r.tolerance;
+  if (tol) parts.push(toleranceLine(tol));
   const cx = o.counterexample;
   if (cx) {
-    parts.push(`<div class="cx"><h4>${o.verdict === 'witness' ? 'Witness' : 'Counterexample'} (${esc(cx.foundBy)}${cx.certified ? ', certified' : ', not certified'})</h4>
+    const found = cx.foundBy === 'replay' ? 'a saved case only — this run’s search found none' : `found by the ${esc(cx.foundBy)} search`;
+    parts.push(`<div class="cx"><h4>${o.verdict === 'witness' ? 'Witness' : 'Counterexample'} (${found}; ${cx.certified ? 'certified' : 'NOT confirmed'})</h4>
       <p class="case">${esc(cx.describe)}</p>
-      <div class="cert2"><div><h5>standard precision</h5>${numbersTable(cx.certification.standard, true)}</div><div><h5>high precision (certification)</h5>${numbersTable(cx.certification.high, true)}</div></div>
+      <p class="certified-by"><span class="label">certified by</span> ${esc(cx.certifiedBy ?? 'high precision (a run from before routes were recorded)')}</p>
+      <div class="cert2"><div><h5>standard route</h5>${numbersTable(cx.certification.standard, true)}</div><div><h5>certification: ${esc(cx.certifiedBy ?? 'high precision')}</h5>${numbersTable(cx.certification.high, true)}</div></div>
       ${cx.replay ? `<p>Replay: <code class="cmd">${esc(cx.replay)}</code></p>` : ''}
       <details><summary>shrunk input (JSON)</summary><pre>${esc(JSON.stringify(cx.input))}</pre></details></div>`);
   }
+  if (o.search) parts.push(`<p class="search"><span class="label">search strength</span> ${esc(searchLine(o))}${o.search.targetedBudget ? ` (targeted budget ${o.search.targetedBudget})` : ''}</p>`);
+  if (o.undecided) parts.push(undecidedLine(o.undecided));
   const closest = o.closest ? `<div class="closest"><h4>Closest case to failing</h4><p class="case">${esc(o.closest.describe)}</p>${numbersTable(o.closest.numbers)}</div>` : '';
   const run = o.numbers ? `<div><h4>Run</h4>${numbersTable(o.numbers)}</div>` : '';
   if (closest || run) parts.push(`<div class="pair">${closest}${run}</div>`);
@@ -172,9 +182,32 @@ function claimSection(r: ReportRow): string {
     parts.push(`<div><h4>Saved cases replayed</h4><ul>${o.replayed.map((x) => `<li><code>${esc(x.file)}</code>: ${x.still ? 'still a case' : 'no longer a case'} · <code class="cmd">npx mechcheck replay ${esc(x.file)}</code></li>`).join('')}</ul></div>`);
   }
   if (o.skippedFiles?.length) parts.push(skippedList(o.skippedFiles));
+  if (o.coverage) parts.push(coverageTable(o.coverage));
   parts.push(`<div><h4>Coverage of generated cases</h4>${labelsTable(o)}</div>`);
   for (const f of o.figures ?? []) parts.push(renderFigure(f).html);
   return `<section class="claim ${st}" id="${anchor(r.id)}">${parts.join('\n')}</section>`;
+}
+
+/** The declared tolerance with its why: the one the property applied. */
+function toleranceLine(t: Tolerance): string {
+  const parts = [t.abs !== undefined ? `abs ${num(t.abs)}` : '', t.rel !== undefined ? `rel ${num(t.rel)}` : ''].filter(Boolean);
+  return `<p class="tolerance"><span class="label">tolerance</span> ${esc(parts.length ? parts.join(', ') : 'none (exact)')} — ${esc(t.why)}</p>`;
+}
+
+/** Undecided cases, their share against the claim's bound, and their reasons. */
+function undecidedLine(u: NonNullable<ClaimOutcome['undecided']>): string {
+  const reasons = Object.entries(u.reasons);
+  const head = `${u.count} of ${u.of} cases undecided (bound ${(100 * u.max).toFixed(1)}%)${u.targeted ? `, and ${u.targeted} of the targeted phase` : ''}`;
+  return `<div class="undecided"><p><span class="label">undecided</span> ${esc(head)}</p>${reasons.length ? `<ul>${reasons.map(([k, v]) => `<li>${esc(k)} <span class="muted">×${v}</span></li>`).join('')}</ul>` : ''}</div>`;
+}
+
+/** The Wilson-score coverage judgement, one row per required label. */
+function coverageTable(c: NonNullable<ClaimOutcome['coverage']>): string {
+  const rows = c.labels
+    .map((l) => `<tr class="cov ${esc(l.verdict)}" data-label="${esc(l.label)}"><td><code>${esc(l.label)}</code></td><td>${esc(l.verdict)}</td><td>${esc(describeLabel(l, c.cases))}</td></tr>`)
+    .join('');
+  const note = `Judged on ${c.cases} cases (${c.tested} tested, the rest drawn from the same seeded generator and labelled only; at most ${c.maxCases}); a label is covered when the lower end of its Wilson interval at certainty 1 − ${num(1 - c.certainty)} reaches ${num(c.tolerance)} × its required share, insufficient when the upper end is below it.${c.stoppedBy ? ` Stopped undecided by the ${c.stoppedBy}.` : ''}`;
+  return `<div class="coverage"><h4>Required coverage: ${esc(c.verdict)}</h4><p class="muted small">${esc(note)}</p><table class="nums">${rows}</table></div>`;
 }
 
 /** Saved files that were skipped (corrupt, another claim's, no claim's), each named with its reason. */
@@ -247,7 +280,7 @@ ${totals(rows, meta.unknown?.length ?? 0)}
 ${claimTable(rows, meta.papers)}
 ${unknownSection(meta.unknown ?? [])}
 ${claimSections}
-<footer>Verdicts: <b>holds</b> (a theorem: must pass), <b>refuted</b> (a conjecture the paper refutes: the suite must find a counterexample), <b>contradicted</b> (a printed statement that is wrong: the suite must find it), <b>witness</b> (an existence claim: the suite must find an instance). Every counterexample is shrunk, certified at higher precision, saved under fixtures/counterexamples/ and replayed by <code>npm test</code>.</footer>
+<footer>Verdicts: <b>holds</b> (a theorem: must pass), <b>refuted</b> (a conjecture the paper refutes: the suite must find a counterexample), <b>contradicted</b> (a printed statement that is wrong: the suite must find it), <b>witness</b> (an existence claim: the suite must find an instance). Every counterexample is shrunk, certified (by the claim’s independent route where it has one; otherwise by the property again at high precision, which the report says is not independent), saved under fixtures/counterexamples/ and replayed by <code>npm test</code>. A verdict that rests on a saved case only says so.</footer>
 </main></body></html>
 `;
 }

@@ -24,7 +24,7 @@ export const PAPER_NAMES: Record<string, string> = {
  */
 export function reportRows(claims: readonly Claim<any>[], outcomes: readonly ClaimOutcome[]): ReportRow[] {
   const byId = new Map(outcomes.map((o) => [o.id, o]));
-  return claims.map((c) => ({ id: c.id, paper: c.paper, statement: c.statement, source: c.source, verdict: c.verdict, outcome: byId.get(c.id) }));
+  return claims.map((c) => ({ id: c.id, paper: c.paper, statement: c.statement, source: c.source, verdict: c.verdict, tolerance: c.tolerance, outcome: byId.get(c.id) }));
 }
 
 /** The page: `outcomes` of the registered `claims` (see reconcile), `unknown` outcomes listed apart; `skippedFiles`: saved files no registered claim reads (a run's, not a claim's). */

@@ -45,6 +45,7 @@ const CounterexampleSchema = z.object({
   numbers: NumbersSchema,
   foundBy: z.enum(['random', 'targeted', 'replay']),
   certified: z.boolean(),
+  certifiedBy: z.string().optional(),
   certification: z.object({ standard: NumbersSchema, high: NumbersSchema }),
   seed: z.number().optional(),
   path: z.string().optional(),
@@ -71,7 +72,44 @@ export const OutcomeSchema = z.object({
   numbers: NumbersSchema.optional(),
   closest: z.object({ describe: z.string(), numbers: NumbersSchema }).optional(),
   figures: z.array(FigureSchema).optional(),
-  replayed: z.array(z.object({ file: z.string(), still: z.boolean() })).optional(),
+  replayed: z.array(z.object({ file: z.string(), still: z.boolean(), certifiedBy: z.string().optional(), disagrees: z.boolean().optional() })).optional(),
+  searchFound: z.boolean().optional(),
+  tolerance: z.object({ abs: z.number().optional(), rel: z.number().optional(), why: z.string() }).optional(),
+  undecided: z
+    .object({ count: z.number().int().nonnegative(), of: z.number().int().nonnegative(), max: z.number(), targeted: z.number().int().nonnegative(), reasons: z.record(z.string(), z.number()) })
+    .optional(),
+  search: z
+    .object({
+      cases: z.number().int().nonnegative(),
+      targeted: z.number().int().nonnegative(),
+      targetedBudget: z.number().int().nonnegative(),
+      closestMargin: z.number().nullable(),
+      closestCase: z.string().optional(),
+      closestPhase: z.enum(['random', 'targeted']).optional(),
+    })
+    .optional(),
+  coverage: z
+    .object({
+      certainty: z.number(),
+      tolerance: z.number(),
+      cases: z.number().int().nonnegative(),
+      tested: z.number().int().nonnegative(),
+      maxCases: z.number().int().nonnegative(),
+      verdict: z.enum(['covered', 'insufficient', 'undecided']),
+      stoppedBy: z.enum(['cap', 'time budget']).optional(),
+      labels: z.array(
+        z.object({
+          label: z.string(),
+          min: z.number(),
+          count: z.number(),
+          share: z.number(),
+          low: z.number(),
+          high: z.number(),
+          verdict: z.enum(['covered', 'insufficient', 'undecided']),
+        }),
+      ),
+    })
+    .optional(),
   skippedFiles: z.array(z.object({ file: z.string(), reason: z.string() })).optional(),
 });
 
