@@ -63,8 +63,8 @@ export const monotone = claim<MonoCase>({
   statement: 'Conjecture: β* is non-decreasing in market size n (equal shares) — false',
   verdict: 'refuted',
   tolerance: {
-    rel: 1e-9,
-    why: 'PLACEHOLDER',
+    rel: 1e-12,
+    why: 'a drop must exceed the error bounds of both β* values (propagated from T1’s and T2’s quadrature error estimates) plus rel × max(1, |β*|). Measured by scripts/measure-pw-tolerances.ts over 200 generated cases (seed 1): β* never strayed from the exact value (piecewise-uniform F) or the quantile route’s (others) by more than its own bound; rel covers the rounding of −nT1/(T1 + T2) (a few ulp × n ≤ 31) with a factor of ~100. Certified by exact arithmetic for uniform and piecewise-uniform F, by quantile-space quadrature otherwise',
   },
   // The paper's sine market is left out: the search must find a non-monotone β* on its own.
   input: fc.record({ dist: distSpecArb({ withoutPaperMarkets: true }), n: fc.integer({ min: 2, max: N_MAX }) }),
@@ -157,7 +157,7 @@ export function figure1(nMax: number): FigureSpec {
 }
 
 /** Relative error allowed against the 30-digit reference: the target for the β* table. */
-const FIG_REL = 1e-9;
+const FIG_REL = 1e-10;
 
 export const figure = claim<null>({
   id: 'PW.Ex1.figure',
@@ -165,7 +165,7 @@ export const figure = claim<null>({
   source: 'Pycia & Wang (2015), Example 1 and Figure 1 (the figure itself is lost in the text; only its caption survives)',
   statement: 'Figure 1’s data, β*(n) for n = 2..40: the sine curve peaks at n = 3, falls at every step to its minimum at n = 12, then rises; the uniform curve rises strictly',
   verdict: 'holds',
-  tolerance: { rel: FIG_REL, why: 'relative error against β* computed offline by mpmath at 50 digits (fixtures/pw/figure1-reference.json): the issue’s accuracy target for the β* table' },
+  tolerance: { rel: FIG_REL, why: 'relative error against β* computed offline by mpmath at 50 digits (fixtures/pw/figure1-reference.json). Measured (scripts/measure-pw-tolerances.ts, standard and high precision): largest relative error 3.1e-13; rel = that × 100 (safety factor), rounded up to a power of ten (the issue’s target was 1e-9)' },
   input: fc.constant(null),
   runs: 1,
   property: (_, ctx) => figureCheck(ctx, 'density'),
