@@ -157,6 +157,12 @@ export function exactNumber(x: unknown): number {
   return Number(x as number);
 }
 
+/** The sum of two exact values (decimal.js `plus`, fraction.js `add`). */
+export function exactAdd<T>(a: T, b: T): T {
+  const x = a as { plus?: (y: T) => T; add?: (y: T) => T };
+  return typeof x.plus === 'function' ? x.plus(b) : x.add!(b);
+}
+
 /** Compare two exact values (decimal.js `cmp`, fraction.js `compare`): −1, 0 or 1. */
 export function exactCompare(a: unknown, b: unknown): number {
   const x = a as { cmp?: (y: unknown) => number; compare?: (y: unknown) => number };

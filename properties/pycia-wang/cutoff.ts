@@ -25,7 +25,7 @@ import { exactCutoff, exactIntFk, hasExactPath } from '../../src/models/pycia-wa
 import { equalShares, vStar, type MarketSpec } from '../../src/models/pycia-wang/market.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
 import {
-  build, decodeMarket, decodeWith, EXACT_ROUTE, exactCompare, exactNumber, intFkQuantile, QUANTILE_ROUTE, scaleOf, viaDensity, viaQuantile,
+  build, decodeMarket, decodeWith, EXACT_ROUTE, exactAdd, exactCompare, exactNumber, intFkQuantile, QUANTILE_ROUTE, scaleOf, viaDensity, viaQuantile,
   type CutoffRoute,
 } from './common.ts';
 
@@ -361,7 +361,7 @@ export const negativeSum = claim<MarketSpec>({
     (spec: MarketSpec, ctx, route) => negativeSumCheck(spec, ctx, route),
     (spec) => {
       const ex = exactCutoff(spec.n, spec.shares, spec.dist);
-      const s = ex.T1.plus(ex.T2);
+      const s = exactAdd(ex.T1, ex.T2);
       return { holds: exactCompare(s, 0) < 0, margin: -exactNumber(s), numbers: { T1: exactNumber(ex.T1), T2: exactNumber(ex.T2), sum: exactNumber(s) } };
     },
     (spec) => hasExactPath(spec.dist),
