@@ -379,6 +379,11 @@ export const lemma3b = claim<MarketSpec>({
   },
   input: marketArb({ nMax: 10, analyticTop: true }).filter((m) => limitReachable(m.dist)),
   runs: 12,
+  // The → 0⁺ half needs N = 2^14 inside Lemma 3(a)'s regime near v̄; `limitReachable` filters the
+  // generator cheaply and conservatively, the property's own test is stricter, so some F are left
+  // undecided by design: measured 6 of 120 cases over seeds 1..10 (at most 2 of 12 in a run).
+  // Four of twelve (p ≈ 0.002 at a 5% rate) would mean the filter or the model changed.
+  maxUndecided: 0.3,
   property: (spec, ctx) => lemma3bCheck(spec, ctx, 'density'),
   certify: certifyQuantile(lemma3bCheck),
   labels: marketLabels,
