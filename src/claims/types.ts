@@ -1,5 +1,9 @@
 import type { Arbitrary } from 'fast-check';
 import type { Precision } from '../numeric/types.ts';
+import type { Json } from '../types.ts';
+
+// Json lives below every layer (src/types.ts: models and the report use it too); re-exported here for the claims.
+export type { Json };
 
 /** Expected verdicts (CLAIMS.md, top). */
 export type Verdict = 'holds' | 'refuted' | 'witness' | 'contradicted';
@@ -14,9 +18,6 @@ export type Outcome =
 
 export const PAPERS = ['JP', 'PW', 'HW', 'DSV', 'GR'] as const;
 export type Paper = (typeof PAPERS)[number];
-
-/** A JSON value: what numbers, inputs and figures are made of. */
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** The numbers that decide one case, shown in outcomes and saved with counterexamples. */
 export type Numbers = Record<string, Json>;

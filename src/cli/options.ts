@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAPERS } from '../claims/types.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
 
 /*
  * Command-line values are outside input too. Each flag is read from its text by one pattern (plain

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ClaimOutcome } from '../claims/types.ts';
 import { PAPERS } from '../claims/types.ts';
 import { firstIssue } from '../distributions/schema.ts';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors.ts';
 import { EXPECTED } from '../claims/registry.ts';
 import type { Claim } from '../claims/types.ts';
 
