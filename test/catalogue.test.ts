@@ -113,3 +113,18 @@ describe('the lists come from the registered papers', () => {
     expect(html).toContain(`${p.id} — ${p.name.replace(/&/g, '&amp;')}`);
   });
 });
+
+describe('report --from reads any paper\'s lines, registered or not', () => {
+  const line = (paper: string) =>
+    JSON.stringify({ id: `${paper}.Thm1.x`, paper, statement: 's', source: 'src', verdict: 'holds', outcome: 'passed', expected: true, runs: 1, seed: 42, millis: 1, labels: {}, message: 'm' });
+
+  test('a paper this checkout does not register parses (reconcile lists it apart)', async () => {
+    const { parseOutcomes } = await import('../src/report/index.ts');
+    expect(parseOutcomes(line('ZZ'), '--from').map((o) => o.paper)).toEqual(['ZZ']);
+  });
+
+  test('a paper field that is no paper code is refused, naming the field', async () => {
+    const { parseOutcomes } = await import('../src/report/index.ts');
+    expect(() => parseOutcomes(line('pw'), '--from')).toThrow(/^--from: line 1: paper: must be a paper code/);
+  });
+});
