@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test as ptest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { allClaims } from '../properties/index.ts';
+import { allClaims, papers } from '../properties/index.ts';
 import { ROOT } from '../src/claims/persist.ts';
-import { PAPERS } from '../src/claims/types.ts';
 import { main, type IO } from '../src/cli/main.ts';
+import { selectClaims } from '../src/cli/select.ts';
 
 async function run(argv: string[], stdin = '') {
   const out: string[] = [];
@@ -198,8 +198,22 @@ describe('numeric flags: one message naming the flag, the allowed values and wha
 });
 
 describe('selecting no claim', () => {
-  // A paper without registered claims yet (none once every paper has some: then this is skipped).
-  const empty = PAPERS.find((p) => !allClaims.some((c) => c.paper === p));
+  // A registered paper without claims yet (none while every registered paper has some: then these are skipped).
+  const empty = papers.find((p) => !allClaims.some((c) => c.paper === p.id))?.id;
+
+  test('--paper takes the registered papers only, and names them (the list is the papers\' folders\')', async () => {
+    for (const cmd of ['list', 'check']) {
+      const r = await run([cmd, '--paper', 'JP']);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`mechcheck: --paper: must be one of ${papers.map((p) => p.id).join(', ')}, the registered papers (got "JP")`);
+    }
+  });
+
+  test('selecting a paper none of whose claims is given: a UsageError naming --paper', () => {
+    expect(() => selectClaims(allClaims, { paper: 'JP' })).toThrow('--paper: no claim of paper JP is registered (see mechcheck list)');
+    expect(() => selectClaims(allClaims, { ids: ['PW.uniform.closed-form'], paper: 'JP' })).toThrow('--paper: none of the claims named (PW.uniform.closed-form) is of paper JP');
+  });
   const slices = allClaims.length + 1;
 
   test.skipIf(!empty)('check --paper with no claims: exit 2, one line naming --paper', async () => {

@@ -1,6 +1,12 @@
-import type { Claim, Outcome, Verdict } from './types.ts';
+import type { Quantity } from '../models/quantity.ts';
+import type { Claim, Outcome, PaperSpec, Verdict } from './types.ts';
 
-const ID = /^(JP|PW|HW|DSV|GR)\.[A-Za-z0-9*.-]+$/;
+/** A paper's code: capital letters and digits, a letter first (PW, JP, DSV). */
+export const PAPER_CODE = /^[A-Z][A-Z0-9]*$/;
+
+// The catalogue's form of an id: the paper's code, a dot, then letters, digits, `*`, `.` and `-`.
+// Which codes exist is not listed here: each paper registers its own (paper(), registerPapers()).
+const ID = /^[A-Z][A-Z0-9]*\.[A-Za-z0-9*.-]+$/;
 
 /** Declare a claim (ARCHITECTURE.md, "Claims are data"): checks the shape once, at import. */
 export function claim<I>(c: Claim<I>): Claim<I> {
@@ -18,6 +24,40 @@ export function registry(claims: readonly Claim<any>[]): readonly Claim<any>[] {
     seen.add(c.id);
   }
   return claims;
+}
+
+/** Declare a paper (its folder's PaperSpec): checks its code, and that each claim is its own and matches its id pattern. */
+export function paper(p: PaperSpec): PaperSpec {
+  if (!PAPER_CODE.test(p.id)) throw new Error(`paper code ${JSON.stringify(p.id)} is not capital letters and digits`);
+  if (!p.name.trim()) throw new Error(`paper ${p.id}: a paper needs its name (authors (year), title)`);
+  for (const c of p.claims) {
+    if (c.paper !== p.id) throw new Error(`claim ${c.id} says paper ${c.paper} but is registered by paper ${p.id}`);
+    if (!p.idPattern.test(c.id)) throw new Error(`claim ${c.id} does not match paper ${p.id}'s id pattern ${p.idPattern}`);
+  }
+  return p;
+}
+
+/** Every registered paper, and what they register together: claims (in order) and eval quantities. */
+export interface Registered {
+  papers: readonly PaperSpec[];
+  claims: readonly Claim<any>[];
+  quantities: readonly Quantity[];
+}
+
+/** Gather papers: fails on a paper, claim id or quantity name registered twice. */
+export function registerPapers(papers: readonly PaperSpec[]): Registered {
+  const codes = new Set<string>();
+  for (const p of papers) {
+    if (codes.has(p.id)) throw new Error(`paper ${p.id} is registered twice`);
+    codes.add(p.id);
+  }
+  const quantities = papers.flatMap((p) => p.quantities ?? []);
+  const names = new Set<string>();
+  for (const q of quantities) {
+    if (names.has(q.name)) throw new Error(`eval quantity ${q.name} is registered twice`);
+    names.add(q.name);
+  }
+  return { papers, claims: registry(papers.flatMap((p) => p.claims)), quantities };
 }
 
 /** The outcome a verdict expects. */

@@ -1,5 +1,10 @@
 import type { Arbitrary } from 'fast-check';
+import type { Quantity } from '../models/quantity.ts';
 import type { Precision } from '../numeric/types.ts';
+import type { Json } from '../types.ts';
+
+// Json lives below every layer (src/types.ts: models and the report use it too); re-exported here for the claims.
+export type { Json };
 
 /** Expected verdicts (CLAIMS.md, top). */
 export type Verdict = 'holds' | 'refuted' | 'witness' | 'contradicted';
@@ -12,11 +17,27 @@ export type Outcome =
   | 'contradicted' | 'not-contradicted'
   | 'inconclusive';
 
-export const PAPERS = ['JP', 'PW', 'HW', 'DSV', 'GR'] as const;
-export type Paper = (typeof PAPERS)[number];
+/**
+ * A paper's code (`PW`, `JP`, …: capital letters, the catalogue's). The list is open: a paper is
+ * known once its folder's PaperSpec is registered (properties/index.ts), and nowhere else.
+ */
+export type Paper = string;
 
-/** A JSON value: what numbers, inputs and figures are made of. */
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+/**
+ * What a paper's folder registers (issue #10, "open lists"): its code and name, the form of its
+ * claim ids, its claims, and the `mechcheck eval` quantities of its model. The CLI's `--paper`
+ * choices, `list`, `check`, `eval --list` and the report's paper names all come from these.
+ */
+export interface PaperSpec {
+  id: Paper;
+  /** Authors (year), title — as ../shared/papers/README.md names the paper; the report's heading. */
+  name: string;
+  /** Every claim id of the paper matches it (checked when the paper is declared). */
+  idPattern: RegExp;
+  claims: readonly Claim<any>[];
+  /** `mechcheck eval` quantities of the paper's model (none is fine). */
+  quantities?: readonly Quantity[];
+}
 
 /** The numbers that decide one case, shown in outcomes and saved with counterexamples. */
 export type Numbers = Record<string, Json>;

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.ts';
 
-/** Bad usage or bad input: the CLI prints the one-line message on stderr and exits 2. */
-export class UsageError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-  }
-}
+// Defined in src/errors.ts (below every layer, so the report can throw it too); re-exported for the CLI's modules.
+export { UsageError };
 
 /** One line, whatever the message holds. */
 export function oneLine(s: string): string {

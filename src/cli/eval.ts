@@ -1,7 +1,7 @@
-import type { Json } from '../claims/types.ts';
+import type { Json } from '../types.ts';
 import { clip } from '../distributions/common.ts';
 import type { Quantity } from '../models/quantity.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
 import { findDuplicateKey } from './json-text.ts';
 
 /** JSON's own whitespace (RFC 8259): what JSON.parse skips, and so all a blank line may hold. */

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { allClaims } from '../../properties/index.ts';
+import { allClaims, papers, quantities } from '../../properties/index.ts';
 import { VERSION } from '../claims/persist.ts';
 import { tally } from '../claims/registry.ts';
 import { check, checkRun } from './check.ts';
-import { oneLine, readText, UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
+import { oneLine, readText } from './errors.ts';
 import { evalText } from './eval.ts';
 import { parseCheckFlags, parsePaper, type CheckFlags } from './options.ts';
-import { quantities } from './quantities.ts';
 import { replayFile } from './replay.ts';
 import { selectClaims } from './select.ts';
 import type { ClaimOutcome, SkippedFile } from '../claims/types.ts';
@@ -43,7 +43,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
   program
     .command('list')
     .description('every claim: id, paper, expected verdict, statement, source')
-    .option('--paper <P>', 'only this paper (JP, PW, HW, DSV, GR)')
+    .option('--paper <P>', `only this paper (${papers.map((p) => p.id).join(', ')})`)
     .option('--json', 'one JSON object per claim')
     .action((f: { paper?: string; json?: boolean }) => {
       const paper = parsePaper(f.paper);
@@ -139,7 +139,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .action(async (ids: string[], f: CheckFlags & { out: string; from?: string[] }) => {
       const o = parseCheckFlags(f); // before loading the report's libraries: a bad flag fails at once
       // Loaded here: Plot and linkedom cost the other commands 0.4 s at start-up.
-      const { checkOutDir, mergeRuns, parseOutcomes, reconcile, reportHtml, writeFolderAtomically } = await import('../report/index.ts');
+      const { checkOutDir, mergeRuns, paperNames, parseOutcomes, reconcile, reportHtml, writeFolderAtomically } = await import('../report/index.ts');
       const dir = checkOutDir(f.out);
       const registered = selectClaims(allClaims, { ids, paper: o.paper });
       let outcomes: ClaimOutcome[];
@@ -165,7 +165,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
         origin = o.runs === undefined ? `run at each claim's default depth, seed ${o.seed ?? 42}` : `run with --runs ${o.runs}, seed ${o.seed ?? 42}`;
         if (!o.replay) origin += ', saved cases set aside (--no-replay)';
       }
-      const html = reportHtml(registered, outcomes, origin, VERSION, undefined, unknown, skippedFiles);
+      const html = reportHtml(registered, outcomes, origin, VERSION, undefined, unknown, skippedFiles, paperNames(papers));
       writeFolderAtomically(dir, { 'index.html': html });
       const t = tally(outcomes);
       const ran = new Set(outcomes.map((x) => x.id));

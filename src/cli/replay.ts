@@ -1,7 +1,8 @@
 import { certifyCase, interesting } from '../claims/runner.ts';
 import { readSavedCase } from '../claims/persist.ts';
 import type { Claim, Json } from '../claims/types.ts';
-import { oneLine, UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
+import { oneLine } from './errors.ts';
 
 export interface ReplayResult {
   claim: string;

@@ -1,5 +1,5 @@
 import type { Claim, Paper } from '../claims/types.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
 
 /**
  * The claims a command names: by id, by paper, then the I-th of N deterministic slices (sorted by

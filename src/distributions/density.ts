@@ -6,7 +6,7 @@ import { clenshawMany } from '../numeric/special.ts';
 import type { Dist, DistSpec } from './types.ts';
 import { clip, clipQuoted, continuous, EPS, fmt, Inverter, interior, upperBound } from './common.ts';
 import { BadSample, type ChebPiece, chebLowerBound, clenshaw, fit, firstMoment, polyMin } from './chebyshev.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../errors.ts';
 
 type DensitySpec = Extract<DistSpec, { kind: 'density' }>;
 

@@ -1,10 +1,9 @@
 /**
  * Distributions: one family per file behind the `Dist` interface (types.ts).
  * `parseDist` validates outside input (schema.ts) and builds; `makeDist` builds from a spec
- * already known to be valid (a generator's output, a parsed request).
+ * already known to be valid (a generator's output, a parsed request). This file only gathers:
+ * no family or the schema imports it (scripts/layers.mjs finds no cycle).
  */
-import type { Precision } from '../numeric/types.ts';
-import type { Dist, DistSpec } from './types.ts';
 import { uniform } from './uniform.ts';
 import { beta } from './beta.ts';
 import { truncatedNormal } from './truncated-normal.ts';
@@ -27,26 +26,4 @@ export {
   DIST_KINDS,
 } from './schema.ts';
 export { compileExpr, densityDiagnostics } from './density.ts';
-
-/**
- * Builds the distribution of a spec. `path` names the spec in error messages (an expression
- * density that turns out negative or non-finite throws an InputError naming `${path}.expr`).
- */
-export function makeDist(spec: DistSpec, precision: Precision = 'standard', path = 'distribution'): Dist {
-  switch (spec.kind) {
-    case 'uniform':
-      return uniform(spec, precision);
-    case 'beta':
-      return beta(spec, precision);
-    case 'truncated-normal':
-      return truncatedNormal(spec, precision);
-    case 'density':
-      return densityDist(spec, precision, path);
-    case 'piecewise-uniform':
-      return piecewiseUniform(spec, precision);
-    case 'atoms':
-      return atoms(spec, precision);
-    case 'mixture':
-      return mixture(spec, precision, path);
-  }
-}
+export { makeDist } from './make.ts';

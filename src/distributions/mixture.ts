@@ -1,7 +1,6 @@
 import type { Precision } from '../numeric/types.ts';
 import type { Dist, DistSpec } from './types.ts';
 import { interior, Inverter, mergeAtoms } from './common.ts';
-import { makeDist } from './index.ts';
 
 type MixtureSpec = Extract<DistSpec, { kind: 'mixture' }>;
 
@@ -15,13 +14,20 @@ type MixtureSpec = Extract<DistSpec, { kind: 'mixture' }>;
  * (singularAt speaks about the hull's ends).
  * Quantiles: the generalised inverse (smallest x with F(x) ≥ u) by safeguarded Newton inside a
  * tabulated bracket, returning an atom exactly when u falls in its jump.
+ * `build` makes each part (makeDist, handed in by make.ts rather than imported: the dispatch
+ * imports this family, so importing it back would close a cycle).
  */
-export function mixture(spec: MixtureSpec, precision: Precision = 'standard', path = 'distribution'): Dist {
+export function mixture(
+  spec: MixtureSpec,
+  precision: Precision,
+  path: string,
+  build: (spec: DistSpec, precision: Precision, path: string) => Dist,
+): Dist {
   const live = spec.parts.map((p, i) => ({ ...p, i })).filter((p) => p.weight > 0);
   if (live.length === 0) throw new Error('mixture: no part of positive weight');
   const W = live.reduce((s, p) => s + p.weight, 0);
   const w = live.map((p) => p.weight / W);
-  const ds = live.map((p) => makeDist(p.dist, precision, `${path}.parts[${p.i}].dist`));
+  const ds = live.map((p) => build(p.dist, precision, `${path}.parts[${p.i}].dist`));
   const k = ds.length;
   const lo = Math.min(...ds.map((d) => d.lo));
   const hi = Math.max(...ds.map((d) => d.hi));
@@ -82,7 +88,7 @@ export function mixture(spec: MixtureSpec, precision: Precision = 'standard', pa
     quantile: (u) => inv.quantile(u),
     isf: (q) => inv.isf(q),
     mean: () => mean,
-    at: (p) => (p === precision ? dist : mixture(spec, p, path)),
+    at: (p) => (p === precision ? dist : mixture(spec, p, path, build)),
   };
   return dist;
 }

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import type { Precision } from '../numeric/types.ts';
 import type { Dist, DistSpec } from './types.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../errors.ts';
 import { clipQuoted, fieldPath, fmt } from './common.ts';
 import { checkDensity } from './density.ts';
-import { makeDist } from './index.ts';
+import { makeDist } from './make.ts';
 
 export { InputError };
 

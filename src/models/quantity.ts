@@ -1,4 +1,4 @@
-import type { Json } from '../claims/types.ts';
+import type { Json } from '../types.ts';
 
 /** A model quantity `mechcheck eval` computes from one JSON request (INTERFACES.md, "eval quantities"). */
 export interface Quantity {

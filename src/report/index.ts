@@ -2,21 +2,17 @@
  * `mechcheck report`: the outcomes of a run (made here, or read with --from) as a static HTML
  * page with every registered claim, the findings first, and the papers' figures.
  */
-import type { Claim, ClaimOutcome, SkippedFile } from '../claims/types.ts';
+import type { Claim, ClaimOutcome, PaperSpec, SkippedFile } from '../claims/types.ts';
 import { renderReport, type ReportRow } from './html.ts';
 
 export { renderFigure } from './figure.ts';
 export { mergeRuns, parseOutcomes, reconcile } from './outcomes.ts';
 export { checkOutDir, writeFolderAtomically } from './write.ts';
 
-/** The papers, as ../shared/papers/README.md names them. */
-export const PAPER_NAMES: Record<string, string> = {
-  DSV: 'Dagan, Serrano & Volij (1999), Bargaining, coalitions and competition',
-  GR: 'Giraud & Rochon (2001), Generic efficiency and collusion-proofness in exchange economies',
-  HW: 'Hu & Wallace (2012), Optimality in a large two-stage market game',
-  JP: 'Jackson & Palfrey (1996), Dynamic efficiency and voluntary implementation in markets with repeated pairwise bargaining',
-  PW: 'Pycia & Wang (2015), Efficient trade with interdependent values',
-};
+/** Code → name of each registered paper (its PaperSpec): the report's headings, with no list of its own. */
+export function paperNames(papers: readonly Pick<PaperSpec, 'id' | 'name'>[]): Record<string, string> {
+  return Object.fromEntries(papers.map((p) => [p.id, p.name]));
+}
 
 /**
  * One row per registered claim, in registry order, with its outcome when the run has it.
@@ -27,7 +23,11 @@ export function reportRows(claims: readonly Claim<any>[], outcomes: readonly Cla
   return claims.map((c) => ({ id: c.id, paper: c.paper, statement: c.statement, source: c.source, verdict: c.verdict, tolerance: c.tolerance, outcome: byId.get(c.id) }));
 }
 
-/** The page: `outcomes` of the registered `claims` (see reconcile), `unknown` outcomes listed apart; `skippedFiles`: saved files no registered claim reads (a run's, not a claim's). */
+/**
+ * The page: `outcomes` of the registered `claims` (see reconcile), `unknown` outcomes listed apart;
+ * `skippedFiles`: saved files no registered claim reads (a run's, not a claim's); `papers`: code →
+ * name (paperNames of the registered papers; a paper without a name is headed by its code).
+ */
 export function reportHtml(
   claims: readonly Claim<any>[],
   outcomes: readonly ClaimOutcome[],
@@ -36,6 +36,7 @@ export function reportHtml(
   generatedAt = new Date().toISOString(),
   unknown: readonly ClaimOutcome[] = [],
   skippedFiles: SkippedFile[] = [],
+  papers: Record<string, string> = {},
 ): string {
-  return renderReport(reportRows(claims, outcomes), { origin, version, papers: PAPER_NAMES, generatedAt, unknown, skippedFiles });
+  return renderReport(reportRows(claims, outcomes), { origin, version, papers, generatedAt, unknown, skippedFiles });
 }

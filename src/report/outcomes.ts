@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 import type { ClaimOutcome } from '../claims/types.ts';
-import { PAPERS } from '../claims/types.ts';
 import { firstIssue } from '../distributions/schema.ts';
-import { UsageError } from '../cli/errors.ts';
-import { EXPECTED } from '../claims/registry.ts';
+import { UsageError } from '../errors.ts';
+import { EXPECTED, PAPER_CODE } from '../claims/registry.ts';
 import type { Claim } from '../claims/types.ts';
 
 const JsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]));
@@ -56,7 +55,8 @@ const CounterexampleSchema = z.object({
 /** A line of `check --json` (unknown fields pass: later versions may add some). */
 export const OutcomeSchema = z.object({
   id: z.string().min(1),
-  paper: z.enum(PAPERS),
+  // Any paper's code, registered or not: a run of a newer checkout may hold papers this one lacks (reconcile lists them apart).
+  paper: z.string().regex(PAPER_CODE, 'must be a paper code (capital letters, e.g. PW)'),
   statement: z.string(),
   source: z.string(),
   verdict: z.enum(['holds', 'refuted', 'witness', 'contradicted']),

@@ -16,7 +16,7 @@
  */
 import { chmodSync, constants, accessSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors.ts';
 
 /** The file that marks a folder as a report's: its first line names the format. */
 export const MARKER = '.mechcheck-report';

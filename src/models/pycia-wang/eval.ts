@@ -4,7 +4,7 @@ import { makeDist } from '../../distributions/index.ts';
 import { firstIssue, InputError, isContinuousSpec, validateDist } from '../../distributions/schema.ts';
 import type { Dist, DistSpec } from '../../distributions/types.ts';
 import type { Quantity } from '../quantity.ts';
-import type { Json } from '../../claims/types.ts';
+import type { Json } from '../../types.ts';
 import { betaStar, betaStarError, conditionT11, cutoffGroups, frameOf, groupShares, type Estimate } from './cutoff.ts';
 import { cutoffQuantile } from './quantile.ts';
 import { equalShares } from './market.ts';

@@ -25,6 +25,20 @@ export function equalShares(n: number): number[] {
 }
 
 /**
+ * G(w) = F(w)^{n−1}: the probability that the n − 1 others are all below w — the interim share of
+ * the efficient rule (D1) and the distribution of the others' highest type (Theorem 1's proof).
+ * The one place the model writes it (mechanism.ts uses it for S, ∫S and its Monte Carlo bounds).
+ */
+export function G(dist: Dist, n: number, w: number): number {
+  return Math.pow(dist.cdf(w), n - 1);
+}
+
+/** g = G' = (n−1)F^{n−2}f; for n = 2 just f, so that F = 0 never meets the power 0. */
+export function dG(dist: Dist, n: number, w: number): number {
+  return n === 2 ? dist.pdf(w) : (n - 1) * Math.pow(dist.cdf(w), n - 2) * dist.pdf(w);
+}
+
+/**
  * v_i* = F^{-1}(r_i^{1/(n−1)}) (Theorem 1): the type whose interim share S_i = G equals r_i.
  * Near the top, 1 − r^{1/(n−1)} = −expm1(log r/(n−1)) is computed without cancellation and
  * inverted through the upper tail, so large n keeps its digits.

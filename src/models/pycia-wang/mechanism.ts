@@ -28,7 +28,7 @@ import type { Dist } from '../../distributions/types.ts';
 import { makeDist } from '../../distributions/index.ts';
 import { brent, makeRng, quad, quadOptions, quadVec } from '../../numeric/index.ts';
 import type { Precision, QuadOptions } from '../../numeric/types.ts';
-import { vStar as vStarD1, type MarketSpec } from './market.ts';
+import { dG, G, vStar as vStarD1, type MarketSpec } from './market.ts';
 
 // ------------------------------------------------------------------------------------------
 // Allocation rules
@@ -99,7 +99,7 @@ function d1Share(v: ArrayLike<number>, k: number, n: number): number {
 /** ∫_{v̲}^{w} F^{n−1} by adaptive quadrature (breakpoints of F passed). */
 function intG(dist: Dist, n: number, w: number, qo: QuadOptions): { value: number; abserr: number } {
   if (w <= dist.lo) return { value: 0, abserr: 0 };
-  const r = quad((p) => Math.pow(dist.cdf(p), n - 1), dist.lo, Math.min(w, dist.hi), { ...qo, points: dist.breakpoints });
+  const r = quad((p) => G(dist, n, p), dist.lo, Math.min(w, dist.hi), { ...qo, points: dist.breakpoints });
   return { value: r.value + Math.max(0, w - dist.hi), abserr: r.abserr };
 }
 
@@ -111,8 +111,8 @@ export function efficientRule(dist: Dist, n: number, qo: QuadOptions): Allocatio
     jumps: true,
     shares: (v, out) => d1Shares(v, out, n),
     share: (v, k) => d1Share(v, k, n),
-    S: (w) => Math.pow(dist.cdf(w), n - 1),
-    dS: (w) => (n === 2 ? dist.pdf(w) : (n - 1) * Math.pow(dist.cdf(w), n - 2) * dist.pdf(w)),
+    S: (w) => G(dist, n, w),
+    dS: (w) => dG(dist, n, w),
     intS: (w) => intG(dist, n, w, qo),
     sErr: 0,
     converged: true,
@@ -131,8 +131,8 @@ export function lotteryRule(dist: Dist, n: number, lambda: number, qo: QuadOptio
       for (let j = 0; j < n; j++) out[j] = lambda * out[j] + flat;
     },
     share: (v, k) => lambda * d1Share(v, k, n) + flat,
-    S: (w) => lambda * Math.pow(dist.cdf(w), n - 1) + flat,
-    dS: (w) => lambda * (n === 2 ? dist.pdf(w) : (n - 1) * Math.pow(dist.cdf(w), n - 2) * dist.pdf(w)),
+    S: (w) => lambda * G(dist, n, w) + flat,
+    dS: (w) => lambda * dG(dist, n, w),
     intS: (w) => {
       const g = intG(dist, n, w, qo);
       return { value: lambda * g.value + flat * Math.max(0, w - dist.lo), abserr: lambda * g.abserr };
@@ -1000,10 +1000,9 @@ export class Lemma1Mechanism {
   jumpSd(v: number, w: number): number {
     if (this.path !== 'monte-carlo' || !this.rule.jumps) return 0;
     const n = this.n;
-    const G = (x: number) => Math.pow(this.dist.cdf(x), n - 1);
     const a = Math.min(v, w);
     const b = Math.max(v, w);
-    const q = a === b ? G(a) : G(b) - G(a);
+    const q = a === b ? G(this.dist, n, a) : G(this.dist, n, b) - G(this.dist, n, a);
     const yJump = this.cg * (n - 1) * this.scaleV;
     const main = (1 + this.beta / n) * Math.max(Math.abs(a), Math.abs(b)) + yJump;
     const fresh = a === b ? 0 : (n - 1) * yJump;
@@ -1022,9 +1021,9 @@ export class Lemma1Mechanism {
     const a = Math.min(v, w);
     const b = Math.max(v, w);
     const n = this.n;
-    const G = (x: number) => Math.pow(this.dist.cdf(x), n - 1);
     let p = 0;
-    for (const q of [n * (G(b) - G(a)), n * (1 - G(a)), n * G(b)]) if (q * this.draws < 30) p += Math.min(1, q);
+    const [Ga, Gb] = [G(this.dist, n, a), G(this.dist, n, b)];
+    for (const q of [n * (Gb - Ga), n * (1 - Ga), n * Gb]) if (q * this.draws < 30) p += Math.min(1, q);
     if (p === 0) return 0;
     // The largest change of a draw's value: the share jump times the types, the Y_j jumps in g_i and the externality term.
     const magnitude =
