@@ -93,7 +93,7 @@ export async function checkRunParallel(run: CheckRun): Promise<{ outcomes: Claim
     replaySaved: run.replay !== false,
     root: run.root,
   }));
-  // Tasks start in order on free threads; the bar names those not finished among the first started.
+  // Tasks start in order on free threads, so the ones running are the first `threads` not yet finished.
   const runningText = () => [...running].slice(0, threads).join(', ');
   tasks.forEach((t) => running.add(t.id));
   bar?.start(tasks.length, 0, { running: runningText() });
