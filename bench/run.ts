@@ -9,6 +9,8 @@
  *   monotone          PW.Ex1.beta-star-monotone: seconds to a refuted, shrunk, certified case
  *   figure            each figure a registered claim declares, drawn to SVG (median ms; target < 50 ms)
  *   report --from     `npx mechcheck report --from` on a run of every registered claim (target < 2 s)
+ *   workers           `check` of every claim, --workers 2 against --workers 1, wall time in alternating
+ *                     pairs of processes (bench/workers.ts; target ≤ 0.6, on 2 cores)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { negativeSum } from '../properties/pycia-wang/cutoff.ts';
 import { monotone, reference } from '../properties/pycia-wang/example1.ts';
 import { allClaims } from '../properties/index.ts';
 import { renderFigure } from '../src/report/figure.ts';
+import { workersBench, workersLine } from './workers.ts';
 
 const PEERS = join(ROOT, '..', 'shared', 'peers');
 const args = new Set(process.argv.slice(2));
@@ -99,6 +102,9 @@ const npxMs = 1000 * median(Array.from({ length: Math.max(3, REPEATS - 4) }, () 
 const nodeMs = 1000 * median(Array.from({ length: Math.max(3, REPEATS - 4) }, () => reportRun('node', [join(ROOT, 'bin', 'mechcheck.js'), 'report', '--from', runFile, '--out', join(work, 'report')])));
 rmSync(work, { recursive: true, force: true });
 
+// ------------------------------------------------------------ check --workers 2 vs 1
+const workers = workersBench(quick ? 3 : 5);
+
 const rows = [
   { bench: 'beta-star-table (s, in-process)', ours, peer, ratio: ours / peer, target: '≤ 0.1', ok: ours / peer <= 0.1, note: `worst rel. error vs mpmath ${worst.toExponential(2)} (target ≤ 1e-9); ours per process: ${oursSamples.map((x) => (1000 * x).toFixed(1)).join(', ')} ms` },
   { bench: 'negative-sum (markets/s)', ours: oursRate, peer: peerRate, ratio: oursRate / peerRate, target: '≥ 10', ok: oursRate / peerRate >= 10, note: `${N_CASES} generated markets, every Dist kind, n ≤ 60` },
@@ -106,6 +112,7 @@ const rows = [
 ];
 const limits = [
   { bench: `figure, slowest of ${specs.length} (ms)`, value: worstFigure.ms, target: '< 50', ok: worstFigure.ms < 50, note: figureMs.map((f) => `${f.id} ${f.ms.toFixed(1)}`).join(', ') },
+  { bench: 'check --workers 2 / --workers 1', value: workers.ratio, target: '≤ 0.6', ok: workers.ratio <= 0.6, note: workersLine(workers) },
   { bench: 'report --from, all claims (s)', value: npxMs / 1000, target: '< 2', ok: npxMs < 2000, note: `npx mechcheck report --from run.jsonl; ${(nodeMs / 1000).toFixed(2)} s as node bin/mechcheck.js (npx's own start-up is the rest)` },
 ];
 console.log(`mechcheck benchmarks (median of ${REPEATS} runs ours, ${PEER_REPEATS} peer; node ${process.version})`);
@@ -114,4 +121,4 @@ for (const r of rows) {
 }
 for (const r of limits) console.log(`${r.bench.padEnd(34)} ours ${r.value.toPrecision(4).padStart(9)}  (target ${r.target}) ${r.ok ? 'met' : 'MISSED'}  ${r.note}`);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ rows, limits, figures: figureMs, worstRelErr: worst, date: new Date().toISOString() }, null, 2));
+writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ rows, limits, figures: figureMs, workers, worstRelErr: worst, date: new Date().toISOString() }, null, 2));

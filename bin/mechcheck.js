@@ -59,7 +59,8 @@ function cleanStaleTemporaries(parent) {
 
 async function bundle() {
   const files = [...sources(join(root, 'src')), ...sources(join(root, 'properties'))];
-  const h = createHash('sha256').update(root).update(readFileSync(join(root, 'package-lock.json')));
+  // The launcher itself is hashed too: a change to how it bundles (an entry added) is a new bundle.
+  const h = createHash('sha256').update(root).update(readFileSync(join(root, 'package-lock.json'))).update(readFileSync(fileURLToPath(import.meta.url)));
   for (const f of files) h.update(f).update('\0').update(readFileSync(f));
   const dir = join(root, 'node_modules', '.cache', 'mechcheck-bundle', h.digest('hex').slice(0, 24));
   // On every start, not only when building: the run after a killed build may find a bundle that
@@ -69,8 +70,12 @@ async function bundle() {
   if (existsSync(entry)) return entry;
   const { build } = await import('esbuild');
   const tmp = `${dir}.${process.pid}.tmp`;
+  // Two entries: the CLI, and the entry of `check --workers` threads, so the workers run the same
+  // bundled code as the main thread (shared modules go to chunks both import). A checkout without
+  // a worker entry bundles the CLI alone.
+  const worker = join(root, 'src', 'cli', 'worker.ts');
   await build({
-    entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
+    entryPoints: { main: join(root, 'src', 'cli', 'main.ts'), ...(existsSync(worker) ? { worker } : {}) },
     bundle: true,
     splitting: true, // `report` loads its figures' libraries only when it runs
     platform: 'node',

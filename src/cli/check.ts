@@ -4,6 +4,7 @@ import { tally } from '../claims/registry.ts';
 import { runClaim } from '../claims/runner.ts';
 import { evidenceLine } from '../claims/evidence.ts';
 import type { Claim, ClaimOutcome, SkippedFile } from '../claims/types.ts';
+import { runOnPool, type ClaimTask } from './workers.ts';
 
 export interface CheckRun {
   claims: Claim<any>[];
@@ -22,6 +23,8 @@ export interface CheckRun {
   registered?: readonly Claim<any>[];
   /** The repository root (tests use a temporary one). */
   root?: string;
+  /** Worker threads for `checkRunParallel` (`--workers`; 1, or absent, runs on this thread). */
+  workers?: number;
 }
 
 /** Run claims in order, with progress, and print a table (or one JSON object per claim). */
@@ -33,19 +36,15 @@ export function check(run: CheckRun): ClaimOutcome[] {
  * `check`, also returning the saved files no registered claim reads (run-level: they belong to
  * no claim's outcome, so `--json` names them on standard error only). A skipped file never stops
  * the run nor changes an outcome; it is a warning here, in the table and in the report, and
- * `npm test` fails on it.
+ * `npm test` fails on it. One claim after another on this thread (`checkRunParallel` for a pool).
  */
 export function checkRun(run: CheckRun): { outcomes: ClaimOutcome[]; skippedFiles: SkippedFile[] } {
-  const warn = (s: SkippedFile) => run.err(`mechcheck: warning: skipped ${s.file}: ${s.reason}`);
-  const stray = run.registered ? strayFiles(run.registered.map((c) => c.id), run.root) : [];
-  stray.forEach(warn);
-  const outcomes: ClaimOutcome[] = [];
-  const total = run.claims.length;
+  const print = printer(run);
   run.claims.forEach((claim, k) => {
     let bar: SingleBar | undefined;
     if (run.bar) {
       bar = new SingleBar({
-        format: `[${k + 1}/${total}] {bar} {value}/{total} cases  ${claim.id}`,
+        format: `[${k + 1}/${print.total}] {bar} {value}/{total} cases  ${claim.id}`,
         stream: process.stderr,
         hideCursor: true,
         clearOnComplete: true,
@@ -64,13 +63,86 @@ export function checkRun(run: CheckRun): { outcomes: ClaimOutcome[]; skippedFile
       root: run.root,
     });
     bar?.stop();
-    outcomes.push(o);
-    o.skippedFiles?.forEach(warn);
-    if (run.json) run.out(JSON.stringify(o));
-    else if (!run.bar) run.err(`[${k + 1}/${total}] ${o.id}: ${o.outcome}${o.expected ? '' : ' (deviates)'} in ${seconds(o.millis)}`);
+    print.finished(k, o);
   });
-  if (!run.json) run.out(table(outcomes, stray));
-  return { outcomes, skippedFiles: stray };
+  return print.end();
+}
+
+/**
+ * `checkRun` on `run.workers` worker threads (piscina; registered claims only: a worker finds
+ * each claim by id in the registry it loads). Standard output is the serial run's, byte for
+ * byte apart from timings: JSON lines are printed in the claims' order as soon as every earlier
+ * claim has finished, the table at the end. Standard error has one line per claim as it finishes
+ * (its log lines and warnings first), numbered in completion order; on a terminal, one bar of
+ * finished claims. One worker, or one claim, runs on this thread and starts no pool.
+ */
+export async function checkRunParallel(run: CheckRun): Promise<{ outcomes: ClaimOutcome[]; skippedFiles: SkippedFile[] }> {
+  const threads = Math.min(run.workers ?? 1, run.claims.length);
+  if (threads <= 1) return checkRun(run);
+  const print = printer(run);
+  const running = new Set<string>();
+  const bar = run.bar
+    ? new SingleBar({ format: `{bar} {value}/{total} claims  running: {running}`, stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 })
+    : undefined;
+  const tasks: ClaimTask[] = run.claims.map((c) => ({
+    id: c.id,
+    runs: run.runs,
+    seed: run.seed,
+    timeBudgetMs: run.timeBudgetMs,
+    persist: run.save,
+    replaySaved: run.replay !== false,
+    root: run.root,
+  }));
+  // Tasks start in order on free threads, so the ones running are the first `threads` not yet finished.
+  const runningText = () => [...running].slice(0, threads).join(', ');
+  tasks.forEach((t) => running.add(t.id));
+  bar?.start(tasks.length, 0, { running: runningText() });
+  try {
+    await runOnPool(tasks, threads, (k, r) => {
+      running.delete(r.outcome.id);
+      // A bar owns its line: the claim's log lines go above it, then it is drawn again.
+      bar?.stop();
+      r.log.forEach((line) => run.err(line));
+      print.finished(k, r.outcome);
+      if (bar && print.done < tasks.length) bar.start(tasks.length, print.done, { running: runningText() });
+    });
+  } finally {
+    bar?.stop();
+  }
+  return print.end();
+}
+
+/**
+ * What serial and parallel runs print alike: the stray-file warnings first; per finished claim,
+ * its skipped files and (without a bar) a progress line on stderr, numbered by claims finished;
+ * its JSON line on stdout in the claims' order; the table at the end.
+ */
+function printer(run: CheckRun) {
+  const warn = (s: SkippedFile) => run.err(`mechcheck: warning: skipped ${s.file}: ${s.reason}`);
+  const stray = run.registered ? strayFiles(run.registered.map((c) => c.id), run.root) : [];
+  stray.forEach(warn);
+  const total = run.claims.length;
+  const slots: (ClaimOutcome | undefined)[] = new Array(total);
+  let printed = 0;
+  let done = 0;
+  return {
+    total,
+    get done() {
+      return done;
+    },
+    finished(k: number, o: ClaimOutcome) {
+      slots[k] = o;
+      done++;
+      o.skippedFiles?.forEach(warn);
+      if (!run.json && !run.bar) run.err(`[${done}/${total}] ${o.id}: ${o.outcome}${o.expected ? '' : ' (deviates)'} in ${seconds(o.millis)}`);
+      for (; printed < total && slots[printed]; printed++) if (run.json) run.out(JSON.stringify(slots[printed]));
+    },
+    end() {
+      const outcomes = slots as ClaimOutcome[];
+      if (!run.json) run.out(table(outcomes, stray));
+      return { outcomes, skippedFiles: stray };
+    },
+  };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;

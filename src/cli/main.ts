@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { allClaims, papers, quantities } from '../../properties/index.ts';
 import { VERSION } from '../claims/persist.ts';
 import { tally } from '../claims/registry.ts';
-import { check, checkRun } from './check.ts';
+import { checkRunParallel } from './check.ts';
 import { UsageError } from '../errors.ts';
 import { oneLine, readText } from './errors.ts';
 import { evalText } from './eval.ts';
@@ -66,14 +66,15 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--seed <S>', 'run seed (default 42); same seed and runs, same output')
     .option('--time-budget <SECONDS>', 'wall-clock budget per claim')
     .option('--shard <I/N>', 'the I-th of N deterministic slices of the selected claims')
+    .option('--workers <N>', 'worker threads claims run on, same output (default: the cores; 1 runs them on the main thread)')
     .option('--json', 'one JSON object per claim (JSON Lines)')
     .option('--no-save', 'do not write counterexamples to fixtures/counterexamples')
     .option('--no-replay', 'set saved counterexamples aside: the verdict rests on this run\'s search alone')
-    .action((ids: string[], f: CheckFlags) => {
+    .action(async (ids: string[], f: CheckFlags) => {
       const o = parseCheckFlags(f);
       const claims = selectClaims(allClaims, { ids, paper: o.paper, shard: o.shard });
       const bar = !o.json && io.isTTY && !process.env.CI;
-      const outcomes = check({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: o.json, save: o.save, replay: o.replay, out, err, bar, registered: allClaims });
+      const { outcomes } = await checkRunParallel({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: o.json, save: o.save, replay: o.replay, out, err, bar, registered: allClaims, workers: o.workers });
       code = outcomes.every((x) => x.expected) ? 0 : 1;
     });
 
@@ -134,6 +135,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--runs <N>', 'generated cases per claim (default: each claim\'s own default depth)')
     .option('--seed <S>', 'run seed (default 42)')
     .option('--time-budget <SECONDS>', 'wall-clock budget per claim')
+    .option('--workers <N>', 'worker threads claims run on (default: the cores)')
     .option('--no-save', 'do not write counterexamples to fixtures/counterexamples')
     .option('--no-replay', 'set saved counterexamples aside: each verdict rests on this run\'s search alone')
     .action(async (ids: string[], f: CheckFlags & { out: string; from?: string[] }) => {
@@ -147,7 +149,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       let origin: string;
       let skippedFiles: SkippedFile[] = [];
       if (f.from !== undefined) {
-        const given = [...['runs', 'seed', 'timeBudget'].filter((k) => f[k as keyof CheckFlags] !== undefined), ...(f.replay === false ? ['no-replay'] : [])];
+        const given = [...['runs', 'seed', 'timeBudget', 'workers'].filter((k) => f[k as keyof CheckFlags] !== undefined), ...(f.replay === false ? ['no-replay'] : [])];
         if (given.length) throw new UsageError('--from', `reads a finished run; --${given[0] === 'timeBudget' ? 'time-budget' : given[0]} applies only when the report runs the claims`);
         const files = f.from;
         // Name the file in a bad line's message only when there are several to tell apart.
@@ -161,7 +163,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
         origin = `outcomes read from ${files.join(', ')}`;
       } else {
         const bar = io.isTTY && !process.env.CI;
-        ({ outcomes, skippedFiles } = checkRun({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, replay: o.replay, out: () => {}, err, bar, registered: allClaims }));
+        ({ outcomes, skippedFiles } = await checkRunParallel({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, replay: o.replay, out: () => {}, err, bar, registered: allClaims, workers: o.workers }));
         origin = o.runs === undefined ? `run at each claim's default depth, seed ${o.seed ?? 42}` : `run with --runs ${o.runs}, seed ${o.seed ?? 42}`;
         if (!o.replay) origin += ', saved cases set aside (--no-replay)';
       }

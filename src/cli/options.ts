@@ -1,4 +1,5 @@
 import { papers } from '../../properties/index.ts';
+import { defaultWorkers } from './workers.ts';
 import { UsageError } from '../errors.ts';
 
 /*
@@ -38,6 +39,9 @@ const BUDGET: Flag<number> = {
     return v > 0 && v <= MAX_BUDGET_S ? v : undefined;
   },
 };
+// Beyond a few hundred threads each worker's copy of the registry costs more than it could gain.
+const MAX_WORKERS = 256;
+const WORKERS: Flag<number> = { name: '--workers', accepts: `a whole number from 1 to ${MAX_WORKERS}`, read: wholeIn(1, MAX_WORKERS) };
 const SHARD: Flag<[number, number]> = {
   name: '--shard',
   accepts: 'I/N with whole numbers 1 ≤ I ≤ N, e.g. 2/8',
@@ -62,6 +66,8 @@ export interface CheckFlags {
   seed?: string;
   timeBudget?: string;
   shard?: string;
+  /** Worker threads claims run on (default: the cores). */
+  workers?: string;
   json?: boolean;
   save?: boolean;
   /** false with --no-replay: saved cases are set aside, so the verdict rests on this run's search. */
@@ -76,6 +82,7 @@ export function parseCheckFlags(f: CheckFlags) {
     seed: f.seed === undefined ? undefined : read(SEED, f.seed),
     timeBudgetMs: f.timeBudget === undefined ? undefined : 1000 * read(BUDGET, f.timeBudget),
     shard: f.shard === undefined ? undefined : read(SHARD, f.shard),
+    workers: f.workers === undefined ? defaultWorkers() : read(WORKERS, f.workers),
     json: !!f.json,
     save: f.save !== false,
     replay: f.replay !== false,
