@@ -31,4 +31,4 @@ export {
   polyIntegrateDecimal,
 } from './decimal.ts';
 export type { DecimalCtor } from './decimal.ts';
-export { fitPowerLaw, decreasingFrom } from './trend.ts';
+export { fitPowerLaw, fitLine, decreasingFrom, trend, ratioTest, successiveRatios, tQuantile, type Trend, type TrendOptions, type LineFit } from './trend.ts';
