@@ -5,13 +5,14 @@
  */
 import fc from 'fast-check';
 import { claim } from '../../src/claims/registry.ts';
-import type { CertifyResult, CheckResult, FigureSpec, PropertyContext } from '../../src/claims/types.ts';
+import type { CertifyResult, CheckResult, PropertyContext } from '../../src/claims/types.ts';
+import { trendFigure, trendNumbers } from '../../src/claims/trend.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { Dist, DistSpec } from '../../src/distributions/types.ts';
 import { betaArb as betaDistArb, describeDist, distLabels, distSpecArb, simplifyDist, SINE_MARKET, supportArb, UNIFORM01 } from '../../src/generators/distributions.ts';
 import { describeMarket, marketArb, marketLabels, simplifyMarket } from '../../src/generators/pycia-wang.ts';
 import { lgamma, quad, quadOptions } from '../../src/numeric/index.ts';
-import { decreasingFrom, fitPowerLaw } from '../../src/numeric/trend.ts';
+import { decreasingFrom, fitLine, successiveRatios, trend } from '../../src/numeric/trend.ts';
 import type { Precision } from '../../src/numeric/types.ts';
 import { brent } from '../../src/numeric/index.ts';
 import { cutoffGroups, type Estimate, type ShareGroup } from '../../src/models/pycia-wang/cutoff.ts';
@@ -70,7 +71,7 @@ function t2Trend(spec: DistSpec, precision: Precision, route: Route = 'density')
   const Ns = T2_KS.map(pow2);
   const t2s = Ns.map((N) => T2At(dist, N, precision, route));
   const errs = t2s.map((t) => t.value - limit);
-  const fit = fitPowerLaw(Ns.slice(-6), errs.slice(-6));
+  const fit = trend(Ns, errs, { fitLast: 6 });
   return { Ns, errs, abserrs: t2s.map((t) => t.abserr), fit, limit, dist };
 }
 
@@ -123,22 +124,7 @@ function t2LimitCheck(spec: DistSpec, ctx: PropertyContext, route: Route): Check
   return {
     holds: falls && outside === null && negative,
     margin: Math.min(fallMargin, worst),
-    numbers: { limit, N: Ns, error: errs, lowerBound: lowers, upperBound: uppers, firstOutside: outside, empiricalRate: fit.slope, empiricalConstant: fit.constant },
-  };
-}
-
-function trendFigure(id: string, title: string, yLabel: string, curves: { name: string; color: string; xs: number[]; ys: number[] }[]): FigureSpec {
-  return {
-    id,
-    title,
-    x: { label: 'N', scale: 'log' },
-    y: { label: yLabel, scale: 'log' },
-    series: curves.map((c) => ({ name: c.name, color: c.color, style: 'line+dots' as const, points: c.xs.map((x, i) => [x, c.ys[i]] as [number, number]) })),
-    marks: curves.map((c) => {
-      const f = fitPowerLaw(c.xs.slice(-6), c.ys.slice(-6));
-      const fx = c.xs.slice(-6);
-      return { kind: 'power-fit' as const, series: c.name, slope: f.slope, intercept: f.intercept, from: fx[0], to: fx[fx.length - 1], label: `${c.name}: fitted rate N^${f.slope.toFixed(3)} over the last six points (empirical)` };
-    }),
+    numbers: { limit, N: Ns, error: errs, lowerBound: lowers, upperBound: uppers, firstOutside: outside, empiricalConstant: fit.constant, ...trendNumbers(fit, 'empiricalRate'), errorRatios: fit.ratios },
   };
 }
 
@@ -167,7 +153,7 @@ export const t2Limit = claim<DistSpec>({
   figures: () => {
     const u = t2Trend(UNIFORM01, 'standard');
     const s = t2Trend(SINE_MARKET, 'standard');
-    return [trendFigure('PW.T2.limit', 'T₂(N) − (v̄₀ − v̄) = ∫F^N along N = 2^k', 'error', [
+    return [trendFigure({ id: 'PW.T2.limit', title: 'T₂(N) − (v̄₀ − v̄) = ∫F^N along N = 2^k', yLabel: 'error' }, [
       { name: 'uniform(0,1)', color: '#d62728', xs: u.Ns, ys: u.errs },
       { name: 'sine market', color: '#1f77b4', xs: s.Ns, ys: s.errs },
     ])];
@@ -308,7 +294,7 @@ export const lemma3a = claim<TailCase>({
   figures: () => {
     const rows = lemma3aRows(SINE_MARKET, 2, L3A_KS, 'standard').rows;
     const ub = lemma3aRows({ kind: 'beta', a: 2, b: 2, lo: 0, hi: 1 }, 2, L3A_KS, 'standard').rows;
-    return [trendFigure('PW.Lemma3a.asymptotics', 'Lemma 3(a): |ratio − 1| for (L3-1) and (L3-2) along m = 2^k (base n = 2, r = (1, 0))', '|ratio − 1|', [
+    return [trendFigure({ id: 'PW.Lemma3a.asymptotics', title: 'Lemma 3(a): |ratio − 1| for (L3-1) and (L3-2) along m = 2^k (base n = 2, r = (1, 0))', yLabel: '|ratio − 1|' }, [
       { name: '(L3-1) sine market', color: '#1f77b4', xs: rows.map((r) => r.N), ys: rows.map((r) => Math.abs(r.ratio1 - 1)) },
       { name: '(L3-2) sine market', color: '#2ca02c', xs: rows.map((r) => r.N), ys: rows.map((r) => Math.abs(r.ratio2 - 1)) },
       { name: '(L3-1) beta(2,2), α = 2', color: '#ff7f0e', xs: ub.map((r) => r.N), ys: ub.map((r) => Math.abs(r.ratio1 - 1)) },
@@ -335,8 +321,8 @@ function lemma3aCheck({ dist, n }: TailCase, ctx: PropertyContext, route: Route)
         m: rows.map((r) => r.m),
         ratio1: rows.map((r) => r.ratio1),
         ratio2: rows.map((r) => r.ratio2),
-        rate1: fitPowerLaw(rows.slice(-6).map((r) => r.N), e1.slice(-6)).slope,
-        rate2: fitPowerLaw(rows.slice(-6).map((r) => r.N), e2.slice(-6)).slope,
+        ...trendNumbers(trend(rows.map((r) => r.N), e1, { fitLast: 6 }), 'rate1'),
+        ...trendNumbers(trend(rows.map((r) => r.N), e2, { fitLast: 6 }), 'rate2'),
       },
     };
 }
@@ -400,7 +386,7 @@ export const lemma3b = claim<MarketSpec>({
       const d = makeDist(spec);
       return Ns.map((N) => cutoffGroups(d, N, [{ share: 1 / N, count: N }]).T1.value);
     };
-    return [trendFigure('PW.Lemma3b.T1-bounded', 'Lemma 3(b): T₁ at equal shares along N = 2^k (→ 0⁺)', 'T₁', [
+    return [trendFigure({ id: 'PW.Lemma3b.T1-bounded', title: 'Lemma 3(b): T₁ at equal shares along N = 2^k (→ 0⁺)', yLabel: 'T₁' }, [
       { name: 'uniform(0,1)', color: '#d62728', xs: Ns, ys: curve(UNIFORM01) },
       { name: 'sine market', color: '#1f77b4', xs: Ns, ys: curve(SINE_MARKET) },
       { name: 'beta(2,3), α = 3', color: '#ff7f0e', xs: Ns, ys: curve({ kind: 'beta', a: 2, b: 3, lo: 0, hi: 1 }) },
@@ -429,13 +415,14 @@ function lemma3bCheck(spec: MarketSpec, ctx: PropertyContext, route: Route): Che
     // → 0⁺ as a trend: falling at each of the last three doublings, with a fitted log–log slope below
     // −0.1/α (Lemma 3(b)'s bound decays like (log N/N)^{1/α}; for Beta(2, 3), α = 3, the fit gives −0.26).
     const alpha = tailOf(spec.dist)?.alpha ?? 1;
-    const rateEqual = fitPowerLaw(eqN.slice(-6), eqv.slice(-6)).slope;
+    const eqTrend = trend(eqN, eqv, { fitLast: 6 });
+    const rateEqual = eqTrend.slope;
     // decreasingFrom(…, K − 2) compares the last three steps: K−2 < K−3, K−1 < K−2, K < K−1.
     const toZero = decreasingFrom(eqv, K - 2) && rateEqual <= -0.1 / alpha;
     return {
       holds: bounded && settles && positive && toZero,
       margin: bounded && settles && positive && toZero ? 1 : -1,
-      numbers: { m: L3B_KS.map(pow2), T1replicated: rep, band: [lo, hi], N: eqN, T1equal: eqv, alpha, empiricalRateEqual: rateEqual },
+      numbers: { m: L3B_KS.map(pow2), T1replicated: rep, band: [lo, hi], N: eqN, T1equal: eqv, alpha, ...trendNumbers(eqTrend, 'empiricalRateEqual'), T1equalRatios: eqTrend.ratios },
     };
 }
 
@@ -526,9 +513,12 @@ function thm3Check(spec: MarketSpec, ctx: PropertyContext, route: Route): CheckR
       return { holds: true, numbers: { betaStar: bs.slice(0, k + 4), errors: errors.slice(0, k + 4) }, undecided: `β*'s error bound ${worstErr.toExponential(1)} is not below a tenth of the increments` };
     }
     const holds = mean > 0 && inc.every((d) => d >= 0.25 * mean);
+    // β* grows like ln m, so the trend is linear in k = log2 m: its slope (β* gained per doubling) ± s.e.
+    // over the judged window, and the increments' successive ratios (≈ 1 when growth is logarithmic).
+    const growth = fitLine([k, k + 1, k + 2, k + 3], bs.slice(k, k + 4));
     return {
       holds,
       margin: mean > 0 ? Math.min(...inc) / mean - 0.25 : -1,
-      numbers: { betaStar: bs.slice(0, k + 4), betaStarError: worstErr, target, crossedAt: pow2(k), increments: inc },
+      numbers: { betaStar: bs.slice(0, k + 4), betaStarError: worstErr, target, crossedAt: pow2(k), increments: inc, incrementRatios: successiveRatios(inc), growthPerDoubling: growth.slope, growthPerDoublingSE: growth.slopeSE },
     };
 }
