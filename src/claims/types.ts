@@ -81,8 +81,12 @@ export interface CertifyResult extends CheckResult {
   route: string;
 }
 
-/** A figure declared as data; the report draws it. */
-export interface FigureSpec {
+/** A figure declared as data; the report draws it: xy series (the default), a 2-D region plot, or a labelled scatter. */
+export type FigureSpec = XYFigure | RegionFigure | ScatterFigure;
+
+/** Series of (x, y) points, with optional marks (the figure kind every claim had before issue #10). */
+export interface XYFigure {
+  kind?: 'xy';
   id: string;
   title: string;
   caption?: string;
@@ -103,6 +107,43 @@ export type FigureMark =
   | { kind: 'x-span'; from: number; to: number; label: string }
   /** A fitted line y = exp(intercept) · x^slope on log–log axes (a rate). */
   | { kind: 'power-fit'; series: string; slope: number; intercept: number; label: string; /** The x range the fit used (default: the series'). */ from?: number; to?: number };
+
+/**
+ * A 2-D region plot: sets in the plane (e.g. a trading rule A_t ⊂ [0,1]²), each given as
+ * rectangles, polygons or a boolean grid, with curves drawn over them (e.g. cutoffs β_t(s) against s).
+ */
+export interface RegionFigure {
+  kind: 'region';
+  id: string;
+  title: string;
+  caption?: string;
+  x: { label: string; domain?: [number, number] };
+  y: { label: string; domain?: [number, number] };
+  regions: {
+    name: string;
+    /** CSS colour; the report picks one when absent. */
+    color?: string;
+    /** Axis-aligned rectangles [x1, y1, x2, y2]. */
+    rects?: [number, number, number, number][];
+    /** Polygons as vertex lists (closed implicitly). */
+    polygons?: [number, number][][];
+    /** A boolean grid over [x0, x1] × [y0, y1]: cells[j][i] is the cell i along x, j along y (row 0 at y0). */
+    grid?: { x: [number, number]; y: [number, number]; cells: boolean[][] };
+  }[];
+  /** Curves over the regions (y as a function of x, or any path). */
+  curves?: { name: string; color?: string; points: [number, number][] }[];
+}
+
+/** Points with text labels (e.g. mechanisms placed by two measures). */
+export interface ScatterFigure {
+  kind: 'scatter';
+  id: string;
+  title: string;
+  caption?: string;
+  x: { label: string; scale?: 'linear' | 'log' };
+  y: { label: string; scale?: 'linear' | 'log' };
+  points: { x: number; y: number; label: string; /** Points of a group share a colour and a legend entry. */ group?: string; color?: string }[];
+}
 
 /** Search settings a claim may tune. */
 export interface SearchSpec<I> {

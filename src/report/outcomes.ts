@@ -13,7 +13,11 @@ import type { Claim } from '../claims/types.ts';
 const JsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]));
 const NumbersSchema = z.record(z.string(), JsonValue);
 
-const FigureSchema = z.object({
+// JSON has no Infinity/NaN: check --json writes them as null, which a figure skips.
+const Point = z.tuple([z.number().nullable(), z.number().nullable()]);
+
+const XYFigureSchema = z.object({
+  kind: z.literal('xy').optional(),
   id: z.string(),
   title: z.string(),
   caption: z.string().optional(),
@@ -23,8 +27,7 @@ const FigureSchema = z.object({
     z.object({
       name: z.string(),
       color: z.string().optional(),
-      // JSON has no Infinity/NaN: check --json writes them as null, which a figure skips.
-      points: z.array(z.tuple([z.number().nullable(), z.number().nullable()])),
+      points: z.array(Point),
       style: z.enum(['line', 'dots', 'line+dots']).optional(),
     }),
   ),
@@ -37,6 +40,43 @@ const FigureSchema = z.object({
     )
     .optional(),
 });
+
+const Rect = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+const RegionFigureSchema = z.object({
+  kind: z.literal('region'),
+  id: z.string(),
+  title: z.string(),
+  caption: z.string().optional(),
+  x: z.object({ label: z.string(), domain: z.tuple([z.number(), z.number()]).optional() }),
+  y: z.object({ label: z.string(), domain: z.tuple([z.number(), z.number()]).optional() }),
+  regions: z.array(
+    z.object({
+      name: z.string(),
+      color: z.string().optional(),
+      rects: z.array(Rect).optional(),
+      polygons: z.array(z.array(z.tuple([z.number(), z.number()]))).optional(),
+      grid: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]), cells: z.array(z.array(z.boolean())) }).optional(),
+    }),
+  ),
+  curves: z.array(z.object({ name: z.string(), color: z.string().optional(), points: z.array(Point) })).optional(),
+});
+
+const ScatterFigureSchema = z.object({
+  kind: z.literal('scatter'),
+  id: z.string(),
+  title: z.string(),
+  caption: z.string().optional(),
+  x: z.object({ label: z.string(), scale: z.enum(['linear', 'log']).optional() }),
+  y: z.object({ label: z.string(), scale: z.enum(['linear', 'log']).optional() }),
+  points: z.array(z.object({ x: z.number().nullable(), y: z.number().nullable(), label: z.string(), group: z.string().optional(), color: z.string().optional() })),
+});
+
+// An xy figure may omit its kind (figures written before issue #10 have none): read as 'xy', so that
+// the union dispatches on the kind and a bad field is named in its own kind's terms.
+const FigureSchema = z.preprocess(
+  (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) && (v as { kind?: unknown }).kind === undefined ? { ...v, kind: 'xy' } : v),
+  z.discriminatedUnion('kind', [XYFigureSchema.extend({ kind: z.literal('xy') }), RegionFigureSchema, ScatterFigureSchema]),
+);
 
 const CounterexampleSchema = z.object({
   input: JsonValue,
@@ -137,7 +177,11 @@ export function parseOutcomes(text: string, source = '--from', file?: string): C
     }
     const o = r.data as unknown as ClaimOutcome;
     // null points (Infinity or NaN written as JSON) are left out of figures
-    for (const f of o.figures ?? []) for (const s of f.series) s.points = s.points.filter((p) => p[0] !== null && p[1] !== null);
+    for (const f of o.figures ?? []) {
+      if (f.kind === 'region') for (const c of f.curves ?? []) c.points = c.points.filter((p) => p[0] !== null && p[1] !== null);
+      else if (f.kind === 'scatter') f.points = f.points.filter((p) => p.x !== null && p.y !== null);
+      else for (const s of f.series) s.points = s.points.filter((p) => p[0] !== null && p[1] !== null);
+    }
     byId.set(o.id, o);
   });
   if (byId.size === 0) throw new UsageError(source, `${at}holds no outcomes (expected the JSON Lines of \`mechcheck check --json\`)`);
