@@ -146,8 +146,8 @@ function drawRegion(spec: RegionFigure, width: number, height: number): { svg: S
     for (const q of rects) xs.push(q.x1, q.x2), ys.push(q.y1, q.y2);
     if (r.grid) xs.push(...r.grid.x), ys.push(...r.grid.y);
     if (rects.length) marks.push(Plot.rect(rects, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', fill: color, fillOpacity: 0.35, ariaDescription: `region: ${r.name}` }));
-    // A polygon is a closed, filled line: its first vertex repeated at the end, one path per polygon (z).
-    const poly = (r.polygons ?? []).flatMap((vs, p) => [...vs, vs[0]].map(([x, y]) => ({ x, y, p })));
+    // A polygon is a filled line closed by the linear-closed curve, one path per polygon (z).
+    const poly = (r.polygons ?? []).flatMap((vs, p) => vs.map(([x, y]) => ({ x, y, p })));
     for (const d of poly) xs.push(d.x), ys.push(d.y);
     if (poly.length) marks.push(Plot.line(poly, { x: 'x', y: 'y', z: 'p', fill: color, fillOpacity: 0.35, stroke: color, strokeWidth: 1, curve: 'linear-closed', ariaDescription: `polygon: ${r.name}` }));
     legend.push({ label: r.name, color, kind: 'band' });
@@ -190,12 +190,14 @@ function drawScatter(spec: ScatterFigure, width: number, height: number): { svg:
     width,
     height,
     marginLeft: 64,
-    marginRight: 80,
+    // Room on the right for the longest label beside the rightmost point (~7 px a character at 12 px).
+    marginRight: Math.min(220, 16 + 7 * Math.max(0, ...data.map((d) => d.label.length))),
     marginBottom: 40,
     style: { fontSize: '12px', background: 'white' },
     color: { type: 'identity' },
-    x: { label: spec.x.label, type: spec.x.scale === 'log' ? 'log' : 'linear', grid: true, nice: true },
-    y: { label: spec.y.label, type: spec.y.scale === 'log' ? 'log' : 'linear', grid: true, nice: true },
+    // Insets keep points off the frame, where a dot would be cut in half.
+    x: { label: spec.x.label, type: spec.x.scale === 'log' ? 'log' : 'linear', grid: true, inset: 12 },
+    y: { label: spec.y.label, type: spec.y.scale === 'log' ? 'log' : 'linear', grid: true, inset: 12 },
     ariaLabel: spec.title,
     marks,
   }) as unknown as Svg;
