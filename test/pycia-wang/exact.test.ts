@@ -309,6 +309,23 @@ describe('1-ulp perturbations change the exact answer (the route is pinned to it
   });
 });
 
+describe('u* within 2^−bits of 0 or 1: the enclosure reaches the end of [0, 1]', () => {
+  test('a share of 2e-100 (u* ≈ 1.4e-50 < 2^−128) and one of 1 − 1e-50 (u* > 1 − 2^−128) are still enclosed', () => {
+    const spec: DistSpec = { kind: 'piecewise-uniform', pieces: [{ lo: -1, hi: 0.5, weight: 2 }, { lo: 0.5, hi: 2, weight: 1 }] };
+    const shares = [new Fraction(2n, 10n ** 100n), new Fraction(10n ** 50n - 1n, 10n ** 50n), '0'];
+    const coarse = exactEnclosure(3, shares, spec, { bits: 128, maxBits: 128 });
+    expect(coarse.uStar[0].lo.toFraction()).toBe('0');
+    expect(coarse.uStar[1].hi.toFraction()).toBe('1');
+    const fine = exactEnclosure(3, shares, spec, { bits: 512, maxBits: 512 });
+    expect(fine.uStar[0].lo.gt(new Fraction(0)) && fine.uStar[1].hi.lt(new Fraction(1))).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      expect(coarse.brackets[i].lo.lte(fine.brackets[i].lo) && fine.brackets[i].hi.lte(coarse.brackets[i].hi)).toBe(true);
+      // and still tight: H moves by at most |Q|·(n−1)·2^−128 across the enclosure
+      expect(toNumber(width(coarse.brackets[i]))).toBeLessThan(1e-37);
+    }
+  });
+});
+
 describe('where Q changes sign inside an enclosure', () => {
   // B(u) = K − H(u) with H′ = Q·(n−1)u^{n−2}: B rises while Q < 0 and falls after, so over an
   // enclosure holding Q's sign change B peaks inside, above both ends — the ends alone would not enclose it.
