@@ -83,7 +83,7 @@ export interface CutoffRoute {
 
 export const DENSITY_ROUTE = 'density-space adaptive Gauss–Kronrod (the model’s cutoffGroups)';
 export const QUANTILE_ROUTE = 'quantile-space quadrature (no density; cutoffQuantile)';
-export const EXACT_ROUTE = 'exact arithmetic on the piecewise-linear F (exactCutoff, 40 digits)';
+export { EXACT_ROUTE } from '../../src/models/pycia-wang/exact.ts';
 
 /** The model's route: cutoffGroups over share groups (a bracket's error is bounded by T_1's). */
 export function viaDensity(spec: MarketSpec, precision: Precision): CutoffRoute {

@@ -16,12 +16,13 @@ import type { CertifyResult, CheckResult, PropertyContext } from '../../src/clai
 import { distLabels, distSpecArb, simplifyDist } from '../../src/generators/distributions.ts';
 import { gridReal } from '../../src/generators/numbers.ts';
 import {
-  betaArb, describeMarket, MARKET_COVER, marketArb, marketLabels, mutateMarket, nArb, normalise, sharesArb, simplifyAgentCase, simplifyMarket,
+  betaArb, describeMarket, MARKET_COVER, marketArb, marketLabels, mutateMarket, normalise, sharesArb, simplifyAgentCase, simplifyMarket,
 } from '../../src/generators/pycia-wang.ts';
 import { monteCarlo, quad, quadOptions } from '../../src/numeric/index.ts';
 import type { Precision } from '../../src/numeric/types.ts';
 import { cutoffValues, groupShares, middleTerm, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
-import { exactCutoff, exactIntFk, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
+import { exactCutoff, exactEnclosure, exactIntFk, exactIntFkRational, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
+import { midpoint, rational, sign, sub, toNumber, width, type Fraction, type Interval } from '../../src/numeric/rational.ts';
 import { equalShares, vStar, type MarketSpec } from '../../src/models/pycia-wang/market.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
 import {
@@ -160,24 +161,38 @@ function t25Sides(ac: AgentCase, ctx: PropertyContext, route: Route) {
 }
 
 /** The sides of (T2-5) for uniform and piecewise-uniform F by exact arithmetic. */
+/**
+ * Both sides of (T2-5) as rigorous rational intervals (exact.ts: BigInt rationals, v* enclosed in
+ * an interval of width ~1e-30): the bracket from its enclosure, the ∫F^k exactly at the
+ * enclosure's ends (monotone in v*), r_i v* with r_i the share's exact binary value. No double
+ * in between.
+ */
 function t25Exact(ac: AgentCase) {
   const { market: spec, agent } = ac;
   const n = spec.n;
-  const ex = exactCutoff(n, spec.shares, spec.dist);
-  const v = ex.vStar[agent];
+  const e = exactEnclosure(n, spec.shares, spec.dist);
+  const v = e.vStar[agent];
   const d = build(spec).dist;
-  // v* enters ∫F^k through a double: a rounding of ε|v*| moves each integral by at most that.
-  const vNum = exactNumber(v);
-  const above = exactIntFk(spec.dist, n - 1, vNum, d.hi);
-  const below = exactIntFk(spec.dist, n, d.lo, vNum);
-  const all = exactIntFk(spec.dist, n, d.lo, d.hi);
-  const r = spec.shares[agent];
-  const lhs = exactNumber(ex.brackets[agent]);
-  // v* F(v*)^{n−1} = r v* exactly by the definition of v*.
-  const vr = exactNumber(v) * r;
-  const corrected = exactNumber(all) * ((n - 1) / n) - exactNumber(above) - vr + d.hi / n;
-  const printed = exactNumber(below) - exactNumber(above) - vr + d.hi / n - exactNumber(all) / n;
-  return { lhs, corrected, printed, rounding: 16 * Number.EPSILON * scaleOf(d) };
+  const lo = rational(d.lo);
+  const hi = rational(d.hi);
+  const I = (k: number, x: Fraction, y: Fraction) => exactIntFkRational(spec.dist, k, x, y);
+  // ∫_{v*}^{v̄}F^{n−1} falls as v* rises; ∫_{v̲}^{v*}F^n rises.
+  const above: Interval = { lo: I(n - 1, v.hi, hi), hi: I(n - 1, v.lo, hi) };
+  const below: Interval = { lo: I(n, lo, v.lo), hi: I(n, lo, v.hi) };
+  const all = I(n, lo, hi);
+  const r = rational(spec.shares[agent]);
+  // v* F(v*)^{n−1} = r v* by the definition of v*.
+  const vr: Interval = { lo: r.mul(v.lo), hi: r.mul(v.hi) };
+  const top = hi.div(n);
+  const corrected: Interval = {
+    lo: all.mul(n - 1).div(n).sub(above.hi).sub(vr.hi).add(top),
+    hi: all.mul(n - 1).div(n).sub(above.lo).sub(vr.lo).add(top),
+  };
+  const printed: Interval = {
+    lo: below.lo.sub(above.hi).sub(vr.hi).add(top).sub(all.div(n)),
+    hi: below.hi.sub(above.lo).sub(vr.lo).add(top).sub(all.div(n)),
+  };
+  return { lhs: e.brackets[agent], corrected, printed };
 }
 
 /** Which side of (T2-5) a claim compares the bracket with. */
@@ -199,9 +214,25 @@ function t25Check(ac: AgentCase, ctx: PropertyContext, route: Route, side: T25Si
 /** Exact route: the only error left is the double rounding of v* and of the sums, bounded by `rounding`. */
 function t25ExactCheck(ac: AgentCase, side: T25Side): CheckResult {
   const e = t25Exact(ac);
-  const rhs = e[side];
-  const diff = Math.abs(e.lhs - rhs);
-  return { holds: diff <= e.rounding, margin: 1 - diff / e.rounding, numbers: { lhs: e.lhs, [side === 'printed' ? 'printedRhs' : 'rhs']: rhs, correctedRhs: e.corrected, diff, bound: e.rounding } };
+  // The identity holds on this case iff the two enclosures meet; it fails for certain iff the
+  // difference has a sign. Margin: the gap in units of the enclosures' width.
+  const diff = sub(e.lhs, e[side]);
+  const holds = sign(diff) === 0;
+  const w = Math.max(toNumber(width(e.lhs)) + toNumber(width(e[side])), Number.MIN_VALUE);
+  const gap = holds ? 0 : Math.min(Math.abs(toNumber(diff.lo)), Math.abs(toNumber(diff.hi)));
+  return {
+    holds,
+    margin: holds ? 1 : -gap / w,
+    numbers: {
+      lhs: toNumber(midpoint(e.lhs)),
+      [side === 'printed' ? 'printedRhs' : 'rhs']: toNumber(midpoint(e[side])),
+      correctedRhs: toNumber(midpoint(e.corrected)),
+      diffLo: toNumber(diff.lo),
+      diffHi: toNumber(diff.hi),
+      enclosureWidth: w,
+      arithmetic: EXACT_ROUTE,
+    },
+  };
 }
 
 const t25Tol = {

@@ -17,10 +17,10 @@ import { describeDist, distLabels, distSpecArb, mutateDist, SINE_MARKET, UNIFORM
 import { simplifyDistN } from '../../src/generators/pycia-wang.ts';
 import type { Precision } from '../../src/numeric/types.ts';
 import { cutoffGroups } from '../../src/models/pycia-wang/cutoff.ts';
-import { exactCutoff, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
-import { equalShares } from '../../src/models/pycia-wang/market.ts';
+import { exactEnclosure, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
+import { midpoint, sign, sub, toNumber } from '../../src/numeric/rational.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
-import { decodeDist, EXACT_ROUTE, exactCompare, exactNumber, QUANTILE_ROUTE } from './common.ts';
+import { decodeDist, EXACT_ROUTE, QUANTILE_ROUTE } from './common.ts';
 
 type Route = 'density' | 'quantile';
 
@@ -78,13 +78,18 @@ export const monotone = claim<MonoCase>({
    */
   certify(mc, ctx) {
     if (hasExactPath(mc.dist)) {
-      const a = exactCutoff(mc.n, equalShares(mc.n), mc.dist).betaStar;
-      const b = exactCutoff(mc.n + 1, equalShares(mc.n + 1), mc.dist).betaStar;
-      const drop = exactNumber(a) - exactNumber(b);
+      // β* at n and n + 1 as rigorous rational intervals (equal shares exactly 1/n): a drop is
+      // certain when their difference is an interval of positive numbers.
+      const at = (n: number) => exactEnclosure(n, Array.from({ length: n }, () => `1/${n}`), mc.dist).betaStar;
+      const a = at(mc.n);
+      const b = at(mc.n + 1);
+      if (!a || !b) return { holds: true, numbers: { n: mc.n }, undecided: 'T1 + T2 may be 0: β* not enclosed', route: EXACT_ROUTE };
+      const drop = sub(a, b);
       return {
-        holds: exactCompare(a, b) <= 0,
-        margin: -drop,
-        numbers: { n: mc.n, betaStarN: String(a), betaStarN1: String(b), drop },
+        holds: sign(drop) !== 1,
+        margin: -toNumber(midpoint(drop)),
+        numbers: { n: mc.n, betaStarN: toNumber(midpoint(a)), betaStarN1: toNumber(midpoint(b)), dropLo: toNumber(drop.lo), dropHi: toNumber(drop.hi) },
+        ...(sign(drop) === 0 ? { undecided: 'the enclosures of β*(n) and β*(n+1) overlap' } : {}),
         route: EXACT_ROUTE,
       };
     }
