@@ -28,7 +28,12 @@ import type { Dist } from '../../distributions/types.ts';
 import { makeDist } from '../../distributions/index.ts';
 import { brent, makeRng, quad, quadOptions, quadVec } from '../../numeric/index.ts';
 import type { Precision, QuadOptions } from '../../numeric/types.ts';
+import { Cheb } from '../../numeric/chebyshev.ts';
+import { Est, sumEst } from '../../numeric/estimate.ts';
 import { dG, G, vStar as vStarD1, type MarketSpec } from './market.ts';
+
+// The numerics moved to src/numeric; re-exported for the tests and claims that import them from here.
+export { Cheb, Est, sumEst };
 
 // ------------------------------------------------------------------------------------------
 // Allocation rules
@@ -143,80 +148,6 @@ export function lotteryRule(dist: Dist, n: number, lambda: number, qo: QuadOptio
 }
 
 /**
- * Chebyshev interpolant on [a, b] through the n + 1 Lobatto points (coefficients by the
- * DCT-I), with its derivative and antiderivative as Chebyshev series.
- */
-export class Cheb {
-  constructor(readonly a: number, readonly b: number, readonly c: Float64Array) {}
-
-  static fit(f: (x: number) => number, a: number, b: number, N: number): Cheb {
-    const vals = new Float64Array(N + 1);
-    for (let k = 0; k <= N; k++) vals[k] = f(0.5 * (a + b) + 0.5 * (b - a) * Math.cos((Math.PI * k) / N));
-    const c = new Float64Array(N + 1);
-    for (let j = 0; j <= N; j++) {
-      let s = 0;
-      for (let k = 0; k <= N; k++) {
-        const t = vals[k] * Math.cos((Math.PI * j * k) / N);
-        s += k === 0 || k === N ? 0.5 * t : t;
-      }
-      c[j] = (2 / N) * s;
-    }
-    c[0] /= 2;
-    c[N] /= 2;
-    return new Cheb(a, b, c);
-  }
-
-  value(x: number): number {
-    const t = (2 * x - this.a - this.b) / (this.b - this.a);
-    const c = this.c;
-    let b1 = 0;
-    let b2 = 0;
-    for (let j = c.length - 1; j >= 1; j--) {
-      const b0 = 2 * t * b1 - b2 + c[j];
-      b2 = b1;
-      b1 = b0;
-    }
-    return t * b1 - b2 + c[0];
-  }
-
-  derivative(): Cheb {
-    const c = this.c;
-    const N = c.length - 1;
-    const d = new Float64Array(Math.max(1, N));
-    if (N >= 1) {
-      const at = (j: number) => (j < d.length ? d[j] : 0);
-      for (let j = N - 1; j >= 0; j--) d[j] = at(j + 2) + 2 * (j + 1) * c[j + 1];
-      d[0] /= 2;
-    }
-    const s = 2 / (this.b - this.a);
-    for (let j = 0; j < d.length; j++) d[j] *= s;
-    return new Cheb(this.a, this.b, d);
-  }
-
-  /** The antiderivative vanishing at a. */
-  integral(): Cheb {
-    const c = this.c;
-    const N = c.length - 1;
-    const at = (j: number) => (j <= N ? c[j] : 0);
-    const B = new Float64Array(N + 2);
-    for (let j = 1; j <= N + 1; j++) B[j] = ((j === 1 ? 2 * c[0] : at(j - 1)) - at(j + 1)) / (2 * j);
-    let s = 0;
-    for (let j = 1; j <= N + 1; j++) s += j % 2 === 0 ? B[j] : -B[j];
-    B[0] = -s;
-    const h = (this.b - this.a) / 2;
-    for (let j = 0; j <= N + 1; j++) B[j] *= h;
-    return new Cheb(this.a, this.b, B);
-  }
-
-  /** The size of the last three coefficients: the interpolation error once they have decayed. */
-  tail(): number {
-    const c = this.c;
-    const N = c.length - 1;
-    return Math.abs(c[N]) + Math.abs(c[N - 1]) + Math.abs(c[N - 2]);
-  }
-}
-
-/**
  * Power rule: S_i(w) = E[a/(a + X)] with a = (w − v̲ + c)^k, X = Σ_{j≠i}(v_j − v̲ + c)^k.
  * Since a/(a + X) = ∫_0^∞ a e^{−t(a+X)} dt and the v_j are independent,
  *   S_i(w) = ∫_0^∞ e^{−τ} L(τ/a)^{n−1} dτ,   L(t) = ∫ e^{−t(v−v̲+c)^k} dF(v),
@@ -301,91 +232,6 @@ export function makeRule(spec: RuleSpec, dist: Dist, n: number, qo: QuadOptions,
     case 'power':
       return powerRule(dist, n, spec.k, spec.offset, qo, precision);
   }
-}
-
-// ------------------------------------------------------------------------------------------
-// Estimates: a deterministic part with a quadrature error, plus (Monte Carlo) per-draw values
-// ------------------------------------------------------------------------------------------
-
-/**
- * An interim quantity: det ± abserr (quadrature) plus the mean of `draws` (Monte Carlo).
- * Sums and differences keep the draws elementwise, so every combination is evaluated on common
- * random numbers and its standard error is that of the combination, not a sum of bounds.
- */
-export class Est {
-  private m: number | undefined;
-  private se: number | undefined;
-  constructor(readonly det: number, readonly abserr = 0, readonly draws: Float64Array | null = null) {}
-
-  static of(x: number, abserr = 0): Est {
-    return new Est(x, abserr);
-  }
-
-  private mcMean(): number {
-    if (this.m === undefined) {
-      let s = 0;
-      const d = this.draws;
-      if (d) for (let k = 0; k < d.length; k++) s += d[k];
-      this.m = d && d.length ? s / d.length : 0;
-    }
-    return this.m;
-  }
-
-  get value(): number {
-    return this.det + this.mcMean();
-  }
-
-  /** Standard error of the Monte Carlo part (0 without draws). */
-  get stderr(): number {
-    if (this.se === undefined) {
-      const d = this.draws;
-      if (!d || d.length < 2) this.se = 0;
-      else {
-        const mu = this.mcMean();
-        let s = 0;
-        for (let k = 0; k < d.length; k++) s += (d[k] - mu) * (d[k] - mu);
-        this.se = Math.sqrt(s / (d.length - 1) / d.length);
-      }
-    }
-    return this.se;
-  }
-
-  /** abserr + z·stderr: a bound on |value − truth| at the confidence z stands for. */
-  bound(z: number): number {
-    return this.abserr + z * this.stderr;
-  }
-
-  plus(o: Est | number, sign = 1): Est {
-    if (typeof o === 'number') return new Est(this.det + sign * o, this.abserr, this.draws);
-    let draws: Float64Array | null = null;
-    if (this.draws && o.draws) {
-      draws = new Float64Array(this.draws.length);
-      for (let k = 0; k < draws.length; k++) draws[k] = this.draws[k] + sign * o.draws[k];
-    } else if (this.draws) draws = this.draws;
-    else if (o.draws) {
-      draws = new Float64Array(o.draws.length);
-      for (let k = 0; k < draws.length; k++) draws[k] = sign * o.draws[k];
-    }
-    return new Est(this.det + sign * o.det, this.abserr + o.abserr, draws);
-  }
-
-  minus(o: Est | number): Est {
-    return this.plus(o, -1);
-  }
-
-  times(k: number): Est {
-    let draws: Float64Array | null = null;
-    if (this.draws) {
-      draws = new Float64Array(this.draws.length);
-      for (let j = 0; j < draws.length; j++) draws[j] = k * this.draws[j];
-    }
-    return new Est(k * this.det, Math.abs(k) * this.abserr, draws);
-  }
-}
-
-/** Σ of estimates. */
-export function sumEst(xs: readonly Est[]): Est {
-  return xs.reduce((a, b) => a.plus(b), Est.of(0));
 }
 
 // ------------------------------------------------------------------------------------------
