@@ -26,14 +26,16 @@
  */
 import type { Dist } from '../../distributions/types.ts';
 import { makeDist } from '../../distributions/index.ts';
-import { brent, makeRng, quad, quadOptions, quadVec } from '../../numeric/index.ts';
+import { brent, quad, quadOptions, quadVec } from '../../numeric/index.ts';
 import type { Precision, QuadOptions } from '../../numeric/types.ts';
 import { Cheb } from '../../numeric/chebyshev.ts';
 import { Est, sumEst } from '../../numeric/estimate.ts';
+import { bernoulliMeanSd, mcBound, quantileDraws, rareEventMass } from '../../numeric/montecarlo.ts';
+import { nestedExpectation, smoothstepInverse, smoothstepPoints, type VecEstimate } from '../../numeric/nested-quadrature.ts';
 import { dG, G, vStar as vStarD1, type MarketSpec } from './market.ts';
 
 // The numerics moved to src/numeric; re-exported for the tests and claims that import them from here.
-export { Cheb, Est, sumEst };
+export { Cheb, Est, sumEst, smoothstepInverse };
 
 // ------------------------------------------------------------------------------------------
 // Allocation rules
@@ -217,12 +219,6 @@ export function powerRule(dist: Dist, n: number, k: number, offset: number, qo: 
   };
 }
 
-/** t ∈ [0, 1] with 3t² − 2t³ = u (u clamped to [0, 1]): the trigonometric root of the cubic. */
-export function smoothstepInverse(u: number): number {
-  const c = Math.min(1, Math.max(0, u));
-  return 0.5 - Math.sin(Math.asin(1 - 2 * c) / 3);
-}
-
 export function makeRule(spec: RuleSpec, dist: Dist, n: number, qo: QuadOptions, precision: Precision): AllocationRule {
   switch (spec.kind) {
     case 'efficient':
@@ -288,7 +284,7 @@ export function nodesPerDimension(dist: Dist, precision: Precision = 'standard')
     2,
     0,
     1,
-    { epsabs: tol * Math.max(1, Math.abs(dist.lo), Math.abs(dist.hi)), epsrel: tol, points: dist.breakpoints.map((x) => smoothstepInverse((x - dist.lo) / W)) },
+    { epsabs: tol * Math.max(1, Math.abs(dist.lo), Math.abs(dist.hi)), epsrel: tol, points: smoothstepPoints(dist.breakpoints, dist.lo, dist.hi) },
   );
   return r.neval;
 }
@@ -299,8 +295,6 @@ export function choosePath(n: number, dist: Dist): 'quadrature' | 'monte-carlo' 
   if (n < QUADRATURE_N_MAX) return 'quadrature';
   return nodesPerDimension(dist) <= NODES_PER_DIMENSION_MAX ? 'quadrature' : 'monte-carlo';
 }
-
-type Vec = { value: Float64Array; abserr: Float64Array; converged: boolean };
 
 export class Lemma1Mechanism {
   readonly n: number;
@@ -477,7 +471,7 @@ export class Lemma1Mechanism {
       },
       0,
       1,
-      { ...qo, points: pts.map((x) => smoothstepInverse((x - lo) / W)) },
+      { ...qo, points: smoothstepPoints(pts, lo, hi) },
     );
     return { value: r.value, abserr: r.abserr, converged: r.converged };
   }
@@ -516,19 +510,9 @@ export class Lemma1Mechanism {
   // ---------------------------------------------------------------- integration over v_{−i}
 
   /**
-   * E over the coordinates `free` (independent, each ~F) of h(profile), by nested adaptive
-   * quadrature; `profile` holds the other coordinates. h writes `dim` values and then `dim`
-   * error bounds. The result's error is this level's own estimate plus the largest inner error
-   * (∫ err dF ≤ max err: the inner errors are bounded, not integrated, so that their roughness
-   * does not drive the adaptive subdivision). Tolerances are relative to the type scale (the
-   * integrands are sums of types times shares, and may cross zero), a decade tighter per level
-   * so that inner noise does not stall the outer level. Integrals over a coordinate split at F's
-   * breakpoints and, for rules that jump at ties, at every value in `kinks` and at the
-   * coordinates fixed by the outer levels. Each coordinate is integrated in t ∈ [0, 1] with
-   * x = v̲ + (v̄ − v̲)(3t² − 2t³), whose Jacobian 6t(1−t) vanishes at both ends: a density like
-   * Beta's (v̄ − x)^{b−1} with non-integer b becomes smooth there, which plain Gauss–Kronrod
-   * (quadVec has no tanh-sinh rescue) would otherwise resolve by ~25 bisections per level —
-   * squared in a nest.
+   * E over the coordinates `free` (independent, each ~F) of h(profile) by nested quadrature
+   * (numeric/nested-quadrature.ts): tolerances relative to the type scale (the integrands are
+   * sums of types times shares, and may cross zero), split at the ties of rules that jump there.
    */
   private expect(
     profile: Float64Array,
@@ -536,52 +520,9 @@ export class Lemma1Mechanism {
     dim: number,
     h: (v: Float64Array, out: Float64Array) => void,
     kinks: readonly number[],
-    depth = 0,
-  ): Vec {
-    const out2 = new Float64Array(2 * dim);
-    if (free.length === 0) {
-      h(profile, out2);
-      return { value: out2.slice(0, dim), abserr: out2.slice(dim), converged: true };
-    }
-    const c = free[0];
-    const rest = free.slice(1);
-    const { lo, hi } = this;
-    const W = hi - lo;
-    const points = (this.rule.jumps ? [...this.dist.breakpoints, ...kinks] : this.dist.breakpoints).map((x) => smoothstepInverse((x - lo) / W));
-    const tighten = 10 ** depth;
-    const opts: QuadOptions = { ...this.qo, epsabs: this.epsNested / tighten, epsrel: this.relNested / tighten, points };
-    let ok = true;
-    const innerErr = new Float64Array(dim);
-    const innerKinks = this.rule.jumps ? [...kinks, 0] : kinks;
-    const r = quadVec(
-      (t, out) => {
-        const x = lo + W * t * t * (3 - 2 * t);
-        profile[c] = x;
-        const f = this.dist.pdf(x) * 6 * W * t * (1 - t);
-        if (rest.length === 0) {
-          h(profile, out2);
-          for (let q = 0; q < dim; q++) {
-            out[q] = out2[q] * f;
-            if (out2[dim + q] > innerErr[q]) innerErr[q] = out2[dim + q];
-          }
-          return;
-        }
-        if (this.rule.jumps) (innerKinks as number[])[innerKinks.length - 1] = x;
-        const inner = this.expect(profile, rest, dim, h, innerKinks.slice(), depth + 1);
-        ok &&= inner.converged;
-        for (let q = 0; q < dim; q++) {
-          out[q] = inner.value[q] * f;
-          if (inner.abserr[q] > innerErr[q]) innerErr[q] = inner.abserr[q];
-        }
-      },
-      dim,
-      0,
-      1,
-      opts,
-    );
-    const abserr = new Float64Array(dim);
-    for (let q = 0; q < dim; q++) abserr[q] = r.abserr[q] + innerErr[q];
-    return { value: r.value, abserr, converged: ok && r.converged };
+  ): VecEstimate {
+    const o = { qo: this.qo, epsabs: this.epsNested, epsrel: this.relNested, jumps: this.rule.jumps };
+    return nestedExpectation(this.dist, o, profile, free, dim, h, kinks);
   }
 
   private others(i: number): number[] {
@@ -591,11 +532,7 @@ export class Lemma1Mechanism {
   /** The Monte Carlo draws: row m holds v_1..v_n and an independent p (for the Ȳ terms). */
   private drawMatrix(): Float64Array {
     if (!this.X) {
-      const n1 = this.n + 1;
-      const X = new Float64Array(this.draws * n1);
-      const rand = makeRng(`pw-lemma1:${this.seed}`);
-      for (let k = 0; k < X.length; k++) X[k] = this.dist.quantile(rand());
-      this.X = X;
+      this.X = quantileDraws((u) => this.dist.quantile(u), this.draws * (this.n + 1), `pw-lemma1:${this.seed}`);
     }
     return this.X;
   }
@@ -852,7 +789,7 @@ export class Lemma1Mechanism {
     const yJump = this.cg * (n - 1) * this.scaleV;
     const main = (1 + this.beta / n) * Math.max(Math.abs(a), Math.abs(b)) + yJump;
     const fresh = a === b ? 0 : (n - 1) * yJump;
-    return (main + fresh) * Math.sqrt((q * (1 - q)) / this.draws);
+    return (main + fresh) * bernoulliMeanSd(q, this.draws);
   }
 
   /**
@@ -867,9 +804,8 @@ export class Lemma1Mechanism {
     const a = Math.min(v, w);
     const b = Math.max(v, w);
     const n = this.n;
-    let p = 0;
     const [Ga, Gb] = [G(this.dist, n, a), G(this.dist, n, b)];
-    for (const q of [n * (Gb - Ga), n * (1 - Ga), n * Gb]) if (q * this.draws < 30) p += Math.min(1, q);
+    const p = rareEventMass([n * (Gb - Ga), n * (1 - Ga), n * Gb], this.draws);
     if (p === 0) return 0;
     // The largest change of a draw's value: the share jump times the types, the Y_j jumps in g_i and the externality term.
     const magnitude =
@@ -883,7 +819,7 @@ export class Lemma1Mechanism {
    * rare-event allowance.
    */
   boundFor(e: Est, v: number, w: number, z: number): number {
-    return e.abserr + z * Math.hypot(e.stderr, this.jumpSd(v, w)) + this.rareEventAllowance(v, w);
+    return mcBound(e.abserr, e.stderr, this.jumpSd(v, w), this.rareEventAllowance(v, w), z);
   }
 
   // ---------------------------------------------------------------- independent routes
@@ -990,14 +926,11 @@ export class Lemma1Mechanism {
       EsumY = Est.of(r.value[0], r.abserr[0]);
     } else {
       const N = this.draws;
-      const rand = makeRng(`pw-lemma1-L11:${this.seed}`);
+      // Fresh draws (not drawMatrix's): this route must not share the transfers' sample.
+      const X = quantileDraws((u) => this.dist.quantile(u), N * n, `pw-lemma1-L11:${this.seed}`);
       const d = new Float64Array(N);
-      const x = new Float64Array(n);
       const s = new Float64Array(n);
-      for (let m = 0; m < N; m++) {
-        for (let j = 0; j < n; j++) x[j] = this.dist.quantile(rand());
-        d[m] = sumY(x, s);
-      }
+      for (let m = 0; m < N; m++) d[m] = sumY(X.subarray(m * n, (m + 1) * n), s);
       EsumY = new Est(0, 0, d);
     }
     const second = EsumY.times(b).minus((this.beta * (n - 1) * this.mean) / n);
