@@ -525,6 +525,25 @@ export class Lemma1Mechanism {
     return nestedExpectation(this.dist, o, profile, free, dim, h, kinks);
   }
 
+  /** E over `free` of Ȳ_k(v_{−k}), Ȳ's own quadrature two decades tighter than the nest's top level. */
+  private expectYbar(profile: Float64Array, free: readonly number[], k: number, kinks: readonly number[]): { value: number; abserr: number; converged: boolean } {
+    const qoIn = { ...this.qo, epsabs: this.epsNested / 100, epsrel: this.relNested / 100 };
+    let ok = true;
+    const r = this.expect(
+      profile,
+      free,
+      1,
+      (v, out) => {
+        const y = this.Ybar(v, k, qoIn);
+        ok &&= y.converged;
+        out[0] = y.value;
+        out[1] = y.abserr;
+      },
+      kinks,
+    );
+    return { value: r.value[0], abserr: r.abserr[0], converged: ok && r.converged };
+  }
+
   private others(i: number): number[] {
     return Array.from({ length: this.n }, (_, j) => j).filter((j) => j !== i);
   }
@@ -583,22 +602,10 @@ export class Lemma1Mechanism {
       for (const j of others) {
         const p2 = new Float64Array(n);
         p2[i] = w;
-        const qoIn = { ...this.qo, epsabs: this.epsNested / 100, epsrel: this.relNested / 100 };
-        const r = this.expect(
-          p2,
-          others.filter((k) => k !== j),
-          1,
-          (v, out) => {
-            const y = this.Ybar(v, j, qoIn);
-            ok &&= y.converged;
-            out[0] = y.value;
-            out[1] = y.abserr;
-          },
-          [w],
-        );
+        const r = this.expectYbar(p2, others.filter((k) => k !== j), j, [w]);
         ok &&= r.converged;
-        ybo += r.value[0];
-        yboErr += r.abserr[0];
+        ybo += r.value;
+        yboErr += r.abserr;
       }
       this.note(ok, 'interim pieces');
       res = {
@@ -659,23 +666,9 @@ export class Lemma1Mechanism {
     if (!e) {
       const n = this.n;
       if (this.path === 'quadrature') {
-        const prof = new Float64Array(n);
-        let ok = true;
-        const qoIn = { ...this.qo, epsabs: this.epsNested / 100, epsrel: this.relNested / 100 };
-        const r = this.expect(
-          prof,
-          this.others(i),
-          1,
-          (v, out) => {
-            const y = this.Ybar(v, i, qoIn);
-            ok &&= y.converged;
-            out[0] = y.value;
-            out[1] = y.abserr;
-          },
-          [],
-        );
-        this.note(ok && r.converged, 'E[Ȳ_i]');
-        e = Est.of(r.value[0], r.abserr[0]);
+        const r = this.expectYbar(new Float64Array(n), this.others(i), i, []);
+        this.note(r.converged, 'E[Ȳ_i]');
+        e = Est.of(r.value, r.abserr);
       } else {
         const X = this.drawMatrix();
         const N = this.draws;
