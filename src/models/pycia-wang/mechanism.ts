@@ -368,6 +368,27 @@ export class Lemma1Mechanism {
     return this.X;
   }
 
+  /** f(row, m) for every Monte Carlo draw m: row[0..n−1] holds v_1..v_n, row[n] the independent p. */
+  private forEachDraw(f: (row: Float64Array, m: number) => void): void {
+    const X = this.drawMatrix();
+    const n1 = this.n + 1;
+    for (let m = 0; m < this.draws; m++) f(X.subarray(m * n1, m * n1 + n1), m);
+  }
+
+  /** s_i(v), Y_i(v) and Σ_{j≠i} Y_j(v) (the ex-post pieces of i's value and of g_i) into out[0..2]. */
+  private valuePieces(v: ArrayLike<number>, i: number, out: Float64Array): void {
+    const n = this.n;
+    const s = this.s;
+    this.rule.shares(v, s);
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += v[j];
+    let yo = 0;
+    for (let j = 0; j < n; j++) if (j !== i) yo += (sum - v[j]) * s[j];
+    out[0] = s[i];
+    out[1] = (sum - v[i]) * s[i];
+    out[2] = yo;
+  }
+
   /**
    * E_{−i} of the ex-post pieces of agent i's transfer and value at report w. Monte Carlo:
    * Ȳ_j enters t_i⁰ linearly, so a single independent draw p in j's place is an unbiased
@@ -390,20 +411,12 @@ export class Lemma1Mechanism {
     if (this.path === 'quadrature') {
       const prof = new Float64Array(n);
       prof[i] = w;
-      const s = this.s;
       const a = this.expect(
         prof,
         others,
         3,
         (v, out) => {
-          this.rule.shares(v, s);
-          let sum = 0;
-          for (let j = 0; j < n; j++) sum += v[j];
-          let yo = 0;
-          for (let j = 0; j < n; j++) if (j !== i) yo += (sum - v[j]) * s[j];
-          out[0] = s[i];
-          out[1] = (sum - v[i]) * s[i];
-          out[2] = yo;
+          this.valuePieces(v, i, out);
           out[3] = out[4] = out[5] = 0;
         },
         [w],
@@ -427,29 +440,20 @@ export class Lemma1Mechanism {
         EYbo: Est.of(ybo, yboErr),
       };
     } else {
-      const X = this.drawMatrix();
       const N = this.draws;
-      const n1 = n + 1;
       const es = new Float64Array(N);
       const ey = new Float64Array(N);
       const eyo = new Float64Array(N);
       const eybo = new Float64Array(N);
       const prof = new Float64Array(n);
-      const s = this.s;
-      for (let m = 0; m < N; m++) {
-        const row = m * n1;
-        let sum = 0;
-        for (let j = 0; j < n; j++) {
-          prof[j] = j === i ? w : X[row + j];
-          sum += prof[j];
-        }
-        this.rule.shares(prof, s);
-        let yo = 0;
-        for (let j = 0; j < n; j++) if (j !== i) yo += (sum - prof[j]) * s[j];
-        es[m] = s[i];
-        ey[m] = (sum - w) * s[i];
-        eyo[m] = yo;
-        const p = X[row + n];
+      const piece = new Float64Array(3);
+      this.forEachDraw((row, m) => {
+        for (let j = 0; j < n; j++) prof[j] = j === i ? w : row[j];
+        this.valuePieces(prof, i, piece);
+        es[m] = piece[0];
+        ey[m] = piece[1];
+        eyo[m] = piece[2];
+        const p = row[n];
         let yb = 0;
         for (const j of others) {
           const keep = prof[j];
@@ -458,7 +462,7 @@ export class Lemma1Mechanism {
           prof[j] = keep;
         }
         eybo[m] = yb;
-      }
+      });
       res = { Es: new Est(0, 0, es), EY: new Est(0, 0, ey), EYo: new Est(0, 0, eyo), EYbo: new Est(0, 0, eybo) };
     }
     if (!own) this.interimCache.set(key, res);
@@ -482,16 +486,13 @@ export class Lemma1Mechanism {
         this.note(r.converged, 'E[Ȳ_i]');
         e = Est.of(r.value, r.abserr);
       } else {
-        const X = this.drawMatrix();
-        const N = this.draws;
-        const n1 = n + 1;
-        const d = new Float64Array(N);
+        const d = new Float64Array(this.draws);
         const prof = new Float64Array(n);
-        for (let m = 0; m < N; m++) {
-          for (let j = 0; j < n; j++) prof[j] = X[m * n1 + j];
-          prof[i] = X[m * n1 + n];
+        this.forEachDraw((row, m) => {
+          for (let j = 0; j < n; j++) prof[j] = row[j];
+          prof[i] = row[n];
           d[m] = this.Y(prof, i);
-        }
+        });
         e = new Est(0, 0, d);
       }
       if (!own) this.ybarCache.set(i, e);
@@ -666,22 +667,19 @@ export class Lemma1Mechanism {
       this.note(r.converged, 'externality difference (L4)');
       return Est.of(r.value[0], r.abserr[0]);
     }
-    const X = this.drawMatrix();
-    const N = this.draws;
-    const n1 = n + 1;
-    const d = new Float64Array(N);
+    const d = new Float64Array(this.draws);
     const prof = new Float64Array(n);
-    for (let m = 0; m < N; m++) {
+    this.forEachDraw((row, m) => {
       let rest = 0;
       for (const j of others) {
-        prof[j] = X[m * n1 + j];
+        prof[j] = row[j];
         rest += prof[j];
       }
       prof[i] = v;
       const sv = this.rule.share(prof, i);
       prof[i] = w;
       d[m] = rest * (sv - this.rule.share(prof, i));
-    }
+    });
     return new Est(0, 0, d);
   }
 
