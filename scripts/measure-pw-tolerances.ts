@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { makeDist } from '../src/distributions/index.ts';
 import type { Claim, Numbers } from '../src/claims/types.ts';
 import { pwClaims } from '../properties/pycia-wang/claims.ts';
-import { betaStarEqual } from '../properties/pycia-wang/example1.ts';
+import { betaStarEqual } from '../src/models/pycia-wang/routes.ts';
 import { exactCutoff, hasExactPath } from '../src/models/pycia-wang/exact.ts';
 import { equalShares } from '../src/models/pycia-wang/market.ts';
 

@@ -15,19 +15,11 @@ import { lgamma, quad, quadOptions } from '../../src/numeric/index.ts';
 import { decreasingFrom, fitLine, successiveRatios, trend } from '../../src/numeric/trend.ts';
 import type { Precision } from '../../src/numeric/types.ts';
 import { brent } from '../../src/numeric/index.ts';
-import { cutoffGroups, type Estimate, type ShareGroup } from '../../src/models/pycia-wang/cutoff.ts';
+import { cutoffGroups } from '../../src/models/pycia-wang/cutoff.ts';
 import { vStar, type MarketSpec } from '../../src/models/pycia-wang/market.ts';
-import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
+import { replicatedT1, tailOf } from '../../src/models/pycia-wang/large-markets.ts';
+import { cutoffBy, type Route } from '../../src/models/pycia-wang/routes.ts';
 import { decodeDist, decodeMarket, intFkQuantile, QUANTILE_ROUTE } from './common.ts';
-
-/**
- * Which route gives T_1, T_2 and β*: the model's density-space quadrature (cutoffGroups) for the
- * properties, quantile-space quadrature (cutoffQuantile) for certification.
- */
-type Route = 'density' | 'quantile';
-function cutoffBy(route: Route, dist: Dist, N: number, groups: readonly ShareGroup[], precision: Precision): { T1: Estimate; T2: Estimate; betaStar: number; betaStarErr: number } {
-  return route === 'density' ? cutoffGroups(dist, N, groups, precision) : cutoffQuantile(dist, N, groups, precision);
-}
 
 /** Certify by the quantile route at high precision. */
 function certifyQuantile<I>(check: (input: I, ctx: PropertyContext, route: Route) => CheckResult) {
@@ -161,36 +153,6 @@ export const t2Limit = claim<DistSpec>({
 });
 
 // ---------------------------------------------------------------- Lemma 3(a)
-
-/**
- * Near v̄, 1 − F(v) ≈ c(v̄ − v)^α (Appendix A.3): α = 1 and c = f(v̄) when f(v̄) > 0; Beta with
- * integer b has α = b and c = w^{−b}/(b·B(a, b)). Undefined (null) outside those cases.
- */
-export function tailOf(spec: DistSpec): { alpha: number; c: number } | null {
-  switch (spec.kind) {
-    case 'beta': {
-      if (!Number.isInteger(spec.b)) return null;
-      const w = spec.hi - spec.lo;
-      const logB = lgamma(spec.a) + lgamma(spec.b) - lgamma(spec.a + spec.b);
-      return { alpha: spec.b, c: Math.exp(-spec.b * Math.log(w) - Math.log(spec.b) - logB) };
-    }
-    case 'mixture': {
-      const hi = Math.max(...spec.parts.map((p) => makeDist(p.dist).hi));
-      const total = spec.parts.reduce((s, p) => s + p.weight, 0);
-      const tails = spec.parts.map((p) => ({ w: p.weight / total, t: makeDist(p.dist).hi === hi ? tailOf(p.dist) : undefined }));
-      if (tails.some((x) => x.t === null)) return null;
-      const alpha = Math.min(...tails.filter((x) => x.t).map((x) => x.t!.alpha));
-      return { alpha, c: tails.filter((x) => x.t && x.t.alpha === alpha).reduce((s, x) => s + x.w * x.t!.c, 0) };
-    }
-    case 'atoms':
-      return null;
-    default: {
-      const d = makeDist(spec);
-      const f = d.pdf(d.hi);
-      return f > 0 ? { alpha: 1, c: f } : null;
-    }
-  }
-}
 
 /**
  * v_1* of Lemma 3's market without the quantile function: the root of 1 − F(v) = 1 − (1/m)^{1/(N−1)}
@@ -346,12 +308,6 @@ export function inLimitRegime(dist: Dist, spec: DistSpec, N: number): boolean {
 // ---------------------------------------------------------------- Lemma 3(b)
 
 const L3B_KS = Array.from({ length: 15 }, (_, i) => i);
-
-function replicatedT1(spec: MarketSpec, m: number, precision: Precision, dist: Dist, route: Route = 'density') {
-  const groups = new Map<number, number>();
-  for (const r of spec.shares) groups.set(r / m, (groups.get(r / m) ?? 0) + m);
-  return cutoffBy(route, dist, spec.n * m, [...groups].map(([share, count]) => ({ share, count })), precision);
-}
 
 export const lemma3b = claim<MarketSpec>({
   id: 'PW.Lemma3b.T1-bounded',

@@ -12,28 +12,14 @@ import { ROOT } from '../../src/claims/persist.ts';
 import type { CheckResult, FigureSpec, PropertyContext } from '../../src/claims/types.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import { InputError } from '../../src/distributions/schema.ts';
-import type { Dist, DistSpec } from '../../src/distributions/types.ts';
+import type { DistSpec } from '../../src/distributions/types.ts';
 import { describeDist, distLabels, distSpecArb, mutateDist, SINE_MARKET, UNIFORM01 } from '../../src/generators/distributions.ts';
 import { simplifyDistN } from '../../src/generators/pycia-wang.ts';
 import type { Precision } from '../../src/numeric/types.ts';
-import { cutoffGroups } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactEnclosure, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
 import { midpoint, sign, sub, toNumber } from '../../src/numeric/rational.ts';
-import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
+import { betaStarEqual, type Route } from '../../src/models/pycia-wang/routes.ts';
 import { decodeDist, EXACT_ROUTE, QUANTILE_ROUTE } from './common.ts';
-
-type Route = 'density' | 'quantile';
-
-/**
- * β*(n) at equal shares with an error bound propagated from T_1's and T_2's error estimates: by
- * the model's density-space quadrature (cutoffGroups), or by quantile-space quadrature
- * (cutoffQuantile), the certification route.
- */
-export function betaStarEqual(dist: Dist, n: number, precision: Precision, route: Route = 'density') {
-  const groups = [{ share: 1 / n, count: n }];
-  const g = route === 'density' ? cutoffGroups(dist, n, groups, precision) : cutoffQuantile(dist, n, groups, precision);
-  return { value: g.betaStar, err: g.betaStarErr, T1: g.T1.value, T2: g.T2.value };
-}
 
 /** A drop of β* from n to n + 1 must exceed both values' error bounds plus the declared rel × max(1, |β*(n)|). */
 function monotoneCheck({ dist: spec, n }: MonoCase, ctx: PropertyContext, route: Route): CheckResult {

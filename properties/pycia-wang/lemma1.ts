@@ -24,9 +24,10 @@ import { edgyReal, gridReal, roundSig } from '../../src/generators/numbers.ts';
 import { betaArb, describeMarket, marketArb, marketLabels, simplifyMarket } from '../../src/generators/pycia-wang.ts';
 import { brentMin, makeRng, normIsf, quad } from '../../src/numeric/index.ts';
 import { conditionT11, cutoffValues, type CutoffValues } from '../../src/models/pycia-wang/cutoff.ts';
-import type { MarketSpec } from '../../src/models/pycia-wang/market.ts';
+import { G as interimD1, type MarketSpec } from '../../src/models/pycia-wang/market.ts';
 import { choosePath, Est, Lemma1Mechanism, QUADRATURE_N_MAX, type MechanismOptions, type RuleSpec } from '../../src/models/pycia-wang/mechanism.ts';
 import type { Precision } from '../../src/numeric/types.ts';
+import { bernoulliMeanSd, rareEventMass } from '../../src/numeric/montecarlo.ts';
 import { build, decodeWith, viaQuantile } from './common.ts';
 
 // ---------------------------------------------------------------- inputs
@@ -621,14 +622,13 @@ function directInterim(m: Lemma1Mechanism, i: number, pts: readonly number[], se
 function directAllowance(m: Lemma1Mechanism, a0: number, b0: number, D: number): { sd: number; rare: number } {
   if (!m.rule.jumps || D === 0) return { sd: 0, rare: 0 };
   const n = m.n;
-  const G = (x: number) => Math.pow(m.dist.cdf(x), n - 1);
+  const G = (x: number) => interimD1(m.dist, n, x);
   const a = Math.min(a0, b0);
   const b = Math.max(a0, b0);
   const q = G(b) - G(a);
   const yJump = (m.beta / n) * m.scaleV;
-  const sd = ((1 + m.beta / n) * Math.max(Math.abs(a), Math.abs(b)) + yJump) * Math.sqrt((q * (1 - q)) / D);
-  let pr = 0;
-  for (const e of [q, 1 - G(a), G(b)]) if (e * D < 30) pr += Math.min(1, e);
+  const sd = ((1 + m.beta / n) * Math.max(Math.abs(a), Math.abs(b)) + yJump) * bernoulliMeanSd(q, D);
+  const pr = rareEventMass([q, 1 - G(a), G(b)], D);
   const magnitude = (1 + m.beta / n) * (Math.abs(a) + Math.abs(b)) + 4 * (m.beta / n) * (n - 1) * m.scaleV;
   return { sd, rare: magnitude * pr };
 }

@@ -2,8 +2,9 @@
  * Piecewise Chebyshev interpolation of a non-negative density, with its running integrals kept
  * accurate *relative to their own size* towards both ends of the support.
  *
- * It is the project's one Chebyshev fitter (an earlier general-purpose chebFit in src/numeric,
- * used by nothing but its own test, was removed). What it does beyond a plain fit: (1) a
+ * The coefficients, their derivative and antiderivatives and Clenshaw's recurrence are the
+ * project's one Chebyshev core (src/numeric/chebyshev.ts); this file adds the adaptive, piecewise
+ * strategy a density needs. What it does beyond a plain fit: (1) a
  * tolerance relative to each piece's own smallest value (floored), with pieces split until their
  * values span ≤ 16× — so F and 1 − F keep their relative accuracy where the density decays or
  * vanishes, and F is monotone even at 1e-30; (2) pieces graded geometrically (ratio 4) towards
@@ -12,7 +13,7 @@
  * piece; (5) left *and* right antiderivatives, so 1 − F is never formed by subtraction.
  */
 
-import { clenshaw, clenshawMany } from '../numeric/special.ts';
+import { chebAntiderivatives, chebCoefficients, chebDerivative, clenshaw, clenshawMany, cosTable } from '../numeric/chebyshev.ts';
 import { EPS } from './common.ts';
 
 export interface ChebPiece {
@@ -69,39 +70,6 @@ function scratch(n: number): Float64Array {
   return scratchBuf;
 }
 
-const cosTables = new Map<number, Float64Array>();
-/** cos(kπ/n) for k = 0..2n−1. */
-function cosTable(n: number): Float64Array {
-  let t = cosTables.get(n);
-  if (!t) {
-    t = new Float64Array(2 * n);
-    for (let k = 0; k < 2 * n; k++) t[k] = Math.cos((Math.PI * k) / n);
-    cosTables.set(n, t);
-  }
-  return t;
-}
-
-/** Coefficients of the degree-n interpolant through v[j] = f(cos(jπ/n)), j = 0..n (DCT-I). */
-function coefficients(v: Float64Array, n: number): Float64Array {
-  const cs = cosTable(n);
-  const c = new Float64Array(n + 1);
-  const period = 2 * n;
-  for (let k = 0; k <= n; k++) {
-    let s = 0.5 * (v[0] + (k % 2 === 0 ? v[n] : -v[n]));
-    // index j·k mod 2n, stepped by k (an integer division per term cost more than the term)
-    let idx = k;
-    for (let j = 1; j < n; j++) {
-      s += v[j] * cs[idx];
-      idx += k;
-      if (idx >= period) idx -= period;
-    }
-    c[k] = (2 / n) * s;
-  }
-  c[0] *= 0.5;
-  c[n] *= 0.5;
-  return c;
-}
-
 export { clenshaw };
 
 /** Drop trailing coefficients whose absolute sum is below `tol`. */
@@ -110,43 +78,6 @@ function chop(c: Float64Array, tol: number): Float64Array {
   let tail = 0;
   while (m > 1 && tail + Math.abs(c[m - 1]) <= tol) tail += Math.abs(c[--m]);
   return c.slice(0, m);
-}
-
-/** Antiderivative coefficients (in t, times `half` = (b − a)/2), zero at t = −1 (left) or t = +1 (right). */
-function antiderivatives(c: Float64Array, half: number): { left: Float64Array; right: Float64Array; mass: number } {
-  const n = c.length - 1;
-  const B = new Float64Array(n + 2);
-  const at = (j: number) => (j <= n ? c[j] : 0);
-  // ∫ T_0 = T_1, ∫ T_1 = T_2/4 (+const), ∫ T_j = T_{j+1}/(2(j+1)) − T_{j−1}/(2(j−1))
-  B[1] = at(0) - at(2) / 2;
-  for (let j = 2; j <= n + 1; j++) B[j] = (at(j - 1) - at(j + 1)) / (2 * j);
-  for (let j = 1; j <= n + 1; j++) B[j] *= half;
-  const left = B.slice();
-  const right = new Float64Array(n + 2);
-  let sL = 0; // Σ_{j≥1} B_j (−1)^j
-  let sR = 0; // Σ_{j≥1} B_j
-  for (let j = n + 1; j >= 1; j--) {
-    sL += j % 2 === 0 ? B[j] : -B[j];
-    sR += B[j];
-  }
-  left[0] = -sL;
-  for (let j = 1; j <= n + 1; j++) right[j] = -B[j];
-  right[0] = sR;
-  // mass = ∫_{-1}^{1} p · half = Σ c_j μ_j · half, μ_j = 2/(1 − j²) for even j
-  let mass = 0;
-  for (let j = n; j >= 0; j -= 1) if (j % 2 === 0) mass += (c[j] * 2) / (1 - j * j);
-  mass *= half;
-  return { left, right, mass };
-}
-
-/** Coefficients of the derivative (in t) of Σ c_k T_k. */
-export function derivative(c: Float64Array): Float64Array {
-  const n = c.length - 1;
-  if (n < 1) return new Float64Array(1);
-  const d = new Float64Array(n + 1); // d[n] = d[n+1] = 0 implicitly
-  for (let k = n - 1; k >= 0; k--) d[k] = (k + 2 <= n ? d[k + 2] : 0) + 2 * (k + 1) * c[k + 1];
-  d[0] /= 2;
-  return d.slice(0, n);
 }
 
 /** A lower bound of Σ c_k T_k on [−1, 1], since |T_k| ≤ 1 there: c_0 − Σ_{k≥1}|c_k|. O(n), and
@@ -176,8 +107,8 @@ export function polyMin(c: Float64Array): { t: number; value: number } {
     }
   }
   if (c.length > 2) {
-    const d1 = derivative(c);
-    const d2 = derivative(d1);
+    const d1 = chebDerivative(c);
+    const d2 = chebDerivative(d1);
     let t = bestT;
     for (let it = 0; it < 20; it++) {
       const g = clenshaw(d1, t);
@@ -254,7 +185,7 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
     let accepted: { c: Float64Array; err: number; converged: boolean; xNoise: number } | null = null;
     let next: Float64Array | null = null; // the previous level's c2: this level's c
     for (;;) {
-      const c = next ?? coefficients(v, n);
+      const c = next ?? chebCoefficients(v, n);
       // new points of level 2n (odd indices), compared with the level-n interpolant
       const n2 = 2 * n;
       const cs2 = cosTable(n2);
@@ -301,7 +232,7 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
       // Level-2n coefficients only when a branch below needs them (a piece about to be split
       // at the top level would pay an O(n²) transform for nothing).
       let c2Memo: Float64Array | null = null;
-      const getC2 = () => (c2Memo ??= coefficients(v2, n2));
+      const getC2 = () => (c2Memo ??= chebCoefficients(v2, n2));
       // A density's interpolant must not dip below 0 (beyond rounding of its own values), or
       // its running integral would decrease: such a piece is treated as not yet converged.
       const positive = (cc: Float64Array) => localMin < 0 || chebLowerBound(cc) >= -4 * EPS * localMax || polyMin(cc).value >= -4 * EPS * localMax;
@@ -338,7 +269,7 @@ export function fit(f: (x: number) => number, breaks: readonly number[], opts: F
       next = c2Memo;
     }
     if (accepted) {
-      const { left, right, mass } = antiderivatives(accepted.c, half);
+      const { left, right, mass } = chebAntiderivatives(accepted.c, half);
       done.push({ a, b, c: accepted.c, left, right, mass, err: accepted.err, converged: accepted.converged, xNoise: accepted.xNoise });
     } else {
       queue.push({ a, b: mid }, { a: mid, b });

@@ -32,3 +32,5 @@ export {
 } from './decimal.ts';
 export type { DecimalCtor } from './decimal.ts';
 export { fitPowerLaw, fitLine, decreasingFrom, trend, ratioTest, successiveRatios, tQuantile, type Trend, type TrendOptions, type LineFit } from './trend.ts';
+export { Cheb, chebCoefficients, chebDerivative, chebAntiderivatives, clenshaw, clenshawMany, cosTable } from './chebyshev.ts';
+export { Est, sumEst } from './estimate.ts';

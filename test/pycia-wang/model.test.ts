@@ -9,7 +9,7 @@ import { cutoffGroups, cutoffValues } from '../../src/models/pycia-wang/cutoff.t
 import { quad } from '../../src/numeric/index.ts';
 import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { betaStarReplicated } from '../../properties/pycia-wang/asymptotics.ts';
-import { betaStarEqual } from '../../properties/pycia-wang/example1.ts';
+import { betaStarEqual } from '../../src/models/pycia-wang/routes.ts';
 
 describe('Example 1 fixtures', () => {
   test('the sine market: β* drops from n = 3 to n = 4 (the paper’s non-monotone market)', () => {

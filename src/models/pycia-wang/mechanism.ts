@@ -23,370 +23,24 @@
  * and d_i differ. The quadrature path integrates the pieces once, for agent 1, and shares them
  * (see `interim`); the unit tests integrate the other agents separately and compare, and the
  * ex-post checks (budget balance) use every agent's own formula.
+ *
+ * The allocation rules are in rules.ts; the numerics — nested quadrature, Monte Carlo draws and
+ * their error allowances, estimates that carry their errors — in src/numeric.
  */
 import type { Dist } from '../../distributions/types.ts';
 import { makeDist } from '../../distributions/index.ts';
-import { brent, makeRng, quad, quadOptions, quadVec } from '../../numeric/index.ts';
+import { brent, quad, quadOptions, quadVec } from '../../numeric/index.ts';
 import type { Precision, QuadOptions } from '../../numeric/types.ts';
-import { dG, G, vStar as vStarD1, type MarketSpec } from './market.ts';
+import { Est, sumEst } from '../../numeric/estimate.ts';
+import { bernoulliMeanSd, mcBound, quantileDraws, rareEventMass } from '../../numeric/montecarlo.ts';
+import { nestedExpectation, smoothstepInverse, smoothstepPoints, type VecEstimate } from '../../numeric/nested-quadrature.ts';
+import { G, vStar as vStarD1, type MarketSpec } from './market.ts';
+import { EFFICIENT, makeRule, type AllocationRule, type RuleSpec } from './rules.ts';
 
-// ------------------------------------------------------------------------------------------
-// Allocation rules
-// ------------------------------------------------------------------------------------------
-
-/**
- * An allocation rule with weakly increasing interim shares (Lemma 1's hypothesis):
- * - `efficient`: (D1), s_i = 1{v_i > max_{j≠i} v_j} (a tie, of probability 0, is split);
- * - `power`: s_i = (v_i − v̲ + c)^k / Σ_j (v_j − v̲ + c)^k with c = offset·(v̄ − v̲) > 0. With
- *   v̲ = 0 and offset → 0 this is s_i ∝ v_i^k; the offset keeps s smooth at the bottom, so S_i
- *   is analytic on [v̲, v̄] and its Chebyshev table converges (offset 0 gives S ~ w·log(1/w)
- *   near 0 for k = 1, n = 2, which no fixed table resolves);
- * - `lottery`: λ·(D1) + (1 − λ)/n.
- */
-export type RuleSpec =
-  | { kind: 'efficient' }
-  | { kind: 'power'; k: number; offset: number }
-  | { kind: 'lottery'; lambda: number };
-
-export const EFFICIENT: RuleSpec = { kind: 'efficient' };
-
-export interface AllocationRule {
-  readonly spec: RuleSpec;
-  readonly n: number;
-  /** s jumps where two types tie (D1 and lotteries): integrals over a type are split there. */
-  readonly jumps: boolean;
-  /** Ex-post shares s(v) into out; Σ out = 1. */
-  shares(v: ArrayLike<number>, out: Float64Array): void;
-  /** s_k(v). */
-  share(v: ArrayLike<number>, k: number): number;
-  /** Interim share S_i(w) = E_{−i}[s_i(w, v_{−i})] (every agent: the rules are anonymous). */
-  S(w: number): number;
-  /** S_i'(w). */
-  dS(w: number): number;
-  /** ∫_{v̲}^{w} S_i(p) dp. */
-  intS(w: number): { value: number; abserr: number };
-  /** Error bound on S (0 for closed forms; the Chebyshev tail plus quadrature error for the power rule). */
-  readonly sErr: number;
-  readonly converged: boolean;
-}
-
-/** Σ of a D1 profile's ties at the maximum, and the maximum. */
-function d1Shares(v: ArrayLike<number>, out: Float64Array, n: number): void {
-  let m = -Infinity;
-  let count = 0;
-  for (let j = 0; j < n; j++) {
-    const x = v[j];
-    if (x > m) {
-      m = x;
-      count = 1;
-    } else if (x === m) count++;
-  }
-  const s = 1 / count;
-  for (let j = 0; j < n; j++) out[j] = v[j] === m ? s : 0;
-}
-
-function d1Share(v: ArrayLike<number>, k: number, n: number): number {
-  const x = v[k];
-  let ties = 1;
-  for (let j = 0; j < n; j++) {
-    if (j === k) continue;
-    if (v[j] > x) return 0;
-    if (v[j] === x) ties++;
-  }
-  return 1 / ties;
-}
-
-/** ∫_{v̲}^{w} F^{n−1} by adaptive quadrature (breakpoints of F passed). */
-function intG(dist: Dist, n: number, w: number, qo: QuadOptions): { value: number; abserr: number } {
-  if (w <= dist.lo) return { value: 0, abserr: 0 };
-  const r = quad((p) => G(dist, n, p), dist.lo, Math.min(w, dist.hi), { ...qo, points: dist.breakpoints });
-  return { value: r.value + Math.max(0, w - dist.hi), abserr: r.abserr };
-}
-
-/** (D1): S_i = G = F^{n−1} (Theorem 1's proof). */
-export function efficientRule(dist: Dist, n: number, qo: QuadOptions): AllocationRule {
-  return {
-    spec: EFFICIENT,
-    n,
-    jumps: true,
-    shares: (v, out) => d1Shares(v, out, n),
-    share: (v, k) => d1Share(v, k, n),
-    S: (w) => G(dist, n, w),
-    dS: (w) => dG(dist, n, w),
-    intS: (w) => intG(dist, n, w, qo),
-    sErr: 0,
-    converged: true,
-  };
-}
-
-/** λ·(D1) + (1−λ)/n: S_i = λF^{n−1} + (1−λ)/n, the mixture of the two interim shares. */
-export function lotteryRule(dist: Dist, n: number, lambda: number, qo: QuadOptions): AllocationRule {
-  const flat = (1 - lambda) / n;
-  return {
-    spec: { kind: 'lottery', lambda },
-    n,
-    jumps: true,
-    shares: (v, out) => {
-      d1Shares(v, out, n);
-      for (let j = 0; j < n; j++) out[j] = lambda * out[j] + flat;
-    },
-    share: (v, k) => lambda * d1Share(v, k, n) + flat,
-    S: (w) => lambda * G(dist, n, w) + flat,
-    dS: (w) => lambda * dG(dist, n, w),
-    intS: (w) => {
-      const g = intG(dist, n, w, qo);
-      return { value: lambda * g.value + flat * Math.max(0, w - dist.lo), abserr: lambda * g.abserr };
-    },
-    sErr: 0,
-    converged: true,
-  };
-}
-
-/**
- * Chebyshev interpolant on [a, b] through the n + 1 Lobatto points (coefficients by the
- * DCT-I), with its derivative and antiderivative as Chebyshev series.
- */
-export class Cheb {
-  constructor(readonly a: number, readonly b: number, readonly c: Float64Array) {}
-
-  static fit(f: (x: number) => number, a: number, b: number, N: number): Cheb {
-    const vals = new Float64Array(N + 1);
-    for (let k = 0; k <= N; k++) vals[k] = f(0.5 * (a + b) + 0.5 * (b - a) * Math.cos((Math.PI * k) / N));
-    const c = new Float64Array(N + 1);
-    for (let j = 0; j <= N; j++) {
-      let s = 0;
-      for (let k = 0; k <= N; k++) {
-        const t = vals[k] * Math.cos((Math.PI * j * k) / N);
-        s += k === 0 || k === N ? 0.5 * t : t;
-      }
-      c[j] = (2 / N) * s;
-    }
-    c[0] /= 2;
-    c[N] /= 2;
-    return new Cheb(a, b, c);
-  }
-
-  value(x: number): number {
-    const t = (2 * x - this.a - this.b) / (this.b - this.a);
-    const c = this.c;
-    let b1 = 0;
-    let b2 = 0;
-    for (let j = c.length - 1; j >= 1; j--) {
-      const b0 = 2 * t * b1 - b2 + c[j];
-      b2 = b1;
-      b1 = b0;
-    }
-    return t * b1 - b2 + c[0];
-  }
-
-  derivative(): Cheb {
-    const c = this.c;
-    const N = c.length - 1;
-    const d = new Float64Array(Math.max(1, N));
-    if (N >= 1) {
-      const at = (j: number) => (j < d.length ? d[j] : 0);
-      for (let j = N - 1; j >= 0; j--) d[j] = at(j + 2) + 2 * (j + 1) * c[j + 1];
-      d[0] /= 2;
-    }
-    const s = 2 / (this.b - this.a);
-    for (let j = 0; j < d.length; j++) d[j] *= s;
-    return new Cheb(this.a, this.b, d);
-  }
-
-  /** The antiderivative vanishing at a. */
-  integral(): Cheb {
-    const c = this.c;
-    const N = c.length - 1;
-    const at = (j: number) => (j <= N ? c[j] : 0);
-    const B = new Float64Array(N + 2);
-    for (let j = 1; j <= N + 1; j++) B[j] = ((j === 1 ? 2 * c[0] : at(j - 1)) - at(j + 1)) / (2 * j);
-    let s = 0;
-    for (let j = 1; j <= N + 1; j++) s += j % 2 === 0 ? B[j] : -B[j];
-    B[0] = -s;
-    const h = (this.b - this.a) / 2;
-    for (let j = 0; j <= N + 1; j++) B[j] *= h;
-    return new Cheb(this.a, this.b, B);
-  }
-
-  /** The size of the last three coefficients: the interpolation error once they have decayed. */
-  tail(): number {
-    const c = this.c;
-    const N = c.length - 1;
-    return Math.abs(c[N]) + Math.abs(c[N - 1]) + Math.abs(c[N - 2]);
-  }
-}
-
-/**
- * Power rule: S_i(w) = E[a/(a + X)] with a = (w − v̲ + c)^k, X = Σ_{j≠i}(v_j − v̲ + c)^k.
- * Since a/(a + X) = ∫_0^∞ a e^{−t(a+X)} dt and the v_j are independent,
- *   S_i(w) = ∫_0^∞ e^{−τ} L(τ/a)^{n−1} dτ,   L(t) = ∫ e^{−t(v−v̲+c)^k} dF(v),
- * two nested 1-D integrals for every n. S is tabulated once per market as a Chebyshev series
- * (analytic on [v̲, v̄] because c > 0), doubling the degree until the tail is below tolerance.
- * This is a second route to S: the interim check integrates the ex-post s_i itself.
- */
-export function powerRule(dist: Dist, n: number, k: number, offset: number, qo: QuadOptions, precision: Precision): AllocationRule {
-  const lo = dist.lo;
-  const c = offset * (dist.hi - dist.lo);
-  if (!(c > 0) || !(k > 0)) throw new Error(`power rule needs k > 0 and offset > 0 (got k = ${k}, offset = ${offset})`);
-  const weight = (x: number) => Math.pow(x - lo + c, k);
-  const tmp = new Float64Array(n);
-  // 1e-13: a decade above G10K21's roundoff floor (50·eps ≈ 1.1e-14 relative), at both tiers.
-  const innerOpts: QuadOptions = { epsabs: 1e-15, epsrel: 1e-13, points: dist.breakpoints, limit: 400 };
-  let quadErr = 0;
-  let ok = true;
-  const L = (t: number) => {
-    const r = quad((v) => Math.exp(-t * weight(v)) * dist.pdf(v), dist.lo, dist.hi, innerOpts);
-    quadErr = Math.max(quadErr, r.abserr);
-    ok &&= r.converged;
-    return r.value;
-  };
-  const Sdirect = (w: number) => {
-    const a = weight(w);
-    const r = quad((tau) => Math.exp(-tau) * Math.pow(L(tau / a), n - 1), 0, 40, {
-      epsabs: 1e-15,
-      epsrel: innerOpts.epsrel,
-      points: [0.5, 2, 6, 15],
-    });
-    quadErr = Math.max(quadErr, r.abserr + (n - 1) * r.abserr);
-    ok &&= r.converged;
-    return r.value;
-  };
-  const target = precision === 'high' ? 1e-13 : 1e-12;
-  let cheb = Cheb.fit(Sdirect, dist.lo, dist.hi, 16);
-  for (let N = 32; cheb.tail() > target && N <= 256; N *= 2) cheb = Cheb.fit(Sdirect, dist.lo, dist.hi, N);
-  const tail = cheb.tail();
-  const der = cheb.derivative();
-  const anti = cheb.integral();
-  const sErr = 4 * tail + quadErr + 1e-15;
-  return {
-    spec: { kind: 'power', k, offset },
-    n,
-    jumps: false,
-    shares: (v, out) => {
-      let sum = 0;
-      for (let j = 0; j < n; j++) {
-        out[j] = weight(v[j]);
-        sum += out[j];
-      }
-      for (let j = 0; j < n; j++) out[j] /= sum;
-    },
-    share: (v, kk) => {
-      let sum = 0;
-      for (let j = 0; j < n; j++) {
-        tmp[j] = weight(v[j]);
-        sum += tmp[j];
-      }
-      return tmp[kk] / sum;
-    },
-    S: (w) => cheb.value(w),
-    dS: (w) => der.value(w),
-    intS: (w) => ({ value: anti.value(Math.min(w, dist.hi)), abserr: sErr * (Math.min(w, dist.hi) - dist.lo) }),
-    sErr,
-    converged: ok && tail <= target * 100,
-  };
-}
-
-/** t ∈ [0, 1] with 3t² − 2t³ = u (u clamped to [0, 1]): the trigonometric root of the cubic. */
-export function smoothstepInverse(u: number): number {
-  const c = Math.min(1, Math.max(0, u));
-  return 0.5 - Math.sin(Math.asin(1 - 2 * c) / 3);
-}
-
-export function makeRule(spec: RuleSpec, dist: Dist, n: number, qo: QuadOptions, precision: Precision): AllocationRule {
-  switch (spec.kind) {
-    case 'efficient':
-      return efficientRule(dist, n, qo);
-    case 'lottery':
-      return lotteryRule(dist, n, spec.lambda, qo);
-    case 'power':
-      return powerRule(dist, n, spec.k, spec.offset, qo, precision);
-  }
-}
-
-// ------------------------------------------------------------------------------------------
-// Estimates: a deterministic part with a quadrature error, plus (Monte Carlo) per-draw values
-// ------------------------------------------------------------------------------------------
-
-/**
- * An interim quantity: det ± abserr (quadrature) plus the mean of `draws` (Monte Carlo).
- * Sums and differences keep the draws elementwise, so every combination is evaluated on common
- * random numbers and its standard error is that of the combination, not a sum of bounds.
- */
-export class Est {
-  private m: number | undefined;
-  private se: number | undefined;
-  constructor(readonly det: number, readonly abserr = 0, readonly draws: Float64Array | null = null) {}
-
-  static of(x: number, abserr = 0): Est {
-    return new Est(x, abserr);
-  }
-
-  private mcMean(): number {
-    if (this.m === undefined) {
-      let s = 0;
-      const d = this.draws;
-      if (d) for (let k = 0; k < d.length; k++) s += d[k];
-      this.m = d && d.length ? s / d.length : 0;
-    }
-    return this.m;
-  }
-
-  get value(): number {
-    return this.det + this.mcMean();
-  }
-
-  /** Standard error of the Monte Carlo part (0 without draws). */
-  get stderr(): number {
-    if (this.se === undefined) {
-      const d = this.draws;
-      if (!d || d.length < 2) this.se = 0;
-      else {
-        const mu = this.mcMean();
-        let s = 0;
-        for (let k = 0; k < d.length; k++) s += (d[k] - mu) * (d[k] - mu);
-        this.se = Math.sqrt(s / (d.length - 1) / d.length);
-      }
-    }
-    return this.se;
-  }
-
-  /** abserr + z·stderr: a bound on |value − truth| at the confidence z stands for. */
-  bound(z: number): number {
-    return this.abserr + z * this.stderr;
-  }
-
-  plus(o: Est | number, sign = 1): Est {
-    if (typeof o === 'number') return new Est(this.det + sign * o, this.abserr, this.draws);
-    let draws: Float64Array | null = null;
-    if (this.draws && o.draws) {
-      draws = new Float64Array(this.draws.length);
-      for (let k = 0; k < draws.length; k++) draws[k] = this.draws[k] + sign * o.draws[k];
-    } else if (this.draws) draws = this.draws;
-    else if (o.draws) {
-      draws = new Float64Array(o.draws.length);
-      for (let k = 0; k < draws.length; k++) draws[k] = sign * o.draws[k];
-    }
-    return new Est(this.det + sign * o.det, this.abserr + o.abserr, draws);
-  }
-
-  minus(o: Est | number): Est {
-    return this.plus(o, -1);
-  }
-
-  times(k: number): Est {
-    let draws: Float64Array | null = null;
-    if (this.draws) {
-      draws = new Float64Array(this.draws.length);
-      for (let j = 0; j < draws.length; j++) draws[j] = k * this.draws[j];
-    }
-    return new Est(k * this.det, Math.abs(k) * this.abserr, draws);
-  }
-}
-
-/** Σ of estimates. */
-export function sumEst(xs: readonly Est[]): Est {
-  return xs.reduce((a, b) => a.plus(b), Est.of(0));
-}
+// Re-exported for the tests and claims that import them from here (they moved to src/numeric and rules.ts).
+export { Cheb } from '../../numeric/chebyshev.ts';
+export { Est, sumEst, smoothstepInverse };
+export { EFFICIENT, efficientRule, lotteryRule, makeRule, powerRule, type AllocationRule, type RuleSpec } from './rules.ts';
 
 // ------------------------------------------------------------------------------------------
 // The mechanism
@@ -442,7 +96,7 @@ export function nodesPerDimension(dist: Dist, precision: Precision = 'standard')
     2,
     0,
     1,
-    { epsabs: tol * Math.max(1, Math.abs(dist.lo), Math.abs(dist.hi)), epsrel: tol, points: dist.breakpoints.map((x) => smoothstepInverse((x - dist.lo) / W)) },
+    { epsabs: tol * Math.max(1, Math.abs(dist.lo), Math.abs(dist.hi)), epsrel: tol, points: smoothstepPoints(dist.breakpoints, dist.lo, dist.hi) },
   );
   return r.neval;
 }
@@ -453,8 +107,6 @@ export function choosePath(n: number, dist: Dist): 'quadrature' | 'monte-carlo' 
   if (n < QUADRATURE_N_MAX) return 'quadrature';
   return nodesPerDimension(dist) <= NODES_PER_DIMENSION_MAX ? 'quadrature' : 'monte-carlo';
 }
-
-type Vec = { value: Float64Array; abserr: Float64Array; converged: boolean };
 
 export class Lemma1Mechanism {
   readonly n: number;
@@ -631,7 +283,7 @@ export class Lemma1Mechanism {
       },
       0,
       1,
-      { ...qo, points: pts.map((x) => smoothstepInverse((x - lo) / W)) },
+      { ...qo, points: smoothstepPoints(pts, lo, hi) },
     );
     return { value: r.value, abserr: r.abserr, converged: r.converged };
   }
@@ -670,19 +322,9 @@ export class Lemma1Mechanism {
   // ---------------------------------------------------------------- integration over v_{−i}
 
   /**
-   * E over the coordinates `free` (independent, each ~F) of h(profile), by nested adaptive
-   * quadrature; `profile` holds the other coordinates. h writes `dim` values and then `dim`
-   * error bounds. The result's error is this level's own estimate plus the largest inner error
-   * (∫ err dF ≤ max err: the inner errors are bounded, not integrated, so that their roughness
-   * does not drive the adaptive subdivision). Tolerances are relative to the type scale (the
-   * integrands are sums of types times shares, and may cross zero), a decade tighter per level
-   * so that inner noise does not stall the outer level. Integrals over a coordinate split at F's
-   * breakpoints and, for rules that jump at ties, at every value in `kinks` and at the
-   * coordinates fixed by the outer levels. Each coordinate is integrated in t ∈ [0, 1] with
-   * x = v̲ + (v̄ − v̲)(3t² − 2t³), whose Jacobian 6t(1−t) vanishes at both ends: a density like
-   * Beta's (v̄ − x)^{b−1} with non-integer b becomes smooth there, which plain Gauss–Kronrod
-   * (quadVec has no tanh-sinh rescue) would otherwise resolve by ~25 bisections per level —
-   * squared in a nest.
+   * E over the coordinates `free` (independent, each ~F) of h(profile) by nested quadrature
+   * (numeric/nested-quadrature.ts): tolerances relative to the type scale (the integrands are
+   * sums of types times shares, and may cross zero), split at the ties of rules that jump there.
    */
   private expect(
     profile: Float64Array,
@@ -690,52 +332,28 @@ export class Lemma1Mechanism {
     dim: number,
     h: (v: Float64Array, out: Float64Array) => void,
     kinks: readonly number[],
-    depth = 0,
-  ): Vec {
-    const out2 = new Float64Array(2 * dim);
-    if (free.length === 0) {
-      h(profile, out2);
-      return { value: out2.slice(0, dim), abserr: out2.slice(dim), converged: true };
-    }
-    const c = free[0];
-    const rest = free.slice(1);
-    const { lo, hi } = this;
-    const W = hi - lo;
-    const points = (this.rule.jumps ? [...this.dist.breakpoints, ...kinks] : this.dist.breakpoints).map((x) => smoothstepInverse((x - lo) / W));
-    const tighten = 10 ** depth;
-    const opts: QuadOptions = { ...this.qo, epsabs: this.epsNested / tighten, epsrel: this.relNested / tighten, points };
+  ): VecEstimate {
+    const o = { qo: this.qo, epsabs: this.epsNested, epsrel: this.relNested, jumps: this.rule.jumps };
+    return nestedExpectation(this.dist, o, profile, free, dim, h, kinks);
+  }
+
+  /** E over `free` of Ȳ_k(v_{−k}), Ȳ's own quadrature two decades tighter than the nest's top level. */
+  private expectYbar(profile: Float64Array, free: readonly number[], k: number, kinks: readonly number[]): { value: number; abserr: number; converged: boolean } {
+    const qoIn = { ...this.qo, epsabs: this.epsNested / 100, epsrel: this.relNested / 100 };
     let ok = true;
-    const innerErr = new Float64Array(dim);
-    const innerKinks = this.rule.jumps ? [...kinks, 0] : kinks;
-    const r = quadVec(
-      (t, out) => {
-        const x = lo + W * t * t * (3 - 2 * t);
-        profile[c] = x;
-        const f = this.dist.pdf(x) * 6 * W * t * (1 - t);
-        if (rest.length === 0) {
-          h(profile, out2);
-          for (let q = 0; q < dim; q++) {
-            out[q] = out2[q] * f;
-            if (out2[dim + q] > innerErr[q]) innerErr[q] = out2[dim + q];
-          }
-          return;
-        }
-        if (this.rule.jumps) (innerKinks as number[])[innerKinks.length - 1] = x;
-        const inner = this.expect(profile, rest, dim, h, innerKinks.slice(), depth + 1);
-        ok &&= inner.converged;
-        for (let q = 0; q < dim; q++) {
-          out[q] = inner.value[q] * f;
-          if (inner.abserr[q] > innerErr[q]) innerErr[q] = inner.abserr[q];
-        }
-      },
-      dim,
-      0,
+    const r = this.expect(
+      profile,
+      free,
       1,
-      opts,
+      (v, out) => {
+        const y = this.Ybar(v, k, qoIn);
+        ok &&= y.converged;
+        out[0] = y.value;
+        out[1] = y.abserr;
+      },
+      kinks,
     );
-    const abserr = new Float64Array(dim);
-    for (let q = 0; q < dim; q++) abserr[q] = r.abserr[q] + innerErr[q];
-    return { value: r.value, abserr, converged: ok && r.converged };
+    return { value: r.value[0], abserr: r.abserr[0], converged: ok && r.converged };
   }
 
   private others(i: number): number[] {
@@ -745,13 +363,30 @@ export class Lemma1Mechanism {
   /** The Monte Carlo draws: row m holds v_1..v_n and an independent p (for the Ȳ terms). */
   private drawMatrix(): Float64Array {
     if (!this.X) {
-      const n1 = this.n + 1;
-      const X = new Float64Array(this.draws * n1);
-      const rand = makeRng(`pw-lemma1:${this.seed}`);
-      for (let k = 0; k < X.length; k++) X[k] = this.dist.quantile(rand());
-      this.X = X;
+      this.X = quantileDraws((u) => this.dist.quantile(u), this.draws * (this.n + 1), `pw-lemma1:${this.seed}`);
     }
     return this.X;
+  }
+
+  /** f(row, m) for every Monte Carlo draw m: row[0..n−1] holds v_1..v_n, row[n] the independent p. */
+  private forEachDraw(f: (row: Float64Array, m: number) => void): void {
+    const X = this.drawMatrix();
+    const n1 = this.n + 1;
+    for (let m = 0; m < this.draws; m++) f(X.subarray(m * n1, m * n1 + n1), m);
+  }
+
+  /** s_i(v), Y_i(v) and Σ_{j≠i} Y_j(v) (the ex-post pieces of i's value and of g_i) into out[0..2]. */
+  private valuePieces(v: ArrayLike<number>, i: number, out: Float64Array): void {
+    const n = this.n;
+    const s = this.s;
+    this.rule.shares(v, s);
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += v[j];
+    let yo = 0;
+    for (let j = 0; j < n; j++) if (j !== i) yo += (sum - v[j]) * s[j];
+    out[0] = s[i];
+    out[1] = (sum - v[i]) * s[i];
+    out[2] = yo;
   }
 
   /**
@@ -776,20 +411,12 @@ export class Lemma1Mechanism {
     if (this.path === 'quadrature') {
       const prof = new Float64Array(n);
       prof[i] = w;
-      const s = this.s;
       const a = this.expect(
         prof,
         others,
         3,
         (v, out) => {
-          this.rule.shares(v, s);
-          let sum = 0;
-          for (let j = 0; j < n; j++) sum += v[j];
-          let yo = 0;
-          for (let j = 0; j < n; j++) if (j !== i) yo += (sum - v[j]) * s[j];
-          out[0] = s[i];
-          out[1] = (sum - v[i]) * s[i];
-          out[2] = yo;
+          this.valuePieces(v, i, out);
           out[3] = out[4] = out[5] = 0;
         },
         [w],
@@ -800,22 +427,10 @@ export class Lemma1Mechanism {
       for (const j of others) {
         const p2 = new Float64Array(n);
         p2[i] = w;
-        const qoIn = { ...this.qo, epsabs: this.epsNested / 100, epsrel: this.relNested / 100 };
-        const r = this.expect(
-          p2,
-          others.filter((k) => k !== j),
-          1,
-          (v, out) => {
-            const y = this.Ybar(v, j, qoIn);
-            ok &&= y.converged;
-            out[0] = y.value;
-            out[1] = y.abserr;
-          },
-          [w],
-        );
+        const r = this.expectYbar(p2, others.filter((k) => k !== j), j, [w]);
         ok &&= r.converged;
-        ybo += r.value[0];
-        yboErr += r.abserr[0];
+        ybo += r.value;
+        yboErr += r.abserr;
       }
       this.note(ok, 'interim pieces');
       res = {
@@ -825,29 +440,20 @@ export class Lemma1Mechanism {
         EYbo: Est.of(ybo, yboErr),
       };
     } else {
-      const X = this.drawMatrix();
       const N = this.draws;
-      const n1 = n + 1;
       const es = new Float64Array(N);
       const ey = new Float64Array(N);
       const eyo = new Float64Array(N);
       const eybo = new Float64Array(N);
       const prof = new Float64Array(n);
-      const s = this.s;
-      for (let m = 0; m < N; m++) {
-        const row = m * n1;
-        let sum = 0;
-        for (let j = 0; j < n; j++) {
-          prof[j] = j === i ? w : X[row + j];
-          sum += prof[j];
-        }
-        this.rule.shares(prof, s);
-        let yo = 0;
-        for (let j = 0; j < n; j++) if (j !== i) yo += (sum - prof[j]) * s[j];
-        es[m] = s[i];
-        ey[m] = (sum - w) * s[i];
-        eyo[m] = yo;
-        const p = X[row + n];
+      const piece = new Float64Array(3);
+      this.forEachDraw((row, m) => {
+        for (let j = 0; j < n; j++) prof[j] = j === i ? w : row[j];
+        this.valuePieces(prof, i, piece);
+        es[m] = piece[0];
+        ey[m] = piece[1];
+        eyo[m] = piece[2];
+        const p = row[n];
         let yb = 0;
         for (const j of others) {
           const keep = prof[j];
@@ -856,7 +462,7 @@ export class Lemma1Mechanism {
           prof[j] = keep;
         }
         eybo[m] = yb;
-      }
+      });
       res = { Es: new Est(0, 0, es), EY: new Est(0, 0, ey), EYo: new Est(0, 0, eyo), EYbo: new Est(0, 0, eybo) };
     }
     if (!own) this.interimCache.set(key, res);
@@ -876,34 +482,17 @@ export class Lemma1Mechanism {
     if (!e) {
       const n = this.n;
       if (this.path === 'quadrature') {
-        const prof = new Float64Array(n);
-        let ok = true;
-        const qoIn = { ...this.qo, epsabs: this.epsNested / 100, epsrel: this.relNested / 100 };
-        const r = this.expect(
-          prof,
-          this.others(i),
-          1,
-          (v, out) => {
-            const y = this.Ybar(v, i, qoIn);
-            ok &&= y.converged;
-            out[0] = y.value;
-            out[1] = y.abserr;
-          },
-          [],
-        );
-        this.note(ok && r.converged, 'E[Ȳ_i]');
-        e = Est.of(r.value[0], r.abserr[0]);
+        const r = this.expectYbar(new Float64Array(n), this.others(i), i, []);
+        this.note(r.converged, 'E[Ȳ_i]');
+        e = Est.of(r.value, r.abserr);
       } else {
-        const X = this.drawMatrix();
-        const N = this.draws;
-        const n1 = n + 1;
-        const d = new Float64Array(N);
+        const d = new Float64Array(this.draws);
         const prof = new Float64Array(n);
-        for (let m = 0; m < N; m++) {
-          for (let j = 0; j < n; j++) prof[j] = X[m * n1 + j];
-          prof[i] = X[m * n1 + n];
+        this.forEachDraw((row, m) => {
+          for (let j = 0; j < n; j++) prof[j] = row[j];
+          prof[i] = row[n];
           d[m] = this.Y(prof, i);
-        }
+        });
         e = new Est(0, 0, d);
       }
       if (!own) this.ybarCache.set(i, e);
@@ -1006,7 +595,7 @@ export class Lemma1Mechanism {
     const yJump = this.cg * (n - 1) * this.scaleV;
     const main = (1 + this.beta / n) * Math.max(Math.abs(a), Math.abs(b)) + yJump;
     const fresh = a === b ? 0 : (n - 1) * yJump;
-    return (main + fresh) * Math.sqrt((q * (1 - q)) / this.draws);
+    return (main + fresh) * bernoulliMeanSd(q, this.draws);
   }
 
   /**
@@ -1021,9 +610,8 @@ export class Lemma1Mechanism {
     const a = Math.min(v, w);
     const b = Math.max(v, w);
     const n = this.n;
-    let p = 0;
     const [Ga, Gb] = [G(this.dist, n, a), G(this.dist, n, b)];
-    for (const q of [n * (Gb - Ga), n * (1 - Ga), n * Gb]) if (q * this.draws < 30) p += Math.min(1, q);
+    const p = rareEventMass([n * (Gb - Ga), n * (1 - Ga), n * Gb], this.draws);
     if (p === 0) return 0;
     // The largest change of a draw's value: the share jump times the types, the Y_j jumps in g_i and the externality term.
     const magnitude =
@@ -1037,7 +625,7 @@ export class Lemma1Mechanism {
    * rare-event allowance.
    */
   boundFor(e: Est, v: number, w: number, z: number): number {
-    return e.abserr + z * Math.hypot(e.stderr, this.jumpSd(v, w)) + this.rareEventAllowance(v, w);
+    return mcBound(e.abserr, e.stderr, this.jumpSd(v, w), this.rareEventAllowance(v, w), z);
   }
 
   // ---------------------------------------------------------------- independent routes
@@ -1079,22 +667,19 @@ export class Lemma1Mechanism {
       this.note(r.converged, 'externality difference (L4)');
       return Est.of(r.value[0], r.abserr[0]);
     }
-    const X = this.drawMatrix();
-    const N = this.draws;
-    const n1 = n + 1;
-    const d = new Float64Array(N);
+    const d = new Float64Array(this.draws);
     const prof = new Float64Array(n);
-    for (let m = 0; m < N; m++) {
+    this.forEachDraw((row, m) => {
       let rest = 0;
       for (const j of others) {
-        prof[j] = X[m * n1 + j];
+        prof[j] = row[j];
         rest += prof[j];
       }
       prof[i] = v;
       const sv = this.rule.share(prof, i);
       prof[i] = w;
       d[m] = rest * (sv - this.rule.share(prof, i));
-    }
+    });
     return new Est(0, 0, d);
   }
 
@@ -1144,14 +729,11 @@ export class Lemma1Mechanism {
       EsumY = Est.of(r.value[0], r.abserr[0]);
     } else {
       const N = this.draws;
-      const rand = makeRng(`pw-lemma1-L11:${this.seed}`);
+      // Fresh draws (not drawMatrix's): this route must not share the transfers' sample.
+      const X = quantileDraws((u) => this.dist.quantile(u), N * n, `pw-lemma1-L11:${this.seed}`);
       const d = new Float64Array(N);
-      const x = new Float64Array(n);
       const s = new Float64Array(n);
-      for (let m = 0; m < N; m++) {
-        for (let j = 0; j < n; j++) x[j] = this.dist.quantile(rand());
-        d[m] = sumY(x, s);
-      }
+      for (let m = 0; m < N; m++) d[m] = sumY(X.subarray(m * n, (m + 1) * n), s);
       EsumY = new Est(0, 0, d);
     }
     const second = EsumY.times(b).minus((this.beta * (n - 1) * this.mean) / n);
