@@ -9,12 +9,13 @@
  */
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
-import { claimSeed } from './canonical.ts';
+import { makeRng } from '../numeric/rng.ts';
+import { claimSeed, digest } from './canonical.ts';
 import { describeLabel, judgeCoverage } from './coverage.ts';
 import { foundBySearch, SAME_ROUTE } from './evidence.ts';
 import { caseFile, loadSaved, saveCase, ROOT } from './persist.ts';
 import type {
-  CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, Json, Numbers, Outcome, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
+  CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, Json, Numbers, Outcome, PropertyContext, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
 } from './types.ts';
 import { strategyOf, type VerdictStrategy } from './verdicts.ts';
 
@@ -59,13 +60,52 @@ const OTHER_REASONS = '(other reasons)';
 /** What one evaluation of the property gave: its result, or the message it threw. */
 export type Eval = { result: CheckResult } | { error: string };
 
-/** Evaluate the property on one case; a throw becomes `{ error }` (the run goes on, inconclusive). */
-export function evaluate<I>(claim: Claim<I>, input: I, precision: 'standard' | 'high'): Eval {
+/** Where a case's RNG stream comes from: its place in the search, or (any re-check) its value. */
+export type CaseAt = { runSeed: number; phase: 'random' | 'targeted'; index: number } | { input: unknown };
+
+/** The seed of a case's ctx.rng: (run seed, claim id, phase, index) for a searched case; (claim id, digest of the case) for a re-check, so a saved case re-checks the same. */
+export function caseSeed(claimId: string, at: CaseAt): string {
+  return 'input' in at ? `${claimId}:case:${digest(at.input)}` : `${at.runSeed}:${claimId}:${at.phase}:${at.index}`;
+}
+
+/** The context a property is handed: precision, the claim's tolerance, the case's RNG (made on first draw) and deadline. */
+export function propertyContext(claim: Claim<any>, precision: 'standard' | 'high', at: CaseAt, now = Date.now()): PropertyContext {
+  let rand: (() => number) | undefined;
+  const limit = precision === 'standard' ? claim.caseTimeLimitMs : undefined;
+  return {
+    precision,
+    tolerance: claim.tolerance,
+    // Made on first draw: a property that draws nothing pays for no digest.
+    rng: () => (rand ??= makeRng(caseSeed(claim.id, at)))(),
+    deadline: limit !== undefined ? now + limit : Number.POSITIVE_INFINITY,
+  };
+}
+
+/** The undecided reason of a case over Claim.caseTimeLimitMs. */
+export const overTimeLimit = (ms: number) => `over the per-case time limit of ${ms} ms`;
+
+/** A promise-like value (an asynchronous property's result). */
+const isThenable = (v: unknown): v is PromiseLike<unknown> => !!v && typeof (v as PromiseLike<unknown>).then === 'function';
+
+/**
+ * Evaluate the property on one case; a throw becomes `{ error }` (the run goes on, inconclusive).
+ * At standard precision a case over the claim's per-case time limit is undecided.
+ */
+export function evaluate<I>(claim: Claim<I>, input: I, precision: 'standard' | 'high', at: CaseAt = { input }): Eval {
   try {
-    return { result: claim.property(input, { precision, tolerance: claim.tolerance }) };
+    const start = Date.now();
+    const result = claim.property(input, propertyContext(claim, precision, at, start));
+    if (isThenable(result)) return { error: 'the property returned a Promise: an asynchronous claim runs through runClaimAsync' };
+    return { result: overLimit(claim, precision, result, Date.now() - start) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** The result, or the same undecided when the case took longer than the claim's per-case limit. */
+function overLimit(claim: Claim<any>, precision: 'standard' | 'high', r: CheckResult, elapsed: number): CheckResult {
+  const limit = claim.caseTimeLimitMs;
+  return precision === 'standard' && limit !== undefined && elapsed > limit ? { ...r, undecided: overTimeLimit(limit) } : r;
 }
 
 /** A case the search is looking for: a statement that fails, or (witness claims) an instance that exists. */
@@ -85,7 +125,7 @@ export interface Certification {
 
 /** Certify a case the standard route found interesting: by `claim.certify` when it has one (issue #9, item 1). */
 export function certifyCase<I>(claim: Claim<I>, input: I): Certification {
-  const ctx = { precision: 'high' as const, tolerance: claim.tolerance };
+  const ctx = propertyContext(claim, 'high', { input });
   let r: CheckResult;
   let certifiedBy: string;
   try {
@@ -302,7 +342,8 @@ export function randomPhase<I>(plan: RunPlan<I>, t: Tally<I>): RandomPhase<I> {
   const { claim, strategy } = plan;
   let shrinking = false;
   const prop = fc.property(claim.input, (input) => {
-    const ev = evaluate(claim, input, 'standard');
+    // fast-check's shrinking re-checks candidate values: their streams follow their values.
+    const ev = evaluate(claim, input, 'standard', shrinking ? { input } : { runSeed: plan.runSeed, phase: 'random', index: t.generated });
     // While fast-check shrinks, its cases are not new cases of the search: they are not tallied.
     if (!shrinking) {
       t.generated++;
@@ -364,7 +405,7 @@ export function targetedPhase<I>(plan: RunPlan<I>, t: Tally<I>): Found<I> | unde
     for (let k = 0; k < perStart; k++) {
       if (Date.now() >= plan.deadline) return undefined;
       const cand = claim.search.mutate(cur, rand, scale);
-      const ev = evaluate(claim, cand, 'standard');
+      const ev = evaluate(claim, cand, 'standard', { runSeed: plan.runSeed, phase: 'targeted', index: t.climbed });
       t.climbed++;
       plan.onProgress?.(t.generated + t.climbed, plan.planned);
       if ('error' in ev) {

@@ -73,6 +73,15 @@ export interface PropertyContext {
   precision: Precision;
   /** The claim's declared tolerance: the one the property applies (never a literal of its own). */
   tolerance: Tolerance;
+  /**
+   * Uniform on [0, 1), seeded for this case (src/claims/runner.ts, caseSeed): a searched case's
+   * stream follows the run seed, the claim id and the case's index; any re-check of a given case
+   * (shrink, certify, replay of a saved file) follows its value. Simulations and Monte Carlo draw
+   * from it instead of carrying a seed in their input. Set by the runner; absent on direct calls.
+   */
+  rng?: () => number;
+  /** When this case should be done (ms since the epoch, Claim.caseTimeLimitMs): a long property may check it and stop early. ∞ without a limit. */
+  deadline?: number;
 }
 
 /** A re-check of one case by another route than the property's (issue #9: certification). */
@@ -138,6 +147,12 @@ export interface Claim<I = unknown> {
    * with the reason in a comment.
    */
   maxUndecided?: number;
+  /**
+   * Time one case may take (standard precision): a case over it counts as undecided, with the
+   * reason "over the per-case time limit of … ms" (judged against maxUndecided like any other).
+   * The property sees it as ctx.deadline. Default: none.
+   */
+  caseTimeLimitMs?: number;
   /** Targeted phase (climb the margin). */
   search?: SearchSpec<I>;
   /** Simpler variants of an input, tried in order by the final shrink (round numbers, fewer agents). */

@@ -1,0 +1,101 @@
+/**
+ * The claim API (issue #10): the property context's seeded RNG and per-case time limit,
+ * asynchronous properties, certificates as data, paper fixtures.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import { caseSeed, evaluate, overTimeLimit, propertyContext, runClaim } from '../src/claims/runner.ts';
+import type { Claim } from '../src/claims/types.ts';
+
+const roots: string[] = [];
+function tempRoot(): string {
+  const r = mkdtempSync(join(tmpdir(), 'mechcheck-api-'));
+  roots.push(r);
+  mkdirSync(join(r, 'fixtures', 'counterexamples'), { recursive: true });
+  return r;
+}
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
+
+/** A Monte Carlo "claim": the mean of n uniform draws is within 0.5 of 1/2 (always true), recording the first draw. */
+function monteCarlo(extra: Partial<Claim<number>> = {}): Claim<number> {
+  return {
+    id: 'PW.Test.mc',
+    paper: 'PW',
+    source: 'a test',
+    statement: 'the mean of uniform draws is within 1/2 of 1/2',
+    verdict: 'holds',
+    tolerance: { abs: 0.5, why: 'a test' },
+    input: fc.integer({ min: 1, max: 20 }),
+    runs: 30,
+    property: (n, ctx) => {
+      const draws = Array.from({ length: n }, () => ctx.rng!());
+      const mean = draws.reduce((a, b) => a + b, 0) / n;
+      return { holds: Math.abs(mean - 0.5) <= ctx.tolerance.abs!, margin: 0.5 - Math.abs(mean - 0.5), numbers: { first: draws[0], mean } };
+    },
+    ...extra,
+  };
+}
+
+describe('ctx.rng', () => {
+  test('a searched case’s stream follows run seed, claim id and index; a re-check’s follows the value', () => {
+    expect(caseSeed('PW.A', { runSeed: 1, phase: 'random', index: 3 })).toBe('1:PW.A:random:3');
+    expect(caseSeed('PW.A', { input: [1, 2] })).toBe(caseSeed('PW.A', { input: [1, 2] }));
+    expect(caseSeed('PW.A', { input: [1, 2] })).not.toBe(caseSeed('PW.B', { input: [1, 2] }));
+    const c = monteCarlo();
+    const a = propertyContext(c, 'standard', { runSeed: 1, phase: 'random', index: 0 });
+    const b = propertyContext(c, 'standard', { runSeed: 1, phase: 'random', index: 0 });
+    const other = propertyContext(c, 'standard', { runSeed: 1, phase: 'random', index: 1 });
+    const xs = [a.rng!(), a.rng!()];
+    expect([b.rng!(), b.rng!()]).toEqual(xs);
+    expect(other.rng!()).not.toBe(xs[0]);
+  });
+
+  test('a run is deterministic in its seed, and another seed draws otherwise', () => {
+    const numbers = (seed: number) => runClaim(monteCarlo(), { seed, root: tempRoot(), persist: false }).closest?.numbers;
+    expect(numbers(5)).toEqual(numbers(5));
+    expect(numbers(5)).not.toEqual(numbers(6));
+  });
+
+  test('certification re-checks a case with the same stream every time', () => {
+    const c = monteCarlo();
+    const one = evaluate(c, 7, 'high');
+    expect(evaluate(c, 7, 'high')).toEqual(one);
+  });
+});
+
+describe('per-case time limit', () => {
+  /** Busy-waits `ms` on case 13 only: a case that is slow whatever the machine's load. */
+  const slowOn13 = (ms: number): Claim<number> =>
+    monteCarlo({
+      caseTimeLimitMs: 1,
+      maxUndecided: 0.5,
+      input: fc.integer({ min: 10, max: 15 }),
+      property: (n, ctx) => {
+        if (n === 13) {
+          const until = Date.now() + ms;
+          while (Date.now() < until);
+        }
+        // The limit is the property's to see as well (standard precision only).
+        if ((ctx.precision === 'standard') !== ctx.deadline! < Infinity) throw new Error(`deadline ${ctx.deadline} at ${ctx.precision}`);
+        return { holds: true, numbers: { n } };
+      },
+    });
+
+  test('a case over the limit is undecided, with the limit as its reason', () => {
+    const r = evaluate(slowOn13(30), 13, 'standard');
+    expect(r).toEqual({ result: { holds: true, numbers: { n: 13 }, undecided: overTimeLimit(1) } });
+    expect(overTimeLimit(1)).toBe('over the per-case time limit of 1 ms');
+  });
+
+  test('the run counts it under that reason; certification (high precision) is not limited', () => {
+    const o = runClaim(slowOn13(30), { root: tempRoot(), persist: false });
+    expect(o.undecided?.reasons[overTimeLimit(1)]).toBeGreaterThan(0);
+    expect(Object.keys(o.undecided!.reasons)).toEqual([overTimeLimit(1)]);
+    expect(evaluate(slowOn13(30), 13, 'high')).toEqual({ result: { holds: true, numbers: { n: 13 } } });
+  });
+});
