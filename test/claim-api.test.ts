@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { caseSeed, evaluate, overTimeLimit, propertyContext, runClaim } from '../src/claims/runner.ts';
-import type { Claim } from '../src/claims/types.ts';
+import { ASYNC_IN_SYNC, caseSeed, evaluate, overTimeLimit, propertyContext, runClaim, runClaimAsync } from '../src/claims/runner.ts';
+import type { AsyncClaim, Claim, ClaimOutcome } from '../src/claims/types.ts';
 
 const roots: string[] = [];
 function tempRoot(): string {
@@ -97,5 +97,48 @@ describe('per-case time limit', () => {
     expect(o.undecided?.reasons[overTimeLimit(1)]).toBeGreaterThan(0);
     expect(Object.keys(o.undecided!.reasons)).toEqual([overTimeLimit(1)]);
     expect(evaluate(slowOn13(30), 13, 'high')).toEqual({ result: { holds: true, numbers: { n: 13 } } });
+  });
+});
+
+describe('asynchronous properties', () => {
+  /** "Every integer is below 300" (refuted), its property and certify answering after a tick when `async`. */
+  function below(async: boolean): AsyncClaim<number> {
+    const check = (x: number) => ({ holds: x < 300, margin: 299 - x, numbers: { x } });
+    const later = <T>(v: T) => new Promise<T>((res) => setImmediate(() => res(v)));
+    return {
+      id: 'PW.Test.async',
+      paper: 'PW',
+      source: 'a test',
+      statement: 'every integer is below 300',
+      verdict: 'refuted',
+      tolerance: { abs: 0, why: 'integers' },
+      input: fc.integer({ min: 0, max: 1000 }),
+      runs: 40,
+      property: (x) => (async ? later(check(x)) : check(x)),
+      certify: (x) => (async ? later({ ...check(x), route: 'again' }) : { ...check(x), route: 'again' }),
+      simplify: (x) => (x > 300 ? [300] : []),
+    };
+  }
+  const same = (o: ClaimOutcome) => ({ ...o, millis: 0 });
+
+  test('runClaimAsync awaits them: the same outcome as the synchronous twin', async () => {
+    const sync = runClaim(below(false) as Claim<number>, { root: tempRoot(), persist: false });
+    expect(sync.outcome).toBe('refuted');
+    expect(same(await runClaimAsync(below(true), { root: tempRoot(), persist: false }))).toEqual(same(sync));
+    // A synchronous claim through the asynchronous driver: the same again.
+    expect(same(await runClaimAsync(below(false), { root: tempRoot(), persist: false }))).toEqual(same(sync));
+  });
+
+  test('the synchronous runClaim says so instead of reading a Promise as a result', () => {
+    const o = runClaim(below(true) as Claim<number>, { root: tempRoot(), persist: false });
+    expect(o.outcome).toBe('inconclusive');
+    expect(o.message).toContain(ASYNC_IN_SYNC);
+  });
+
+  test('a rejected promise is a case the property threw on', async () => {
+    const c = { ...below(true), property: () => Promise.reject(new Error('solver failed')) };
+    const o = await runClaimAsync(c, { root: tempRoot(), persist: false });
+    expect(o.outcome).toBe('inconclusive');
+    expect(o.message).toMatch(/^the property threw on 40 case\(s\): solver failed/);
   });
 });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EXPECTED, outcomeOf } from '../src/claims/registry.ts';
 import {
-  certifyPhase, coveragePhase, decide, newTally, persistPhase, planRun, randomPhase, replayPhase, shrinkPhase, targetedPhase, type Evidence,
+  certifyPhase, coveragePhase, decide, newTally, persistPhase, planRun, randomPhase, replayPhase, runSync, shrinkPhase, targetedPhase, type Evidence,
 } from '../src/claims/runner.ts';
 import type { Claim, Verdict } from '../src/claims/types.ts';
 import { STRATEGIES } from '../src/claims/verdicts.ts';
@@ -77,7 +77,7 @@ describe('phases', () => {
 
   test('randomPhase: tallies every case and returns fast-check’s shrunk case', () => {
     const t = newTally<number>();
-    const r = randomPhase(planRun(below({ limit: 500 }), { root: tempRoot() }), t);
+    const r = runSync(randomPhase(planRun(below({ limit: 500 }), { root: tempRoot() }), t));
     expect(r.found?.foundBy).toBe('random');
     expect(r.found?.input).toBe(500); // fast-check shrinks to the boundary
     expect(t.generated).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe('phases', () => {
 
   test('randomPhase: a spent budget runs nothing and says it stopped', () => {
     const t = newTally<number>();
-    const r = randomPhase(planRun(below({ limit: 500 }), { timeBudgetMs: -1 }), t);
+    const r = runSync(randomPhase(planRun(below({ limit: 500 }), { timeBudgetMs: -1 }), t));
     expect(r).toEqual({ stopped: true });
     expect(t.generated).toBe(0);
   });
@@ -96,35 +96,35 @@ describe('phases', () => {
     const plan = planRun(c, { root: tempRoot(), runs: 5 });
     const t = newTally<number>();
     t.top.push({ input: 900, score: 89 });
-    const f = targetedPhase(plan, t);
+    const f = runSync(targetedPhase(plan, t));
     expect(f?.foundBy).toBe('targeted');
     expect(f!.input).toBeGreaterThanOrEqual(990);
     expect(t.climbed).toBeGreaterThan(0);
     // Without starting points there is nothing to climb.
-    expect(targetedPhase(plan, newTally<number>())).toBeUndefined();
+    expect(runSync(targetedPhase(plan, newTally<number>()))).toBeUndefined();
   });
 
   test('shrinkPhase: follows the claim’s simplifications while the case stays interesting', () => {
-    expect(shrinkPhase(below({ limit: 10 }), 700, Infinity).input).toBe(10);
+    expect(runSync(shrinkPhase(below({ limit: 10 }), 700, Infinity)).input).toBe(10);
   });
 
   test('certifyPhase + persistPhase: a certified case is saved once, then found saved', () => {
     const root = tempRoot();
     const plan = planRun(below({ limit: 10 }), { root, log: () => {} });
     const found = { input: 12, foundBy: 'random' as const, path: '0' };
-    const { counterexample, cert } = certifyPhase(plan, found, shrinkPhase(plan.claim, 12, Infinity));
+    const { counterexample, cert } = runSync(certifyPhase(plan, found, runSync(shrinkPhase(plan.claim, 12, Infinity))));
     expect(cert.certified).toBe(true);
     expect(counterexample).toMatchObject({ input: 10, foundBy: 'random', certified: true });
     expect(persistPhase(plan, counterexample, found)).toEqual({});
     expect(counterexample.file).toMatch(/^fixtures\/counterexamples\/PW\.Test\.below\//);
     // The next run replays it.
-    const replay = replayPhase(planRun(plan.claim, { root }));
+    const replay = runSync(replayPhase(planRun(plan.claim, { root })));
     expect(replay.hit?.file).toBe(counterexample.file);
     expect(replay.replayed).toEqual([{ file: counterexample.file, still: true, certifiedBy: expect.any(String) }]);
   });
 
   test('replayPhase: --no-replay reads nothing', () => {
-    expect(replayPhase(planRun(below({ limit: 10 }), { root: tempRoot(), replaySaved: false }))).toEqual({ replayed: [], skippedFiles: [] });
+    expect(runSync(replayPhase(planRun(below({ limit: 10 }), { root: tempRoot(), replaySaved: false })))).toEqual({ replayed: [], skippedFiles: [] });
   });
 
   test('coveragePhase: nothing without cover; a label never seen is insufficient', () => {

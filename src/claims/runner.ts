@@ -15,7 +15,7 @@ import { describeLabel, judgeCoverage } from './coverage.ts';
 import { foundBySearch, SAME_ROUTE } from './evidence.ts';
 import { caseFile, loadSaved, saveCase, ROOT } from './persist.ts';
 import type {
-  CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, Json, Numbers, Outcome, PropertyContext, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
+  AnyClaim, CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, Json, Numbers, Outcome, PropertyContext, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
 } from './types.ts';
 import { strategyOf, type VerdictStrategy } from './verdicts.ts';
 
@@ -69,7 +69,7 @@ export function caseSeed(claimId: string, at: CaseAt): string {
 }
 
 /** The context a property is handed: precision, the claim's tolerance, the case's RNG (made on first draw) and deadline. */
-export function propertyContext(claim: Claim<any>, precision: 'standard' | 'high', at: CaseAt, now = Date.now()): PropertyContext {
+export function propertyContext(claim: AnyClaim<any>, precision: 'standard' | 'high', at: CaseAt, now = Date.now()): PropertyContext {
   let rand: (() => number) | undefined;
   const limit = precision === 'standard' ? claim.caseTimeLimitMs : undefined;
   return {
@@ -88,22 +88,86 @@ export const overTimeLimit = (ms: number) => `over the per-case time limit of ${
 const isThenable = (v: unknown): v is PromiseLike<unknown> => !!v && typeof (v as PromiseLike<unknown>).then === 'function';
 
 /**
+ * A phase as a generator: it yields what must be waited for (an asynchronous property's promise,
+ * or fast-check's whole check) and is driven by runSync or runAsync. One pipeline serves both:
+ * a synchronous claim never meets a promise, so its run stays synchronous (runClaim).
+ */
+export type Phase<T> = Generator<Promise<unknown> | FcCheck, T, any>;
+
+/** fast-check's check of the random phase, run by the driver: fc.property synchronously, fc.asyncProperty when asynchronous. */
+export class FcCheck {
+  constructor(
+    readonly arbitrary: fc.Arbitrary<any>,
+    readonly onCase: (input: any) => Phase<boolean>,
+    readonly params: fc.Parameters<[any]>,
+  ) {}
+}
+
+/** The message of a promise met by the synchronous driver. */
+export const ASYNC_IN_SYNC = 'the property returned a Promise: an asynchronous claim runs through runClaimAsync';
+
+/** Drive a phase synchronously; a promise it meets is thrown back into it (its evaluation becomes an error). */
+export function runSync<T>(g: Phase<T>): T {
+  let step = g.next();
+  while (!step.done) {
+    const v = step.value;
+    if (v instanceof FcCheck) step = g.next(fc.check(fc.property(v.arbitrary, (i) => runSync(v.onCase(i))), v.params));
+    else {
+      // The promise is dropped: keep an unhandled rejection from ending the process.
+      void (v as Promise<unknown>).then(undefined, () => {});
+      step = g.throw(new Error(ASYNC_IN_SYNC));
+    }
+  }
+  return step.value;
+}
+
+/** Drive a phase asynchronously: await what it yields, throwing a rejection back into it. */
+export async function runAsync<T>(g: Phase<T>): Promise<T> {
+  let step = g.next();
+  while (!step.done) {
+    const v = step.value;
+    if (v instanceof FcCheck) {
+      step = g.next(await fc.check(fc.asyncProperty(v.arbitrary, (i) => runAsync(v.onCase(i))), v.params));
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = await v;
+    } catch (e) {
+      step = g.throw(e);
+      continue;
+    }
+    step = g.next(value);
+  }
+  return step.value;
+}
+
+/** The value of a call that may return a promise: yielded to the driver when it does. */
+function* settle<T>(v: T | Promise<T>): Phase<T> {
+  return isThenable(v) ? ((yield Promise.resolve(v)) as T) : v;
+}
+
+/**
  * Evaluate the property on one case; a throw becomes `{ error }` (the run goes on, inconclusive).
  * At standard precision a case over the claim's per-case time limit is undecided.
  */
-export function evaluate<I>(claim: Claim<I>, input: I, precision: 'standard' | 'high', at: CaseAt = { input }): Eval {
+export function* evaluateCase<I>(claim: AnyClaim<I>, input: I, precision: 'standard' | 'high', at: CaseAt = { input }): Phase<Eval> {
   try {
     const start = Date.now();
-    const result = claim.property(input, propertyContext(claim, precision, at, start));
-    if (isThenable(result)) return { error: 'the property returned a Promise: an asynchronous claim runs through runClaimAsync' };
+    const result = yield* settle(claim.property(input, propertyContext(claim, precision, at, start)));
     return { result: overLimit(claim, precision, result, Date.now() - start) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
 }
 
+/** evaluateCase, synchronously. */
+export function evaluate<I>(claim: AnyClaim<I>, input: I, precision: 'standard' | 'high', at: CaseAt = { input }): Eval {
+  return runSync(evaluateCase(claim, input, precision, at));
+}
+
 /** The result, or the same undecided when the case took longer than the claim's per-case limit. */
-function overLimit(claim: Claim<any>, precision: 'standard' | 'high', r: CheckResult, elapsed: number): CheckResult {
+function overLimit(claim: AnyClaim<any>, precision: 'standard' | 'high', r: CheckResult, elapsed: number): CheckResult {
   const limit = claim.caseTimeLimitMs;
   return precision === 'standard' && limit !== undefined && elapsed > limit ? { ...r, undecided: overTimeLimit(limit) } : r;
 }
@@ -124,17 +188,17 @@ export interface Certification {
 }
 
 /** Certify a case the standard route found interesting: by `claim.certify` when it has one (issue #9, item 1). */
-export function certifyCase<I>(claim: Claim<I>, input: I): Certification {
+export function* certifyCaseG<I>(claim: AnyClaim<I>, input: I): Phase<Certification> {
   const ctx = propertyContext(claim, 'high', { input });
   let r: CheckResult;
   let certifiedBy: string;
   try {
     if (claim.certify) {
-      const c = claim.certify(input, ctx);
+      const c = yield* settle(claim.certify(input, ctx));
       r = c;
       certifiedBy = c.route;
     } else {
-      r = claim.property(input, ctx);
+      r = yield* settle(claim.property(input, ctx));
       certifiedBy = SAME_ROUTE;
     }
   } catch (e) {
@@ -147,6 +211,11 @@ export function certifyCase<I>(claim: Claim<I>, input: I): Certification {
   return { certified, certifiedBy, numbers: r.numbers, ...(why ? { why } : {}) };
 }
 
+/** certifyCaseG, synchronously. */
+export function certifyCase<I>(claim: AnyClaim<I>, input: I): Certification {
+  return runSync(certifyCaseG(claim, input));
+}
+
 /** Numbers in one line, for messages. */
 const numbersLine = (n: Numbers) => JSON.stringify(n);
 
@@ -155,7 +224,7 @@ export function disagreement(what: string, describe: string, standard: Numbers, 
   return `${what} is a case by the standard route, but certification (${cert.certifiedBy}) does not confirm it: ${cert.why} (case: ${describe}; standard: ${numbersLine(standard)}; certification: ${numbersLine(cert.numbers)})`;
 }
 
-function describe<I>(claim: Claim<I>, input: I): string {
+function describe<I>(claim: AnyClaim<I>, input: I): string {
   return claim.describe ? claim.describe(input) : JSON.stringify(input);
 }
 
@@ -164,7 +233,7 @@ function describe<I>(claim: Claim<I>, input: I): string {
 
 /** What every phase of one run needs to know: the claim, its strategy, seeds, depth and budget. */
 export interface RunPlan<I> {
-  claim: Claim<I>;
+  claim: AnyClaim<I>;
   strategy: VerdictStrategy;
   t0: number;
   /** The run's seed (reported), and the claim's own, derived from it and the claim id. */
@@ -187,7 +256,7 @@ export interface RunPlan<I> {
 }
 
 /** Read the options against the claim: seeds, depth, deadline, budgets. */
-export function planRun<I>(claim: Claim<I>, opts: RunOptions = {}, now = Date.now()): RunPlan<I> {
+export function planRun<I>(claim: AnyClaim<I>, opts: RunOptions = {}, now = Date.now()): RunPlan<I> {
   const runSeed = opts.seed ?? DEFAULT_SEED;
   const defaultRuns = claim.runs ?? DEFAULT_RUNS;
   const runs = opts.runs ?? defaultRuns;
@@ -247,7 +316,7 @@ export function noteUndecided(t: Tally<unknown>, reason: string): void {
 }
 
 /** Keep the case closest to an interesting one, whichever phase reached it (the search's strength). */
-export function noteClosest<I>(t: Tally<I>, claim: Claim<I>, input: I, r: CheckResult, s: number, phase: 'random' | 'targeted'): void {
+export function noteClosest<I>(t: Tally<I>, claim: AnyClaim<I>, input: I, r: CheckResult, s: number, phase: 'random' | 'targeted'): void {
   if (s < t.minScore || !t.closest) {
     t.minScore = Math.min(t.minScore, s);
     t.closest = { describe: describe(claim, input), numbers: r.numbers, margin: r.margin !== undefined && Number.isFinite(r.margin) ? r.margin : null, phase };
@@ -285,7 +354,7 @@ export interface ReplayPhase {
  * Saved cases first: nothing found is ever lost. A file that cannot be used is skipped and named
  * (skippedFiles), never the end of the run. Each case is certified as a found one is.
  */
-export function replayPhase<I>(plan: RunPlan<I>): ReplayPhase {
+export function* replayPhase<I>(plan: RunPlan<I>): Phase<ReplayPhase> {
   const { claim } = plan;
   const out: ReplayPhase = { replayed: [], skippedFiles: [] };
   if (!plan.replaySaved) return out;
@@ -299,12 +368,12 @@ export function replayPhase<I>(plan: RunPlan<I>): ReplayPhase {
       out.skippedFiles.push({ file, reason: `its input does not decode: ${oneLine(e instanceof Error ? e.message : String(e))}` });
       continue;
     }
-    const std = evaluate(claim, input, 'standard');
+    const std = yield* evaluateCase(claim, input, 'standard');
     if (!('result' in std) || !plan.strategy.interesting(std.result)) {
       out.replayed.push({ file, still: false });
       continue;
     }
-    const cert = certifyCase(claim, input);
+    const cert = yield* certifyCaseG(claim, input);
     out.replayed.push({ file, still: cert.certified, certifiedBy: cert.certifiedBy, ...(cert.certified ? {} : { disagrees: true }) });
     if (!cert.certified) {
       out.disagrees ??= disagreement(`the saved case ${file}`, describe(claim, input), std.result.numbers, cert);
@@ -338,12 +407,12 @@ export interface RandomPhase<I> {
  * Random phase: fast-check generates the claim's inputs from the claim's seed, tallies each case,
  * and shrinks the first interesting one.
  */
-export function randomPhase<I>(plan: RunPlan<I>, t: Tally<I>): RandomPhase<I> {
+export function* randomPhase<I>(plan: RunPlan<I>, t: Tally<I>): Phase<RandomPhase<I>> {
   const { claim, strategy } = plan;
   let shrinking = false;
-  const prop = fc.property(claim.input, (input) => {
+  function* onCase(input: I): Phase<boolean> {
     // fast-check's shrinking re-checks candidate values: their streams follow their values.
-    const ev = evaluate(claim, input, 'standard', shrinking ? { input } : { runSeed: plan.runSeed, phase: 'random', index: t.generated });
+    const ev = yield* evaluateCase(claim, input, 'standard', shrinking ? { input } : { runSeed: plan.runSeed, phase: 'random', index: t.generated });
     // While fast-check shrinks, its cases are not new cases of the search: they are not tallied.
     if (!shrinking) {
       t.generated++;
@@ -373,11 +442,11 @@ export function randomPhase<I>(plan: RunPlan<I>, t: Tally<I>): RandomPhase<I> {
       return false;
     }
     return true;
-  });
+  }
   const remaining = plan.deadline - Date.now();
   // A budget already spent (by the replay) runs no case rather than one more millisecond's worth.
   if (remaining <= 0) return { stopped: true };
-  const details = fc.check(prop, {
+  const details: fc.RunDetails<[I]> = yield new FcCheck(claim.input, onCase, {
     seed: plan.seed,
     numRuns: plan.runs,
     ...(Number.isFinite(remaining) ? { interruptAfterTimeLimit: Math.max(1, remaining), markInterruptAsFailure: false } : {}),
@@ -393,7 +462,7 @@ export function randomPhase<I>(plan: RunPlan<I>, t: Tally<I>): RandomPhase<I> {
  * Targeted phase: climb the score down from the best random cases by the claim's `mutate`,
  * the step growing on success and shrinking on failure. Returns the first interesting case.
  */
-export function targetedPhase<I>(plan: RunPlan<I>, t: Tally<I>): Found<I> | undefined {
+export function* targetedPhase<I>(plan: RunPlan<I>, t: Tally<I>): Phase<Found<I> | undefined> {
   const { claim, strategy } = plan;
   if (!claim.search || plan.searchBudget <= 0 || t.top.length === 0) return undefined;
   const rand = seedrandom(`${plan.seed}:targeted`);
@@ -405,7 +474,7 @@ export function targetedPhase<I>(plan: RunPlan<I>, t: Tally<I>): Found<I> | unde
     for (let k = 0; k < perStart; k++) {
       if (Date.now() >= plan.deadline) return undefined;
       const cand = claim.search.mutate(cur, rand, scale);
-      const ev = evaluate(claim, cand, 'standard', { runSeed: plan.runSeed, phase: 'targeted', index: t.climbed });
+      const ev = yield* evaluateCase(claim, cand, 'standard', { runSeed: plan.runSeed, phase: 'targeted', index: t.climbed });
       t.climbed++;
       plan.onProgress?.(t.generated + t.climbed, plan.planned);
       if ('error' in ev) {
@@ -436,10 +505,10 @@ export function targetedPhase<I>(plan: RunPlan<I>, t: Tally<I>): Found<I> | unde
 // Phase 4: shrink
 
 /** Greedy shrink over the claim's own simplifications: keep the first simpler variant that is still interesting. */
-export function shrinkPhase<I>(claim: Claim<I>, input: I, deadline: number, maxEvals = 200): { input: I; result: CheckResult } {
+export function* shrinkPhase<I>(claim: AnyClaim<I>, input: I, deadline: number, maxEvals = 200): Phase<{ input: I; result: CheckResult }> {
   const strategy = strategyOf(claim.verdict);
   let current = input;
-  const ev = evaluate(claim, current, 'standard');
+  const ev = yield* evaluateCase(claim, current, 'standard');
   let result = 'result' in ev ? ev.result : (undefined as never);
   if (!claim.simplify) return { input: current, result };
   let evals = 0;
@@ -448,7 +517,7 @@ export function shrinkPhase<I>(claim: Claim<I>, input: I, deadline: number, maxE
     improved = false;
     for (const cand of claim.simplify(current)) {
       if (evals++ >= maxEvals || Date.now() >= deadline) break;
-      const e = evaluate(claim, cand, 'standard');
+      const e = yield* evaluateCase(claim, cand, 'standard');
       if ('result' in e && strategy.interesting(e.result)) {
         current = cand;
         result = e.result;
@@ -467,8 +536,8 @@ export function shrinkPhase<I>(claim: Claim<I>, input: I, deadline: number, maxE
  * Certify the shrunk case by the claim's independent route (or, without one, the property again
  * at high precision, said so) and build the counterexample as reported.
  */
-export function certifyPhase<I>(plan: RunPlan<I>, found: Found<I>, shrunk: { input: I; result: CheckResult }): { counterexample: Counterexample; cert: Certification } {
-  const cert = certifyCase(plan.claim, shrunk.input);
+export function* certifyPhase<I>(plan: RunPlan<I>, found: Found<I>, shrunk: { input: I; result: CheckResult }): Phase<{ counterexample: Counterexample; cert: Certification }> {
+  const cert = yield* certifyCaseG(plan.claim, shrunk.input);
   const counterexample: Counterexample = {
     input: shrunk.input as Json,
     describe: describe(plan.claim, shrunk.input),
@@ -643,19 +712,33 @@ export function outcomeRecord<I>(plan: RunPlan<I>, t: Tally<I>, ev: Evidence<I>,
   };
 }
 
-/** Run one claim: replay saved cases, random phase, targeted phase, shrink, certify, save, decide. */
-export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcome {
+/** The whole pipeline of one claim, as a phase the drivers run. */
+export function* pipeline<I>(claim: AnyClaim<I>, opts: RunOptions = {}): Phase<ClaimOutcome> {
   const plan = planRun(claim, opts);
   const tally = newTally<I>();
-  const replay = replayPhase(plan);
-  const random = randomPhase(plan, tally);
-  const found = random.found ?? targetedPhase(plan, tally);
+  const replay = yield* replayPhase(plan);
+  const random = yield* randomPhase(plan, tally);
+  const found = random.found ?? (yield* targetedPhase(plan, tally));
   let evidence: Evidence<I> = { replay, random };
   if (found) {
-    const shrunk = shrinkPhase(claim, found.input, Math.min(plan.deadline, Date.now() + 60_000));
-    const { counterexample, cert } = certifyPhase(plan, found, shrunk);
+    const shrunk = yield* shrinkPhase(claim, found.input, Math.min(plan.deadline, Date.now() + 60_000));
+    const { counterexample, cert } = yield* certifyPhase(plan, found, shrunk);
     const { notSaved } = persistPhase(plan, counterexample, found);
     evidence = { ...evidence, found: { counterexample, cert, ...(notSaved ? { notSaved } : {}) } };
   }
   return outcomeRecord(plan, tally, evidence, decide(plan, tally, evidence));
+}
+
+/**
+ * Run one claim: replay saved cases, random phase, targeted phase, shrink, certify, save, decide.
+ * Synchronously: a property that returns a Promise makes its cases errors (inconclusive) — such a
+ * claim runs through runClaimAsync.
+ */
+export function runClaim<I>(claim: Claim<I>, opts: RunOptions = {}): ClaimOutcome {
+  return runSync(pipeline(claim, opts));
+}
+
+/** Run one claim whose property (or certify) may return a Promise: the same pipeline, awaited. */
+export function runClaimAsync<I>(claim: AnyClaim<I>, opts: RunOptions = {}): Promise<ClaimOutcome> {
+  return runAsync(pipeline(claim, opts));
 }

@@ -62,6 +62,18 @@ export interface CheckResult {
   figures?: FigureSpec[];
 }
 
+/**
+ * A claim whose property (or certify) may be asynchronous (a WASM LP solver): run by
+ * runClaimAsync through the same pipeline. Every Claim is one.
+ */
+export interface AsyncClaim<I = unknown> extends Omit<Claim<I>, 'property' | 'certify'> {
+  property(input: I, ctx: PropertyContext): CheckResult | Promise<CheckResult>;
+  certify?(input: I, ctx: PropertyContext): CertifyResult | Promise<CertifyResult>;
+}
+
+/** Either kind of claim, as the runner's phases take it. */
+export type AnyClaim<I = unknown> = Claim<I> | AsyncClaim<I>;
+
 /** A claim's declared tolerance: what the runner hands to the property, shown with its reason. */
 export interface Tolerance {
   abs?: number;
