@@ -2,13 +2,15 @@
  * The claim API (issue #10): the property context's seeded RNG and per-case time limit,
  * asynchronous properties, certificates as data, paper fixtures.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
+import { exactRational, secondMethod, verifyCertificate } from '../src/claims/certificates.ts';
 import { ASYNC_IN_SYNC, caseSeed, evaluate, overTimeLimit, propertyContext, runClaim, runClaimAsync } from '../src/claims/runner.ts';
-import type { AsyncClaim, Claim, ClaimOutcome } from '../src/claims/types.ts';
+import type { AsyncClaim, Certificate, Claim, ClaimOutcome } from '../src/claims/types.ts';
+import { replayFile } from '../src/cli/replay.ts';
 
 const roots: string[] = [];
 function tempRoot(): string {
@@ -140,5 +142,66 @@ describe('asynchronous properties', () => {
     const o = await runClaimAsync(c, { root: tempRoot(), persist: false });
     expect(o.outcome).toBe('inconclusive');
     expect(o.message).toMatch(/^the property threw on 40 case\(s\): solver failed/);
+  });
+});
+
+describe('certificates as data', () => {
+  test('second-method and exact-rational verify from their data alone; bad data and unknown kinds do not', () => {
+    const sm = (value: number) => secondMethod({ route: 'r', quantity: 'q', value, relation: '>', threshold: 1 });
+    expect(verifyCertificate(sm(2))).toEqual({ kind: 'second-method', verified: true });
+    expect(verifyCertificate(sm(0.5))).toEqual({ kind: 'second-method', verified: false, why: "the second method's value 0.5 is not > 1" });
+    expect(verifyCertificate({ kind: 'second-method', data: { route: 'r', value: 'x', relation: '>', threshold: 1 } }).why).toBe('its data does not verify: data.value: must be a finite number');
+    expect(verifyCertificate({ kind: 'nope', data: null })).toEqual({ kind: 'nope', verified: false, why: 'no verifier is registered for certificates of kind "nope"' });
+    // 1/3 > 0.3333333333 exactly, though no double tells them apart at 1e-20.
+    expect(verifyCertificate(exactRational({ lhs: '1/3', relation: '>', rhs: '0.33333333333333333333' })).verified).toBe(true);
+    expect(verifyCertificate(exactRational({ lhs: '1/3', relation: '<=', rhs: '0.33333333333333333333' })).verified).toBe(false);
+  });
+
+  /** "Every integer is below 300", refuted, certified with a second-method certificate (`cert` overrides it). */
+  function certified(cert?: (x: number) => Certificate): Claim<number> {
+    return {
+      id: 'PW.Test.cert',
+      paper: 'PW',
+      source: 'a test',
+      statement: 'every integer is below 300',
+      verdict: 'refuted',
+      tolerance: { abs: 0, why: 'integers' },
+      input: fc.integer({ min: 0, max: 1000 }),
+      runs: 40,
+      property: (x) => ({ holds: x < 300, margin: 299 - x, numbers: { x } }),
+      certify: (x) => ({
+        holds: BigInt(x) < 300n,
+        numbers: { x },
+        route: 'BigInt',
+        certificate: cert ? cert(x) : secondMethod({ route: 'BigInt', quantity: 'x', value: x, relation: '>=', threshold: 300 }),
+      }),
+      simplify: (x) => (x > 300 ? [300] : []),
+      decode: (j) => j as number,
+    };
+  }
+
+  test('a found case carries its certificate, is saved with it, and replay re-verifies it from the file', () => {
+    const root = tempRoot();
+    const o = runClaim(certified(), { root, log: () => {} });
+    expect(o.outcome).toBe('refuted');
+    expect(o.counterexample?.certificate).toEqual(secondMethod({ route: 'BigInt', quantity: 'x', value: 300, relation: '>=', threshold: 300 }));
+    const file = join(root, o.counterexample!.file!);
+    expect(JSON.parse(readFileSync(file, 'utf8')).certificate).toEqual(o.counterexample!.certificate);
+    const again = runClaim(certified(), { root, log: () => {} });
+    expect(again.replayed).toEqual([{ file: o.counterexample!.file, still: true, certifiedBy: 'BigInt', certificate: { kind: 'second-method', verified: true } }]);
+    expect(replayFile(file, [certified()])).toMatchObject({ certificate: { verified: true }, expected: true });
+    // A file whose certificate no longer says what it claims: replay says so, and the case does not stand.
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    saved.certificate.data.value = 299;
+    writeFileSync(file, JSON.stringify(saved));
+    expect(replayFile(file, [certified()])).toMatchObject({ certificate: { verified: false, why: "the second method's value 299 is not >= 300" }, still: { standard: true, high: false }, expected: false });
+    const third = runClaim(certified(), { root, log: () => {}, targeted: false });
+    expect(third.replayed?.[0]).toMatchObject({ still: false, disagrees: true });
+  });
+
+  test('a certificate that does not verify certifies nothing: the outcome is inconclusive', () => {
+    const o = runClaim(certified((x) => secondMethod({ route: 'BigInt', quantity: 'x', value: x, relation: '<', threshold: 300 })), { root: tempRoot(), persist: false });
+    expect(o.outcome).toBe('inconclusive');
+    expect(o.message).toContain('its certificate (second-method) does not verify: the second method');
   });
 });

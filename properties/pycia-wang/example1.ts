@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { claim } from '../../src/claims/registry.ts';
 import { ROOT } from '../../src/claims/persist.ts';
+import { secondMethod } from '../../src/claims/certificates.ts';
 import type { CheckResult, FigureSpec, PropertyContext } from '../../src/claims/types.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import { InputError } from '../../src/distributions/schema.ts';
@@ -86,9 +87,15 @@ export const monotone = claim<MonoCase>({
         margin: -drop,
         numbers: { n: mc.n, betaStarN: String(a), betaStarN1: String(b), drop },
         route: EXACT_ROUTE,
+        // β*(n) > β*(n + 1) on the exact path's 40 digits: a drop is any positive difference.
+        certificate: secondMethod({ route: EXACT_ROUTE, quantity: `β*(${mc.n}) − β*(${mc.n + 1})`, value: drop, relation: '>', threshold: 0, betaStarN: String(a), betaStarN1: String(b) }),
       };
     }
-    return { ...monotoneCheck(mc, { ...ctx, precision: 'high' }, 'quantile'), route: `${QUANTILE_ROUTE}, high precision` };
+    const r = monotoneCheck(mc, { ...ctx, precision: 'high' }, 'quantile');
+    const n = r.numbers as { drop: number; tol: number; betaStarN: number; betaStarN1: number };
+    // The quantile route's drop must exceed both values' error bounds (tol): the same test, kept as data.
+    const certificate = secondMethod({ route: `${QUANTILE_ROUTE}, high precision`, quantity: `β*(${mc.n}) − β*(${mc.n + 1}) against both error bounds`, value: n.drop, relation: '>', threshold: n.tol, betaStarN: n.betaStarN, betaStarN1: n.betaStarN1 });
+    return { ...r, route: `${QUANTILE_ROUTE}, high precision`, certificate };
   },
   labels: ({ dist, n }) => [...distLabels(dist), n <= 6 ? 'n:2-6' : 'n:7-30'],
   describe: ({ dist, n }) => `F = ${describeDist(dist)}: β* falls from n = ${n} to n = ${n + 1} (equal shares)`,

@@ -14,8 +14,9 @@ import { claimSeed, digest } from './canonical.ts';
 import { describeLabel, judgeCoverage } from './coverage.ts';
 import { foundBySearch, SAME_ROUTE } from './evidence.ts';
 import { caseFile, loadSaved, saveCase, ROOT } from './persist.ts';
+import { verifyCertificate } from './certificates.ts';
 import type {
-  AnyClaim, CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, Json, Numbers, Outcome, PropertyContext, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
+  AnyClaim, Certificate, CertifyResult, CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, Json, Numbers, Outcome, PropertyContext, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
 } from './types.ts';
 import { strategyOf, type VerdictStrategy } from './verdicts.ts';
 
@@ -185,6 +186,8 @@ export interface Certification {
   numbers: Numbers;
   /** Why it is not certified, in a few words (undecided, threw, the statement holds there). */
   why?: string;
+  /** The certify route's certificate (verified, when the case is certified). */
+  certificate?: Certificate;
 }
 
 /** Certify a case the standard route found interesting: by `claim.certify` when it has one (issue #9, item 1). */
@@ -206,9 +209,18 @@ export function* certifyCaseG<I>(claim: AnyClaim<I>, input: I): Phase<Certificat
     return { certified: false, certifiedBy: claim.certify ? 'the claim’s certify (it threw)' : SAME_ROUTE, numbers: { error }, why: `it threw: ${error}` };
   }
   const strategy = strategyOf(claim.verdict);
-  const certified = strategy.interesting(r);
-  const why = certified ? undefined : r.undecided ? `it is undecided there (${r.undecided})` : strategy.notConfirmed;
-  return { certified, certifiedBy, numbers: r.numbers, ...(why ? { why } : {}) };
+  const certificate = (r as CertifyResult).certificate;
+  // A certificate is part of the certification: one that does not verify from its own data certifies nothing.
+  const check = certificate ? verifyCertificate(certificate) : undefined;
+  const certified = strategy.interesting(r) && check?.verified !== false;
+  const why = certified
+    ? undefined
+    : r.undecided
+      ? `it is undecided there (${r.undecided})`
+      : !strategy.interesting(r)
+        ? strategy.notConfirmed
+        : `its certificate (${check!.kind}) does not verify: ${check!.why}`;
+  return { certified, certifiedBy, numbers: r.numbers, ...(why ? { why } : {}), ...(certificate ? { certificate } : {}) };
 }
 
 /** certifyCaseG, synchronously. */
@@ -374,9 +386,14 @@ export function* replayPhase<I>(plan: RunPlan<I>): Phase<ReplayPhase> {
       continue;
     }
     const cert = yield* certifyCaseG(claim, input);
-    out.replayed.push({ file, still: cert.certified, certifiedBy: cert.certifiedBy, ...(cert.certified ? {} : { disagrees: true }) });
+    // The file's own certificate, re-verified from its data alone (not from this run's certify).
+    const savedCheck = saved.certificate ? verifyCertificate(saved.certificate as Certificate) : undefined;
+    const still = cert.certified && savedCheck?.verified !== false;
+    out.replayed.push({ file, still, certifiedBy: cert.certifiedBy, ...(still ? {} : { disagrees: true }), ...(savedCheck ? { certificate: savedCheck } : {}) });
     if (!cert.certified) {
       out.disagrees ??= disagreement(`the saved case ${file}`, describe(claim, input), std.result.numbers, cert);
+    } else if (!still) {
+      out.disagrees ??= `the saved case ${file} is a case by the standard route and certification, but its saved certificate (${savedCheck!.kind}) does not verify from its data: ${savedCheck!.why}`;
     } else if (!out.hit) {
       out.hit = {
         input: saved.input,
@@ -388,6 +405,7 @@ export function* replayPhase<I>(plan: RunPlan<I>): Phase<ReplayPhase> {
         certification: { standard: std.result.numbers, high: cert.numbers },
         file,
         replay: `npx mechcheck replay ${file}`,
+        ...(saved.certificate ? { certificate: saved.certificate as Certificate } : {}),
       };
     }
   }
@@ -547,6 +565,7 @@ export function* certifyPhase<I>(plan: RunPlan<I>, found: Found<I>, shrunk: { in
     certifiedBy: cert.certifiedBy,
     certification: { standard: shrunk.result.numbers, high: cert.numbers },
     ...(found.foundBy === 'random' ? { seed: plan.seed, path: found.path } : {}),
+    ...(cert.certificate ? { certificate: cert.certificate } : {}),
   };
   return { counterexample, cert };
 }

@@ -100,6 +100,25 @@ export interface PropertyContext {
 export interface CertifyResult extends CheckResult {
   /** The independent route, in words a referee can check ("exact rationals (fraction.js)", "quantile-space quadrature"). */
   route: string;
+  /** What re-checks the case from data alone (src/claims/certificates.ts): saved with it, re-verified by `replay`. */
+  certificate?: Certificate;
+}
+
+/**
+ * A certificate as data (issue #10): its kind names the registered `verify` that re-checks it
+ * (src/claims/certificates.ts) from `data` alone, without the model's code.
+ */
+export interface Certificate {
+  kind: 'exact-rational' | 'interval' | 'lp-farkas' | 'refined-grid' | 'second-method' | (string & {});
+  data: Json;
+}
+
+/** What re-verifying a certificate from its data said. */
+export interface CertificateCheck {
+  kind: string;
+  verified: boolean;
+  /** Why it does not verify (one line). */
+  why?: string;
 }
 
 /** A figure declared as data; the report draws it. */
@@ -194,6 +213,8 @@ export interface Counterexample {
   certification: { standard: Numbers; high: Numbers };
   /** The route that certified it (CertifyResult.route), or a statement that none independent exists. */
   certifiedBy?: string;
+  /** The certify route's certificate, verified when the case was certified; saved with the case. */
+  certificate?: Certificate;
   /** fast-check seed and path of the failing run when it came from the random phase. */
   seed?: number;
   path?: string;
@@ -209,8 +230,10 @@ export interface ReplayedCase {
   still: boolean;
   /** The route that re-checked it (absent when the standard route no longer finds a case there). */
   certifiedBy?: string;
-  /** The standard route finds a case there but the certification does not confirm it. */
+  /** The standard route finds a case there but the certification does not confirm it (or its saved certificate does not verify). */
   disagrees?: boolean;
+  /** The saved certificate re-verified from the file's data alone (files with one). */
+  certificate?: CertificateCheck;
 }
 
 /** Undecided cases of a run (CheckResult.undecided), with their reasons. */
