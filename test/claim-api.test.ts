@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { exactRational, secondMethod, verifyCertificate } from '../src/claims/certificates.ts';
-import { ASYNC_IN_SYNC, caseSeed, evaluate, overTimeLimit, propertyContext, runClaim, runClaimAsync } from '../src/claims/runner.ts';
+import { ASYNC_IN_SYNC, FIXTURES_ONLY, caseSeed, evaluate, overTimeLimit, propertyContext, runClaim, runClaimAsync } from '../src/claims/runner.ts';
 import type { AsyncClaim, Certificate, Claim, ClaimOutcome } from '../src/claims/types.ts';
 import { replayFile } from '../src/cli/replay.ts';
 
@@ -203,5 +203,60 @@ describe('certificates as data', () => {
     const o = runClaim(certified((x) => secondMethod({ route: 'BigInt', quantity: 'x', value: x, relation: '<', threshold: 300 })), { root: tempRoot(), persist: false });
     expect(o.outcome).toBe('inconclusive');
     expect(o.message).toContain('its certificate (second-method) does not verify: the second method');
+  });
+});
+
+describe('paper fixtures', () => {
+  /** "Every integer is below `limit`" with fixtures; numbers { x, half: x / 2 }. */
+  function withFixtures(opts: { limit: number; verdict: 'holds' | 'refuted'; fixtures: Claim<number>['fixtures']; only?: boolean; max?: number }): Claim<number> {
+    return {
+      id: 'PW.Test.fixtures',
+      paper: 'PW',
+      source: 'a test',
+      statement: `every integer is below ${opts.limit}`,
+      verdict: opts.verdict,
+      tolerance: { abs: 0.01, why: 'a test' },
+      input: opts.only ? FIXTURES_ONLY : fc.integer({ min: 0, max: opts.max ?? 100 }),
+      runs: 30,
+      property: (x) => ({ holds: x < opts.limit, margin: opts.limit - 1 - x, numbers: { x, half: x / 2 } }),
+      fixtures: opts.fixtures,
+    };
+  }
+  const run = (c: Claim<number>) => runClaim(c, { root: tempRoot(), persist: false });
+
+  test('checked and reported apart, matched to the paper’s values within the tolerance', () => {
+    const o = run(withFixtures({ limit: 1000, verdict: 'holds', fixtures: [{ name: 'printed', input: 7, expect: { half: 3.505 } }] }));
+    expect(o.outcome).toBe('passed');
+    expect(o.fixtures).toEqual([{ name: 'printed', holds: true, numbers: { x: 7, half: 3.5 }, matches: true }]);
+    expect(o.message).toBe('30 generated case(s), none a counterexample; 1 fixture(s) checked');
+  });
+
+  test('holds: a fixture off the paper’s values, or where the statement fails, is a violation', () => {
+    const off = run(withFixtures({ limit: 1000, verdict: 'holds', fixtures: [{ name: 'printed', input: 7, expect: { half: 3.6 } }] }));
+    expect(off.outcome).toBe('violated');
+    expect(off.message).toBe('the fixture "printed" does not match the paper: half = 3.5, the paper\'s 3.6');
+    const fails = run(withFixtures({ limit: 1000, verdict: 'holds', fixtures: [{ name: 'big', input: 5000 }] }));
+    expect(fails.outcome).toBe('violated');
+    expect(fails.message).toBe('the fixture "big" is a counterexample: {"x":5000,"half":2500}');
+  });
+
+  test('refuted: a fixture showing the case never stands in for the search', () => {
+    // The generator stays below the limit: only the fixture is a counterexample.
+    const o = run(withFixtures({ limit: 1000, verdict: 'refuted', max: 100, fixtures: [{ name: 'the paper’s', input: 5000 }] }));
+    expect(o.outcome).toBe('not-refuted');
+    expect(o.searchFound).toBe(false);
+    expect(o.fixtures?.[0]).toMatchObject({ name: 'the paper’s', holds: false });
+    expect(o.message).toBe('30 generated case(s), none a counterexample; the fixture(s) "the paper’s" show(s) a counterexample, but a fixture never stands in for the search');
+  });
+
+  test('a claim on its fixtures alone generates nothing, whatever --runs asks', () => {
+    const o = runClaim(withFixtures({ limit: 1000, verdict: 'holds', only: true, fixtures: [{ name: 'table', input: 3 }] }), { root: tempRoot(), persist: false, runs: 500 });
+    expect(o).toMatchObject({ outcome: 'passed', runs: 0, message: '1 fixture(s), none a counterexample: table' });
+  });
+
+  test('a fixture the property throws on makes the run inconclusive', () => {
+    const c = { ...withFixtures({ limit: 1000, verdict: 'holds', fixtures: [{ name: 'bad', input: -1 }] }) };
+    const o = run({ ...c, property: (x: number, ctx) => (x < 0 ? (() => { throw new Error('negative'); })() : c.property(x, ctx)) });
+    expect(o).toMatchObject({ outcome: 'inconclusive', message: 'the property threw on the fixture "bad": negative' });
   });
 });

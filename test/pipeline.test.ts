@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EXPECTED, outcomeOf } from '../src/claims/registry.ts';
 import {
-  certifyPhase, coveragePhase, decide, newTally, persistPhase, planRun, randomPhase, replayPhase, runSync, shrinkPhase, targetedPhase, type Evidence,
+  certifyPhase, coveragePhase, decide, fixturesPhase, newTally, persistPhase, planRun, randomPhase, replayPhase, runSync, shrinkPhase, targetedPhase, type Evidence,
 } from '../src/claims/runner.ts';
 import type { Claim, Verdict } from '../src/claims/types.ts';
 import { STRATEGIES } from '../src/claims/verdicts.ts';
@@ -121,6 +121,14 @@ describe('phases', () => {
     const replay = runSync(replayPhase(planRun(plan.claim, { root })));
     expect(replay.hit?.file).toBe(counterexample.file);
     expect(replay.replayed).toEqual([{ file: counterexample.file, still: true, certifiedBy: expect.any(String) }]);
+  });
+
+  test('fixturesPhase: each fixture checked, its numbers matched to the paper’s', () => {
+    const c = { ...below({ limit: 10 }), fixtures: [{ name: 'a', input: 3, expect: { x: 3 } }, { name: 'b', input: 12, expect: { x: 11 } }] };
+    expect(runSync(fixturesPhase(planRun(c, { root: tempRoot() })))).toEqual([
+      { name: 'a', holds: true, numbers: { x: 3 }, matches: true },
+      { name: 'b', holds: false, numbers: { x: 12 }, matches: false, mismatches: ["x = 12, the paper's 11"] },
+    ]);
   });
 
   test('replayPhase: --no-replay reads nothing', () => {

@@ -1,7 +1,7 @@
 /**
  * The runner: one claim through a pipeline of named phases (issue #10),
  *
- *   replay → random → targeted → shrink → certify → persist → decide (coverage inside it),
+ *   fixtures → replay → random → targeted → shrink → certify → persist → decide (coverage inside it),
  *
  * each a small exported function tested on its own (test/pipeline.test.ts). The verdict kinds are
  * strategies (src/claims/verdicts.ts), not branches: a phase asks the claim's strategy what is
@@ -10,13 +10,13 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { makeRng } from '../numeric/rng.ts';
-import { claimSeed, digest } from './canonical.ts';
+import { canonicalJson, claimSeed, digest } from './canonical.ts';
 import { describeLabel, judgeCoverage } from './coverage.ts';
 import { foundBySearch, SAME_ROUTE } from './evidence.ts';
 import { caseFile, loadSaved, saveCase, ROOT } from './persist.ts';
 import { verifyCertificate } from './certificates.ts';
 import type {
-  AnyClaim, Certificate, CertifyResult, CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, Json, Numbers, Outcome, PropertyContext, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
+  AnyClaim, Certificate, CertifyResult, CheckResult, Claim, ClaimOutcome, CoverageReport, Counterexample, FigureSpec, FixtureOutcome, Json, Numbers, Outcome, PropertyContext, ReplayedCase, SearchStrength, SkippedFile, UndecidedSummary,
 } from './types.ts';
 import { strategyOf, type VerdictStrategy } from './verdicts.ts';
 
@@ -270,8 +270,9 @@ export interface RunPlan<I> {
 /** Read the options against the claim: seeds, depth, deadline, budgets. */
 export function planRun<I>(claim: AnyClaim<I>, opts: RunOptions = {}, now = Date.now()): RunPlan<I> {
   const runSeed = opts.seed ?? DEFAULT_SEED;
-  const defaultRuns = claim.runs ?? DEFAULT_RUNS;
-  const runs = opts.runs ?? defaultRuns;
+  // A claim checked on its fixtures alone generates nothing, whatever --runs says.
+  const defaultRuns = claim.input === FIXTURES_ONLY ? 0 : (claim.runs ?? DEFAULT_RUNS);
+  const runs = claim.input === FIXTURES_ONLY ? 0 : (opts.runs ?? defaultRuns);
   // A deeper run (--runs above the default) climbs proportionally longer.
   const searchBudget = claim.search && opts.targeted !== false ? Math.round((claim.search.budget ?? 200) * Math.max(1, runs / defaultRuns)) : 0;
   return {
@@ -348,6 +349,43 @@ export interface Found<I> {
   foundBy: 'random' | 'targeted';
   /** fast-check's path of the failing run (random phase). */
   path?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 0: fixtures
+
+/** The `input` of a claim checked on its fixtures alone: no case is generated (the random phase is skipped). */
+export const FIXTURES_ONLY: fc.Arbitrary<any> = fc.constant(null);
+
+/** Whether a value matches the paper's: numbers within the tolerance, anything else equal. */
+function matchesPaper(actual: Json | undefined, expected: Json, tol: { abs?: number; rel?: number }): boolean {
+  if (typeof actual === 'number' && typeof expected === 'number') return Math.abs(actual - expected) <= (tol.abs ?? 0) + (tol.rel ?? 0) * Math.abs(expected);
+  return canonicalJson(actual) === canonicalJson(expected);
+}
+
+/** Check the claim's fixtures (the paper's cases) at standard precision, each against its printed values. */
+export function* fixturesPhase<I>(plan: RunPlan<I>): Phase<FixtureOutcome[]> {
+  const out: FixtureOutcome[] = [];
+  for (const f of plan.claim.fixtures ?? []) {
+    const ev = yield* evaluateCase(plan.claim, f.input, 'standard');
+    if ('error' in ev) {
+      out.push({ name: f.name, holds: false, numbers: {}, error: oneLine(ev.error) });
+      continue;
+    }
+    const r = ev.result;
+    const mismatches = Object.entries(f.expect ?? {})
+      .filter(([k, v]) => !matchesPaper(r.numbers[k], v, plan.claim.tolerance))
+      .map(([k, v]) => `${k} = ${JSON.stringify(r.numbers[k])}, the paper's ${JSON.stringify(v)}`);
+    out.push({
+      name: f.name,
+      holds: !r.undecided && r.holds,
+      numbers: r.numbers,
+      ...(f.expect ? { matches: mismatches.length === 0 } : {}),
+      ...(mismatches.length ? { mismatches } : {}),
+      ...(r.undecided ? { undecided: r.undecided } : {}),
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -461,6 +499,7 @@ export function* randomPhase<I>(plan: RunPlan<I>, t: Tally<I>): Phase<RandomPhas
     }
     return true;
   }
+  if (claim.input === FIXTURES_ONLY) return { stopped: false };
   const remaining = plan.deadline - Date.now();
   // A budget already spent (by the replay) runs no case rather than one more millisecond's worth.
   if (remaining <= 0) return { stopped: true };
@@ -627,6 +666,8 @@ export function coveragePhase<I>(plan: RunPlan<I>, t: Tally<I>): { coverage: Cov
 
 /** What the phases produced, as the decision reads it. */
 export interface Evidence<I> {
+  /** The claim's fixtures as checked (none: an empty list). */
+  fixtures?: FixtureOutcome[];
   replay: ReplayPhase;
   random: RandomPhase<I>;
   /** The case the search found, certified (absent: none found). */
@@ -659,6 +700,9 @@ export function decide<I>(plan: RunPlan<I>, t: Tally<I>, ev: Evidence<I>): { out
     if (notSaved) message += ` (not saved: could not write ${notSaved}; printed whole in the log)`;
     return { outcome: strategy.found, message, counterexample: cx };
   }
+  const fixtures = ev.fixtures ?? [];
+  const fxError = fixtures.find((f) => f.error !== undefined);
+  if (fxError) return inconclusive(`the property threw on the fixture "${fxError.name}": ${fxError.error}`);
   const hit = ev.replay.hit;
   if (hit) {
     return {
@@ -668,6 +712,17 @@ export function decide<I>(plan: RunPlan<I>, t: Tally<I>, ev: Evidence<I>): { out
     };
   }
   if (ev.replay.disagrees) return inconclusive(ev.replay.disagrees);
+  // The paper's own cases: undecided decides nothing; a value off the paper's, or (holds) a
+  // statement false there, is a finding of its own — never a stand-in for the search below.
+  const fxUndecided = fixtures.find((f) => f.undecided !== undefined);
+  if (fxUndecided) return inconclusive(`the fixture "${fxUndecided.name}" is undecided: ${fxUndecided.undecided}`);
+  const offPaper = fixtures.find((f) => f.matches === false);
+  if (offPaper) {
+    const m = `the fixture "${offPaper.name}" does not match the paper: ${offPaper.mismatches!.join('; ')}`;
+    return strategy.expectsCase ? inconclusive(m) : { outcome: strategy.found, message: m };
+  }
+  const failing = !strategy.expectsCase ? fixtures.find((f) => !f.holds) : undefined;
+  if (failing) return { outcome: strategy.found, message: `the fixture "${failing.name}" is ${strategy.caseName}: ${numbersLine(failing.numbers)}` };
   // A search the time budget stopped before the claim's default depth (or the runs asked for,
   // when fewer) decides nothing: that depth is what `npm test` accepts as evidence.
   const minimumRuns = Math.min(plan.runs, plan.defaultRuns);
@@ -681,9 +736,18 @@ export function decide<I>(plan: RunPlan<I>, t: Tally<I>, ev: Evidence<I>): { out
       `${t.undecided} of ${t.generated} cases undecided (${((100 * t.undecided) / t.generated).toFixed(1)}%), above the claim's bound of ${(100 * maxUndecided).toFixed(1)}%: ${undecidedText(t)}`,
     );
   }
-  let message = `${t.generated} generated case(s)${t.climbed ? ` and ${t.climbed} targeted` : ''}, none ${strategy.caseName}`;
+  let message =
+    claim.input === FIXTURES_ONLY
+      ? `${fixtures.length} fixture(s), none ${strategy.caseName}: ${fixtures.map((f) => f.name).join('; ')}`
+      : `${t.generated} generated case(s)${t.climbed ? ` and ${t.climbed} targeted` : ''}, none ${strategy.caseName}`;
   if (t.generated < plan.runs) message += ` (stopped by the time budget after ${t.generated} of ${plan.runs} cases)`;
   if (t.undecided + t.undecidedTargeted > 0) message += `; undecided: ${undecidedText(t)}`;
+  if (fixtures.length && claim.input !== FIXTURES_ONLY) {
+    const shown = fixtures.filter((f) => strategy.interesting({ holds: f.holds, numbers: f.numbers }));
+    message += strategy.expectsCase && shown.length
+      ? `; the fixture(s) ${shown.map((f) => `"${f.name}"`).join(', ')} show(s) ${strategy.caseName}, but a fixture never stands in for the search`
+      : `; ${fixtures.length} fixture(s) checked`;
+  }
   // What "none found" rests on: the generator must reach the cases the claim is about.
   const cov = strategy.notFound === strategy.expected ? coveragePhase(plan, t) : undefined;
   if (cov?.inconclusive) return { ...inconclusive(cov.inconclusive), coverage: cov.coverage };
@@ -726,6 +790,7 @@ export function outcomeRecord<I>(plan: RunPlan<I>, t: Tally<I>, ev: Evidence<I>,
     ...(d.coverage ? { coverage: d.coverage } : {}),
     ...(t.closest && !counterexample ? { closest: { describe: t.closest.describe, numbers: t.closest.numbers } } : {}),
     ...(allFigures.length ? { figures: allFigures } : {}),
+    ...(ev.fixtures?.length ? { fixtures: ev.fixtures } : {}),
     ...(ev.replay.replayed.length ? { replayed: ev.replay.replayed } : {}),
     ...(ev.replay.skippedFiles.length ? { skippedFiles: ev.replay.skippedFiles } : {}),
   };
@@ -735,10 +800,11 @@ export function outcomeRecord<I>(plan: RunPlan<I>, t: Tally<I>, ev: Evidence<I>,
 export function* pipeline<I>(claim: AnyClaim<I>, opts: RunOptions = {}): Phase<ClaimOutcome> {
   const plan = planRun(claim, opts);
   const tally = newTally<I>();
+  const fixtures = yield* fixturesPhase(plan);
   const replay = yield* replayPhase(plan);
   const random = yield* randomPhase(plan, tally);
   const found = random.found ?? (yield* targetedPhase(plan, tally));
-  let evidence: Evidence<I> = { replay, random };
+  let evidence: Evidence<I> = { fixtures, replay, random };
   if (found) {
     const shrunk = yield* shrinkPhase(claim, found.input, Math.min(plan.deadline, Date.now() + 60_000));
     const { counterexample, cert } = yield* certifyPhase(plan, found, shrunk);

@@ -195,11 +195,41 @@ export interface Claim<I = unknown> {
   /** Figures the claim always draws (e.g. a paper's figure), independent of the generated cases. */
   figures?(): FigureSpec[];
   /**
+   * The paper's printed or reference cases, checked before and beside the generated ones and
+   * reported apart (ClaimOutcome.fixtures). For a holds claim a fixture that fails (or does not
+   * match the paper's values) is a violation; for a refuted / witness / contradicted claim a
+   * fixture never stands in for the search. A claim checked on its fixtures alone sets
+   * `input: FIXTURES_ONLY` (src/claims/runner.ts).
+   */
+  fixtures?: Fixture<I>[];
+  /**
    * Re-check a case by a route independent of `property` (exact rationals, another quadrature
    * family, interval bounds): what certifies a counterexample or witness. Without it a case can
    * only be re-run at high precision by the same method, which is reported as such.
    */
   certify?(input: I, ctx: PropertyContext): CertifyResult;
+}
+
+/** A paper's case (Claim.fixtures). */
+export interface Fixture<I> {
+  /** Where it is printed: "Example 1, the sine market". */
+  name: string;
+  input: I;
+  /** The paper's values of some of the property's numbers: numbers within the claim's tolerance, other values equal. */
+  expect?: Numbers;
+}
+
+/** A fixture as checked (ClaimOutcome.fixtures). */
+export interface FixtureOutcome {
+  name: string;
+  /** The statement is true on it (decided, and the property did not throw). */
+  holds: boolean;
+  numbers: Numbers;
+  /** Every value of `expect` matches (fixtures with `expect`), and the ones that do not. */
+  matches?: boolean;
+  mismatches?: string[];
+  undecided?: string;
+  error?: string;
 }
 
 /** A counterexample (or witness) as reported and saved. */
@@ -320,6 +350,8 @@ export interface ClaimOutcome {
   /** The generated case closest to failing (smallest margin) and its numbers: what decided a pass. */
   closest?: { describe: string; numbers: Numbers };
   figures?: FigureSpec[];
+  /** The claim's fixtures (the paper's cases), checked beside the search and reported apart. */
+  fixtures?: FixtureOutcome[];
   /** Saved counterexamples replayed before the search. */
   replayed?: ReplayedCase[];
   /**
