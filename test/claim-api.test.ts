@@ -237,7 +237,13 @@ describe('paper fixtures', () => {
     expect(off.message).toBe('the fixture "printed" does not match the paper: half = 3.5, the paper\'s 3.6');
     const fails = run(withFixtures({ limit: 1000, verdict: 'holds', fixtures: [{ name: 'big', input: 5000 }] }));
     expect(fails.outcome).toBe('violated');
-    expect(fails.message).toBe('the fixture "big" is a counterexample: {"x":5000,"half":2500}');
+    expect(fails.message).toBe('the fixture "big" is a counterexample, certified by not independent: the property again at high precision: {"x":5000,"half":2500}');
+    // Certified as a found case is: a route that disagrees makes it inconclusive, not a violation.
+    const c = withFixtures({ limit: 1000, verdict: 'holds', fixtures: [{ name: 'big', input: 5000 }] });
+    const disputed = run({ ...c, certify: (x: number) => ({ holds: true, numbers: { x }, route: 'BigInt' }) });
+    expect(disputed.outcome).toBe('inconclusive');
+    expect(disputed.message).toBe('the fixture "big" is a counterexample by the standard route, but certification (BigInt) does not confirm it: {"x":5000,"half":2500}');
+    expect(disputed.fixtures?.[0]).toMatchObject({ holds: false, certified: false, certifiedBy: 'BigInt' });
   });
 
   test('refuted: a fixture showing the case never stands in for the search', () => {

@@ -376,6 +376,8 @@ export function* fixturesPhase<I>(plan: RunPlan<I>): Phase<FixtureOutcome[]> {
     const mismatches = Object.entries(f.expect ?? {})
       .filter(([k, v]) => !matchesPaper(r.numbers[k], v, plan.claim.tolerance))
       .map(([k, v]) => `${k} = ${JSON.stringify(r.numbers[k])}, the paper's ${JSON.stringify(v)}`);
+    // A fixture that would violate a holds claim is certified first, as a found case is.
+    const cert = !plan.strategy.expectsCase && plan.strategy.interesting(r) ? yield* certifyCaseG(plan.claim, f.input) : undefined;
     out.push({
       name: f.name,
       holds: !r.undecided && r.holds,
@@ -383,6 +385,7 @@ export function* fixturesPhase<I>(plan: RunPlan<I>): Phase<FixtureOutcome[]> {
       ...(f.expect ? { matches: mismatches.length === 0 } : {}),
       ...(mismatches.length ? { mismatches } : {}),
       ...(r.undecided ? { undecided: r.undecided } : {}),
+      ...(cert ? { certified: cert.certified, certifiedBy: cert.certifiedBy } : {}),
     });
   }
   return out;
@@ -722,7 +725,8 @@ export function decide<I>(plan: RunPlan<I>, t: Tally<I>, ev: Evidence<I>): { out
     return strategy.expectsCase ? inconclusive(m) : { outcome: strategy.found, message: m };
   }
   const failing = !strategy.expectsCase ? fixtures.find((f) => !f.holds) : undefined;
-  if (failing) return { outcome: strategy.found, message: `the fixture "${failing.name}" is ${strategy.caseName}: ${numbersLine(failing.numbers)}` };
+  if (failing?.certified === false) return inconclusive(`the fixture "${failing.name}" is ${strategy.caseName} by the standard route, but certification (${failing.certifiedBy}) does not confirm it: ${numbersLine(failing.numbers)}`);
+  if (failing) return { outcome: strategy.found, message: `the fixture "${failing.name}" is ${strategy.caseName}, certified by ${failing.certifiedBy}: ${numbersLine(failing.numbers)}` };
   // A search the time budget stopped before the claim's default depth (or the runs asked for,
   // when fewer) decides nothing: that depth is what `npm test` accepts as evidence.
   const minimumRuns = Math.min(plan.runs, plan.defaultRuns);

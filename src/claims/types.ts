@@ -230,6 +230,9 @@ export interface FixtureOutcome {
   mismatches?: string[];
   undecided?: string;
   error?: string;
+  /** A fixture that decides a holds claim's outcome (the statement fails there) is certified as a found case is: whether certification confirms it, and by which route. */
+  certified?: boolean;
+  certifiedBy?: string;
 }
 
 /** A counterexample (or witness) as reported and saved. */
