@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { claim } from '../../src/claims/registry.ts';
 import { ROOT } from '../../src/claims/persist.ts';
+import { FIXTURES_ONLY } from '../../src/claims/runner.ts';
+import { secondMethod } from '../../src/claims/certificates.ts';
 import type { CheckResult, FigureSpec, PropertyContext } from '../../src/claims/types.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import { InputError } from '../../src/distributions/schema.ts';
@@ -56,6 +58,8 @@ export const monotone = claim<MonoCase>({
   // The paper's sine market is left out: the search must find a non-monotone β* on its own.
   input: fc.record({ dist: distSpecArb({ withoutPaperMarkets: true }), n: fc.integer({ min: 2, max: N_MAX }) }),
   runs: 150,
+  // The paper's own counterexample, checked and reported beside the search (never counted for it).
+  fixtures: [{ name: 'Example 1, the sine market: β* falls from n = 3 to n = 4', input: { dist: SINE_MARKET, n: 3 } }],
   property: (mc, ctx) => monotoneCheck(mc, ctx, 'density'),
   /**
    * A drop certified by exact arithmetic (uniform and piecewise-uniform F: β* of both sizes
@@ -77,9 +81,15 @@ export const monotone = claim<MonoCase>({
         numbers: { n: mc.n, betaStarN: toNumber(midpoint(a)), betaStarN1: toNumber(midpoint(b)), dropLo: toNumber(drop.lo), dropHi: toNumber(drop.hi) },
         ...(sign(drop) === 0 ? { undecided: 'the enclosures of β*(n) and β*(n+1) overlap' } : {}),
         route: EXACT_ROUTE,
+        // β*(n) > β*(n + 1) on the exact path's 40 digits: a drop is any positive difference.
+        certificate: secondMethod({ route: EXACT_ROUTE, quantity: `β*(${mc.n}) − β*(${mc.n + 1})`, value: drop, relation: '>', threshold: 0, betaStarN: String(a), betaStarN1: String(b) }),
       };
     }
-    return { ...monotoneCheck(mc, { ...ctx, precision: 'high' }, 'quantile'), route: `${QUANTILE_ROUTE}, high precision` };
+    const r = monotoneCheck(mc, { ...ctx, precision: 'high' }, 'quantile');
+    const n = r.numbers as { drop: number; tol: number; betaStarN: number; betaStarN1: number };
+    // The quantile route's drop must exceed both values' error bounds (tol): the same test, kept as data.
+    const certificate = secondMethod({ route: `${QUANTILE_ROUTE}, high precision`, quantity: `β*(${mc.n}) − β*(${mc.n + 1}) against both error bounds`, value: n.drop, relation: '>', threshold: n.tol, betaStarN: n.betaStarN, betaStarN1: n.betaStarN1 });
+    return { ...r, route: `${QUANTILE_ROUTE}, high precision`, certificate };
   },
   labels: ({ dist, n }) => [...distLabels(dist), n <= 6 ? 'n:2-6' : 'n:7-30'],
   describe: ({ dist, n }) => `F = ${describeDist(dist)}: β* falls from n = ${n} to n = ${n + 1} (equal shares)`,
@@ -158,8 +168,9 @@ export const figure = claim<null>({
   statement: 'Figure 1’s data, β*(n) for n = 2..40: the sine curve peaks at n = 3, falls at every step to its minimum at n = 12, then rises; the uniform curve rises strictly',
   verdict: 'holds',
   tolerance: { rel: FIG_REL, why: 'relative error against β* computed offline by mpmath at 50 digits (fixtures/pw/figure1-reference.json). Measured (scripts/measure-pw-tolerances.ts, standard and high precision): largest relative error 3.1e-13; rel = that × 100 (safety factor), rounded up to a power of ten (the issue’s target was 1e-9)' },
-  input: fc.constant(null),
-  runs: 1,
+  // Figure 1's table is one case, the paper's: a fixture, with the values its text prints.
+  input: FIXTURES_ONLY,
+  fixtures: [{ name: 'Figure 1 table, n = 2..40', input: null, expect: { sinePeakAt: 3, sineMinAt: 12 } }],
   property: (_, ctx) => figureCheck(ctx, 'density'),
   certify: (_, ctx) => ({ ...figureCheck({ ...ctx, precision: 'high' }, 'quantile'), route: `${QUANTILE_ROUTE}, high precision` }),
   describe: () => 'Figure 1 table, n = 2..40',

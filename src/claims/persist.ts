@@ -33,6 +33,8 @@ export const SavedCaseSchema = z.strictObject({
   certified: z.boolean(),
   /** The route that certified it (a function of the case and the claim's code, so still the same bytes for any run); absent in files written before routes were recorded. */
   certifiedBy: z.string().optional(),
+  /** The certificate that re-checks the case from data alone (issue #10); absent in older files and for routes without one. */
+  certificate: z.strictObject({ kind: z.string().min(1), data: JsonValue }).optional(),
   foundBy: z.enum(['random', 'targeted', 'replay']).optional(),
   seed: z.number().int().optional(),
   path: z.string().optional(),
@@ -168,6 +170,7 @@ export function savedCaseText(c: { id: string; verdict: Verdict; statement: stri
     certification: ce.certification,
     certified: ce.certified,
     ...(ce.certifiedBy !== undefined ? { certifiedBy: ce.certifiedBy } : {}),
+    ...(ce.certificate !== undefined ? { certificate: ce.certificate } : {}),
     version: VERSION,
     replay: `npx mechcheck replay ${rel}`,
   };

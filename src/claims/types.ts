@@ -62,6 +62,18 @@ export interface CheckResult {
   figures?: FigureSpec[];
 }
 
+/**
+ * A claim whose property (or certify) may be asynchronous (a WASM LP solver): run by
+ * runClaimAsync through the same pipeline. Every Claim is one.
+ */
+export interface AsyncClaim<I = unknown> extends Omit<Claim<I>, 'property' | 'certify'> {
+  property(input: I, ctx: PropertyContext): CheckResult | Promise<CheckResult>;
+  certify?(input: I, ctx: PropertyContext): CertifyResult | Promise<CertifyResult>;
+}
+
+/** Either kind of claim, as the runner's phases take it. */
+export type AnyClaim<I = unknown> = Claim<I> | AsyncClaim<I>;
+
 /** A claim's declared tolerance: what the runner hands to the property, shown with its reason. */
 export interface Tolerance {
   abs?: number;
@@ -73,12 +85,40 @@ export interface PropertyContext {
   precision: Precision;
   /** The claim's declared tolerance: the one the property applies (never a literal of its own). */
   tolerance: Tolerance;
+  /**
+   * Uniform on [0, 1), seeded for this case (src/claims/runner.ts, caseSeed): a searched case's
+   * stream follows the run seed, the claim id and the case's index; any re-check of a given case
+   * (shrink, certify, replay of a saved file) follows its value. Simulations and Monte Carlo draw
+   * from it instead of carrying a seed in their input. Set by the runner; absent on direct calls.
+   */
+  rng?: () => number;
+  /** When this case should be done (ms since the epoch, Claim.caseTimeLimitMs): a long property may check it and stop early. ∞ without a limit. */
+  deadline?: number;
 }
 
 /** A re-check of one case by another route than the property's (issue #9: certification). */
 export interface CertifyResult extends CheckResult {
   /** The independent route, in words a referee can check ("exact rationals (fraction.js)", "quantile-space quadrature"). */
   route: string;
+  /** What re-checks the case from data alone (src/claims/certificates.ts): saved with it, re-verified by `replay`. */
+  certificate?: Certificate;
+}
+
+/**
+ * A certificate as data (issue #10): its kind names the registered `verify` that re-checks it
+ * (src/claims/certificates.ts) from `data` alone, without the model's code.
+ */
+export interface Certificate {
+  kind: 'exact-rational' | 'interval' | 'lp-farkas' | 'refined-grid' | 'second-method' | (string & {});
+  data: Json;
+}
+
+/** What re-verifying a certificate from its data said. */
+export interface CertificateCheck {
+  kind: string;
+  verified: boolean;
+  /** Why it does not verify (one line). */
+  why?: string;
 }
 
 /** A figure declared as data; the report draws it: xy series (the default), a 2-D region plot, or a labelled scatter. */
@@ -179,6 +219,12 @@ export interface Claim<I = unknown> {
    * with the reason in a comment.
    */
   maxUndecided?: number;
+  /**
+   * Time one case may take (standard precision): a case over it counts as undecided, with the
+   * reason "over the per-case time limit of … ms" (judged against maxUndecided like any other).
+   * The property sees it as ctx.deadline. Default: none.
+   */
+  caseTimeLimitMs?: number;
   /** Targeted phase (climb the margin). */
   search?: SearchSpec<I>;
   /** Simpler variants of an input, tried in order by the final shrink (round numbers, fewer agents). */
@@ -190,11 +236,44 @@ export interface Claim<I = unknown> {
   /** Figures the claim always draws (e.g. a paper's figure), independent of the generated cases. */
   figures?(): FigureSpec[];
   /**
+   * The paper's printed or reference cases, checked before and beside the generated ones and
+   * reported apart (ClaimOutcome.fixtures). For a holds claim a fixture that fails (or does not
+   * match the paper's values) is a violation; for a refuted / witness / contradicted claim a
+   * fixture never stands in for the search. A claim checked on its fixtures alone sets
+   * `input: FIXTURES_ONLY` (src/claims/runner.ts).
+   */
+  fixtures?: Fixture<I>[];
+  /**
    * Re-check a case by a route independent of `property` (exact rationals, another quadrature
    * family, interval bounds): what certifies a counterexample or witness. Without it a case can
    * only be re-run at high precision by the same method, which is reported as such.
    */
   certify?(input: I, ctx: PropertyContext): CertifyResult;
+}
+
+/** A paper's case (Claim.fixtures). */
+export interface Fixture<I> {
+  /** Where it is printed: "Example 1, the sine market". */
+  name: string;
+  input: I;
+  /** The paper's values of some of the property's numbers: numbers within the claim's tolerance, other values equal. */
+  expect?: Numbers;
+}
+
+/** A fixture as checked (ClaimOutcome.fixtures). */
+export interface FixtureOutcome {
+  name: string;
+  /** The statement is true on it (decided, and the property did not throw). */
+  holds: boolean;
+  numbers: Numbers;
+  /** Every value of `expect` matches (fixtures with `expect`), and the ones that do not. */
+  matches?: boolean;
+  mismatches?: string[];
+  undecided?: string;
+  error?: string;
+  /** A fixture that decides a holds claim's outcome (the statement fails there) is certified as a found case is: whether certification confirms it, and by which route. */
+  certified?: boolean;
+  certifiedBy?: string;
 }
 
 /** A counterexample (or witness) as reported and saved. */
@@ -208,6 +287,8 @@ export interface Counterexample {
   certification: { standard: Numbers; high: Numbers };
   /** The route that certified it (CertifyResult.route), or a statement that none independent exists. */
   certifiedBy?: string;
+  /** The certify route's certificate, verified when the case was certified; saved with the case. */
+  certificate?: Certificate;
   /** fast-check seed and path of the failing run when it came from the random phase. */
   seed?: number;
   path?: string;
@@ -223,8 +304,10 @@ export interface ReplayedCase {
   still: boolean;
   /** The route that re-checked it (absent when the standard route no longer finds a case there). */
   certifiedBy?: string;
-  /** The standard route finds a case there but the certification does not confirm it. */
+  /** The standard route finds a case there but the certification does not confirm it (or its saved certificate does not verify). */
   disagrees?: boolean;
+  /** The saved certificate re-verified from the file's data alone (files with one). */
+  certificate?: CertificateCheck;
 }
 
 /** Undecided cases of a run (CheckResult.undecided), with their reasons. */
@@ -311,6 +394,8 @@ export interface ClaimOutcome {
   /** The generated case closest to failing (smallest margin) and its numbers: what decided a pass. */
   closest?: { describe: string; numbers: Numbers };
   figures?: FigureSpec[];
+  /** The claim's fixtures (the paper's cases), checked beside the search and reported apart. */
+  fixtures?: FixtureOutcome[];
   /** Saved counterexamples replayed before the search. */
   replayed?: ReplayedCase[];
   /**

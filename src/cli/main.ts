@@ -118,6 +118,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
         out(`  case: ${r.describe}`);
         out(`  still ${r.verdict === 'witness' ? 'a witness' : 'a counterexample'}: standard route ${r.still.standard}, certification ${r.still.high}`);
         out(`  certified by: ${r.certifiedBy}`);
+        if (r.certificate) out(`  certificate:   ${r.certificate.kind}, ${r.certificate.verified ? 'verified from the file alone' : `does NOT verify: ${r.certificate.why}`}`);
         out(`  standard:      ${JSON.stringify(r.numbers.standard)}`);
         out(`  certification: ${JSON.stringify(r.numbers.high)}`);
         out(`  ${r.expected ? 'as the verdict expects' : 'NOT as the verdict expects'}`);

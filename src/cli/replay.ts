@@ -1,6 +1,7 @@
-import { certifyCase, interesting } from '../claims/runner.ts';
+import { verifyCertificate } from '../claims/certificates.ts';
+import { certifyCase, evaluate, interesting } from '../claims/runner.ts';
 import { readSavedCase } from '../claims/persist.ts';
-import type { Claim, Json } from '../claims/types.ts';
+import type { Certificate, CertificateCheck, Claim, Json } from '../claims/types.ts';
 import { UsageError } from '../errors.ts';
 import { oneLine } from './errors.ts';
 
@@ -15,6 +16,8 @@ export interface ReplayResult {
   numbers: { standard: Json; high: Json };
   /** The route that certified it: the claim's `certify`, or "not independent: the property again at high precision". */
   certifiedBy: string;
+  /** The file's certificate re-verified from its data alone (files with one): a case stands only when it verifies. */
+  certificate?: CertificateCheck;
   /** The file's case says what the claim's verdict expects: a refuted/contradicted/witness case still stands; a holds violation is gone. */
   expected: boolean;
 }
@@ -33,10 +36,14 @@ export function replayFile(file: string, claims: readonly Claim<any>[]): ReplayR
   } catch (e) {
     throw new UsageError('FILE', `${file}: its input does not decode: ${oneLine((e as Error).message ?? String(e))}`);
   }
-  const std = claim.property(input, { precision: 'standard', tolerance: claim.tolerance });
+  // The runner's evaluation: the same context (the case's seeded rng) the search and certify give it.
+  const ev = evaluate(claim, input, 'standard');
+  if ('error' in ev) throw new Error(ev.error);
+  const std = ev.result;
   // Certified whatever the standard route says: a holds violation is fixed only when both agree it is gone.
   const cert = certifyCase(claim, input);
-  const still = { standard: interesting(claim, std), high: cert.certified };
+  const certificate = saved.certificate ? verifyCertificate(saved.certificate as Certificate) : undefined;
+  const still = { standard: interesting(claim, std), high: cert.certified && certificate?.verified !== false };
   return {
     claim: claim.id,
     verdict: claim.verdict,
@@ -45,6 +52,7 @@ export function replayFile(file: string, claims: readonly Claim<any>[]): ReplayR
     still,
     numbers: { standard: std.numbers, high: cert.numbers },
     certifiedBy: cert.certifiedBy,
+    ...(certificate ? { certificate } : {}),
     // As the runner counts a replayed case: still a case when the standard route finds it and certification confirms it.
     expected: claim.verdict === 'holds' ? !still.standard && !still.high : still.standard && still.high,
   };
