@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { claim } from '../../src/claims/registry.ts';
 import { ROOT } from '../../src/claims/persist.ts';
 import { FIXTURES_ONLY } from '../../src/claims/runner.ts';
-import { secondMethod } from '../../src/claims/certificates.ts';
+import { exactRational, secondMethod } from '../../src/claims/certificates.ts';
 import type { CheckResult, FigureSpec, PropertyContext } from '../../src/claims/types.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import { InputError } from '../../src/distributions/schema.ts';
@@ -81,8 +81,8 @@ export const monotone = claim<MonoCase>({
         numbers: { n: mc.n, betaStarN: toNumber(midpoint(a)), betaStarN1: toNumber(midpoint(b)), dropLo: toNumber(drop.lo), dropHi: toNumber(drop.hi) },
         ...(sign(drop) === 0 ? { undecided: 'the enclosures of β*(n) and β*(n+1) overlap' } : {}),
         route: EXACT_ROUTE,
-        // β*(n) > β*(n + 1) on the exact path's 40 digits: a drop is any positive difference.
-        certificate: secondMethod({ route: EXACT_ROUTE, quantity: `β*(${mc.n}) − β*(${mc.n + 1})`, value: drop, relation: '>', threshold: 0, betaStarN: String(a), betaStarN1: String(b) }),
+        // The drop's enclosure lies above 0: its lower end, an exact rational, against 0.
+        certificate: exactRational({ lhs: drop.lo.toFraction(), relation: '>', rhs: '0', quantity: `lower end of the enclosure of β*(${mc.n}) − β*(${mc.n + 1})`, betaStarN: `[${a.lo.toFraction()}, ${a.hi.toFraction()}]`, betaStarN1: `[${b.lo.toFraction()}, ${b.hi.toFraction()}]` }),
       };
     }
     const r = monotoneCheck(mc, { ...ctx, precision: 'high' }, 'quantile');
