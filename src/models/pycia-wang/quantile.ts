@@ -12,7 +12,8 @@
  * It shares no integrand, partition or error estimate with `cutoffGroups` (p-space, through the
  * density), which is what makes it a check on it.
  */
-import type { Dist } from '../../distributions/types.ts';
+import { massWindow } from '../../distributions/affine.ts';
+import type { Dist, DistSpec } from '../../distributions/types.ts';
 import { powInt, quad, quadOptions, quadVecBatch } from '../../numeric/index.ts';
 import type { Precision } from '../../numeric/types.ts';
 import { betaStar, betaStarError, frameOf, type Estimate, type ShareGroup } from './cutoff.ts';
@@ -68,7 +69,10 @@ function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precis
   // Q jumps or kinks where F has flat stretches or kinks: the distribution's breakpoints, in u and in t.
   const bu: number[] = [];
   const bt: number[] = [];
-  for (const b of dist.breakpoints) {
+  // A mixture's Q bends where a part's mass starts or ends and within a few of its sd (a spike of
+  // sd 1e-5 at v̄ over a uniform: Q's slope drops from 1.1 to 1/8000 at u ≈ 0.9, and a panel across
+  // that bend misled Gauss–Kronrod's estimate by 1e3×): cut at those points' levels too.
+  for (const b of [...dist.breakpoints, ...partBends(dist.spec)]) {
     const u = dist.cdf(b);
     if (u < 0.5) bu.push(u);
     else bt.push(dist.sf(b));
@@ -137,6 +141,25 @@ function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precis
   const T1 = { value: t1, abserr: t1err + n * rounding, converged: ok };
   const T2 = { value: totals(T2_), abserr: errs(T2_) + rounding, converged: ok };
   return { T1, T2, betaStar: betaStar(T1.value, T2.value, n), betaStarErr: betaStarError(T1, T2, n), brackets };
+}
+
+/**
+ * Where a mixture's parts bend Q: each part's mass window ends and, for a truncated normal part,
+ * its mean ± 1, 3 and 10 sd (inside the window). Empty for a distribution that is not a mixture.
+ */
+function partBends(spec: DistSpec): number[] {
+  if (spec.kind !== 'mixture') return [];
+  const out: number[] = [];
+  for (const p of spec.parts) {
+    if (!(p.weight > 0)) continue;
+    const w = massWindow(p.dist);
+    const lo = w.anchor + w.dlo;
+    const hi = w.anchor + w.dhi;
+    const mine = [lo, hi, ...partBends(p.dist)];
+    if (p.dist.kind === 'truncated-normal') for (const k of [1, 3, 10]) mine.push(p.dist.mean - k * p.dist.sd, p.dist.mean + k * p.dist.sd);
+    out.push(...mine.filter((x) => x >= lo && x <= hi));
+  }
+  return out;
 }
 
 /** Sorted distinct values strictly inside (0, ½). */
