@@ -57,12 +57,26 @@ describe('brent: iterations and accuracy against SciPy brentq', () => {
   });
 
   test('maxiter: stops at exactly maxiter, not converged, with the last iterate and its f', () => {
-    const f = (x: number) => (x - 0.3) ** 3;
+    let calls = 0;
+    const f = (x: number) => (calls++, (x - 0.3) ** 3);
     const r = brent(f, -1, 2, { maxiter: 5 });
     expect(r).toMatchObject({ iterations: 5, converged: false });
+    // the two ends, then one evaluation in each of the 5 iterations
+    expect(calls).toBe(7);
     expect(r.fval).toBe(f(r.root));
     expect(r.root).toBeGreaterThan(-1);
     expect(r.root).toBeLessThan(2);
+  });
+
+  test('an exact zero at the right end: converged at once, no iteration', () => {
+    expect(brent((x) => x - 5, 2, 5)).toEqual({ root: 5, iterations: 0, converged: true, fval: 0 });
+  });
+
+  test('f = NaN at an iterate (not at the ends): no root, not converged, at that iteration', () => {
+    // the first secant step from f(0) = −0.7, f(1) = 0.3 lands at 0.7, inside the NaN stretch
+    const r = brent((x) => (x > 0.6 && x < 0.9 ? NaN : x - 0.7), 0, 1);
+    expect(r.root).toBeNaN();
+    expect(r).toMatchObject({ converged: false, iterations: 1 });
   });
 
   test('non-finite ends or f = NaN at an end: no root', () => {
