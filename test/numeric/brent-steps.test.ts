@@ -23,7 +23,7 @@ const ROOTS: [string, (x: number) => number, number, number, number, number][] =
 ];
 
 describe('brent: iterations and accuracy against SciPy brentq', () => {
-  test.each(ROOTS)('%s on [%d, %d]', (_name, f, a, b, root, scipyIters) => {
+  test.each(ROOTS.map(([name, f, a, b, root, iters]) => ({ name, f, a, b, root, iters })))('$name on [$a, $b]', ({ f, a, b, root, iters: scipyIters }) => {
     let calls = 0;
     const r = brent((x) => (calls++, f(x)), a, b);
     expect(r.converged).toBe(true);
@@ -108,7 +108,7 @@ const MINIMA: [string, (x: number) => number, number, number, number, number, nu
 ];
 
 describe('brentMin: minimiser accuracy and evaluations against SciPy fminbound', () => {
-  test.each(MINIMA)('%s on [%d, %d], xtol %d', (_name, f, a, b, xmin, xtol, scipyEvals) => {
+  test.each(MINIMA.map(([name, f, a, b, xmin, xtol, evals]) => ({ name, f, a, b, xmin, xtol, evals })))('$name on [$a, $b], xtol $xtol', ({ f, a, b, xmin, xtol, evals: scipyEvals }) => {
     let calls = 0;
     const r = brentMin((x) => (calls++, f(x)), a, b, xtol);
     // Stops when the bracket around x is within 2·tol1 = 2(xtol + 1e-10|x|) on both sides: for a

@@ -84,7 +84,7 @@ describe('betaStarError: the first-order error of β* = −nT1/(T1+T2)', () => {
     [0.0416, -0.3333, 3, 1e-10, 3e-10],
     [-0.02, -0.4, 10, 2e-9, 1e-12],
     [3e-5, -0.49, 200, 1e-12, 1e-8],
-  ])('T1 = %d, T2 = %d, n = %d, errors %d, %d', (t1, t2, n, e1, e2) => {
+  ])('T1 = %s, T2 = %s, n = %s, errors %s, %s', (t1, t2, n, e1, e2) => {
     const b = betaStar(t1, t2, n);
     let worst = 0;
     for (const s1 of [-1, 1]) for (const s2 of [-1, 1]) worst = Math.max(worst, Math.abs(betaStar(t1 + s1 * e1, t2 + s2 * e2, n) - b));
