@@ -5,7 +5,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { makeDist } from '../../src/distributions/index.ts';
+import { cutoffGroups } from '../../src/models/pycia-wang/cutoff.ts';
 import { vStar } from '../../src/models/pycia-wang/market.ts';
+import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
 
 /** Relative error against a reference. */
 const rel = (x: number, ref: number) => Math.abs(x - ref) / Math.abs(ref);
@@ -44,5 +46,56 @@ describe('vStar: v* = F⁻¹(r^{1/(n−1)}) through the tail where it lies', () 
     const u = makeDist({ kind: 'uniform', lo: 0, hi: 1 });
     // log r/(n−1) then exp: |log r|·ε relative
     expect(rel(vStar(u, 1e-200, 3), 1e-100)).toBeLessThanOrEqual(460 * Number.EPSILON);
+  });
+});
+
+describe('large n: F^{n−2} lives within 1/n of v̄, and every piece must see it', () => {
+  // uniform(0,1): bracket(r) = (n−1)[(1 − r^{n/(n−1)})/n − 1/(n+1)] and T2 = −(n−1)/(2(n+1))
+  // (PW.uniform.closed-form); T1 summed by mpmath at 60 digits with the shares as doubles.
+  const u = makeDist({ kind: 'uniform', lo: 0, hi: 1 });
+  test.each([
+    { n: 2 ** 14, groups: [{ share: 2 ** -14, count: 2 ** 14 }], T1: 0.0005310857653331934259237422 },
+    { n: 2 ** 16, groups: [{ share: 2 ** -16, count: 2 ** 16 }], T1: 0.0001539527444441554499271208 },
+    { n: 2 ** 20, groups: [{ share: 2 ** -20, count: 2 ** 20 }], T1: 0.00001226697338077759576855298 },
+    { n: 2 ** 14, groups: [{ share: 2 ** -13, count: 2 ** 13 }, { share: 0, count: 2 ** 13 }], T1: 0.000488803576099416992996432 },
+    { n: 2 ** 16, groups: [{ share: 2 ** -15, count: 2 ** 15 }, { share: 0, count: 2 ** 15 }], T1: 0.0001433778916058708588285973 },
+  ])('uniform, n = $n, $groups.length share group(s): both routes within their errors', ({ n, groups, T1 }) => {
+    const T2 = -(n - 1) / (2 * (n + 1));
+    const a = cutoffGroups(u, n, groups);
+    expect(a.T1.converged && a.T2.converged).toBe(true);
+    expect(Math.abs(a.T1.value - T1)).toBeLessThanOrEqual(a.T1.abserr);
+    expect(Math.abs(a.T2.value - T2)).toBeLessThanOrEqual(a.T2.abserr);
+    // measured: T1's error estimate 2e-11 … 1.4e-9 (true error 6e-13 … 2e-11), T2's 6e-15
+    expect(a.T1.abserr).toBeLessThanOrEqual(1e-8);
+    expect(a.T2.abserr).toBeLessThanOrEqual(1e-13);
+    const q = cutoffQuantile(u, n, groups);
+    expect(q.T1.converged && q.T2.converged).toBe(true);
+    expect(Math.abs(q.T1.value - T1)).toBeLessThanOrEqual(q.T1.abserr);
+    expect(Math.abs(q.T2.value - T2)).toBeLessThanOrEqual(q.T2.abserr);
+    // measured 4e-10 … 4e-7 for true errors below 6e-11: loose (the n·rounding term), but bounded
+    expect(q.T1.abserr).toBeLessThanOrEqual(1e-6);
+  });
+});
+
+describe('a spike of mass at v̄ that the plain partition cannot see: the mass check re-cuts', () => {
+  // (1 − w)·uniform(0,1) + w·normal(1, sd) cut to [0, 1]: the spike's mass lies within a few sd
+  // of v̄, between Gauss–Kronrod's outermost node and the end of the last piece. ∫g then misses
+  // mass, and the integral is redone on `massCuts` (without it: not converged, errors 1e-2…3).
+  // References: mpmath 1.3 at 40 digits, in p-space, split at v* and at 1 − k·sd.
+  const mix = (w: number, sd: number) =>
+    makeDist({ kind: 'mixture', parts: [{ weight: 1 - w, dist: { kind: 'uniform', lo: 0, hi: 1 } }, { weight: w, dist: { kind: 'truncated-normal', mean: 1, sd, lo: 0, hi: 1 } }] });
+  test.each([
+    { w: 0.001, sd: 1e-4, n: 3, T1: 0.1152150342071585770177, T2: -0.2502490910414128335536 },
+    { w: 0.01, sd: 1e-4, n: 3, T1: 0.1162614060614403290061, T2: -0.2524236882441687111117 },
+    { w: 0.01, sd: 1e-5, n: 14, T1: 0.1097663554260549131336, T2: -0.4370826733117640311386 },
+    { w: 0.1, sd: 1e-5, n: 40, T1: 0.01406119249051899460778, T2: -0.4496371897122985852969 },
+  ])('w = $w, sd = $sd, n = $n', ({ w, sd, n, T1, T2 }) => {
+    const g = cutoffGroups(mix(w, sd), n, [{ share: 1 / n, count: n }]);
+    expect(g.T1.converged).toBe(true);
+    expect(Math.abs(g.T1.value - T1)).toBeLessThanOrEqual(g.T1.abserr);
+    expect(Math.abs(g.T2.value - T2)).toBeLessThanOrEqual(g.T2.abserr);
+    // measured 7e-15 … 1e-10
+    expect(g.T1.abserr).toBeLessThanOrEqual(1e-9);
+    expect(g.T2.abserr).toBeLessThanOrEqual(1e-12);
   });
 });
