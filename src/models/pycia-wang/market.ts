@@ -50,13 +50,3 @@ export function vStar(dist: Dist, r: number, n: number): number {
   if (logU > -Math.LN2) return dist.isf(-Math.expm1(logU));
   return dist.quantile(Math.exp(logU));
 }
-
-/**
- * m-fold replication (Definition 2): N = mn agents, agent k's share r_k split evenly
- * among its m copies, copies of agent k consecutive.
- */
-export function replicate(spec: MarketSpec, m: number): MarketSpec {
-  const shares: number[] = [];
-  for (const r of spec.shares) for (let j = 0; j < m; j++) shares.push(r / m);
-  return { n: spec.n * m, shares, dist: spec.dist };
-}
