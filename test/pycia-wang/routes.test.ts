@@ -99,11 +99,11 @@ describe('a spike of mass at v̄ that the plain partition cannot see: the mass c
     expect(g.T2.abserr).toBeLessThanOrEqual(1e-12);
   });
 
-  // Found while writing the case above: the quantile route, converged, is off by 1.7e-8 with an
+  // Found while writing the case above: the quantile route, converged, was off by 1.7e-8 with an
   // error estimate of 2e-11 (the density route is right to 8e-12). v* sits inside the spike
-  // (1 − 1.7e-5), where Q(u) turns from slope 1.1 to 1/8000 at u ≈ 0.9 with no cut there.
-  // Marked as failing so that the fix (in quantile.ts) turns it green and drops `.fails`.
-  test.fails('the quantile route on w = 0.1, sd = 1e-5, n = 40 is within its error (known: it is not)', () => {
+  // (1 − 1.7e-5), where Q(u) turns from slope 1.1 to 1/8000 at u ≈ 0.9; quantile.ts now cuts at a
+  // mixture part's window and its mean ± 1, 3, 10 sd.
+  test('the quantile route on w = 0.1, sd = 1e-5, n = 40 is within its error', () => {
     const q = cutoffQuantile(mix(0.1, 1e-5), 40, [{ share: 1 / 40, count: 40 }]);
     expect(Math.abs(q.T1.value - 0.01406119249051899460778)).toBeLessThanOrEqual(q.T1.abserr);
   });
