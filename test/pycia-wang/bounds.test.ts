@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { ROOT } from '../../src/claims/persist.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
-import { betaStar, betaStarError, cutoffGroups, groupShares, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
+import { betaStar, betaStarError, conditionT11, cutoffGroups, groupShares, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
 
 interface Val { dec: string; dbl: number }
@@ -62,6 +62,11 @@ describe('reference markets: errors are bounds, convergence is said', () => {
       });
       m.vStar.forEach((v, i) => expect(Math.abs(g.groups.find((x) => x.share === m.shares[i])!.vStar - num(v))).toBeLessThanOrEqual(1e-12 * scale));
     });
+    if (m.n <= 6)
+      test(`${m.id}: T2 by its definition (double integral, no Lemma 2)`, () => {
+        const d = T2Definition(dist, m.n);
+        within(d, num(m.T2), 1e-12 * scale, 1e-7 * scale, 'T2 (definition)', singular);
+      });
     test(`${m.id}: quantile route`, () => {
       const q = cutoffQuantile(dist, m.n, groups);
       within(q.T1, num(m.T1), 1e-12 * scale * m.n, 1e-8 * scale, 'T1');
@@ -99,5 +104,20 @@ describe('betaStarError: the first-order error of β* = −nT1/(T1+T2)', () => {
     const g = cutoffGroups(makeDist({ kind: 'uniform', lo: 0, hi: 1 }), 2, [{ share: 0.5, count: 2 }]);
     expect(Math.abs(g.betaStar - 2)).toBeLessThanOrEqual(g.betaStarErr + 4 * Number.EPSILON);
     expect(Math.abs(g.T1.value - 1 / 12)).toBeLessThanOrEqual(g.T1.abserr);
+  });
+});
+
+describe('condition (T1-1) and share groups', () => {
+  test('(1 + β/n)T1 + (β/n)T2 is T1 at β = 0 and vanishes at β = β* (the definition of β*)', () => {
+    for (const [t1, t2, n] of [[1 / 12, -1 / 6, 2], [0.0416, -0.3333, 3], [3e-5, -0.49, 200]]) {
+      expect(conditionT11(t1, t2, n, 0)).toBe(t1);
+      expect(Math.abs(conditionT11(t1, t2, n, betaStar(t1, t2, n)))).toBeLessThanOrEqual(8 * Number.EPSILON * Math.abs(t1));
+      // T1 + (β/n)(T1 + T2) falls in β, as T1 + T2 < 0 (Theorem 2: efficient trade iff β ≤ β*)
+      expect(conditionT11(t1, t2, n, 1)).toBeLessThan(conditionT11(t1, t2, n, 0));
+    }
+  });
+
+  test('groupShares: equal shares (exactly) form one group with their count, in first-seen order', () => {
+    expect(groupShares([0.5, 0.25, 0.25, 0])).toEqual([{ share: 0.5, count: 1 }, { share: 0.25, count: 2 }, { share: 0, count: 1 }]);
   });
 });
