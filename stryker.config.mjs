@@ -3,7 +3,7 @@
  * Mutation testing (`npm run mutate`; README, "Mutation testing"): does the test suite notice when
  * a model or numeric formula is broken? StrykerJS 9 (10.x needs Node 22) with its vitest runner.
  * Run it on the files a change touched: `npx stryker run --mutate src/models/pycia-wang/cutoff.ts`.
- * Mutants that cannot change a result are listed, with why, in mutation/equivalent.md.
+ * Mutants that cannot change a result are listed, with why, in mutation/equivalent/ (one list per source file).
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
