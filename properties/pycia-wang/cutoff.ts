@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { InputError } from '../../src/distributions/schema.ts';
 import type { Dist } from '../../src/distributions/types.ts';
 import { claim } from '../../src/claims/registry.ts';
-import type { CertifyResult, CheckResult, PropertyContext } from '../../src/claims/types.ts';
+import type { Certificate, CertifyResult, CheckResult, PropertyContext } from '../../src/claims/types.ts';
+import { enclosureCertificate, t25Certificate, t25Exact } from './exact-certificates.ts';
 import { distLabels, distSpecArb, simplifyDist } from '../../src/generators/distributions.ts';
 import { gridReal } from '../../src/generators/numbers.ts';
 import {
@@ -21,8 +22,8 @@ import {
 import { monteCarlo, quad, quadOptions } from '../../src/numeric/index.ts';
 import type { Precision } from '../../src/numeric/types.ts';
 import { cutoffValues, groupShares, middleTerm, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
-import { exactCutoff, exactEnclosure, exactIntFk, exactIntFkRational, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
-import { midpoint, rational, sign, sub, toNumber, width, type Fraction, type Interval } from '../../src/numeric/rational.ts';
+import { exactCutoff, exactIntFk, hasExactPath } from '../../src/models/pycia-wang/exact.ts';
+import { midpoint, sign, sub, toNumber, width } from '../../src/numeric/rational.ts';
 import { equalShares, vStar, type MarketSpec } from '../../src/models/pycia-wang/market.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
 import {
@@ -160,41 +161,6 @@ function t25Sides(ac: AgentCase, ctx: PropertyContext, route: Route) {
   return { lhs: lhs.value, corrected, printed, err, vs, r, scale: scaleOf(d), converged: lhs.converged && above.converged && below.converged && all.converged };
 }
 
-/** The sides of (T2-5) for uniform and piecewise-uniform F by exact arithmetic. */
-/**
- * Both sides of (T2-5) as rigorous rational intervals (exact.ts: BigInt rationals, v* enclosed in
- * an interval of width ~1e-30): the bracket from its enclosure, the ∫F^k exactly at the
- * enclosure's ends (monotone in v*), r_i v* with r_i the share's exact binary value. No double
- * in between.
- */
-function t25Exact(ac: AgentCase) {
-  const { market: spec, agent } = ac;
-  const n = spec.n;
-  const e = exactEnclosure(n, spec.shares, spec.dist);
-  const v = e.vStar[agent];
-  const d = build(spec).dist;
-  const lo = rational(d.lo);
-  const hi = rational(d.hi);
-  const I = (k: number, x: Fraction, y: Fraction) => exactIntFkRational(spec.dist, k, x, y);
-  // ∫_{v*}^{v̄}F^{n−1} falls as v* rises; ∫_{v̲}^{v*}F^n rises.
-  const above: Interval = { lo: I(n - 1, v.hi, hi), hi: I(n - 1, v.lo, hi) };
-  const below: Interval = { lo: I(n, lo, v.lo), hi: I(n, lo, v.hi) };
-  const all = I(n, lo, hi);
-  const r = rational(spec.shares[agent]);
-  // v* F(v*)^{n−1} = r v* by the definition of v*.
-  const vr: Interval = { lo: r.mul(v.lo), hi: r.mul(v.hi) };
-  const top = hi.div(n);
-  const corrected: Interval = {
-    lo: all.mul(n - 1).div(n).sub(above.hi).sub(vr.hi).add(top),
-    hi: all.mul(n - 1).div(n).sub(above.lo).sub(vr.lo).add(top),
-  };
-  const printed: Interval = {
-    lo: below.lo.sub(above.hi).sub(vr.hi).add(top).sub(all.div(n)),
-    hi: below.hi.sub(above.lo).sub(vr.lo).add(top).sub(all.div(n)),
-  };
-  return { lhs: e.brackets[agent], corrected, printed };
-}
-
 /** Which side of (T2-5) a claim compares the bracket with. */
 type T25Side = 'corrected' | 'printed';
 
@@ -212,8 +178,8 @@ function t25Check(ac: AgentCase, ctx: PropertyContext, route: Route, side: T25Si
 }
 
 /** Exact route: the only error left is the double rounding of v* and of the sums, bounded by `rounding`. */
-function t25ExactCheck(ac: AgentCase, side: T25Side): CheckResult {
-  const e = t25Exact(ac);
+function t25ExactCheck(ac: AgentCase, side: T25Side): CheckResult & { certificate?: Certificate } {
+  const e = t25Exact(ac.market, ac.agent);
   // The identity holds on this case iff the two enclosures meet; it fails for certain iff the
   // difference has a sign. Margin: the gap in units of the enclosures' width.
   const diff = sub(e.lhs, e[side]);
@@ -232,6 +198,8 @@ function t25ExactCheck(ac: AgentCase, side: T25Side): CheckResult {
       enclosureWidth: w,
       arithmetic: EXACT_ROUTE,
     },
+    // Where the sides certainly differ, the case carries what re-derives that from the market alone.
+    ...(holds ? {} : { certificate: t25Certificate(ac.market, ac.agent, side, e) }),
   };
 }
 
@@ -846,7 +814,13 @@ export const uniformClosedForm = claim<MarketSpec>({
     // Exact T1, T2 (uniform F is piecewise linear): only the double rounding of the closed forms is left.
     const ex = exactCutoff(spec.n, spec.shares, spec.dist);
     const exact = (x: unknown): Estimate => ({ value: exactNumber(x), abserr: 0, converged: true });
-    return { ...uniformCompare(spec, ctx, exact(ex.T1), exact(ex.T2)), route: EXACT_ROUTE };
+    const r = uniformCompare(spec, ctx, exact(ex.T1), exact(ex.T2));
+    if (r.holds) return { ...r, route: EXACT_ROUTE };
+    // The closed form misses the exact value: the certificate re-derives T1 (or T2) from the market alone.
+    const { t1, t2 } = uniformClosed(spec);
+    const n = r.numbers as { e1: number; tol1: number; tol2: number };
+    const certificate = n.e1 > n.tol1 ? enclosureCertificate(spec, 'T1', t1, n.tol1, 'the closed form of T1') : enclosureCertificate(spec, 'T2', t2, n.tol2, 'the closed form of T2');
+    return { ...r, route: EXACT_ROUTE, certificate };
   },
   labels: (s) => marketLabels(s).filter((l) => !l.startsWith('dist:')),
   cover: [

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { claim } from '../../src/claims/registry.ts';
 import { ROOT } from '../../src/claims/persist.ts';
 import { FIXTURES_ONLY } from '../../src/claims/runner.ts';
-import { exactRational, secondMethod } from '../../src/claims/certificates.ts';
-import type { CheckResult, FigureSpec, PropertyContext } from '../../src/claims/types.ts';
+import { registerCertificateKind } from '../../src/claims/certificates.ts';
+import type { CertifyResult, CheckResult, FigureSpec, Json, PropertyContext } from '../../src/claims/types.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import { InputError } from '../../src/distributions/schema.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
@@ -45,6 +45,51 @@ interface MonoCase {
 
 const N_MAX = 30;
 
+/** Kind of the drop certificate: F and n, re-derived by exact arithmetic or the quantile route from them alone. */
+export const DROP_KIND = 'pw-beta-star-drop';
+
+/**
+ * A drop of β* from n to n + 1 by a route the property does not take: exact arithmetic for
+ * uniform and piecewise-uniform F (β* of both sizes as rational intervals, equal shares exactly
+ * 1/n; a drop is certain when their difference is an interval of positive numbers), else
+ * quantile-space quadrature at high precision with its own error bounds. The certificate is F
+ * and n: `replay` re-derives the drop from them (DROP_KIND).
+ */
+function certifyDrop(mc: MonoCase, tolerance: PropertyContext['tolerance']): CertifyResult {
+  const data = { dist: mc.dist as unknown as Json, n: mc.n, rel: tolerance.rel ?? 0 };
+  if (hasExactPath(mc.dist)) {
+    const at = (n: number) => exactEnclosure(n, Array.from({ length: n }, () => `1/${n}`), mc.dist).betaStar;
+    const a = at(mc.n);
+    const b = at(mc.n + 1);
+    if (!a || !b) return { holds: true, numbers: { n: mc.n }, undecided: 'T1 + T2 may be 0: β* not enclosed', route: EXACT_ROUTE };
+    const drop = sub(a, b);
+    return {
+      holds: sign(drop) !== 1,
+      margin: -toNumber(midpoint(drop)),
+      numbers: { n: mc.n, betaStarN: toNumber(midpoint(a)), betaStarN1: toNumber(midpoint(b)), dropLo: toNumber(drop.lo), dropHi: toNumber(drop.hi) },
+      ...(sign(drop) === 0 ? { undecided: 'the enclosures of β*(n) and β*(n+1) overlap' } : {}),
+      route: EXACT_ROUTE,
+      certificate: { kind: DROP_KIND, data: { ...data, route: 'exact', dropLo: drop.lo.toFraction(), betaStarN: `[${a.lo.toFraction()}, ${a.hi.toFraction()}]`, betaStarN1: `[${b.lo.toFraction()}, ${b.hi.toFraction()}]` } },
+    };
+  }
+  const r = monotoneCheck(mc, { precision: 'high', tolerance }, 'quantile');
+  const n = r.numbers as { drop: number; tol: number; betaStarN: number; betaStarN1: number };
+  return { ...r, route: `${QUANTILE_ROUTE}, high precision`, certificate: { kind: DROP_KIND, data: { ...data, route: 'quantile', drop: n.drop, tol: n.tol } } };
+}
+
+registerCertificateKind(DROP_KIND, (data) => {
+  const o = data as { dist?: unknown; n?: unknown; rel?: unknown; route?: unknown };
+  const dist = decodeDist(o?.dist, 'data.dist');
+  if (typeof o.n !== 'number' || !Number.isInteger(o.n) || o.n < 2 || o.n > 1000) return 'data.n: must be an integer in [2, 1000]';
+  if (typeof o.rel !== 'number' || !(o.rel >= 0)) return 'data.rel: must be a number ≥ 0';
+  const route = hasExactPath(dist) ? 'exact' : 'quantile';
+  if (o.route !== route) return `data.route: must be ${route} for this F`;
+  // Re-derived from F and n alone, by the same independent route as at certification.
+  const c = certifyDrop({ dist, n: o.n }, { rel: o.rel, why: 'saved' });
+  if (c.undecided) return c.undecided;
+  return c.holds ? `β* does not drop from n = ${o.n} to ${o.n + 1} beyond its error bounds (${JSON.stringify(c.numbers)})` : undefined;
+});
+
 export const monotone = claim<MonoCase>({
   id: 'PW.Ex1.beta-star-monotone',
   paper: 'PW',
@@ -66,31 +111,7 @@ export const monotone = claim<MonoCase>({
    * compared exactly, a drop is any positive difference) or else by quantile-space quadrature
    * at high precision with its own error bounds.
    */
-  certify(mc, ctx) {
-    if (hasExactPath(mc.dist)) {
-      // β* at n and n + 1 as rigorous rational intervals (equal shares exactly 1/n): a drop is
-      // certain when their difference is an interval of positive numbers.
-      const at = (n: number) => exactEnclosure(n, Array.from({ length: n }, () => `1/${n}`), mc.dist).betaStar;
-      const a = at(mc.n);
-      const b = at(mc.n + 1);
-      if (!a || !b) return { holds: true, numbers: { n: mc.n }, undecided: 'T1 + T2 may be 0: β* not enclosed', route: EXACT_ROUTE };
-      const drop = sub(a, b);
-      return {
-        holds: sign(drop) !== 1,
-        margin: -toNumber(midpoint(drop)),
-        numbers: { n: mc.n, betaStarN: toNumber(midpoint(a)), betaStarN1: toNumber(midpoint(b)), dropLo: toNumber(drop.lo), dropHi: toNumber(drop.hi) },
-        ...(sign(drop) === 0 ? { undecided: 'the enclosures of β*(n) and β*(n+1) overlap' } : {}),
-        route: EXACT_ROUTE,
-        // The drop's enclosure lies above 0: its lower end, an exact rational, against 0.
-        certificate: exactRational({ lhs: drop.lo.toFraction(), relation: '>', rhs: '0', quantity: `lower end of the enclosure of β*(${mc.n}) − β*(${mc.n + 1})`, betaStarN: `[${a.lo.toFraction()}, ${a.hi.toFraction()}]`, betaStarN1: `[${b.lo.toFraction()}, ${b.hi.toFraction()}]` }),
-      };
-    }
-    const r = monotoneCheck(mc, { ...ctx, precision: 'high' }, 'quantile');
-    const n = r.numbers as { drop: number; tol: number; betaStarN: number; betaStarN1: number };
-    // The quantile route's drop must exceed both values' error bounds (tol): the same test, kept as data.
-    const certificate = secondMethod({ route: `${QUANTILE_ROUTE}, high precision`, quantity: `β*(${mc.n}) − β*(${mc.n + 1}) against both error bounds`, value: n.drop, relation: '>', threshold: n.tol, betaStarN: n.betaStarN, betaStarN1: n.betaStarN1 });
-    return { ...r, route: `${QUANTILE_ROUTE}, high precision`, certificate };
-  },
+  certify: (mc, ctx) => certifyDrop(mc, ctx.tolerance),
   labels: ({ dist, n }) => [...distLabels(dist), n <= 6 ? 'n:2-6' : 'n:7-30'],
   describe: ({ dist, n }) => `F = ${describeDist(dist)}: β* falls from n = ${n} to n = ${n + 1} (equal shares)`,
   simplify: (c) => simplifyDistN(c),

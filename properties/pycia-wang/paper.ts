@@ -2,6 +2,8 @@
 import { paper } from '../../src/claims/registry.ts';
 import { pwCutoff } from '../../src/models/pycia-wang/eval.ts';
 import { pwClaims } from './claims.ts';
+// Registers the paper's certificate kinds (replay re-verifies saved cases with them).
+import './exact-certificates.ts';
 
 export const pyciaWang = paper({
   id: 'PW',
