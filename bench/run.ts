@@ -9,6 +9,8 @@
  *   monotone          PW.Ex1.beta-star-monotone: seconds to a refuted, shrunk, certified case
  *   figure            each figure a registered claim declares, drawn to SVG (median ms; target < 50 ms)
  *   report --from     `npx mechcheck report --from` on a run of every registered claim (target < 2 s)
+ *   eval JSON Lines   the β* table through `eval pw.cutoff --input FILE`, whole process, against SciPy's
+ *                     whole process (bench/eval-jsonl.ts; target ≤ 0.5)
  *   workers           `check` of every claim, --workers 2 against --workers 1, wall time in alternating
  *                     pairs of processes (bench/workers.ts; target ≤ 0.6, on 2 cores)
  */
@@ -24,6 +26,7 @@ import { monotone, reference } from '../properties/pycia-wang/example1.ts';
 import { allClaims } from '../properties/index.ts';
 import { renderFigure } from '../src/report/figure.ts';
 import { workersBench, workersLine } from './workers.ts';
+import { evalJsonlBench } from './eval-jsonl.ts';
 
 const PEERS = join(ROOT, '..', 'shared', 'peers');
 const args = new Set(process.argv.slice(2));
@@ -102,12 +105,16 @@ const npxMs = 1000 * median(Array.from({ length: Math.max(3, REPEATS - 4) }, () 
 const nodeMs = 1000 * median(Array.from({ length: Math.max(3, REPEATS - 4) }, () => reportRun('node', [join(ROOT, 'bin', 'mechcheck.js'), 'report', '--from', runFile, '--out', join(work, 'report')])));
 rmSync(work, { recursive: true, force: true });
 
+// ------------------------------------------------------------ eval over JSON Lines, whole process
+const evalJsonl = evalJsonlBench(quick ? 3 : 7);
+
 // ------------------------------------------------------------ check --workers 2 vs 1
 const workers = workersBench(quick ? 3 : 5);
 
 const rows = [
   { bench: 'beta-star-table (s, in-process)', ours, peer, ratio: ours / peer, target: '≤ 0.1', ok: ours / peer <= 0.1, note: `worst rel. error vs mpmath ${worst.toExponential(2)} (target ≤ 1e-9); ours per process: ${oursSamples.map((x) => (1000 * x).toFixed(1)).join(', ')} ms` },
   { bench: 'negative-sum (markets/s)', ours: oursRate, peer: peerRate, ratio: oursRate / peerRate, target: '≥ 10', ok: oursRate / peerRate >= 10, note: `${N_CASES} generated markets, every Dist kind, n ≤ 60` },
+  { bench: 'eval JSON Lines, whole process (s)', ours: evalJsonl.ours, peer: evalJsonl.peer, ratio: evalJsonl.ratio, target: '≤ 0.5', ok: evalJsonl.ratio <= 0.5, note: `${evalJsonl.requests} requests (β* table, uniform and sine); ours ${evalJsonl.samples.ours.map((x) => x.toFixed(2)).join(' ')} s` },
   { bench: 'monotone refuted (s)', ours: oursMono, peer: peerMono, ratio: oursMono / peerMono, target: '≤ 0.2', ok: oursMono / peerMono <= 0.2, note: `${outcome}: ${example}` },
 ];
 const limits = [
@@ -121,4 +128,4 @@ for (const r of rows) {
 }
 for (const r of limits) console.log(`${r.bench.padEnd(34)} ours ${r.value.toPrecision(4).padStart(9)}  (target ${r.target}) ${r.ok ? 'met' : 'MISSED'}  ${r.note}`);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ rows, limits, figures: figureMs, workers, worstRelErr: worst, date: new Date().toISOString() }, null, 2));
+writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ rows, limits, figures: figureMs, workers, evalJsonl, worstRelErr: worst, date: new Date().toISOString() }, null, 2));

@@ -98,7 +98,7 @@ describe('pw-beta-star-drop: the refutation of monotone β*, re-derived from F a
   });
   test('another n, another route, or uniform F does not verify', () => {
     const c = saved('92bbac26d2f1.json').certificate;
-    const at = (patch: Record<string, unknown>) => verifyCertificate({ ...c, data: { ...(c.data as object), ...patch } });
+    const at = (patch: Record<string, unknown>) => verifyCertificate({ ...c, data: { ...(c.data as object), ...patch } as Certificate['data'] });
     expect(at({ n: 6 }).verified).toBe(false);
     expect(at({ route: 'quantile' }).why).toMatch(/route/);
     expect(at({ dist: { kind: 'uniform', lo: 0, hi: 1 } }).why).toMatch(/does not drop/);

@@ -1,5 +1,76 @@
-import { createRequire } from 'node:module';
 import type { MathJsInstance, MathNode } from 'mathjs';
+import {
+  create,
+  parseDependencies,
+  compileDependencies,
+  addDependencies,
+  subtractDependencies,
+  multiplyDependencies,
+  divideDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  factorialDependencies,
+  smallerDependencies,
+  largerDependencies,
+  smallerEqDependencies,
+  largerEqDependencies,
+  equalDependencies,
+  unequalDependencies,
+  andDependencies,
+  orDependencies,
+  notDependencies,
+  xorDependencies,
+  absDependencies,
+  sqrtDependencies,
+  cbrtDependencies,
+  expDependencies,
+  expm1Dependencies,
+  logDependencies,
+  log10Dependencies,
+  log2Dependencies,
+  log1pDependencies,
+  powDependencies,
+  squareDependencies,
+  cubeDependencies,
+  nthRootDependencies,
+  hypotDependencies,
+  sinDependencies,
+  cosDependencies,
+  tanDependencies,
+  secDependencies,
+  cscDependencies,
+  cotDependencies,
+  asinDependencies,
+  acosDependencies,
+  atanDependencies,
+  atan2Dependencies,
+  sinhDependencies,
+  coshDependencies,
+  tanhDependencies,
+  asinhDependencies,
+  acoshDependencies,
+  atanhDependencies,
+  minDependencies,
+  maxDependencies,
+  floorDependencies,
+  ceilDependencies,
+  roundDependencies,
+  fixDependencies,
+  signDependencies,
+  modDependencies,
+  erfDependencies,
+  gammaDependencies,
+  piDependencies,
+  eDependencies,
+  tauDependencies,
+  phiDependencies,
+  LN2Dependencies,
+  LN10Dependencies,
+  LOG2EDependencies,
+  LOG10EDependencies,
+  SQRT2Dependencies,
+  SQRT1_2Dependencies,
+} from 'mathjs/number';
 import type { Precision } from '../numeric/types.ts';
 import { quad } from '../numeric/index.ts';
 import { clenshawMany } from '../numeric/special.ts';
@@ -10,18 +81,87 @@ import { InputError } from '../errors.ts';
 
 type DensitySpec = Extract<DistSpec, { kind: 'density' }>;
 
-// Plain numbers only; `predictable` makes sqrt(−1), log(−1) NaN instead of complex numbers.
-// Comparisons (x < 0.5 ? …) as exact as mathjs allows: its default relative tolerance of 1e-12
-// would move a jump by 5e-13; 1e-15 is the smallest its floor/round accept.
-// Loaded on first use: importing mathjs costs about a second at start-up, which every command
-// paid even when no expression density is ever built (`list`, `report --from`). Its CommonJS
-// build, through require, loads faster than its ES module graph.
+// Plain numbers only (mathjs's number build); `predictable` makes sqrt(−1), log(−1) NaN instead
+// of complex numbers. Comparisons (x < 0.5 ? …) as exact as mathjs allows: its default relative
+// tolerance of 1e-12 would move a jump by 5e-13; 1e-15 is the smallest its floor/round accept.
+// Only the parser, the compiler and the functions an expression may name (FUNCTIONS, OPERATORS,
+// CONSTANTS below) are imported: the CLI's bundle then holds those factories alone, and building
+// the instance costs tens of milliseconds where `create(all)` cost about a second, which every
+// `eval` of an expression density paid (issue #10, eval over JSON Lines). Built on first use.
+const MATH_DEPENDENCIES = {
+  parseDependencies,
+  compileDependencies,
+  addDependencies,
+  subtractDependencies,
+  multiplyDependencies,
+  divideDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  factorialDependencies,
+  smallerDependencies,
+  largerDependencies,
+  smallerEqDependencies,
+  largerEqDependencies,
+  equalDependencies,
+  unequalDependencies,
+  andDependencies,
+  orDependencies,
+  notDependencies,
+  xorDependencies,
+  absDependencies,
+  sqrtDependencies,
+  cbrtDependencies,
+  expDependencies,
+  expm1Dependencies,
+  logDependencies,
+  log10Dependencies,
+  log2Dependencies,
+  log1pDependencies,
+  powDependencies,
+  squareDependencies,
+  cubeDependencies,
+  nthRootDependencies,
+  hypotDependencies,
+  sinDependencies,
+  cosDependencies,
+  tanDependencies,
+  secDependencies,
+  cscDependencies,
+  cotDependencies,
+  asinDependencies,
+  acosDependencies,
+  atanDependencies,
+  atan2Dependencies,
+  sinhDependencies,
+  coshDependencies,
+  tanhDependencies,
+  asinhDependencies,
+  acoshDependencies,
+  atanhDependencies,
+  minDependencies,
+  maxDependencies,
+  floorDependencies,
+  ceilDependencies,
+  roundDependencies,
+  fixDependencies,
+  signDependencies,
+  modDependencies,
+  erfDependencies,
+  gammaDependencies,
+  piDependencies,
+  eDependencies,
+  tauDependencies,
+  phiDependencies,
+  LN2Dependencies,
+  LN10Dependencies,
+  LOG2EDependencies,
+  LOG10EDependencies,
+  SQRT2Dependencies,
+  SQRT1_2Dependencies,
+};
 let mathInstance: MathJsInstance | undefined;
 function mathjs(): MathJsInstance {
-  if (!mathInstance) {
-    const { all, create } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
-    mathInstance = create(all, { number: 'number', predictable: true, relTol: 1e-15, absTol: 0 });
-  }
+  mathInstance ??= create(MATH_DEPENDENCIES, { predictable: true, relTol: 1e-15, absTol: 0 }) as MathJsInstance;
   return mathInstance;
 }
 
