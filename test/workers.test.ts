@@ -162,3 +162,15 @@ describe('saved cases under worker threads', () => {
     expect(readdirSync(join(dir, 'PW.X'))).toEqual(['abc.json']);
   });
 });
+
+describe('longest first', () => {
+  test('recorded claims start longest first, unrecorded ones before them in their own order; output order is untouched elsewhere', async () => {
+    const { longestFirst } = await import('../src/cli/check.ts');
+    const t = (id: string) => ({ id, persist: false, replaySaved: true });
+    const tasks = [t('a'), t('b'), t('c'), t('d')];
+    expect(longestFirst(tasks, { 'a||': 5, 'c||': 50, 'd||': 7 })).toEqual([1, 2, 3, 0]);
+    expect(longestFirst(tasks, {})).toEqual([0, 1, 2, 3]);
+    // Another depth is another key: times at --runs 5 say nothing about the default depth.
+    expect(longestFirst([{ ...t('a'), runs: 5 }, t('b')], { 'a|5|': 1, 'b||': 9 })).toEqual([1, 0]);
+  });
+});

@@ -1,5 +1,7 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { strayFiles } from '../claims/persist.ts';
+import { ROOT, strayFiles } from '../claims/persist.ts';
 import { tally } from '../claims/registry.ts';
 import { runClaim } from '../claims/runner.ts';
 import { evidenceLine } from '../claims/evidence.ts';
@@ -93,12 +95,19 @@ export async function checkRunParallel(run: CheckRun): Promise<{ outcomes: Claim
     replaySaved: run.replay !== false,
     root: run.root,
   }));
-  // Tasks start in order on free threads, so the ones running are the first `threads` not yet finished.
+  // Longest first (by the last run's times, unknown claims first): a long claim started last would
+  // leave the other threads idle at the end. Only the start order changes; output keeps the claims' order.
+  const past = readTimings();
+  const order = longestFirst(tasks, past);
+  // Tasks start in that order on free threads, so the ones running are the first `threads` not yet finished.
   const runningText = () => [...running].slice(0, threads).join(', ');
-  tasks.forEach((t) => running.add(t.id));
+  order.forEach((k) => running.add(tasks[k].id));
   bar?.start(tasks.length, 0, { running: runningText() });
+  const took: Record<string, number> = {};
   try {
-    await runOnPool(tasks, threads, (k, r) => {
+    await runOnPool(order.map((k) => tasks[k]), threads, (j, r) => {
+      const k = order[j];
+      took[timingKey(tasks[k])] = r.outcome.millis;
       running.delete(r.outcome.id);
       // A bar owns its line: the claim's log lines go above it, then it is drawn again.
       bar?.stop();
@@ -108,8 +117,44 @@ export async function checkRunParallel(run: CheckRun): Promise<{ outcomes: Claim
     });
   } finally {
     bar?.stop();
+    writeTimings(past, took);
   }
   return print.end();
+}
+
+/** Where the last parallel runs' claim times are kept (a cache: losing it only costs balance). */
+const TIMINGS = join(ROOT, 'node_modules', '.cache', 'mechcheck-timings.json');
+/** A claim's time depends on its depth: one entry per id, runs and time budget. */
+const timingKey = (t: ClaimTask) => `${t.id}|${t.runs ?? ''}|${t.timeBudgetMs ?? ''}`;
+
+/** The recorded times (milliseconds by timingKey), or none. */
+function readTimings(): Record<string, number> {
+  try {
+    const j = JSON.parse(readFileSync(TIMINGS, 'utf8')) as unknown;
+    if (!j || typeof j !== 'object' || Array.isArray(j)) return {};
+    return Object.fromEntries(Object.entries(j).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)));
+  } catch {
+    return {};
+  }
+}
+
+/** Record this run's times beside the others (written whole, then renamed; a failure is ignored). */
+function writeTimings(past: Record<string, number>, took: Record<string, number>): void {
+  if (Object.keys(took).length === 0) return;
+  try {
+    mkdirSync(dirname(TIMINGS), { recursive: true });
+    const tmp = `${TIMINGS}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ ...past, ...took }));
+    renameSync(tmp, TIMINGS);
+  } catch {
+    // a read-only checkout: the next run starts in catalogue order
+  }
+}
+
+/** Task indices, longest recorded time first; unrecorded tasks lead, in their given order (stable). */
+export function longestFirst(tasks: readonly ClaimTask[], past: Record<string, number>): number[] {
+  const cost = (k: number) => past[timingKey(tasks[k])] ?? Infinity;
+  return tasks.map((_, k) => k).sort((a, b) => cost(b) - cost(a) || a - b);
 }
 
 /**
