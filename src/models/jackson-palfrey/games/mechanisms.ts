@@ -96,7 +96,7 @@ export interface RandomTreeOptions<T> {
 /**
  * A random finite game form of perfect information over a price grid (Section 3), drawn from the
  * random source `rand` (uniform on [0, 1); seeded by the caller): each node below `maxDepth` is a
- * move with probability 1 − depth/(maxDepth + 1), of a random player, with 1..maxChildren
+ * move with probability (maxDepth + 1 − depth)/(maxDepth + 2) (a draw near 1 ends the tree), of a random player, with 1..maxChildren
  * children; a terminal node is "no trade" with probability `noTradeShare`, otherwise trade at a
  * grid price drawn uniformly. Deterministic in the stream `rand` yields.
  */
@@ -104,7 +104,7 @@ export function randomGameForm<T>(rand: () => number, o: RandomTreeOptions<T>): 
   if (o.prices.length === 0) throw new RangeError('randomGameForm: prices is empty');
   const pick = (n: number) => Math.min(n - 1, Math.floor(rand() * n));
   const build = (depth: number): GameNode<T> => {
-    if (depth < o.maxDepth && rand() < 1 - depth / (o.maxDepth + 1)) {
+    if (depth < o.maxDepth && rand() < (o.maxDepth + 1 - depth) / (o.maxDepth + 2)) {
       const player: Player = rand() < 0.5 ? 'seller' : 'buyer';
       const k = 1 + pick(o.maxChildren);
       return move(player, Array.from({ length: k }, () => build(depth + 1)));
