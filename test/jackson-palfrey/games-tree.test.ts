@@ -73,7 +73,7 @@ describe('take-it-or-leave-it and fixed price against their closed forms', () =>
 function randomTrees(seed: number, count: number): GameNode<number>[] {
   const rand = makeRng(seed);
   return Array.from({ length: count }, () =>
-    randomGameForm(rand, { prices: grid(8), maxDepth: 1 + Math.floor(rand() * 4), maxChildren: 3, noTradeShare: 0.2 }),
+    randomGameForm(rand, { prices: grid(8), maxDepth: 1 + Math.floor(rand() * 4), maxChildren: 4, noTradeShare: 0.2 }),
   );
 }
 
