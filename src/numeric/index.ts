@@ -55,3 +55,4 @@ export {
   type FarkasCertificate,
   type OptimalityCertificate,
 } from './lp.ts';
+export { QuadraticNumber, SQRT2_MINUS_1, GOLDEN_CONJUGATE } from './quadratic-field.ts';
