@@ -34,3 +34,25 @@ export type { DecimalCtor } from './decimal.ts';
 export { fitPowerLaw, fitLine, decreasingFrom, trend, ratioTest, successiveRatios, tQuantile, type Trend, type TrendOptions, type LineFit } from './trend.ts';
 export { Cheb, chebCoefficients, chebDerivative, chebAntiderivatives, clenshaw, clenshawMany, cosTable } from './chebyshev.ts';
 export { Est, sumEst } from './estimate.ts';
+export {
+  solveLp,
+  lpSolver,
+  loadHighs,
+  verifyFarkas,
+  verifyOptimality,
+  farkasData,
+  verifyFarkasData,
+  lpToData,
+  lpFromData,
+  bestRational,
+  type LinearProgram,
+  type SparseRows,
+  type Coef,
+  type LpResult,
+  type LpStatus,
+  type LpOptions,
+  type LpData,
+  type FarkasCertificate,
+  type OptimalityCertificate,
+} from './lp.ts';
+export { QuadraticNumber, SQRT2_MINUS_1, GOLDEN_CONJUGATE } from './quadratic-field.ts';

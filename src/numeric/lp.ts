@@ -1,0 +1,907 @@
+/**
+ * Linear programs solved by HiGHS (the `highs` package: HiGHS compiled to WebAssembly), with
+ * certificates re-verified in exact rationals, so a claim never rests on the solver's word.
+ *
+ *   minimise (or maximise)  cᵀx   subject to   rowLower ≤ A x ≤ rowUpper,   colLower ≤ x ≤ colUpper
+ *
+ * Numbers are doubles (their exact binary value is the problem) or strings naming a rational
+ * exactly ("1/3", "0.1" = 1/10); bounds may be ±Infinity. The model is passed to HiGHS as arrays
+ * (its structured `createModel` API), so no digit is lost in an LP text and no name needs escaping.
+ *
+ * Certificates (all checked in exact arithmetic, fraction.js BigInt, from the problem's rationals):
+ * - infeasible: a Farkas certificate y (one multiplier per row). With z = −Aᵀy (exact), every x of
+ *   the box satisfies yᵀAx + zᵀx = 0, while yᵀAx + zᵀx ≤ h(y) := Σᵢ σ_[rowLowerᵢ,rowUpperᵢ](yᵢ) +
+ *   Σⱼ σ_[colLowerⱼ,colUpperⱼ](zⱼ), σ_[l,u](t) = t·u for t > 0, t·l for t < 0 (infinite where that
+ *   bound is). So h(y) < 0 proves that no x is feasible. The `highs` package says "Infeasible"
+ *   without a usable ray, so y comes from the alternative system solved as its own LP
+ *   (min h(y) with Σ|y| + Σ|z| ≤ 1 as a row: no variable is bounded to help the solver).
+ * - optimal: x and y with exact primal feasibility of x and the weak-duality bound D(y) ≤ cᵀx', so
+ *   the optimum lies in [D(y), cᵀx] exactly.
+ * A float y or x that misses its exact check by round-off is cleaned (tiny entries dropped,
+ * rational reconstruction by continued fractions, or an exact re-solve on its support); a
+ * certificate that still does not verify exactly is reported as uncertified, never claimed.
+ */
+import Fraction from 'fraction.js';
+import { exactRational, toNumber } from './rational.ts';
+
+/** A coefficient: a double (its exact binary value) or a rational named by a string ("1/3", "0.25"). */
+export type Coef = number | string;
+
+/** A sparse matrix by rows (compressed sparse row). */
+export interface SparseRows {
+  format: 'csr';
+  numRows: number;
+  numCols: number;
+  /** Row i occupies positions starts[i] .. starts[i+1] − 1 of indices/values. */
+  starts: ArrayLike<number>;
+  indices: ArrayLike<number>;
+  values: ArrayLike<Coef>;
+}
+
+/** A linear program with two-sided row and column bounds. */
+export interface LinearProgram {
+  sense?: 'minimize' | 'maximize';
+  /** Objective coefficients c, one per column. */
+  cost: ArrayLike<Coef>;
+  /** Constraint matrix: dense rows, or sparse rows. */
+  A: readonly ArrayLike<Coef>[] | SparseRows;
+  /** Default: −Infinity for every row. */
+  rowLower?: ArrayLike<Coef>;
+  /** Default: +Infinity for every row. */
+  rowUpper?: ArrayLike<Coef>;
+  /** Default: 0 for every column. */
+  colLower?: ArrayLike<Coef>;
+  /** Default: +Infinity for every column. */
+  colUpper?: ArrayLike<Coef>;
+  /** For messages only. */
+  rowNames?: readonly string[];
+  colNames?: readonly string[];
+}
+
+export type LpStatus = 'optimal' | 'infeasible' | 'unbounded' | 'error';
+
+/** A Farkas certificate: exact row multipliers y (as "p/q" strings) with h(y) < 0 (see the module comment). */
+export interface FarkasCertificate {
+  kind: 'farkas';
+  y: string[];
+  /** h(y), exactly, as "p/q": negative. */
+  bound: string;
+  /** How y was obtained: 'solver', 'dropped tiny entries', 'rational reconstruction', 'support re-solve'. */
+  route: string;
+}
+
+/** An optimality certificate in the problem's sense: the optimum lies in [lower, upper] exactly. */
+export interface OptimalityCertificate {
+  kind: 'optimality';
+  /** An exactly feasible x ("p/q" strings). */
+  x: string[];
+  /** Row duals y ("p/q" strings), c = Aᵀy + z in the problem's sense. */
+  y: string[];
+  /** The exact interval of the optimum, as "p/q" strings (for a maximum: [cᵀx, D(y)]). */
+  lower: string;
+  upper: string;
+  route: string;
+}
+
+export interface LpResult {
+  status: LpStatus;
+  /** HiGHS's own model status, for messages. */
+  solverStatus: string;
+  /** Primal values and row activities (optimal only). */
+  x?: Float64Array;
+  rowActivity?: Float64Array;
+  /** Duals with c = Aᵀ·rowDual + colDual in the problem's sense (optimal only). */
+  rowDual?: Float64Array;
+  colDual?: Float64Array;
+  objective?: number;
+  /** Whether the status is backed by a certificate that verified exactly. */
+  certified: boolean;
+  certificate?: FarkasCertificate | OptimalityCertificate;
+  /** Why the status is not certified (or what went wrong). */
+  why?: string;
+}
+
+export interface LpOptions {
+  /** Seconds HiGHS may spend per solve (default: none). */
+  timeLimit?: number;
+  /** Skip the exact certificates (status from the solver alone; certified: false). */
+  certify?: boolean;
+  /** The largest support the exact re-solve attempts (exact Gaussian elimination; default 400). */
+  maxExactSupport?: number;
+}
+
+// ------------------------------------------------------------ the HiGHS module, loaded once
+
+// The package ships CommonJS types for an ESM entry; what `import('highs')` gives at run time is
+// { default: loader } (build/highs.mjs), so the loader is typed here by hand.
+type Highs = import('highs').Highs;
+type HighsLoader = (options?: object) => Promise<Highs>;
+let highsPromise: Promise<Highs> | undefined;
+
+/** The HiGHS module (WebAssembly compiled once per process and cached). */
+export function loadHighs(): Promise<Highs> {
+  highsPromise ??= import('highs').then((m) => ((m as unknown as { default: HighsLoader }).default)());
+  return highsPromise;
+}
+
+/** A synchronous solver once HiGHS is loaded: `(await lpSolver()).solve(p)`, for loops of many LPs. */
+export async function lpSolver(): Promise<{ solve: (p: LinearProgram, o?: LpOptions) => LpResult }> {
+  const h = await loadHighs();
+  return { solve: (p, o) => solveWith(h, p, o ?? {}) };
+}
+
+/** Solve a linear program with HiGHS and certify its status exactly (see the module comment). */
+export async function solveLp(p: LinearProgram, o: LpOptions = {}): Promise<LpResult> {
+  return solveWith(await loadHighs(), p, o);
+}
+
+// ------------------------------------------------------------ the problem, exactly
+
+/** The problem's numbers as exact rationals (null: an infinite bound), rows sparse, cost in minimisation form. */
+interface ExactLp {
+  m: number;
+  n: number;
+  /** −1 for a maximisation (cost negated to minimise). */
+  sign: 1 | -1;
+  cost: Fraction[];
+  rowIdx: Int32Array[];
+  rowVal: Fraction[][];
+  rowNum: Float64Array[];
+  rowLo: (Fraction | null)[];
+  rowHi: (Fraction | null)[];
+  colLo: (Fraction | null)[];
+  colHi: (Fraction | null)[];
+}
+
+const ZERO = new Fraction(0);
+
+function fieldName(p: LinearProgram, kind: 'row' | 'col', i: number): string {
+  const names = kind === 'row' ? p.rowNames : p.colNames;
+  return names?.[i] !== undefined ? `${kind} ${JSON.stringify(names[i])}` : `${kind} ${i}`;
+}
+
+/** A coefficient exactly; throws naming the field for NaN, an infinity where none is allowed, or a bad string. */
+function coef(v: Coef, what: string, infinite?: 'lo' | 'hi'): Fraction | null {
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) throw new Error(`${what}: NaN`);
+    if (v === Infinity && infinite === 'hi') return null;
+    if (v === -Infinity && infinite === 'lo') return null;
+    if (!Number.isFinite(v)) throw new Error(`${what}: ${v} is not allowed here`);
+    return exactRational(v);
+  }
+  if (typeof v !== 'string') throw new Error(`${what}: must be a number or a rational string`);
+  try {
+    return new Fraction(v);
+  } catch {
+    throw new Error(`${what}: ${JSON.stringify(v.slice(0, 40))} is not a rational`);
+  }
+}
+
+const exactCache = new WeakMap<LinearProgram, ExactLp>();
+
+/** The exact form of a problem (cached per problem object: re-verification does not re-parse). */
+function exactLp(p: LinearProgram): ExactLp {
+  const hit = exactCache.get(p);
+  if (hit) return hit;
+  const n = p.cost.length;
+  const sign: 1 | -1 = p.sense === 'maximize' ? -1 : 1;
+  if (p.sense !== undefined && p.sense !== 'minimize' && p.sense !== 'maximize') throw new Error(`sense: must be 'minimize' or 'maximize'`);
+  const cost = Array.from({ length: n }, (_, j) => coef(p.cost[j], `cost[${j}]`)!.mul(sign));
+  const rowIdx: Int32Array[] = [];
+  const rowVal: Fraction[][] = [];
+  const rowNum: Float64Array[] = [];
+  if (Array.isArray(p.A)) {
+    const rows = p.A as readonly ArrayLike<Coef>[];
+    rows.forEach((r, i) => {
+      if (r.length !== n) throw new Error(`A[${i}]: has ${r.length} entries, the cost has ${n}`);
+      const idx: number[] = [];
+      const val: Fraction[] = [];
+      for (let j = 0; j < n; j++) {
+        const q = coef(r[j], `A[${i}][${j}]`)!;
+        if (q.n !== 0n) {
+          idx.push(j);
+          val.push(q);
+        }
+      }
+      rowIdx.push(Int32Array.from(idx));
+      rowVal.push(val);
+      rowNum.push(Float64Array.from(val, toNumber));
+    });
+  } else {
+    const s = p.A as SparseRows;
+    if (s.format !== 'csr') throw new Error(`A.format: must be 'csr'`);
+    if (s.numCols !== n) throw new Error(`A.numCols: ${s.numCols}, the cost has ${n}`);
+    if (s.starts.length !== s.numRows + 1) throw new Error(`A.starts: must have numRows + 1 entries`);
+    for (let i = 0; i < s.numRows; i++) {
+      const idx: number[] = [];
+      const val: Fraction[] = [];
+      const seen = new Set<number>();
+      for (let k = s.starts[i]; k < s.starts[i + 1]; k++) {
+        const j = s.indices[k];
+        if (!Number.isInteger(j) || j < 0 || j >= n) throw new Error(`A.indices[${k}]: column ${j} is out of range`);
+        if (seen.has(j)) throw new Error(`A.indices[${k}]: column ${j} twice in row ${i}`);
+        seen.add(j);
+        const q = coef(s.values[k], `A.values[${k}]`)!;
+        if (q.n !== 0n) {
+          idx.push(j);
+          val.push(q);
+        }
+      }
+      rowIdx.push(Int32Array.from(idx));
+      rowVal.push(val);
+      rowNum.push(Float64Array.from(val, toNumber));
+    }
+  }
+  const m = rowIdx.length;
+  const bounds = (arr: ArrayLike<Coef> | undefined, len: number, dflt: number, name: string, side: 'lo' | 'hi') => {
+    if (arr !== undefined && arr.length !== len) throw new Error(`${name}: has ${arr.length} entries, expected ${len}`);
+    return Array.from({ length: len }, (_, i) => coef(arr === undefined ? dflt : arr[i], `${name}[${i}]`, side));
+  };
+  const rowLo = bounds(p.rowLower, m, -Infinity, 'rowLower', 'lo');
+  const rowHi = bounds(p.rowUpper, m, Infinity, 'rowUpper', 'hi');
+  const colLo = bounds(p.colLower, n, 0, 'colLower', 'lo');
+  const colHi = bounds(p.colUpper, n, Infinity, 'colUpper', 'hi');
+  for (let i = 0; i < m; i++) if (rowLo[i] && rowHi[i] && rowLo[i]!.gt(rowHi[i]!)) throw new Error(`rowLower[${i}]: above rowUpper (${fieldName(p, 'row', i)})`);
+  for (let j = 0; j < n; j++) if (colLo[j] && colHi[j] && colLo[j]!.gt(colHi[j]!)) throw new Error(`colLower[${j}]: above colUpper (${fieldName(p, 'col', j)})`);
+  const e: ExactLp = { m, n, sign, cost, rowIdx, rowVal, rowNum, rowLo, rowHi, colLo, colHi };
+  exactCache.set(p, e);
+  return e;
+}
+
+const num = (q: Fraction | null, inf: number) => (q === null ? inf : toNumber(q));
+
+// ------------------------------------------------------------ solving
+
+const STATUS_NAMES = ['notSet', 'loadError', 'modelError', 'presolveError', 'solveError', 'postsolveError', 'empty', 'optimal', 'infeasible', 'unboundedOrInfeasible', 'unbounded', 'objectiveBound', 'objectiveTarget', 'timeLimit', 'iterationLimit', 'unknown', 'solutionLimit', 'interrupted'];
+
+interface RawSolve {
+  status: number;
+  colValue: Float64Array;
+  rowValue: Float64Array;
+  colDual: Float64Array;
+  rowDual: Float64Array;
+  objective: number;
+}
+
+/** One HiGHS solve of min cᵀx, rows by CSR (the caller's arrays, copied by HiGHS). */
+function runHighs(
+  h: Highs,
+  d: { n: number; m: number; cost: ArrayLike<number>; colLo: ArrayLike<number>; colHi: ArrayLike<number>; rowLo: ArrayLike<number>; rowHi: ArrayLike<number>; starts: Int32Array; indices: Int32Array; values: Float64Array },
+  o: LpOptions,
+): RawSolve {
+  const model = {
+    numCols: d.n,
+    numRows: d.m,
+    colCost: Float64Array.from(d.cost),
+    colLower: Float64Array.from(d.colLo),
+    colUpper: Float64Array.from(d.colHi),
+    rowLower: Float64Array.from(d.rowLo),
+    rowUpper: Float64Array.from(d.rowHi),
+    matrix: { format: 'csr' as const, numRows: d.m, numCols: d.n, starts: d.starts, indices: d.indices, values: d.values },
+  };
+  const objective = (x: Float64Array) => {
+    let v = 0;
+    for (let j = 0; j < d.n; j++) v += model.colCost[j] * x[j];
+    return v;
+  };
+  if (o.timeLimit === undefined) {
+    // The C API's one-shot Highs_lpCall: silent, and ~1 ms cheaper per solve than a persistent model.
+    const r = h.raw.lpCall(model);
+    if (r.status === h.constants.status.error || !r.value) throw new Error('HiGHS could not run the model (Highs_lpCall returned an error)');
+    const sol = r.value.solution;
+    const status = r.value.modelStatus as number;
+    return { status, colValue: sol.colValue, rowValue: sol.rowValue, colDual: sol.colDual, rowDual: sol.rowDual, objective: objective(sol.colValue) };
+  }
+  return h.withModel(model, (mdl) => {
+    mdl.options.set({ output_flag: false, time_limit: o.timeLimit! });
+    mdl.run();
+    const status = mdl.getModelStatus() as number;
+    const sol = mdl.getSolution();
+    return { status, colValue: sol.colValue, rowValue: sol.rowValue, colDual: sol.colDual, rowDual: sol.rowDual, objective: objective(sol.colValue) };
+  });
+}
+
+const dataCache = new WeakMap<ExactLp, ReturnType<typeof buildHighsData>>();
+
+/** The problem in HiGHS's arrays (minimisation form; cached per problem). */
+function highsData(e: ExactLp, zeroCost = false) {
+  let d = dataCache.get(e);
+  if (!d) dataCache.set(e, (d = buildHighsData(e)));
+  return zeroCost ? { ...d, cost: new Float64Array(e.n) } : d;
+}
+
+function buildHighsData(e: ExactLp) {
+  const starts = new Int32Array(e.m + 1);
+  for (let i = 0; i < e.m; i++) starts[i + 1] = starts[i] + e.rowIdx[i].length;
+  const indices = new Int32Array(starts[e.m]);
+  const values = new Float64Array(starts[e.m]);
+  for (let i = 0; i < e.m; i++) {
+    indices.set(e.rowIdx[i], starts[i]);
+    values.set(e.rowNum[i], starts[i]);
+  }
+  return {
+    n: e.n,
+    m: e.m,
+    cost: Float64Array.from(e.cost, toNumber) as ArrayLike<number>,
+    colLo: e.colLo.map((q) => num(q, -Infinity)),
+    colHi: e.colHi.map((q) => num(q, Infinity)),
+    rowLo: e.rowLo.map((q) => num(q, -Infinity)),
+    rowHi: e.rowHi.map((q) => num(q, Infinity)),
+    starts,
+    indices,
+    values,
+  };
+}
+
+function solveWith(h: Highs, p: LinearProgram, o: LpOptions): LpResult {
+  const e = exactLp(p);
+  const data = highsData(e);
+  let r = runHighs(h, data, o);
+  let status = STATUS_NAMES[r.status] ?? String(r.status);
+  if (status === 'unboundedOrInfeasible') {
+    // Tell the two apart: is the feasible set empty? (the same constraints, no objective)
+    const f = runHighs(h, highsData(e, true), o);
+    const fs = STATUS_NAMES[f.status];
+    if (fs === 'infeasible') status = 'infeasible';
+    else if (fs === 'optimal') status = 'unbounded';
+    else return { status: 'error', solverStatus: `unboundedOrInfeasible, then ${fs}`, certified: false, why: `HiGHS could not decide feasibility (${fs})` };
+  }
+  if (status === 'empty' && e.m === 0 && e.n === 0) {
+    r = { ...r, colValue: new Float64Array(0), rowValue: new Float64Array(0), colDual: new Float64Array(0), rowDual: new Float64Array(0), objective: 0 };
+    status = 'optimal';
+  }
+  const certify = o.certify !== false;
+  const maxSupport = o.maxExactSupport ?? 400;
+  if (status === 'optimal') {
+    const rowDual = r.rowDual.map((v) => v * e.sign);
+    const colDual = r.colDual.map((v) => v * e.sign);
+    const base: LpResult = { status: 'optimal', solverStatus: status, x: r.colValue, rowActivity: r.rowValue, rowDual, colDual, objective: r.objective * e.sign, certified: false };
+    if (!certify) return base;
+    const c = certifyOptimal(e, r.colValue, r.rowDual, maxSupport);
+    return typeof c === 'string' ? { ...base, why: c } : { ...base, certified: true, certificate: c };
+  }
+  if (status === 'infeasible') {
+    const base: LpResult = { status: 'infeasible', solverStatus: STATUS_NAMES[r.status], certified: false };
+    if (!certify) return base;
+    const c = findFarkas(h, e, o, maxSupport);
+    return typeof c === 'string' ? { ...base, why: c } : { ...base, certified: true, certificate: c };
+  }
+  if (status === 'unbounded') return { status: 'unbounded', solverStatus: STATUS_NAMES[r.status], certified: false, why: 'unboundedness is reported by HiGHS without a certificate' };
+  return { status: 'error', solverStatus: status, certified: false, why: `HiGHS stopped with status ${status}` };
+}
+
+// ------------------------------------------------------------ Farkas certificates
+
+/** σ_[lo,hi](t): the largest t·v over v ∈ [lo, hi] (null: +∞). */
+function support(t: Fraction, lo: Fraction | null, hi: Fraction | null): Fraction | null {
+  if (t.n === 0n) return ZERO;
+  if (t.s > 0n) return hi === null ? null : t.mul(hi);
+  return lo === null ? null : t.mul(lo);
+}
+
+/** (Aᵀy)_j for every column, exactly. */
+function aTy(e: ExactLp, y: Fraction[]): Fraction[] {
+  const out: Fraction[] = Array.from({ length: e.n }, () => ZERO);
+  for (let i = 0; i < e.m; i++) {
+    if (y[i].n === 0n) continue;
+    const idx = e.rowIdx[i];
+    const val = e.rowVal[i];
+    for (let k = 0; k < idx.length; k++) out[idx[k]] = out[idx[k]].add(val[k].mul(y[i]));
+  }
+  return out;
+}
+
+/** h(y) exactly, or why it is not a finite negative number. */
+function farkasBound(e: ExactLp, y: Fraction[], names?: LinearProgram): { bound: Fraction } | { why: string } {
+  if (y.length !== e.m) return { why: `y has ${y.length} entries, the problem ${e.m} rows` };
+  let h = ZERO;
+  for (let i = 0; i < e.m; i++) {
+    const s = support(y[i], e.rowLo[i], e.rowHi[i]);
+    if (s === null) return { why: `y[${i}] = ${y[i].toFraction()} has the sign of an infinite bound of ${names ? fieldName(names, 'row', i) : `row ${i}`}` };
+    h = h.add(s);
+  }
+  const z = aTy(e, y);
+  for (let j = 0; j < e.n; j++) {
+    const s = support(z[j].neg(), e.colLo[j], e.colHi[j]);
+    if (s === null) return { why: `(Aᵀy)[${j}] = ${toNumber(z[j])} is not 0 or of the sign the bounds of ${names ? fieldName(names, 'col', j) : `col ${j}`} allow` };
+    h = h.add(s);
+  }
+  return { bound: h };
+}
+
+/** Re-check a Farkas certificate from the problem and the certificate's y alone (exact rationals). */
+export function verifyFarkas(p: LinearProgram, cert: Pick<FarkasCertificate, 'y'>): { verified: boolean; bound?: string; why?: string } {
+  let y: Fraction[];
+  try {
+    y = cert.y.map((s, i) => {
+      if (typeof s !== 'string') throw new Error(`y[${i}]: must be a rational string`);
+      try {
+        return new Fraction(s);
+      } catch {
+        throw new Error(`y[${i}]: ${JSON.stringify(s.slice(0, 40))} is not a rational`);
+      }
+    });
+  } catch (err) {
+    return { verified: false, why: err instanceof Error ? err.message : String(err) };
+  }
+  const e = exactLp(p);
+  const r = farkasBound(e, y, p);
+  if ('why' in r) return { verified: false, why: r.why };
+  if (r.bound.s < 0n && r.bound.n !== 0n) return { verified: true, bound: r.bound.toFraction() };
+  return { verified: false, bound: r.bound.toFraction(), why: `h(y) = ${r.bound.toFraction()} is not negative` };
+}
+
+/** The Farkas alternative as an LP: min h(y) over y = y⁺ − y⁻, z = z⁺ − z⁻ with Aᵀy + z = 0, Σ y± + z± ≤ 1. */
+function farkasFloat(h: Highs, e: ExactLp, o: LpOptions): Float64Array | string {
+  // Alternative variables, each a column of the alternative LP: [row or column index, sign, cost]
+  const kind: number[] = []; // 0: row multiplier, 1: column multiplier
+  const index: number[] = [];
+  const sgn: number[] = [];
+  const cost: number[] = [];
+  for (let i = 0; i < e.m; i++) {
+    if (e.rowHi[i] !== null) kind.push(0), index.push(i), sgn.push(1), cost.push(toNumber(e.rowHi[i]!));
+    if (e.rowLo[i] !== null) kind.push(0), index.push(i), sgn.push(-1), cost.push(-toNumber(e.rowLo[i]!));
+  }
+  for (let j = 0; j < e.n; j++) {
+    if (e.colHi[j] !== null) kind.push(1), index.push(j), sgn.push(1), cost.push(toNumber(e.colHi[j]!));
+    if (e.colLo[j] !== null) kind.push(1), index.push(j), sgn.push(-1), cost.push(-toNumber(e.colLo[j]!));
+  }
+  const K = kind.length;
+  // Rows of the alternative: n equalities (Aᵀy + z)_j = 0, then the normalisation. Build CSR through a column list.
+  const rowsIdx: number[][] = Array.from({ length: e.n + 1 }, () => []);
+  const rowsVal: number[][] = Array.from({ length: e.n + 1 }, () => []);
+  for (let k = 0; k < K; k++) {
+    if (kind[k] === 0) {
+      const i = index[k];
+      const idx = e.rowIdx[i];
+      for (let t = 0; t < idx.length; t++) rowsIdx[idx[t]].push(k), rowsVal[idx[t]].push(sgn[k] * e.rowNum[i][t]);
+    } else rowsIdx[index[k]].push(k), rowsVal[index[k]].push(sgn[k]);
+    rowsIdx[e.n].push(k), rowsVal[e.n].push(1);
+  }
+  const starts = new Int32Array(e.n + 2);
+  for (let r = 0; r <= e.n; r++) starts[r + 1] = starts[r] + rowsIdx[r].length;
+  const rowLo = new Float64Array(e.n + 1);
+  const rowHi = new Float64Array(e.n + 1);
+  rowLo[e.n] = -Infinity;
+  rowHi[e.n] = 1;
+  const r = runHighs(
+    h,
+    {
+      n: K,
+      m: e.n + 1,
+      cost,
+      colLo: new Float64Array(K),
+      colHi: new Float64Array(K).fill(Infinity),
+      rowLo,
+      rowHi,
+      starts,
+      indices: Int32Array.from(rowsIdx.flat()),
+      values: Float64Array.from(rowsVal.flat()),
+    },
+    o,
+  );
+  if (STATUS_NAMES[r.status] !== 'optimal') return `the Farkas alternative LP ended ${STATUS_NAMES[r.status]}`;
+  if (!(r.objective < 0)) return `the Farkas alternative LP's optimum is ${r.objective}, not negative: HiGHS's "infeasible" is not confirmed`;
+  const y = new Float64Array(e.m);
+  for (let k = 0; k < K; k++) if (kind[k] === 0) y[index[k]] += sgn[k] * r.colValue[k];
+  return y;
+}
+
+/** Find a Farkas certificate that verifies exactly, or say why none did. */
+function findFarkas(h: Highs, e: ExactLp, o: LpOptions, maxSupport: number): FarkasCertificate | string {
+  const yf = farkasFloat(h, e, o);
+  if (typeof yf === 'string') return yf;
+  const tries: string[] = [];
+  const attempt = (y: Fraction[], route: string): FarkasCertificate | undefined => {
+    const r = farkasBound(e, y);
+    if ('bound' in r && r.bound.s < 0n && r.bound.n !== 0n) return { kind: 'farkas', y: y.map((q) => q.toFraction()), bound: r.bound.toFraction(), route };
+    tries.push(`${route}: ${'why' in r ? r.why : `h(y) = ${toNumber(r.bound)}`}`);
+    return undefined;
+  };
+  const raw = Array.from(yf, exactRational);
+  const scale = Math.max(...Array.from(yf, Math.abs));
+  const dropped = Array.from(yf, (v) => (Math.abs(v) <= 1e-9 * scale ? ZERO : exactRational(v)));
+  const found =
+    attempt(raw, 'solver') ??
+    attempt(dropped, 'dropped tiny entries') ??
+    attempt(reconstruct(yf, scale), 'rational reconstruction') ??
+    farkasResolve(e, dropped, maxSupport, attempt, tries);
+  return found ?? `no Farkas certificate verified exactly (${tries.join('; ')})`;
+}
+
+/**
+ * The exact re-solve on the support: keep y's zero pattern, require (Aᵀy)_j = 0 exactly for every
+ * column whose float value is zero up to round-off, and solve that homogeneous system in rationals
+ * with y's own values on the free unknowns (so the solution stays near the solver's).
+ */
+function farkasResolve(e: ExactLp, y: Fraction[], maxSupport: number, attempt: (y: Fraction[], route: string) => FarkasCertificate | undefined, tries: string[]): FarkasCertificate | undefined {
+  const S = y.flatMap((q, i) => (q.n !== 0n ? [i] : []));
+  if (S.length > maxSupport) {
+    tries.push(`support re-solve: support ${S.length} above ${maxSupport}`);
+    return undefined;
+  }
+  const yNum = y.map(toNumber);
+  const z = new Float64Array(e.n);
+  const mag = new Float64Array(e.n);
+  for (const i of S)
+    for (let k = 0; k < e.rowIdx[i].length; k++) {
+      z[e.rowIdx[i][k]] += yNum[i] * e.rowNum[i][k];
+      mag[e.rowIdx[i][k]] += Math.abs(yNum[i] * e.rowNum[i][k]);
+    }
+  const pos = new Map(S.map((i, t) => [i, t]));
+  // One equation (Aᵀy)_j = 0 per column that is zero up to round-off; coefficients filled by rows of A.
+  const eqs: Equation[] = [];
+  const eqOf = new Int32Array(e.n).fill(-1);
+  for (let j = 0; j < e.n; j++) {
+    if (mag[j] === 0 || Math.abs(z[j]) > 1e-9 * mag[j]) continue;
+    eqOf[j] = eqs.length;
+    eqs.push({ idx: [], val: [], rhs: ZERO });
+  }
+  for (const i of S)
+    for (let k = 0; k < e.rowIdx[i].length; k++) {
+      const r = eqOf[e.rowIdx[i][k]];
+      if (r >= 0) eqs[r].idx.push(pos.get(i)!), eqs[r].val.push(e.rowVal[i][k]);
+    }
+  const sol = solveAffine(eqs, S.map((i) => y[i]));
+  if (!sol) {
+    tries.push('support re-solve: the support system has no exact solution');
+    return undefined;
+  }
+  const y2 = y.map(() => ZERO);
+  S.forEach((i, t) => (y2[i] = sol[t]));
+  return attempt(y2, 'support re-solve');
+}
+
+/** y/scale rounded to nearby fractions of small denominators (continued fractions), for each denominator cap in turn. */
+function reconstruct(y: Float64Array, scale: number): Fraction[] {
+  // One cap: the certificate is homogeneous, so y/scale with entries in [−1, 1] loses nothing.
+  return Array.from(y, (v) => bestRational(v / scale, 1_000_000));
+}
+
+/** The continued-fraction convergent of x with the largest denominator ≤ maxDen. */
+export function bestRational(x: number, maxDen: number): Fraction {
+  if (!Number.isFinite(x)) throw new Error(`bestRational: ${x} is not finite`);
+  let h0 = 0n, h1 = 1n, k0 = 1n, k1 = 0n; // convergents h/k
+  let r = Math.abs(x);
+  const cap = BigInt(maxDen);
+  for (let it = 0; it < 64; it++) {
+    const a = Math.floor(r);
+    const A = BigInt(a);
+    const h2 = A * h1 + h0;
+    const k2 = A * k1 + k0;
+    if (k2 > cap) break;
+    h0 = h1; h1 = h2; k0 = k1; k1 = k2;
+    const f = r - a;
+    if (f < 1e-15) break;
+    r = 1 / f;
+  }
+  if (k1 === 0n) return ZERO;
+  return new Fraction(x < 0 ? -h1 : h1, k1);
+}
+
+// ------------------------------------------------------------ exact linear systems
+
+interface Equation {
+  /** Unknowns' positions and their coefficients. */
+  idx: number[];
+  val: Fraction[];
+  rhs: Fraction;
+}
+
+/**
+ * A solution of the equations in rationals near `guess`: Gauss–Jordan elimination, the free
+ * unknowns keeping their guessed values and the pivots solved exactly; undefined when the system
+ * is inconsistent.
+ */
+function solveAffine(eqs: Equation[], guess: Fraction[]): Fraction[] | undefined {
+  const nU = guess.length;
+  // Dense rows [coefficients…, rhs] as Maps keyed by unknown (sparse elimination).
+  const rows = eqs.map((q) => {
+    const r = new Map<number, Fraction>();
+    q.idx.forEach((u, k) => r.set(u, (r.get(u) ?? ZERO).add(q.val[k])));
+    for (const [u, v] of r) if (v.n === 0n) r.delete(u);
+    return { r, rhs: q.rhs };
+  });
+  const pivots: { u: number; row: { r: Map<number, Fraction>; rhs: Fraction } }[] = [];
+  const pending = rows.slice();
+  while (pending.length > 0) {
+    const row = pending.pop()!;
+    if (row.r.size === 0) {
+      if (row.rhs.n !== 0n) return undefined;
+      continue;
+    }
+    // Pivot on the unknown with the largest coefficient (conditioning: the others keep the solver's values).
+    let u = -1;
+    let best = -1;
+    for (const [k, v] of row.r) {
+      const a = Math.abs(toNumber(v));
+      if (a > best) (best = a), (u = k);
+    }
+    const pv = row.r.get(u)!;
+    const norm = new Map<number, Fraction>();
+    for (const [k, v] of row.r) if (k !== u) norm.set(k, v.div(pv));
+    const prow = { r: norm, rhs: row.rhs.div(pv) }; // x_u = rhs − Σ norm_k x_k
+    // Eliminate u from the pending rows and from the earlier pivot rows.
+    const elim = (t: { r: Map<number, Fraction>; rhs: Fraction }) => {
+      const c = t.r.get(u);
+      if (!c) return;
+      t.r.delete(u);
+      for (const [k, v] of prow.r) {
+        const w = (t.r.get(k) ?? ZERO).sub(c.mul(v));
+        if (w.n === 0n) t.r.delete(k);
+        else t.r.set(k, w);
+      }
+      t.rhs = t.rhs.sub(c.mul(prow.rhs));
+    };
+    for (const t of pending) elim(t);
+    for (const p of pivots) elim(p.row);
+    pivots.push({ u, row: prow });
+  }
+  const x = guess.slice();
+  const isPivot = new Set(pivots.map((p) => p.u));
+  for (const p of pivots) {
+    let v = p.row.rhs;
+    for (const [k, c] of p.row.r) {
+      if (isPivot.has(k)) throw new Error('solveAffine: elimination left a pivot in another pivot row');
+      v = v.sub(c.mul(x[k]));
+    }
+    x[p.u] = v;
+  }
+  if (x.length !== nU) throw new Error('solveAffine: length');
+  return x;
+}
+
+// ------------------------------------------------------------ optimality certificates
+
+/** τ_[lo,hi](t): the smallest t·v over v ∈ [lo, hi] (null: −∞). */
+function infimum(t: Fraction, lo: Fraction | null, hi: Fraction | null): Fraction | null {
+  if (t.n === 0n) return ZERO;
+  if (t.s > 0n) return lo === null ? null : t.mul(lo);
+  return hi === null ? null : t.mul(hi);
+}
+
+/** D(y): the weak-duality lower bound on min cᵀx from row multipliers y (z = c − Aᵀy), or null when it is −∞. */
+function dualBound(e: ExactLp, y: Fraction[]): Fraction | null {
+  let d = ZERO;
+  for (let i = 0; i < e.m; i++) {
+    const s = infimum(y[i], e.rowLo[i], e.rowHi[i]);
+    if (s === null) return null;
+    d = d.add(s);
+  }
+  const aty = aTy(e, y);
+  for (let j = 0; j < e.n; j++) {
+    const s = infimum(e.cost[j].sub(aty[j]), e.colLo[j], e.colHi[j]);
+    if (s === null) return null;
+    d = d.add(s);
+  }
+  return d;
+}
+
+/** Whether x is exactly feasible; the name of the first violated row or column otherwise. */
+function primalViolation(e: ExactLp, x: Fraction[]): string | undefined {
+  for (let j = 0; j < e.n; j++) {
+    if (e.colLo[j] && x[j].lt(e.colLo[j]!)) return `column ${j} below its lower bound`;
+    if (e.colHi[j] && x[j].gt(e.colHi[j]!)) return `column ${j} above its upper bound`;
+  }
+  for (let i = 0; i < e.m; i++) {
+    let a = ZERO;
+    for (let k = 0; k < e.rowIdx[i].length; k++) a = a.add(e.rowVal[i][k].mul(x[e.rowIdx[i][k]]));
+    if (e.rowLo[i] && a.lt(e.rowLo[i]!)) return `row ${i} below its lower bound`;
+    if (e.rowHi[i] && a.gt(e.rowHi[i]!)) return `row ${i} above its upper bound`;
+  }
+  return undefined;
+}
+
+const near = (a: number, b: Fraction | null) => b !== null && Math.abs(a - toNumber(b)) <= 1e-9 * (1 + Math.abs(a));
+
+/** x snapped exactly: columns at a bound set to it, rows tight to a bound made exactly tight by the free columns. */
+function snapPrimal(e: ExactLp, xf: Float64Array, maxSupport: number): Fraction[] | undefined {
+  const x = Array.from(xf, exactRational);
+  const free: number[] = [];
+  for (let j = 0; j < e.n; j++) {
+    if (near(xf[j], e.colLo[j])) x[j] = e.colLo[j]!;
+    else if (near(xf[j], e.colHi[j])) x[j] = e.colHi[j]!;
+    else free.push(j);
+  }
+  if (free.length > maxSupport) return undefined;
+  const pos = new Map(free.map((j, t) => [j, t]));
+  const eqs: Equation[] = [];
+  for (let i = 0; i < e.m; i++) {
+    let act = 0;
+    for (let k = 0; k < e.rowIdx[i].length; k++) act += e.rowNum[i][k] * xf[e.rowIdx[i][k]];
+    const b = near(act, e.rowLo[i]) ? e.rowLo[i]! : near(act, e.rowHi[i]) ? e.rowHi[i]! : null;
+    if (b === null) continue;
+    const q: Equation = { idx: [], val: [], rhs: b };
+    for (let k = 0; k < e.rowIdx[i].length; k++) {
+      const j = e.rowIdx[i][k];
+      const t = pos.get(j);
+      if (t === undefined) q.rhs = q.rhs.sub(e.rowVal[i][k].mul(x[j]));
+      else q.idx.push(t), q.val.push(e.rowVal[i][k]);
+    }
+    eqs.push(q);
+  }
+  const sol = solveAffine(eqs, free.map((j) => x[j]));
+  if (!sol) return undefined;
+  free.forEach((j, t) => (x[j] = sol[t]));
+  return x;
+}
+
+/** y snapped exactly: rows with y ≈ 0 set to 0, and the reduced cost made exactly 0 where it is 0 up to round-off. */
+function snapDual(e: ExactLp, yf: Float64Array, maxSupport: number): Fraction[] | undefined {
+  const scale = Math.max(1, ...Array.from(yf, Math.abs));
+  const y = Array.from(yf, (v) => (Math.abs(v) <= 1e-12 * scale ? ZERO : exactRational(v)));
+  const S = y.flatMap((q, i) => (q.n !== 0n ? [i] : []));
+  if (S.length > maxSupport) return undefined;
+  const pos = new Map(S.map((i, t) => [i, t]));
+  const aty = new Float64Array(e.n);
+  const mag = new Float64Array(e.n);
+  for (const i of S)
+    for (let k = 0; k < e.rowIdx[i].length; k++) {
+      aty[e.rowIdx[i][k]] += yf[i] * e.rowNum[i][k];
+      mag[e.rowIdx[i][k]] += Math.abs(yf[i] * e.rowNum[i][k]);
+    }
+  const eqOf = new Int32Array(e.n).fill(-1);
+  const eqs: Equation[] = [];
+  for (let j = 0; j < e.n; j++) {
+    const c = toNumber(e.cost[j]);
+    if (Math.abs(c - aty[j]) <= 1e-9 * (Math.abs(c) + mag[j]) && mag[j] > 0) {
+      eqOf[j] = eqs.length;
+      eqs.push({ idx: [], val: [], rhs: e.cost[j] });
+    }
+  }
+  for (const i of S)
+    for (let k = 0; k < e.rowIdx[i].length; k++) {
+      const r = eqOf[e.rowIdx[i][k]];
+      if (r >= 0) eqs[r].idx.push(pos.get(i)!), eqs[r].val.push(e.rowVal[i][k]);
+    }
+  const sol = solveAffine(eqs, S.map((i) => y[i]));
+  if (!sol) return undefined;
+  S.forEach((i, t) => (y[i] = sol[t]));
+  return y;
+}
+
+/** The exact interval of the optimum from the solver's x and y (snapped where round-off breaks them), or why not. */
+function certifyOptimal(e: ExactLp, xf: Float64Array, yf: Float64Array, maxSupport: number): OptimalityCertificate | string {
+  // x: the snapped vertex (exact, usually closing the gap) when it is feasible, else the solver's own.
+  const raw = Array.from(xf, exactRational);
+  const snapped = snapPrimal(e, xf, maxSupport);
+  let x: Fraction[];
+  let xRoute: string;
+  if (snapped !== undefined && primalViolation(e, snapped) === undefined) (x = snapped), (xRoute = 'snapped');
+  else if (primalViolation(e, raw) === undefined) (x = raw), (xRoute = 'solver');
+  else return `x is not exactly feasible (${primalViolation(e, raw)}) and snapping it failed (${snapped === undefined ? 'the snap has no exact solution' : primalViolation(e, snapped)})`;
+  // y: the better of the solver's duals and the snapped ones (a bound of −∞ is no bound).
+  let y = Array.from(yf, exactRational);
+  let yRoute = 'solver';
+  let lower = dualBound(e, y);
+  const ys = snapDual(e, yf, maxSupport);
+  const ls = ys === undefined ? null : dualBound(e, ys);
+  if (ls !== null && (lower === null || ls.gt(lower))) (y = ys!), (lower = ls), (yRoute = 'snapped');
+  if (lower === null) return 'the duals give no finite exact bound (reduced costs of the wrong sign beyond round-off)';
+  let upper = ZERO;
+  for (let j = 0; j < e.n; j++) upper = upper.add(e.cost[j].mul(x[j]));
+  if (lower.gt(upper)) return `the exact dual bound ${toNumber(lower)} exceeds the primal value ${toNumber(upper)}: an arithmetic error`;
+  // Back to the problem's sense: a maximum lies in [cᵀx, D(y)] of the original signs.
+  const [lo, hi] = e.sign === 1 ? [lower, upper] : [upper.neg(), lower.neg()];
+  return {
+    kind: 'optimality',
+    x: x.map((q) => q.toFraction()),
+    y: y.map((q) => q.mul(e.sign).toFraction()),
+    lower: lo.toFraction(),
+    upper: hi.toFraction(),
+    route: `x ${xRoute}, y ${yRoute}`,
+  };
+}
+
+/** Re-check an optimality certificate from the problem and its x, y alone: x exactly feasible, the interval [D(y), cᵀx] as stated. */
+export function verifyOptimality(p: LinearProgram, cert: Pick<OptimalityCertificate, 'x' | 'y' | 'lower' | 'upper'>): { verified: boolean; why?: string } {
+  try {
+    const e = exactLp(p);
+    const x = cert.x.map((s) => new Fraction(s));
+    const y = cert.y.map((s) => new Fraction(s).mul(e.sign));
+    if (x.length !== e.n || y.length !== e.m) return { verified: false, why: 'x or y has the wrong length' };
+    const v = primalViolation(e, x);
+    if (v) return { verified: false, why: `x is not feasible: ${v}` };
+    const d = dualBound(e, y);
+    if (d === null) return { verified: false, why: 'y gives no finite bound' };
+    let px = ZERO;
+    for (let j = 0; j < e.n; j++) px = px.add(e.cost[j].mul(x[j]));
+    const [lo, hi] = e.sign === 1 ? [d, px] : [px.neg(), d.neg()];
+    if (!lo.equals(new Fraction(cert.lower)) || !hi.equals(new Fraction(cert.upper))) return { verified: false, why: `the interval is [${lo.toFraction()}, ${hi.toFraction()}], not the one stated` };
+    return { verified: true };
+  } catch (err) {
+    return { verified: false, why: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+// ------------------------------------------------------------ certificates as data
+
+/** A problem as JSON: numbers stay numbers (JSON keeps a double exactly), strings rationals, an infinite bound null. */
+export interface LpData {
+  sense?: 'minimize' | 'maximize';
+  cost: Coef[];
+  /** Dense rows, or sparse rows. */
+  A: Coef[][] | { format: 'csr'; numRows: number; numCols: number; starts: number[]; indices: number[]; values: Coef[] };
+  rowLower: (Coef | null)[];
+  rowUpper: (Coef | null)[];
+  colLower: (Coef | null)[];
+  colUpper: (Coef | null)[];
+}
+
+const finiteOrNull = (v: Coef) => (typeof v === 'number' && !Number.isFinite(v) && !Number.isNaN(v) ? null : v);
+
+/** The problem as JSON data (for a certificate saved with a counterexample). */
+export function lpToData(p: LinearProgram): LpData {
+  const e = exactLp(p); // validates, and gives the dimensions
+  const list = (a: ArrayLike<Coef> | undefined, len: number, dflt: number) => Array.from({ length: len }, (_, i) => finiteOrNull(a === undefined ? dflt : a[i]));
+  const A: LpData['A'] = Array.isArray(p.A)
+    ? (p.A as readonly ArrayLike<Coef>[]).map((r) => Array.from(r))
+    : (() => {
+        const s = p.A as SparseRows;
+        return { format: 'csr' as const, numRows: s.numRows, numCols: s.numCols, starts: Array.from(s.starts), indices: Array.from(s.indices), values: Array.from(s.values) };
+      })();
+  return {
+    ...(p.sense ? { sense: p.sense } : {}),
+    cost: Array.from(p.cost),
+    A,
+    rowLower: list(p.rowLower, e.m, -Infinity),
+    rowUpper: list(p.rowUpper, e.m, Infinity),
+    colLower: list(p.colLower, e.n, 0),
+    colUpper: list(p.colUpper, e.n, Infinity),
+  };
+}
+
+/** The problem back from JSON data (null bounds infinite); throws naming the field when the data are not a problem. */
+export function lpFromData(d: unknown): LinearProgram {
+  if (!d || typeof d !== 'object' || Array.isArray(d)) throw new Error('problem: must be an object');
+  const o = d as Record<string, unknown>;
+  const arr = (name: string) => {
+    const v = o[name];
+    if (!Array.isArray(v)) throw new Error(`problem.${name}: must be an array`);
+    return v as unknown[];
+  };
+  const bound = (name: string, inf: number) => arr(name).map((v, i) => (v === null ? inf : typeof v === 'number' || typeof v === 'string' ? v : (() => { throw new Error(`problem.${name}[${i}]: must be a number, a rational string or null`); })()));
+  const coefs = (v: unknown[], name: string) => v.map((c, i) => (typeof c === 'number' || typeof c === 'string' ? c : (() => { throw new Error(`${name}[${i}]: must be a number or a rational string`); })()));
+  if (o.sense !== undefined && o.sense !== 'minimize' && o.sense !== 'maximize') throw new Error(`problem.sense: must be 'minimize' or 'maximize'`);
+  let A: LinearProgram['A'];
+  if (Array.isArray(o.A)) A = (o.A as unknown[]).map((r, i) => (Array.isArray(r) ? coefs(r, `problem.A[${i}]`) : (() => { throw new Error(`problem.A[${i}]: must be an array`); })()));
+  else if (o.A && typeof o.A === 'object') {
+    const s = o.A as Record<string, unknown>;
+    const ints = (name: string) => {
+      const v = s[name];
+      if (!Array.isArray(v) || !v.every(Number.isInteger)) throw new Error(`problem.A.${name}: must be an array of integers`);
+      return v as number[];
+    };
+    if (s.format !== 'csr' || !Number.isInteger(s.numRows) || !Number.isInteger(s.numCols) || !Array.isArray(s.values)) throw new Error('problem.A: must be dense rows or {format: "csr", numRows, numCols, starts, indices, values}');
+    A = { format: 'csr', numRows: s.numRows as number, numCols: s.numCols as number, starts: ints('starts'), indices: ints('indices'), values: coefs(s.values as unknown[], 'problem.A.values') };
+  } else throw new Error('problem.A: must be an array or a sparse matrix');
+  return {
+    ...(o.sense ? { sense: o.sense as 'minimize' | 'maximize' } : {}),
+    cost: coefs(arr('cost'), 'problem.cost'),
+    A,
+    rowLower: bound('rowLower', -Infinity),
+    rowUpper: bound('rowUpper', Infinity),
+    colLower: bound('colLower', -Infinity),
+    colUpper: bound('colUpper', Infinity),
+  };
+}
+
+/** The data of an `lp-farkas` certificate: the problem and y, re-checkable by `verifyFarkasData` alone. */
+export function farkasData(p: LinearProgram, cert: Pick<FarkasCertificate, 'y'>): { problem: LpData; y: string[] } {
+  return { problem: lpToData(p), y: cert.y.slice() };
+}
+
+/** Re-verify `lp-farkas` data from a file: undefined when it holds, else the reason (a certificate verifier's contract). */
+export function verifyFarkasData(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return 'data: must be an object';
+  const o = data as Record<string, unknown>;
+  if (!Array.isArray(o.y) || !o.y.every((v) => typeof v === 'string')) return 'data.y: must be an array of rational strings';
+  let p: LinearProgram;
+  try {
+    p = lpFromData(o.problem);
+    const r = verifyFarkas(p, { y: o.y as string[] });
+    return r.verified ? undefined : r.why;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

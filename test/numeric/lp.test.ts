@@ -1,0 +1,256 @@
+/** The LP wrapper (src/numeric/lp.ts): HiGHS's answers, and certificates that verify in exact rationals or are not claimed. */
+import { fc, test as ptest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import {
+  bestRational,
+  farkasData,
+  lpFromData,
+  lpToData,
+  solveLp,
+  verifyFarkas,
+  verifyFarkasData,
+  verifyOptimality,
+  type FarkasCertificate,
+  type LinearProgram,
+  type OptimalityCertificate,
+} from '../../src/numeric/lp.ts';
+import { exactRational, Fraction } from '../../src/numeric/rational.ts';
+
+const farkas = (c: unknown) => c as FarkasCertificate;
+const optimality = (c: unknown) => c as OptimalityCertificate;
+
+describe('optimal problems', () => {
+  test('max x + y, x + 2y ≤ 4, 3x + y ≤ 6: the vertex (8/5, 6/5), value 14/5, closed exactly', async () => {
+    // The answer by hand: both rows tight, x = (2·6 − 4)/5, y = (3·4 − 6)/5.
+    const p: LinearProgram = { sense: 'maximize', cost: [1, 1], A: [[1, 2], [3, 1]], rowUpper: [4, 6] };
+    const r = await solveLp(p);
+    expect(r.status).toBe('optimal');
+    expect(r.objective).toBeCloseTo(2.8, 12);
+    expect(r.certified).toBe(true);
+    const c = optimality(r.certificate);
+    expect(c.x).toEqual(['8/5', '6/5']);
+    expect([c.lower, c.upper]).toEqual(['14/5', '14/5']);
+    // The duals in the problem's sense: c = Aᵀy + z with y ≥ 0 at the upper bounds of a maximum.
+    expect(c.y).toEqual(['2/5', '1/5']);
+    expect(Array.from(r.rowDual!)).toEqual([expect.closeTo(0.4, 12), expect.closeTo(0.2, 12)]);
+    expect(verifyOptimality(p, c)).toEqual({ verified: true });
+  });
+
+  test('rational data named by strings stay exact: min x with x/3 − y = 1/3, x/7 + y ≥ 2/7, both free', async () => {
+    // Substituting y = x/3 − 1/3: x(1/3 + 1/7) ≥ 2/7 + 1/3 ⇒ x ≥ 13/10, so the minimum is 13/10 at y = 1/10.
+    const p: LinearProgram = { cost: [1, 0], A: [['1/3', '-1'], ['1/7', '1']], rowLower: ['1/3', '2/7'], rowUpper: ['1/3', Infinity], colLower: [-Infinity, -Infinity] };
+    const r = await solveLp(p);
+    const c = optimality(r.certificate);
+    expect(r.certified).toBe(true);
+    expect(c.x).toEqual(['13/10', '1/10']);
+    expect([c.lower, c.upper]).toEqual(['13/10', '13/10']);
+  });
+
+  test('dense and sparse rows are the same problem', async () => {
+    const dense: LinearProgram = { cost: [2, 3, 1], A: [[1, 1, 0], [0, 1, 1]], rowLower: [1, 2] };
+    const sparse: LinearProgram = { ...dense, A: { format: 'csr', numRows: 2, numCols: 3, starts: [0, 2, 4], indices: [0, 1, 1, 2], values: [1, 1, 1, 1] } };
+    const [a, b] = await Promise.all([solveLp(dense), solveLp(sparse)]);
+    // min 2x + 3y + z, x + y ≥ 1, y + z ≥ 2: both rows tight, x = 1 − y, z = 2 − y costs 4 for every y ∈ [0, 1].
+    expect(optimality(a.certificate).lower).toBe('4');
+    expect(b.certificate).toEqual(a.certificate);
+  });
+
+  test('a tampered optimality certificate does not verify', async () => {
+    const p: LinearProgram = { sense: 'maximize', cost: [1, 1], A: [[1, 2], [3, 1]], rowUpper: [4, 6] };
+    const c = optimality((await solveLp(p)).certificate);
+    expect(verifyOptimality(p, { ...c, x: ['9/5', '6/5'] }).why).toMatch(/not feasible/);
+    expect(verifyOptimality(p, { ...c, upper: '3' }).verified).toBe(false);
+    expect(verifyOptimality(p, { ...c, y: ['-1', '1/5'] }).verified).toBe(false);
+  });
+});
+
+describe('infeasible problems: Farkas certificates', () => {
+  const boxed: LinearProgram = { cost: [0, 0], A: [[1, 1]], rowLower: [3], colUpper: [1, 1] };
+
+  test('x + y ≥ 3 with x, y ∈ [0, 1]: a certificate that verifies exactly, re-checked from saved data alone', async () => {
+    const r = await solveLp(boxed);
+    expect(r.status).toBe('infeasible');
+    expect(r.certified).toBe(true);
+    const c = farkas(r.certificate);
+    expect(new Fraction(c.bound).s).toBe(-1n);
+    expect(verifyFarkas(boxed, c).verified).toBe(true);
+    const data = JSON.parse(JSON.stringify(farkasData(boxed, c)));
+    expect(verifyFarkasData(data)).toBeUndefined();
+  });
+
+  test('a tampered certificate fails: y negated, a saved bound changed, a row dropped', async () => {
+    const c = farkas((await solveLp(boxed)).certificate);
+    const neg = c.y.map((s) => new Fraction(s).neg().toFraction());
+    expect(verifyFarkas(boxed, { y: neg }).verified).toBe(false);
+    const data = farkasData(boxed, c);
+    expect(verifyFarkasData({ ...data, problem: { ...data.problem, rowLower: [2] } })).toMatch(/not negative/);
+    expect(verifyFarkasData({ ...data, y: [] })).toMatch(/entries/);
+    expect(verifyFarkasData({ ...data, y: ['x'] })).toMatch(/y\[0\]|rational/);
+    expect(verifyFarkasData({ problem: 7, y: c.y })).toMatch(/problem/);
+  });
+
+  test('a float certificate that needs cleaning: 0.1x ≥ 1, 0.3x ≤ 1, x free (doubles as they are)', async () => {
+    // y must make (Aᵀy) = y₁·fl(0.1) + y₂·fl(0.3) exactly 0; fl(0.3) ≠ 3·fl(0.1), so no short decimal y does.
+    const p: LinearProgram = { cost: [0], A: [[0.1], [0.3]], rowLower: [1, -Infinity], rowUpper: [Infinity, 1], colLower: [-Infinity] };
+    expect(exactRational(0.3).equals(exactRational(0.1).mul(3))).toBe(false);
+    expect(verifyFarkas(p, { y: ['-3/4', '1/4'] }).verified).toBe(false);
+    const r = await solveLp(p);
+    expect(r.certified).toBe(true);
+    const c = farkas(r.certificate);
+    expect(c.route).toBe('support re-solve');
+    expect(verifyFarkas(p, c).verified).toBe(true);
+    // Any perturbation of one multiplier breaks (Aᵀy) = 0 on the free column.
+    const bumped = [new Fraction(c.y[0]).mul('1000001/1000000').toFraction(), c.y[1]];
+    expect(verifyFarkas(p, { y: bumped }).why).toMatch(/Aᵀy/);
+  });
+
+  test('rational reconstruction: x/3 ≥ 1, x/7 ≤ 1/5, x free, data as exact strings', async () => {
+    // The solver's y ≈ (−3/10, 7/10)·k in doubles misses y₁/3 + y₂/7 = 0 exactly; small denominators restore it.
+    const p: LinearProgram = { cost: [0], A: [['1/3'], ['1/7']], rowLower: ['1', -Infinity], rowUpper: [Infinity, '1/5'], colLower: [-Infinity] };
+    const r = await solveLp(p);
+    expect(r.certified).toBe(true);
+    const c = farkas(r.certificate);
+    expect(['rational reconstruction', 'support re-solve', 'solver']).toContain(c.route);
+    expect(verifyFarkas(p, c).verified).toBe(true);
+    const y = c.y.map((s) => new Fraction(s));
+    expect(y[0].div(3).add(y[1].div(7)).equals(0)).toBe(true);
+  });
+
+  test('HiGHS says infeasible, exact arithmetic says feasible: reported uncertified, nothing claimed', async () => {
+    // Rows 0.1x₁ + 0.2x₂ + 0.7x₃ ≥ 1 and 0.3x₁ + 0.6x₂ + 2.1x₃ ≤ 2.9: proportional in decimals (infeasible),
+    // but the doubles are not: the 2×2 minor of columns 1 and 3 is not 0, so A x takes every value in R².
+    const p: LinearProgram = { cost: [0, 0, 0], A: [[0.1, 0.2, 0.7], [0.3, 0.6, 2.1]], rowLower: [1, -Infinity], rowUpper: [Infinity, 2.9], colLower: [-Infinity, -Infinity, -Infinity] };
+    const q = (v: number) => exactRational(v);
+    expect(q(0.1).mul(q(2.1)).equals(q(0.7).mul(q(0.3)))).toBe(false);
+    const r = await solveLp(p);
+    if (r.status === 'infeasible') {
+      expect(r.certified).toBe(false);
+      expect(r.why).toMatch(/no Farkas certificate verified exactly|not confirmed/);
+    } else expect(r.status).toBe('optimal');
+  });
+});
+
+describe('unbounded and malformed problems', () => {
+  test('min −x over x ≥ 0 is unbounded; so is min x + y with x + y free', async () => {
+    expect((await solveLp({ cost: [-1], A: [] })).status).toBe('unbounded');
+    expect((await solveLp({ cost: [1, 1], A: [[1, -1]], colLower: [-Infinity, -Infinity] })).status).toBe('unbounded');
+  });
+
+  test('an empty feasible set found under an unbounded objective is still infeasible, with its certificate', async () => {
+    const p: LinearProgram = { cost: [-1, 0], A: [[0, 1]], rowLower: [2], colUpper: [Infinity, 1] };
+    const r = await solveLp(p);
+    expect(r.status).toBe('infeasible');
+    expect(r.certified).toBe(true);
+  });
+
+  test('bad data throw naming the field', async () => {
+    await expect(solveLp({ cost: [1], A: [[NaN]] })).rejects.toThrow(/A\[0\]\[0\]: NaN/);
+    await expect(solveLp({ cost: [1], A: [[1]], rowLower: [2], rowUpper: [1] })).rejects.toThrow(/rowLower\[0\]: above rowUpper/);
+    await expect(solveLp({ cost: [1, 2], A: [[1]] })).rejects.toThrow(/A\[0\]: has 1 entries/);
+    await expect(solveLp({ cost: [Infinity], A: [] })).rejects.toThrow(/cost\[0\]/);
+    await expect(solveLp({ cost: ['1/0'], A: [] })).rejects.toThrow(/cost\[0\]/);
+    expect(() => lpFromData({ cost: [1], A: [[{}]], rowLower: [], rowUpper: [], colLower: [0], colUpper: [null] })).toThrow(/problem\.A\[0\]\[0\]/);
+  });
+});
+
+describe('one-column problems against their exact interval', () => {
+  // One column: the feasible set is an interval, the intersection of {x : l ≤ a·x ≤ u} over the rows
+  // and the column's bounds, computed here in rationals: an independent answer for status and value.
+  const small = fc.integer({ min: -4, max: 4 });
+  const bound = fc.option(small, { nil: null });
+  ptest.prop([fc.array(fc.tuple(small, bound, bound), { minLength: 1, maxLength: 4 }), bound, bound, small], { numRuns: 30, seed: 11 })(
+    'status and optimum agree with the exact interval',
+    async (rows, cl, cu, c) => {
+      const lo = (v: number | null) => (v === null ? -Infinity : v);
+      const hi = (v: number | null) => (v === null ? Infinity : v);
+      const rl = rows.map(([, l, u]) => (l !== null && u !== null && l > u ? u : l));
+      const ru = rows.map(([, l, u]) => (l !== null && u !== null && l > u ? l : u));
+      const colLower = cl !== null && cu !== null && cl > cu ? cu : cl;
+      const colUpper = cl !== null && cu !== null && cl > cu ? cl : cu;
+      const p: LinearProgram = { cost: [c], A: rows.map(([a]) => [a]), rowLower: rl.map(lo), rowUpper: ru.map(hi), colLower: [lo(colLower)], colUpper: [hi(colUpper)] };
+      // The exact interval [L, U] of x (null: infinite).
+      let L: Fraction | null = colLower === null ? null : new Fraction(colLower);
+      let U: Fraction | null = colUpper === null ? null : new Fraction(colUpper);
+      let empty = false;
+      rows.forEach(([a], i) => {
+        const [l, u] = [rl[i], ru[i]];
+        if (a === 0) {
+          if ((l !== null && l > 0) || (u !== null && u < 0)) empty = true;
+          return;
+        }
+        let xl = l === null ? null : new Fraction(l, a);
+        let xu = u === null ? null : new Fraction(u, a);
+        if (a < 0) [xl, xu] = [xu, xl];
+        if (xl !== null && (L === null || xl.gt(L))) L = xl;
+        if (xu !== null && (U === null || xu.lt(U))) U = xu;
+      });
+      if (L !== null && U !== null && (L as Fraction).gt(U)) empty = true;
+      const r = await solveLp(p);
+      if (empty) {
+        expect(r.status).toBe('infeasible');
+        expect(r.certified).toBe(true);
+        expect(verifyFarkas(p, farkas(r.certificate)).verified).toBe(true);
+        return;
+      }
+      const best = c > 0 ? L : c < 0 ? U : new Fraction(0);
+      if (best === null) {
+        expect(r.status).toBe('unbounded');
+        return;
+      }
+      expect(r.status).toBe('optimal');
+      expect(r.certified).toBe(true);
+      const cert = optimality(r.certificate);
+      const value = c === 0 ? new Fraction(0) : (best as Fraction).mul(c);
+      expect(new Fraction(cert.lower).lte(value) && value.lte(new Fraction(cert.upper))).toBe(true);
+      expect(verifyOptimality(p, cert).verified).toBe(true);
+    },
+  );
+});
+
+describe('small random problems: every optimal or infeasible answer is certified and re-verifies', () => {
+  const small = fc.integer({ min: -3, max: 3 });
+  ptest.prop(
+    [
+      fc.integer({ min: 1, max: 4 }).chain((m) =>
+        fc.integer({ min: 1, max: 4 }).chain((n) =>
+          fc.record({
+            A: fc.array(fc.array(small, { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
+            cost: fc.array(small, { minLength: n, maxLength: n }),
+            rowLower: fc.array(fc.option(small, { nil: -Infinity }), { minLength: m, maxLength: m }),
+            width: fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: Infinity }), { minLength: m, maxLength: m }),
+            colUpper: fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: Infinity }), { minLength: n, maxLength: n }),
+          }),
+        ),
+      ),
+    ],
+    { numRuns: 30, seed: 5 },
+  )('certified and re-verified', async ({ A, cost, rowLower, width, colUpper }) => {
+    const rowUpper = rowLower.map((l, i) => (Number.isFinite(l) ? l + width[i] : width[i] === Infinity ? Infinity : width[i]));
+    const p: LinearProgram = { cost, A, rowLower, rowUpper, colUpper };
+    const r = await solveLp(p);
+    expect(['optimal', 'infeasible', 'unbounded']).toContain(r.status);
+    if (r.status === 'optimal') {
+      expect(r.certified, r.why).toBe(true);
+      const c = optimality(r.certificate);
+      expect(verifyOptimality(p, c).verified).toBe(true);
+      expect(c.lower).toBe(c.upper); // integer data: the snapped vertex closes the gap exactly
+    }
+    if (r.status === 'infeasible') {
+      expect(r.certified, r.why).toBe(true);
+      expect(verifyFarkas(p, farkas(r.certificate)).verified).toBe(true);
+    }
+    // The data round-trip through JSON to the same exact problem.
+    const back = lpFromData(JSON.parse(JSON.stringify(lpToData(p))));
+    if (r.status === 'infeasible') expect(verifyFarkas(back, farkas(r.certificate)).verified).toBe(true);
+  });
+});
+
+describe('bestRational', () => {
+  test('continued fractions: π to 355/113, 0.3 to 3/10, denominators capped', () => {
+    expect(bestRational(Math.PI, 1000).toFraction()).toBe('355/113');
+    expect(bestRational(0.3, 1_000_000).toFraction()).toBe('3/10');
+    expect(bestRational(-2 / 7, 100).toFraction()).toBe('-2/7');
+    expect(bestRational(0, 10).toFraction()).toBe('0');
+    expect(() => bestRational(NaN, 10)).toThrow(/finite/);
+  });
+});
