@@ -180,7 +180,7 @@ describe('certificates as data', () => {
     };
   }
 
-  test('a found case carries its certificate, is saved with it, and replay re-verifies it from the file', () => {
+  test('a found case carries its certificate, is saved with it, and replay re-verifies it from the file', async () => {
     const root = tempRoot();
     const o = runClaim(certified(), { root, log: () => {} });
     expect(o.outcome).toBe('refuted');
@@ -189,12 +189,12 @@ describe('certificates as data', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).certificate).toEqual(o.counterexample!.certificate);
     const again = runClaim(certified(), { root, log: () => {} });
     expect(again.replayed).toEqual([{ file: o.counterexample!.file, still: true, certifiedBy: 'BigInt', certificate: { kind: 'second-method', verified: true } }]);
-    expect(replayFile(file, [certified()])).toMatchObject({ certificate: { verified: true }, expected: true });
+    expect(await replayFile(file, [certified()])).toMatchObject({ certificate: { verified: true }, expected: true });
     // A file whose certificate no longer says what it claims: replay says so, and the case does not stand.
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     saved.certificate.data.value = 299;
     writeFileSync(file, JSON.stringify(saved));
-    expect(replayFile(file, [certified()])).toMatchObject({ certificate: { verified: false, why: "the second method's value 299 is not >= 300" }, still: { standard: true, high: false }, expected: false });
+    expect(await replayFile(file, [certified()])).toMatchObject({ certificate: { verified: false, why: "the second method's value 299 is not >= 300" }, still: { standard: true, high: false }, expected: false });
     const third = runClaim(certified(), { root, log: () => {}, targeted: false });
     expect(third.replayed?.[0]).toMatchObject({ still: false, disagrees: true });
   });
@@ -264,5 +264,31 @@ describe('paper fixtures', () => {
     const c = { ...withFixtures({ limit: 1000, verdict: 'holds', fixtures: [{ name: 'bad', input: -1 }] }) };
     const o = run({ ...c, property: (x: number, ctx) => (x < 0 ? (() => { throw new Error('negative'); })() : c.property(x, ctx)) });
     expect(o).toMatchObject({ outcome: 'inconclusive', message: 'the property threw on the fixture "bad": negative' });
+  });
+});
+
+describe('an asynchronous claim through the CLI path (issue #10: a WASM LP solver may be async)', () => {
+  test('checkRun and replay await its property and certify; the table and JSON say refuted', async () => {
+    const { asyncClaim } = await import('../src/claims/registry.ts');
+    const { checkRun } = await import('../src/cli/check.ts');
+    const later = <T,>(x: T) => new Promise<T>((r) => setTimeout(() => r(x), 0));
+    const c = asyncClaim<number>({
+      id: 'PW.Test.async-cli',
+      paper: 'PW',
+      source: 'test',
+      statement: 'x < 90 (async)',
+      verdict: 'refuted',
+      tolerance: { why: 'integers' },
+      input: fc.integer({ min: 0, max: 100 }),
+      runs: 200,
+      property: (x) => later({ holds: x < 90, margin: 90 - x, numbers: { x } }),
+      certify: (x) => later({ holds: x < 90, numbers: { x }, route: 'again, awaited' }),
+    });
+    const json: string[] = [];
+    const r = await checkRun({ claims: [c], json: true, save: false, replay: false, out: (s) => json.push(s), err: () => {}, bar: false });
+    expect(r.outcomes[0].outcome).toBe('refuted');
+    const o = JSON.parse(json[0]);
+    expect(o.counterexample.certifiedBy).toBe('again, awaited');
+    expect(o.counterexample.input).toBe(90);
   });
 });

@@ -114,11 +114,11 @@ describe('corrupt or misplaced saved files are skipped and named, one line each'
     expect(o.skippedFiles![3].reason).toBe('its input does not decode: input: must be a number');
   });
 
-  test('check: a warning line per file on standard error, the table lists them, the JSON carries them', () => {
+  test('check: a warning line per file on standard error, the table lists them, the JSON carries them', async () => {
     const r = damagedRoot();
     const out: string[] = [];
     const err: string[] = [];
-    const run = checkRun({ claims: [toy], registered: [toy, always], json: false, save: false, out: (s) => out.push(s), err: (s) => err.push(s), bar: false, root: r });
+    const run = await checkRun({ claims: [toy], registered: [toy, always], json: false, save: false, out: (s) => out.push(s), err: (s) => err.push(s), bar: false, root: r });
     expect(run.outcomes.map((o) => o.outcome)).toEqual(['refuted']);
     expect(run.skippedFiles).toEqual([{ file: 'fixtures/counterexamples/PW.Gone/x.json', reason: 'PW.Gone is not a registered claim id' }]);
     const warnings = err.filter((l) => l.startsWith('mechcheck: warning: skipped '));
@@ -130,7 +130,7 @@ describe('corrupt or misplaced saved files are skipped and named, one line each'
     expect(table).toContain('fixtures/counterexamples/PW.Gone/x.json: PW.Gone is not a registered claim id');
 
     const json: string[] = [];
-    checkRun({ claims: [toy], registered: [toy], json: true, save: false, out: (s) => json.push(s), err: () => {}, bar: false, root: r });
+    await checkRun({ claims: [toy], registered: [toy], json: true, save: false, out: (s) => json.push(s), err: () => {}, bar: false, root: r });
     expect(json).toHaveLength(1);
     const o = JSON.parse(json[0]) as ClaimOutcome;
     expect(o.skippedFiles).toHaveLength(4);
@@ -147,11 +147,11 @@ describe('corrupt or misplaced saved files are skipped and named, one line each'
     expect(html).toContain('fixtures/counterexamples/PW.Gone/x.json');
   });
 
-  test('replay names the file in one line', () => {
+  test('replay names the file in one line', async () => {
     const r = damagedRoot();
     const f = join(caseDir(toy.id, r), 'b-truncated.json');
-    expect(() => replayFile(f, [toy])).toThrow(new RegExp(`^FILE: ${f.replace(/[.]/g, '\\.')}: not JSON \\([^\\n]*\\)$`));
-    expect(() => replayFile(join(caseDir(toy.id, r), 'e-undecodable.json'), [toy])).toThrow(/e-undecodable\.json: its input does not decode: input: must be a number$/);
+    await expect(replayFile(f, [toy])).rejects.toThrow(new RegExp(`^FILE: ${f.replace(/[.]/g, '\\.')}: not JSON \\([^\\n]*\\)$`));
+    await expect(replayFile(join(caseDir(toy.id, r), 'e-undecodable.json'), [toy])).rejects.toThrow(/e-undecodable\.json: its input does not decode: input: must be a number$/);
   });
 });
 
@@ -207,7 +207,7 @@ describe('two runs that find the same case write the same bytes', () => {
     expect(Object.keys(JSON.parse(ta))).not.toContain('foundBy');
   });
 
-  test('runs with different seeds that shrink to the same case leave one file, byte for byte what either would write', () => {
+  test('runs with different seeds that shrink to the same case leave one file, byte for byte what either would write', async () => {
     const [a, b] = [tempRoot(), tempRoot()];
     const oa = runClaim(toy, { root: a, seed: 1, replaySaved: false, log: () => {} });
     const ob = runClaim(toy, { root: b, seed: 2, replaySaved: false, log: () => {} });
@@ -221,7 +221,7 @@ describe('two runs that find the same case write the same bytes', () => {
     runClaim(toy, { root: c, seed: 3, log: (s) => log.push(s) });
     expect(log[0]).toMatch(/found by random search, seed \d+, path /);
     // and replay reads the file as before
-    const rep = replayFile(join(c, readdirSync(caseDir(toy.id, c)).map((f) => join('fixtures/counterexamples/PW.Test.toy', f))[0]), [toy]);
+    const rep = await replayFile(join(c, readdirSync(caseDir(toy.id, c)).map((f) => join('fixtures/counterexamples/PW.Test.toy', f))[0]), [toy]);
     expect(rep.expected).toBe(true);
   });
 

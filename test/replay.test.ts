@@ -23,10 +23,10 @@ describe('saved counterexamples', () => {
     });
   }
   for (const file of files.sort()) {
-    test(file, () => {
+    test(file, async () => {
       const reason = reasons.get(file);
       if (reason !== undefined) throw new Error(`${file}: ${reason}`);
-      const r = replayFile(join(ROOT, file), allClaims);
+      const r = await replayFile(join(ROOT, file), allClaims);
       // A refuted/contradicted/witness case must still stand; a holds violation must be fixed.
       expect(r.expected, JSON.stringify(r)).toBe(true);
     });

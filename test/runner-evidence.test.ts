@@ -100,11 +100,11 @@ function saveToy(c: Claim<any>, input: unknown, root: string, certifiedBy = EXAC
 }
 
 /** check's table and its JSON line for one claim in a temporary root. */
-function checkBoth(c: Claim<any>, root: string, replay = true): { table: string; json: ClaimOutcome } {
+async function checkBoth(c: Claim<any>, root: string, replay = true): Promise<{ table: string; json: ClaimOutcome }> {
   const out: string[] = [];
-  checkRun({ claims: [c], json: false, save: false, replay, out: (s) => out.push(s), err: () => {}, bar: false, root });
+  await checkRun({ claims: [c], json: false, save: false, replay, out: (s) => out.push(s), err: () => {}, bar: false, root });
   const json: string[] = [];
-  checkRun({ claims: [c], json: true, save: false, replay, out: (s) => json.push(s), err: () => {}, bar: false, root });
+  await checkRun({ claims: [c], json: true, save: false, replay, out: (s) => json.push(s), err: () => {}, bar: false, root });
   return { table: out.join('\n'), json: JSON.parse(json[0]) };
 }
 
@@ -130,7 +130,7 @@ describe('certification by another route (item 1)', () => {
     expect(o.message).toContain(`certified by ${SAME_ROUTE}`);
   });
 
-  test('both routes agree: certified, the route recorded in the outcome, the JSON, the table, the saved file and the report', () => {
+  test('both routes agree: certified, the route recorded in the outcome, the JSON, the table, the saved file and the report', async () => {
     const root = tempRoot();
     const c = belowClaim({ limit: 5, max: 100 });
     const o = runClaim(c, { root, log: () => {} });
@@ -145,7 +145,7 @@ describe('certification by another route (item 1)', () => {
     const o2 = runClaim(c, { root: again, seed: 9, log: () => {} });
     expect(readFileSync(join(again, o2.counterexample!.file!), 'utf8')).toBe(readFileSync(join(root, o.counterexample!.file!), 'utf8'));
 
-    const { table, json } = checkBoth(c, tempRoot());
+    const { table, json } = await checkBoth(c, tempRoot());
     expect(json.counterexample?.certifiedBy).toBe(EXACT);
     expect(table).toMatch(/PW\.Test\.below .* random search; certified by exact integers \(BigInt\)/);
     expect(table).toContain(`certified by ${EXACT}: {"x":"5"}`);
@@ -155,7 +155,7 @@ describe('certification by another route (item 1)', () => {
     expect(html).toContain(`certification: ${EXACT}`);
   });
 
-  test('a replayed case is certified the same way: a disagreement is inconclusive, and replay says which route', () => {
+  test('a replayed case is certified the same way: a disagreement is inconclusive, and replay says which route', async () => {
     const root = tempRoot();
     // The bug touches a = 1000 only, which the generator (0..100) never draws: only the saved case meets it.
     const c = sumClaim({ bug: 0.5, buggy: (a) => a === 1000 });
@@ -164,7 +164,7 @@ describe('certification by another route (item 1)', () => {
     expect(o.outcome).toBe('inconclusive');
     expect(o.replayed).toEqual([{ file, still: false, certifiedBy: EXACT, disagrees: true }]);
     expect(o.message).toMatch(/^the saved case .* is a case by the standard route, but certification \(exact integers \(BigInt\)\) does not confirm it/);
-    const r = replayFile(join(root, file), [c]);
+    const r = await replayFile(join(root, file), [c]);
     expect(r.still).toEqual({ standard: true, high: false });
     expect(r.certifiedBy).toBe(EXACT);
     expect(r.expected).toBe(false);
@@ -183,7 +183,7 @@ describe('replay vs search (item 2)', () => {
   // The generator draws 0..100, all below 1000: this run's search cannot refute; a saved 1000 does.
   const c = belowClaim({ limit: 1000, max: 100, runs: 20 });
 
-  test('a verdict resting on a saved case only says so: foundBy replay, searchFound false, the message and the table', () => {
+  test('a verdict resting on a saved case only says so: foundBy replay, searchFound false, the message and the table', async () => {
     const root = tempRoot();
     const file = saveToy(c, 1000, root);
     const o = runClaim(c, { root, log: () => {} });
@@ -193,7 +193,7 @@ describe('replay vs search (item 2)', () => {
     expect(o.searchFound).toBe(false);
     expect(foundBySearch(o)).toBe(false);
     expect(o.message).toMatch(/^refuted by a saved case only \(this run's search found none; --no-replay shows the search alone\): x = 1000/);
-    const { table, json } = checkBoth(c, root);
+    const { table, json } = await checkBoth(c, root);
     expect(json.searchFound).toBe(false);
     expect(json.counterexample?.foundBy).toBe('replay');
     expect(table).toMatch(/PW\.Test\.below .* saved case only \(this run’s search found none\); certified by exact/);
@@ -203,10 +203,10 @@ describe('replay vs search (item 2)', () => {
     expect(html).toMatch(/<tr class="row expected" data-claim="PW\.Test\.below">[\s\S]*?as expected · saved case only/);
   });
 
-  test('--no-replay (replaySaved: false) sets the saved case aside: the search alone decides', () => {
+  test('--no-replay (replaySaved: false) sets the saved case aside: the search alone decides', async () => {
     const root = tempRoot();
     saveToy(c, 1000, root);
-    const { table, json } = checkBoth(c, root, false);
+    const { table, json } = await checkBoth(c, root, false);
     expect(json.outcome).toBe('not-refuted');
     expect(json.replayed).toBeUndefined();
     expect(json.searchFound).toBe(false);
@@ -242,9 +242,9 @@ describe('replay vs search (item 2)', () => {
 });
 
 describe('the declared tolerance travels with the outcome (item 4)', () => {
-  test('check --json carries it; the report shows it with its why', () => {
+  test('check --json carries it; the report shows it with its why', async () => {
     const c = sumClaim({ bug: 0 });
-    const { json } = checkBoth(c, tempRoot());
+    const { json } = await checkBoth(c, tempRoot());
     expect(json.tolerance).toEqual({ abs: 1e-9, why: c.tolerance.why });
     expect(parseOutcomes(JSON.stringify(json))[0].tolerance).toEqual(json.tolerance);
     const html = reportHtml([c], [json], 'a test', '0', '2026-01-01');
@@ -268,8 +268,8 @@ describe('search strength of a pass (item 7)', () => {
     describe: (x) => `x = ${x}`,
   });
 
-  test('cases, targeted steps and the closest margin reached, with its case and phase: JSON, table and report', () => {
-    const { table, json } = checkBoth(positive, tempRoot());
+  test('cases, targeted steps and the closest margin reached, with its case and phase: JSON, table and report', async () => {
+    const { table, json } = await checkBoth(positive, tempRoot());
     expect(json.outcome).toBe('passed');
     expect(json.search).toEqual({ cases: 25, targeted: 200, targetedBudget: 200, closestMargin: 1, closestCase: 'x = 1', closestPhase: 'targeted' });
     expect(json.closest?.describe).toBe('x = 1');

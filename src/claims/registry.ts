@@ -1,5 +1,5 @@
 import type { Quantity } from '../models/quantity.ts';
-import type { Claim, Outcome, PaperSpec, Verdict } from './types.ts';
+import type { AnyClaim, AsyncClaim, Claim, Outcome, PaperSpec, Verdict } from './types.ts';
 
 /** A paper's code: capital letters and digits, a letter first (PW, JP, DSV). */
 export const PAPER_CODE = /^[A-Z][A-Z0-9]*$/;
@@ -10,6 +10,16 @@ const ID = /^[A-Z][A-Z0-9]*\.[A-Za-z0-9*.-]+$/;
 
 /** Declare a claim (ARCHITECTURE.md, "Claims are data"): checks the shape once, at import. */
 export function claim<I>(c: Claim<I>): Claim<I> {
+  return checked(c);
+}
+
+/** Declare a claim whose property or certify may return a Promise (a WASM LP solver): run by runClaimAsync wherever claims run. */
+export function asyncClaim<I>(c: AsyncClaim<I>): AsyncClaim<I> {
+  return checked(c);
+}
+
+/** The shape checks both declarations make. */
+function checked<C extends AnyClaim<any>>(c: C): C {
   if (!ID.test(c.id)) throw new Error(`claim id ${JSON.stringify(c.id)} is not of the catalogue's form`);
   if (!c.id.startsWith(`${c.paper}.`)) throw new Error(`claim ${c.id}: paper ${c.paper} does not match its id`);
   if (!c.tolerance.why) throw new Error(`claim ${c.id}: a tolerance must say why it is that size`);
@@ -17,7 +27,7 @@ export function claim<I>(c: Claim<I>): Claim<I> {
 }
 
 /** Fail on duplicate ids: an id names one claim for good. */
-export function registry(claims: readonly Claim<any>[]): readonly Claim<any>[] {
+export function registry(claims: readonly AnyClaim<any>[]): readonly AnyClaim<any>[] {
   const seen = new Set<string>();
   for (const c of claims) {
     if (seen.has(c.id)) throw new Error(`claim ${c.id} is registered twice`);
@@ -40,7 +50,7 @@ export function paper(p: PaperSpec): PaperSpec {
 /** Every registered paper, and what they register together: claims (in order) and eval quantities. */
 export interface Registered {
   papers: readonly PaperSpec[];
-  claims: readonly Claim<any>[];
+  claims: readonly AnyClaim<any>[];
   quantities: readonly Quantity[];
 }
 

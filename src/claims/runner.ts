@@ -174,7 +174,7 @@ function overLimit(claim: AnyClaim<any>, precision: 'standard' | 'high', r: Chec
 }
 
 /** A case the search is looking for: a statement that fails, or (witness claims) an instance that exists. */
-export function interesting(claim: Claim<any>, r: CheckResult): boolean {
+export function interesting(claim: AnyClaim<any>, r: CheckResult): boolean {
   return strategyOf(claim.verdict).interesting(r);
 }
 

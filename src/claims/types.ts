@@ -34,7 +34,7 @@ export interface PaperSpec {
   name: string;
   /** Every claim id of the paper matches it (checked when the paper is declared). */
   idPattern: RegExp;
-  claims: readonly Claim<any>[];
+  claims: readonly AnyClaim<any>[];
   /** `mechcheck eval` quantities of the paper's model (none is fine). */
   quantities?: readonly Quantity[];
 }

@@ -3,13 +3,13 @@ import { dirname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ROOT, strayFiles } from '../claims/persist.ts';
 import { tally } from '../claims/registry.ts';
-import { runClaim } from '../claims/runner.ts';
+import { runClaimAsync } from '../claims/runner.ts';
 import { evidenceLine } from '../claims/evidence.ts';
-import type { Claim, ClaimOutcome, SkippedFile } from '../claims/types.ts';
+import type { AnyClaim, Claim, ClaimOutcome, SkippedFile } from '../claims/types.ts';
 import { runOnPool, type ClaimTask } from './workers.ts';
 
 export interface CheckRun {
-  claims: Claim<any>[];
+  claims: AnyClaim<any>[];
   runs?: number;
   seed?: number;
   timeBudgetMs?: number;
@@ -22,7 +22,7 @@ export interface CheckRun {
   /** A bar on a terminal; plain lines otherwise (pipes, CI=true, --json). */
   bar: boolean;
   /** Every registered claim: saved files in a folder none of them owns are reported once for the run. */
-  registered?: readonly Claim<any>[];
+  registered?: readonly AnyClaim<any>[];
   /** The repository root (tests use a temporary one). */
   root?: string;
   /** Worker threads for `checkRunParallel` (`--workers`; 1, or absent, runs on this thread). */
@@ -30,8 +30,8 @@ export interface CheckRun {
 }
 
 /** Run claims in order, with progress, and print a table (or one JSON object per claim). */
-export function check(run: CheckRun): ClaimOutcome[] {
-  return checkRun(run).outcomes;
+export async function check(run: CheckRun): Promise<ClaimOutcome[]> {
+  return (await checkRun(run)).outcomes;
 }
 
 /**
@@ -40,9 +40,9 @@ export function check(run: CheckRun): ClaimOutcome[] {
  * the run nor changes an outcome; it is a warning here, in the table and in the report, and
  * `npm test` fails on it. One claim after another on this thread (`checkRunParallel` for a pool).
  */
-export function checkRun(run: CheckRun): { outcomes: ClaimOutcome[]; skippedFiles: SkippedFile[] } {
+export async function checkRun(run: CheckRun): Promise<{ outcomes: ClaimOutcome[]; skippedFiles: SkippedFile[] }> {
   const print = printer(run);
-  run.claims.forEach((claim, k) => {
+  for (const [k, claim] of run.claims.entries()) {
     let bar: SingleBar | undefined;
     if (run.bar) {
       bar = new SingleBar({
@@ -54,7 +54,8 @@ export function checkRun(run: CheckRun): { outcomes: ClaimOutcome[]; skippedFile
       });
       bar.start(1, 0);
     }
-    const o = runClaim(claim, {
+    // Asynchronously: a claim whose property awaits (an LP solver in WebAssembly) runs like any other.
+    const o = await runClaimAsync(claim, {
       runs: run.runs,
       seed: run.seed,
       timeBudgetMs: run.timeBudgetMs,
@@ -66,7 +67,7 @@ export function checkRun(run: CheckRun): { outcomes: ClaimOutcome[]; skippedFile
     });
     bar?.stop();
     print.finished(k, o);
-  });
+  }
   return print.end();
 }
 

@@ -110,8 +110,8 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .description('re-run a saved counterexample and print it')
     .argument('<FILE>', 'a file under fixtures/counterexamples/')
     .option('--json', 'print the result as JSON')
-    .action((file: string, f: { json?: boolean }) => {
-      const r = replayFile(file, allClaims);
+    .action(async (file: string, f: { json?: boolean }) => {
+      const r = await replayFile(file, allClaims);
       if (f.json) out(JSON.stringify(r));
       else {
         out(`${r.claim} [${r.verdict}]  ${r.file}`);

@@ -1,7 +1,7 @@
 import { verifyCertificate } from '../claims/certificates.ts';
-import { certifyCase, evaluate, interesting } from '../claims/runner.ts';
+import { certifyCaseG, evaluateCase, interesting, runAsync } from '../claims/runner.ts';
 import { readSavedCase } from '../claims/persist.ts';
-import type { Certificate, CertificateCheck, Claim, Json } from '../claims/types.ts';
+import type { Certificate, CertificateCheck, AnyClaim, Claim, Json } from '../claims/types.ts';
 import { UsageError } from '../errors.ts';
 import { oneLine } from './errors.ts';
 
@@ -23,7 +23,7 @@ export interface ReplayResult {
 }
 
 /** Re-run a saved counterexample by the standard route and certify it as the runner does. */
-export function replayFile(file: string, claims: readonly Claim<any>[]): ReplayResult {
+export async function replayFile(file: string, claims: readonly AnyClaim<any>[]): Promise<ReplayResult> {
   // The same reading as the runner's, so a bad file is named in the same one line.
   const r = readSavedCase(file);
   if ('reason' in r) throw new UsageError('FILE', `${file}: ${r.reason}`);
@@ -37,11 +37,11 @@ export function replayFile(file: string, claims: readonly Claim<any>[]): ReplayR
     throw new UsageError('FILE', `${file}: its input does not decode: ${oneLine((e as Error).message ?? String(e))}`);
   }
   // The runner's evaluation: the same context (the case's seeded rng) the search and certify give it.
-  const ev = evaluate(claim, input, 'standard');
+  const ev = await runAsync(evaluateCase(claim, input, 'standard'));
   if ('error' in ev) throw new Error(ev.error);
   const std = ev.result;
   // Certified whatever the standard route says: a holds violation is fixed only when both agree it is gone.
-  const cert = certifyCase(claim, input);
+  const cert = await runAsync(certifyCaseG(claim, input));
   const certificate = saved.certificate ? verifyCertificate(saved.certificate as Certificate) : undefined;
   const still = { standard: interesting(claim, std), high: cert.certified && certificate?.verified !== false };
   return {

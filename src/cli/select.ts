@@ -1,4 +1,4 @@
-import type { Claim, Paper } from '../claims/types.ts';
+import type { AnyClaim, Claim, Paper } from '../claims/types.ts';
 import { UsageError } from '../errors.ts';
 
 /**
@@ -7,9 +7,9 @@ import { UsageError } from '../errors.ts';
  * alone cannot: an unknown id is refused first): a run of no claim would pass with nothing checked.
  */
 export function selectClaims(
-  all: readonly Claim<any>[],
+  all: readonly AnyClaim<any>[],
   sel: { ids?: string[]; paper?: Paper; shard?: [number, number] },
-): Claim<any>[] {
+): AnyClaim<any>[] {
   let out = [...all];
   const named = !!(sel.ids && sel.ids.length);
   if (sel.ids && sel.ids.length) {

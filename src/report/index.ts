@@ -2,7 +2,7 @@
  * `mechcheck report`: the outcomes of a run (made here, or read with --from) as a static HTML
  * page with every registered claim, the findings first, and the papers' figures.
  */
-import type { Claim, ClaimOutcome, PaperSpec, SkippedFile } from '../claims/types.ts';
+import type { AnyClaim, Claim, ClaimOutcome, PaperSpec, SkippedFile } from '../claims/types.ts';
 import { renderReport, type ReportRow } from './html.ts';
 
 export { renderFigure } from './figure.ts';
@@ -18,7 +18,7 @@ export function paperNames(papers: readonly Pick<PaperSpec, 'id' | 'name'>[]): R
  * One row per registered claim, in registry order, with its outcome when the run has it.
  * Outcomes of ids not registered are not rows (they would be counted): reportHtml lists them apart.
  */
-export function reportRows(claims: readonly Claim<any>[], outcomes: readonly ClaimOutcome[]): ReportRow[] {
+export function reportRows(claims: readonly AnyClaim<any>[], outcomes: readonly ClaimOutcome[]): ReportRow[] {
   const byId = new Map(outcomes.map((o) => [o.id, o]));
   return claims.map((c) => ({ id: c.id, paper: c.paper, statement: c.statement, source: c.source, verdict: c.verdict, tolerance: c.tolerance, outcome: byId.get(c.id) }));
 }
@@ -29,7 +29,7 @@ export function reportRows(claims: readonly Claim<any>[], outcomes: readonly Cla
  * name (paperNames of the registered papers; a paper without a name is headed by its code).
  */
 export function reportHtml(
-  claims: readonly Claim<any>[],
+  claims: readonly AnyClaim<any>[],
   outcomes: readonly ClaimOutcome[],
   origin: string,
   version: string,

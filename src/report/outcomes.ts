@@ -8,7 +8,7 @@ import type { ClaimOutcome } from '../claims/types.ts';
 import { firstIssue } from '../distributions/schema.ts';
 import { UsageError } from '../errors.ts';
 import { EXPECTED, PAPER_CODE } from '../claims/registry.ts';
-import type { Claim } from '../claims/types.ts';
+import type { AnyClaim, Claim } from '../claims/types.ts';
 
 const JsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]));
 const NumbersSchema = z.record(z.string(), JsonValue);
@@ -211,7 +211,7 @@ export function mergeRuns(runs: readonly { file: string; outcomes: readonly Clai
  * registered claim's verdict and the line's outcome (a file's own `expected` and verdict are not
  * trusted: the totals must add up); lines whose id no claim has are returned apart, not counted.
  */
-export function reconcile(registry: readonly Claim<any>[], outcomes: readonly ClaimOutcome[]): { known: ClaimOutcome[]; unknown: ClaimOutcome[] } {
+export function reconcile(registry: readonly AnyClaim<any>[], outcomes: readonly ClaimOutcome[]): { known: ClaimOutcome[]; unknown: ClaimOutcome[] } {
   const byId = new Map(registry.map((c) => [c.id, c]));
   const known: ClaimOutcome[] = [];
   const unknown: ClaimOutcome[] = [];
