@@ -38,8 +38,10 @@ const EXACT_TOLERANCE = {
 
 // ---------------------------------------------------------------- describing and decoding game forms
 
+/** A price or reservation price, short when it is short (0.1, 0.25), else to six digits. */
 function fmt(x: number): string {
-  return Number.isInteger(x * 64) ? String(x) : x.toPrecision(6);
+  const s = String(x);
+  return s.length <= 8 ? s : x.toPrecision(6);
 }
 
 /** A game form in one line: S(…)/B(…) moves, prices, ∅ for no trade (truncated at 200 characters). */

@@ -138,7 +138,7 @@ export function decodeEx2Grid(json: unknown, prefix = 'input'): Ex2Grid {
 
 /** The grid in one line: its buyer values. */
 export function describeEx2Grid(g: Ex2Grid): string {
-  const b = ex2Buyers(g).map((x) => x.toString());
+  const b = ex2Buyers(g).map((x) => (x.equals(C) ? 'c' : x.toString()));
   return `Example 2 (m = 1/2, c = √2 − 1), buyers {${b.join(', ')}}`;
 }
 
