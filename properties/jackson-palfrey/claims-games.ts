@@ -413,13 +413,21 @@ function sec7Labels(c: Sec7Case): string[] {
   return labels;
 }
 
+/** k/d in lowest terms: 0, 1/4, 1/2, 1. */
+function frac(k: number, d: number): string {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const g = gcd(k, d) || 1;
+  return d / g === 1 ? String(k / g) : `${k / g}/${d / g}`;
+}
+
 function describeSec7(c: Sec7Case): string {
-  const pairs = c.res.map(([a, b]) => `(${a}/8, ${b}/8)`).join(', ');
+  const pairs = c.res.map(([a, b]) => `(${frac(a, 8)}, ${frac(b, 8)})`).join(', ');
   if (c.kind === 'sets') {
-    const P = c.pieces.map(([a, b]) => (a === b ? `{${a}/4}` : `[${Math.min(a, b)}/4, ${Math.max(a, b)}/4]`)).join(' ∪ ');
-    return `P = ${P}, p̂ = inf{p ∈ P : p ≥ (1 − ${c.lambda}/4)q̃ + (${c.lambda}/4)r̃}, at ${pairs}`;
+    const P = c.pieces.map(([a, b]) => (a === b ? `{${frac(a, 4)}}` : `[${frac(Math.min(a, b), 4)}, ${frac(Math.max(a, b), 4)}]`)).join(' ∪ ');
+    const lam = frac(c.lambda, 4);
+    return `P = ${P}, p̂ = inf{p ∈ P : p ≥ (1 − ${lam})q̃ + ${lam}·r̃}, at (p̄^s, p̄^b) ∈ {${pairs}}`;
   }
-  return `P and p̂ of γ = ${showTree(buildGameForm(c.game))}, at ${pairs}`;
+  return `P and p̂ of γ = ${showTree(buildGameForm(c.game))}, at (p̄^s, p̄^b) ∈ {${pairs}}`;
 }
 
 function simplifySec7(c: Sec7Case): Sec7Case[] {

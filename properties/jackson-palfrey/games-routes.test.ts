@@ -104,6 +104,9 @@ describe('inputs read from files, and one-line descriptions', () => {
   test('describe prints c as c, trees in one line', () => {
     expect(describeEx2Grid({ N: 2, ks: [0, 1], nearC: 0, withC: true, withOne: true })).toBe('Example 2 (m = 1/2, c = √2 − 1), buyers {0, c, 1/2, 1}');
     expect(showTree(move<number>('buyer', [trade(0.5), move<number>('seller', [trade(0.1), noTrade])]))).toBe('B(0.5 S(0.1 ∅))');
+    expect(announcementMechanismClaim.describe!({ kind: 'sets', pieces: [[0, 1], [4, 4]], lambda: 2, res: [[0, 4]] })).toBe(
+      'P = [0, 1/4] ∪ {1}, p̂ = inf{p ∈ P : p ≥ (1 − 1/2)q̃ + 1/2·r̃}, at (p̄^s, p̄^b) ∈ {(0, 1/2)}',
+    );
     expect(allWaitViolatesIii.describe!({ N: 3, ks: [2], nearC: 0, withC: false, withOne: false })).toContain('{2/3}');
   });
 });
