@@ -80,9 +80,20 @@ function zodFail(e: z.ZodError, prefix: string): never {
   throw new InputError([prefix, ...i.path.map(String)].join('.'), i.message);
 }
 
-/** Simpler game forms: a shorter stream of draws (a smaller tree), a shallower tree. */
+/**
+ * Simpler game forms: a single terminal node trading at one of the tree's prices (depth 0: the
+ * builder reads one draw for "no trade?", answered no, and one for the price k/N), a shorter
+ * stream of draws (a smaller tree), a shallower tree.
+ */
 function simplifyGame(g: GameFormInput): GameFormInput[] {
   const out: GameFormInput[] = [];
+  const tree = buildGameForm(g);
+  if (tree.kind === 'move') {
+    for (const p of [...new Set(leafPrices(tree))]) {
+      const k = Math.round(p * g.gridN);
+      out.push({ gridN: g.gridN, maxDepth: 0, maxChildren: 1, noTradeShare: 0, draws: [0.5, (k + 0.5) / (g.gridN + 1)] });
+    }
+  }
   if (g.draws.length > 0) {
     out.push({ ...g, draws: [] }, { ...g, draws: g.draws.slice(0, Math.floor(g.draws.length / 2)) }, { ...g, draws: g.draws.slice(0, -1) });
   }
@@ -229,10 +240,9 @@ function monotoneCheck(game: GameFormInput): CheckResult {
   // p̂ on IR(P) only (conditionStar asks nowhere else); a no-trade there is the lemma's failure, and NaN fails (*ii)
   const v = conditionStar(NOTHING_TRADED, P, (q, r) => map(q, r) ?? NaN, exact, { sellerRes: D, buyerRes: D });
   const n = partCounts(v);
-  return {
-    holds: starTotal(n) === 0,
-    numbers: { ...n, leaves: leafCount(g), prices: P.pieces.length, domain: D.length ** 2, ...(v.iv[0] ? { ivWitness: `p̂(${fmt(D[v.iv[0].high.q])}, ${fmt(D[v.iv[0].high.r])}) < p̂(${fmt(D[v.iv[0].low.q])}, ${fmt(D[v.iv[0].low.r])})` } : {}) },
-  };
+  const at = (x: { q: number; r: number }) => `p̂(${fmt(D[x.q])}, ${fmt(D[x.r])}) = ${fmt(map(D[x.q], D[x.r]) ?? NaN)}`;
+  const witness: Numbers = v.iv[0] ? { ivWitness: `${at(v.iv[0].high)} below ${at(v.iv[0].low)}` } : v.v[0] ? { vWitness: `${at(v.v[0].at)} against ${at(v.v[0].other)}, no price between` } : {};
+  return { holds: starTotal(n) === 0, numbers: { ...n, leaves: leafCount(g), prices: P.pieces.length, domain: D.length ** 2, ...witness } };
 }
 
 function monotoneCertify(game: GameFormInput): CertifyResult {

@@ -8,9 +8,10 @@
 import { describe, expect, test } from 'vitest';
 import { QuadraticNumber } from '../../src/numeric/quadratic-field.ts';
 import { move, noTrade, trade } from '../../src/models/jackson-palfrey/games/tree.ts';
-import { bruteStar, payoffOutcome, scanIR, starTotal } from './games-routes.ts';
+import { bruteStar, leafPrices, payoffOutcome, scanIR, starTotal } from './games-routes.ts';
 import { C, convergents, decodeEx2Grid, describeEx2Grid, example2Reservation, meanValue, M } from './example2.ts';
-import { allWaitViolatesIii, announcementMechanismClaim, condStarExample2, lemmaTradeIffIR, showTree } from './claims-games.ts';
+import { allWaitViolatesIii, announcementMechanismClaim, biPriceMonotone, condStarExample2, lemmaTradeIffIR, showTree } from './claims-games.ts';
+import { buildGameForm } from './generators-games.ts';
 
 const q = (s: string | number) => QuadraticNumber.of(s);
 
@@ -100,6 +101,14 @@ describe('inputs read from files, and one-line descriptions', () => {
     expect(() => lemmaTradeIffIR.decode!({ game: { gridN: 4, maxDepth: 2, maxChildren: 2, noTradeShare: 0, draws: [] }, res: [[0, 2]] })).toThrow(/^input\.res\.0\.1:/);
     expect(() => announcementMechanismClaim.decode!({ kind: 'sets', pieces: [[0, 5]], lambda: 0, res: [[0, 8]] })).toThrow(/^input\.pieces\.0\.1:/);
     expect(() => condStarExample2.decode!({ N: 2, ks: [0], nearC: 0, withC: true, withOne: true, extra: 1 })).toThrow(/^input/);
+  });
+  test('a game form simplifies to single trades at each of its prices', () => {
+    const g = { gridN: 4, maxDepth: 2, maxChildren: 3, noTradeShare: 0, draws: Array.from({ length: 40 }, (_, k) => ((k * 7) % 10) / 10 + 0.05) };
+    const tree = buildGameForm(g);
+    const prices = [...new Set(leafPrices(tree))].sort();
+    expect(prices.length).toBeGreaterThan(1);
+    const singles = biPriceMonotone.simplify!(g).filter((x) => x.maxDepth === 0).map((x) => showTree(buildGameForm(x)));
+    expect(singles.sort()).toEqual(prices.map(String));
   });
   test('describe prints c as c, trees in one line', () => {
     expect(describeEx2Grid({ N: 2, ks: [0, 1], nearC: 0, withC: true, withOne: true })).toBe('Example 2 (m = 1/2, c = √2 − 1), buyers {0, c, 1/2, 1}');
