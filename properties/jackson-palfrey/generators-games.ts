@@ -51,3 +51,26 @@ export function gameFormInput(): fc.Arbitrary<GameFormInput> {
     draws: fc.array(fc.integer({ min: 0, max: 2 ** 30 - 1 }).map((k) => 1 - (k + 1) / 2 ** 30), { maxLength: 400, size: 'medium' }),
   });
 }
+
+/**
+ * Inputs of bushier game forms: depth 3–5, 3–4 children, at least 60 draws, uniform without
+ * fast-check's bias towards the ends of the range (which would put most draws next to 1: a leaf),
+ * so that trees of 10+ leaves are common rather than one case in twenty. Shrinks like
+ * `gameFormInput`: each draw towards the end of its range, the stream towards 60 draws (the claims'
+ * own `simplify` cuts it further).
+ */
+export function bushyGameFormInput(): fc.Arbitrary<GameFormInput> {
+  const uniform = fc.noBias(fc.integer({ min: 0, max: 2 ** 30 - 1 })).map((k) => 1 - (k + 1) / 2 ** 30);
+  return fc.record({
+    gridN: fc.integer({ min: 2, max: 16 }),
+    maxDepth: fc.integer({ min: 3, max: 5 }),
+    maxChildren: fc.integer({ min: 3, max: 4 }),
+    noTradeShare: fc.constantFrom(0, 0.1, 0.25, 0.5),
+    draws: fc.array(uniform, { minLength: 60, maxLength: 400 }),
+  });
+}
+
+/** Small and bushy game forms, half and half (the claims' input). */
+export function mixedGameFormInput(): fc.Arbitrary<GameFormInput> {
+  return fc.oneof(gameFormInput(), bushyGameFormInput());
+}
