@@ -240,18 +240,25 @@ export function refineBuyers(b: Buyers, points: ArrayLike<number>): Buyers {
   return { atom0: b.atom0, knots, density: densityOn(b, knots) };
 }
 
-/** The sorted union of knots and the points inside (0, 1). */
+/** The sorted union of knots (sorted) and the points inside (0, 1): one typed sort of the points, then a linear merge. */
 export function mergeKnots(knots: ArrayLike<number>, points: ArrayLike<number>): Float64Array {
-  const extra: number[] = [];
+  let m = 0;
+  const extra = new Float64Array(points.length);
   for (let k = 0; k < points.length; k++) {
     const p = points[k];
-    if (p > 0 && p < 1) extra.push(p);
+    if (p > 0 && p < 1) extra[m++] = p;
   }
-  if (extra.length === 0) return Float64Array.from(knots);
-  const all = Float64Array.from([...Array.from(knots), ...extra]).sort();
-  const out: number[] = [all[0]];
-  for (let k = 1; k < all.length; k++) if (all[k] !== out[out.length - 1]) out.push(all[k]);
-  return Float64Array.from(out);
+  if (m === 0) return Float64Array.from(knots);
+  const e = extra.subarray(0, m).sort();
+  const out = new Float64Array(knots.length + m);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < knots.length || j < m) {
+    const x = j >= m || (i < knots.length && knots[i] <= e[j]) ? knots[i++] : e[j++];
+    if (o === 0 || out[o - 1] !== x) out[o++] = x;
+  }
+  return out.slice(0, o);
 }
 
 /** The buyers' density on a finer grid `knots` (which must contain every knot of b). */
