@@ -131,22 +131,94 @@ export interface Theorem1Result {
   converged: boolean;
 }
 
-/** One period of (2) under the homogeneous cutoff rule: buyers b ≥ c meet a 0-valued seller with probability s0/B(1) and trade. */
-export function homogeneousStep(buyers: Buyers, s0: number, c: number): { buyers: Buyers; s0: number } {
-  const b = refineBuyers(buyers, [c]);
-  const B = buyerTotal(b);
-  if (!(B > 0)) return { buyers: b, s0 };
-  const keep = Math.max(0, 1 - s0 / B);
-  const density = Float64Array.from(b.density, (d, i) => (b.knots[i] >= c ? d * keep : d));
-  const atom0 = c <= 0 ? b.atom0 * keep : b.atom0;
-  const above = B - (c <= 0 ? 0 : buyerCdf(b, c)); // buyers with b ≥ c (B continuous above 0)
-  return { buyers: { atom0, knots: b.knots, density }, s0: s0 * Math.max(0, 1 - above / B) };
-}
-
-/** ∫ max(b, β) dB(b)/B(1) = β + E(b − β)⁺ (the right side of (3)); 0 in an emptied market. */
-export function expectedMax(b: Buyers, beta: number): number {
-  const B = buyerTotal(b);
-  return B > 0 ? beta + buyerExcess(b, beta) / B : 0;
+/**
+ * B_t under a homogeneous cutoff rule, kept as B_1 times a step factor: after the cutoffs c_1..c_{t−1},
+ * the buyers at b keep the share Π_{i: c_i ≤ b} keep_i (eq. (2): a buyer above c_i met a 0-valued seller
+ * with probability S_i(0)/S_i(1) and traded). Integrals of B_t are then a few prefix-sum lookups on B_1,
+ * O(t log K), whatever the number of cells — the nested scan below evaluates them ~10^5–10^6 times.
+ */
+export class LayeredBuyers {
+  private readonly M: Float64Array; // M[i] = ∫_0^{knots[i]} dB_1 (without the atom)
+  private readonly P: Float64Array; // P[i] = ∫_0^{knots[i]} b dB_1
+  constructor(
+    readonly base: Buyers,
+    readonly cuts: readonly { c: number; keep: number }[] = [],
+  ) {
+    const K = base.density.length;
+    this.M = new Float64Array(K + 1);
+    this.P = new Float64Array(K + 1);
+    for (let i = 0; i < K; i++) {
+      const lo = base.knots[i];
+      const hi = base.knots[i + 1];
+      this.M[i + 1] = this.M[i] + base.density[i] * (hi - lo);
+      this.P[i + 1] = this.P[i] + (base.density[i] * (hi - lo) * (hi + lo)) / 2;
+    }
+  }
+  private withCuts(cuts: { c: number; keep: number }[]): LayeredBuyers {
+    const l = Object.create(LayeredBuyers.prototype) as LayeredBuyers;
+    Object.assign(l, { base: this.base, cuts, M: this.M, P: this.P });
+    return l;
+  }
+  /** ∫_0^x dB_1 and ∫_0^x b dB_1 (continuous part), x ∈ [0, 1]. */
+  private prefix(x: number): [number, number] {
+    const k = this.base.knots;
+    let lo = 0;
+    let hi = k.length - 2;
+    if (x >= 1) return [this.M[hi + 1], this.P[hi + 1]];
+    if (x <= 0) return [0, 0];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (k[mid] <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    const d = this.base.density[lo];
+    return [this.M[lo] + d * (x - k[lo]), this.P[lo] + (d * (x - k[lo]) * (x + k[lo])) / 2];
+  }
+  private factor(b: number): number {
+    let f = 1;
+    for (const { c, keep } of this.cuts) if (c <= b) f *= keep;
+    return f;
+  }
+  /** ∫_{b ≥ x} dB_t and ∫_{b ≥ x} b dB_t, the atom at 0 included when x ≤ 0. */
+  above(x: number): [number, number] {
+    const pts = [Math.max(0, x)];
+    for (const { c } of this.cuts) if (c > x && c < 1) pts.push(c);
+    pts.sort((a, b) => a - b);
+    pts.push(1);
+    let m = x <= 0 ? this.base.atom0 * this.factor(0) : 0;
+    let p = 0;
+    let [m0, p0] = this.prefix(pts[0]);
+    for (let k = 0; k + 1 < pts.length; k++) {
+      const [m1, p1] = this.prefix(pts[k + 1]);
+      // the factor on (pts[k], pts[k+1]) is the factor just above pts[k]
+      const f = this.factor(pts[k]);
+      m += f * (m1 - m0);
+      p += f * (p1 - p0);
+      m0 = m1;
+      p0 = p1;
+    }
+    return [m, p];
+  }
+  /** B_t(1). */
+  total(): number {
+    return this.above(0)[0];
+  }
+  /** ∫ max(b, β) dB_t/B_t(1) = β + E(b − β)⁺ (the right side of (3)); 0 in an emptied market. */
+  expectedMax(beta: number): number {
+    const B = this.total();
+    if (!(B > 0)) return 0;
+    const [m, p] = this.above(beta);
+    const atom = beta <= 0 ? this.base.atom0 * this.factor(0) : 0; // b = 0 adds (0 − β)⁺ = 0 for β ≥ 0
+    return beta + Math.max(0, p - beta * (m - atom)) / B;
+  }
+  /** One period of (2) under cutoff c with s0 sellers at 0: buyers b ≥ c trade with probability s0/B_t(1). */
+  step(s0: number, c: number): { buyers: LayeredBuyers; s0: number } {
+    const B = this.total();
+    if (!(B > 0)) return { buyers: this, s0 };
+    const keep = Math.max(0, 1 - s0 / B);
+    const [above] = this.above(c);
+    return { buyers: this.withCuts([...this.cuts, { c, keep }]), s0: s0 * Math.max(0, 1 - above / B) };
+  }
 }
 
 /**
@@ -164,23 +236,23 @@ export function theorem1Cutoffs(e: Economy, T: number, opts: ScanOptions = {}): 
   let converged = true;
 
   /** The cutoffs from level t on, given the market at t; `record` collects the roots on the solution path. */
-  const solve = (t: number, buyers: Buyers, s: number, record: boolean): number[] => {
+  const solve = (t: number, buyers: LayeredBuyers, s: number, record: boolean): number[] => {
     if (t === T) return [0];
-    const inner = (c: number) => {
-      const nx = homogeneousStep(buyers, s, c);
+    const F = (c: number) => {
+      const nx = buyers.step(s, c);
       const rest = solve(t + 1, nx.buyers, nx.s0, false);
-      return { rest, F: c - expectedMax(nx.buyers, rest[0]) };
+      return c - nx.buyers.expectedMax(rest[0]);
     };
     const found: number[] = [];
     let prevX = 0;
-    let prevF = inner(0).F;
+    let prevF = F(0);
     if (prevF === 0) found.push(0);
     for (let k = 1; k <= N; k++) {
       const x = k / N;
-      const f = inner(x).F;
+      const f = F(x);
       if (f === 0) found.push(x);
       else if (prevF !== 0 && prevF < 0 !== f < 0) {
-        const r = brent((c) => inner(c).F, prevX, x, { xtol });
+        const r = brent(F, prevX, x, { xtol });
         if (!r.converged) converged = false;
         found.push(r.root);
       }
@@ -192,21 +264,22 @@ export function theorem1Cutoffs(e: Economy, T: number, opts: ScanOptions = {}): 
       found.push(1);
     }
     const c = found[0];
-    const next = homogeneousStep(buyers, s, c);
+    const next = buyers.step(s, c);
     const rest = solve(t + 1, next.buyers, next.s0, record);
     if (record) roots[t - 1] = found;
     return [c, ...rest];
   };
 
-  const beta0 = solve(1, e.buyers, s0, true);
+  const start = new LayeredBuyers(e.buyers);
+  const beta0 = solve(1, start, s0, true);
   roots[T - 1] = [0];
   // residuals of (3) along the path, recomputed forwards
   const residuals: number[] = [];
-  let b = e.buyers;
+  let b = start;
   let s = s0;
   for (let t = 1; t < T; t++) {
-    const nx = homogeneousStep(b, s, beta0[t - 1]);
-    residuals.push(Math.abs(beta0[t - 1] - expectedMax(nx.buyers, beta0[t])));
+    const nx = b.step(s, beta0[t - 1]);
+    residuals.push(Math.abs(beta0[t - 1] - nx.buyers.expectedMax(beta0[t])));
     b = nx.buyers;
     s = nx.s0;
   }
