@@ -448,11 +448,14 @@ export interface Theorem2Result {
 /** Anderson-accelerated fixed-point iteration of Φ from one start, with a plain step whenever the mixed step does not lower the residual. */
 function iterate(e: Economy, start: Float64Array, delta: number, tol: number, maxIter: number) {
   const m = 5;
+  const n = start.length;
   let x = start;
   let { next: fx } = eq4Map(e, x, delta);
-  const X: Float64Array[] = [];
-  const G: Float64Array[] = [];
-  const n = x.length;
+  // differences of successive iterates and of their residuals g = Φ(x) − x, the last m of them
+  const dX: Float64Array[] = [];
+  const dG: Float64Array[] = [];
+  let prevX: Float64Array | null = null;
+  let prevG: Float64Array | null = null;
   const resNorm = (a: Float64Array, b: Float64Array) => {
     let r = 0;
     for (let j = 0; j < n; j++) r = Math.max(r, Math.abs(a[j] - b[j]));
@@ -462,30 +465,40 @@ function iterate(e: Economy, start: Float64Array, delta: number, tol: number, ma
   let it = 0;
   while (res > tol && it < maxIter) {
     it++;
-    const g = Float64Array.from(fx, (y, j) => y - x[j]);
-    X.push(x);
-    G.push(g);
-    if (X.length > m + 1) {
-      X.shift();
-      G.shift();
+    const g = new Float64Array(n);
+    for (let j = 0; j < n; j++) g[j] = fx[j] - x[j];
+    if (prevX && prevG) {
+      const ddx = new Float64Array(n);
+      const ddg = new Float64Array(n);
+      for (let j = 0; j < n; j++) {
+        ddx[j] = x[j] - prevX[j];
+        ddg[j] = g[j] - prevG[j];
+      }
+      dX.push(ddx);
+      dG.push(ddg);
+      if (dX.length > m) {
+        dX.shift();
+        dG.shift();
+      }
     }
+    prevX = x;
+    prevG = g;
     let cand = fx;
-    const k = X.length - 1;
+    const k = dX.length;
     if (k >= 1) {
-      // least squares over the differences of residuals: min ||g − ΔG γ||, normal equations with a small ridge
-      const dG = Array.from({ length: k }, (_, i) => Float64Array.from(G[i + 1], (y, j) => y - G[i][j]));
-      const dX = Array.from({ length: k }, (_, i) => Float64Array.from(X[i + 1], (y, j) => y - X[i][j]));
+      // min ||g − ΔG γ|| by the normal equations with a small ridge; x⁺ = Φ(x) − (ΔX + ΔG) γ
       const A = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => dot(dG[a], dG[b])));
       const rhs = Array.from({ length: k }, (_, a) => dot(dG[a], g));
       const ridge = 1e-12 * Math.max(1e-300, ...A.map((r, i) => r[i]));
       for (let i = 0; i < k; i++) A[i][i] += ridge;
       const gamma = solveSmall(A, rhs);
       if (gamma) {
-        cand = Float64Array.from(fx, (y, j) => {
-          let z = y;
+        cand = new Float64Array(n);
+        for (let j = 0; j < n; j++) {
+          let z = fx[j];
           for (let i = 0; i < k; i++) z -= gamma[i] * (dX[i][j] + dG[i][j]);
-          return Math.min(1, Math.max(0, z));
-        });
+          cand[j] = Math.min(1, Math.max(0, z));
+        }
       }
     }
     let { next: fc } = eq4Map(e, cand, delta);
@@ -495,8 +508,10 @@ function iterate(e: Economy, start: Float64Array, delta: number, tol: number, ma
       cand = fx;
       ({ next: fc } = eq4Map(e, cand, delta));
       rc = resNorm(fc, cand);
-      X.length = 0;
-      G.length = 0;
+      dX.length = 0;
+      dG.length = 0;
+      prevX = null;
+      prevG = null;
     }
     x = cand;
     fx = fc;
