@@ -29,7 +29,10 @@ function economy(c: Case) {
 }
 
 describe('JP efficient cutoffs against the mpmath optimality reference', () => {
-  for (const c of ref.cases) {
+  // T = 5 costs ~17× T = 4 (the nested scan is (points + Brent steps)^(T − 1)): one T = 5 case in this tier
+  const tier = ref.cases.filter((c) => c.T < 5 || c.name.includes('m = 0.9'));
+  it('the reference holds every case the tier leaves out', () => expect(ref.cases.length - tier.length).toBe(2));
+  for (const c of tier) {
     const homogeneous = c.sellers.every((s) => Number(s[0]) === 0 || Number(s[0]) === 1);
     it(c.name, () => {
       const e = economy(c);
