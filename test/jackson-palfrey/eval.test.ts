@@ -78,6 +78,25 @@ describe('eval jp.efficient-cutoffs', () => {
     expect(Math.abs(coarse.competitivePrice.lo - fine.competitivePrice.lo)).toBeLessThanOrEqual(coarse.abserr.competitivePrice);
   });
 
+  it('the competitive price of continuous Dists is within its stated error of the exact one, for every cell count', () => {
+    // Beta(2, 3) buyers and Beta(2, 2) sellers: S(p) = 3p² − 2p³ and B(p) = 6p² − 8p³ + 3p⁴ in closed form;
+    // the price solves S(p) = 1 − B(p) (bisection). Halving the cells says little here: the price jumps
+    // between cell atoms and buyer quantiles as the cells change.
+    const g = (p: number) => 3 * p * p - 2 * p ** 3 - (1 - (6 * p * p - 8 * p ** 3 + 3 * p ** 4));
+    let lo = 0;
+    let hi = 1;
+    for (let k = 0; k < 100; k++) {
+      const mid = (lo + hi) / 2;
+      if (g(mid) < 0) lo = mid;
+      else hi = mid;
+    }
+    const exact = (lo + hi) / 2;
+    for (const cells of [10, 17, 60, 99, 100, 160, 401, 1000]) {
+      const out = evaluate(req({ periods: 1, buyers: { mass: 1, dist: { kind: 'beta', a: 2, b: 3, lo: 0, hi: 1 } }, sellers: { mass: 1, dist: { kind: 'beta', a: 2, b: 2, lo: 0, hi: 1 } }, at: [0], cells }));
+      for (const p of [out.competitivePrice.lo, out.competitivePrice.hi]) expect(Math.abs(p - exact), `cells ${cells}`).toBeLessThanOrEqual(out.abserr.competitivePrice);
+    }
+  });
+
   it('mixtures of uniform pieces and an atom at 0 are represented exactly', () => {
     const dist = { kind: 'mixture', parts: [{ weight: 1, dist: atoms([[0, 1]]) }, { weight: 3, dist: U }, { weight: 1, dist: { kind: 'piecewise-uniform', pieces: [{ lo: 0.5, hi: 1, weight: 1 }] } }] };
     const out = evaluate(req({ buyers: { mass: 2, dist }, sellers: { mass: 2, dist: atoms([[0, 1], [0.5, 1]]) } }));
