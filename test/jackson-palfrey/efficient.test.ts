@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { brentMin } from '../../src/numeric/roots.ts';
-import { buyerCdf, buyerTotal, buyersFromPieces, homogeneousSellers, makeEconomy, makeSellers, sellerCdf, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
-import { cutoffRule, evolve } from '../../src/models/jackson-palfrey/evolution.ts';
+import { buyerCdf, buyerTotal, buyersFromPieces, expectedExcess, homogeneousSellers, makeEconomy, makeSellers, sellerCdf, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
+import { buyersAt, cutoffRule, evolve, sellersAt } from '../../src/models/jackson-palfrey/evolution.ts';
 import { totalSurplus } from '../../src/models/jackson-palfrey/utility.ts';
 import {
-  competitivePrice, competitivePriceHomogeneous, cStar, example1PrintedResidual, example1Residual, example1W, homogeneousReduction,
+  competitivePrice, competitivePriceHomogeneous, cStar, period2, example1PrintedResidual, example1Residual, example1W, homogeneousReduction,
   theorem1Cutoffs, theorem2CutoffAt, theorem2Cutoffs, theorem2Surplus,
 } from '../../src/models/jackson-palfrey/efficient.ts';
 import type { Economy } from '../../src/models/jackson-palfrey/types.ts';
@@ -126,6 +126,20 @@ describe('JP Theorem 2 (T = 2, eq. 4)', () => {
     }
   });
 
+  it("period 2 of eq. (4)'s solver equals the general evolution, cutoffs at 0 with an atom of buyers at 0 included", () => {
+    const r = rng('jp-period2-vs-evolve');
+    for (let k = 0; k < 15; k++) {
+      const e = randomEconomy(r, { atom0: true });
+      const beta = Float64Array.from(e.sellers.values, (s) => (r() < 0.3 ? 0 : r() < 0.2 ? 1 : s + (1 - s) * r()));
+      const p2 = period2(e, beta);
+      const path = evolve(e, cutoffRule([beta, e.sellers.values]));
+      const B2 = buyersAt(path, 2);
+      for (let i = 0; i <= 20; i++) expect(buyerCdf(p2.buyers, i / 20)).toBeCloseTo(buyerCdf(B2, i / 20), 14);
+      Array.from(sellersAt(path, 2).mass).forEach((m, j) => expect(p2.sellerMass[j]).toBeCloseTo(m, 14));
+      e.sellers.values.forEach((s, j) => expect(p2.RB[j]).toBeCloseTo(expectedExcess(B2, s), 13));
+    }
+  });
+
   it('300 seller atoms: the starts agree and β_1 is non-decreasing in s; β_1 at an atom equals the profile', () => {
     const v = Array.from({ length: 300 }, (_, j) => j / 299);
     const e = makeEconomy(buyersFromPieces([{ lo: 0, hi: 1, weight: 1 }]), makeSellers(v, v.map(() => 1 / 300)));
@@ -153,11 +167,14 @@ describe('JP competitive price', () => {
 
   it('clears the market exactly at its ends and not beyond them, including intervals from atoms and gaps', () => {
     const gap = buyersFromPieces([{ lo: 0, hi: 0.3, weight: 1 }, { lo: 0.7, hi: 1, weight: 1 }]);
+    // an atom at 0 holding B(1) − S(0), then no buyers up to 0.4: every p in [0, 0.4] clears
+    const atomGap = buyersFromPieces([{ lo: 0.4, hi: 1, weight: 1 }], 1, 0.5);
     const cases: Economy[] = [
       makeEconomy(uniformBuyers(1), makeSellers([0.3, 0.8], [0.5, 0.5])),
       makeEconomy(uniformBuyers(1), makeSellers([0.6], [1])),
       makeEconomy(gap, homogeneousSellers(0.5, 0.5)),
       makeEconomy(uniformBuyers(1), makeSellers([0.2, 0.4], [0.4, 0.6])),
+      makeEconomy(atomGap, homogeneousSellers(0.5, 0.5)),
     ];
     const r = rng('jp-competitive');
     for (let k = 0; k < 10; k++) {
@@ -170,5 +187,6 @@ describe('JP competitive price', () => {
     }
     expect(competitivePrice(cases[2])).toEqual({ lo: 0.3, hi: 0.7 });
     expect(competitivePriceHomogeneous(cases[2])).toEqual({ lo: 0.3, hi: 0.7 });
+    expect(competitivePrice(cases[4])).toEqual({ lo: 0, hi: 0.4 });
   });
 });
