@@ -73,5 +73,6 @@ describe('JP economy (Section 3)', () => {
     expect(field(() => buyersFromPieces([{ lo: 0, hi: 0.6, weight: 1 }, { lo: 0.5, hi: 1, weight: 1 }]))).toBe('buyers.pieces[1].lo');
     expect(field(() => makeEconomy(buyers, makeSellers([0, 1], [1, 0.5])))).toBe('sellers');
     expect(() => makeEconomy(buyers, makeSellers([0, 1], [1, 1 + 1e-15]))).not.toThrow();
+    expect(field(() => makeEconomy(buyers, makeSellers([0, 1], [1, 1 + 1e-9])))).toBe('sellers');
   });
 });

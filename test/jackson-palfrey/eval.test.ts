@@ -2,7 +2,10 @@ import { fc, test as ptest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
 import { cStar } from '../../src/models/jackson-palfrey/efficient.ts';
-import { jpEfficientCutoffs, parseCutoffsRequest } from '../../src/models/jackson-palfrey/eval.ts';
+import { makeDist } from '../../src/distributions/index.ts';
+import type { DistSpec } from '../../src/distributions/types.ts';
+import { buyerTotal, sellerMean, sellerTotal } from '../../src/models/jackson-palfrey/economy.ts';
+import { buyersFromDist, jpEfficientCutoffs, parseCutoffsRequest, sellersFromDist } from '../../src/models/jackson-palfrey/eval.ts';
 
 const U = { kind: 'uniform', lo: 0, hi: 1 };
 const atoms = (points: [number, number][]) => ({ kind: 'atoms', points });
@@ -95,6 +98,18 @@ describe('eval jp.efficient-cutoffs', () => {
       const out = evaluate(req({ periods: 1, buyers: { mass: 1, dist: { kind: 'beta', a: 2, b: 3, lo: 0, hi: 1 } }, sellers: { mass: 1, dist: { kind: 'beta', a: 2, b: 2, lo: 0, hi: 1 } }, at: [0], cells }));
       for (const p of [out.competitivePrice.lo, out.competitivePrice.hi]) expect(Math.abs(p - exact), `cells ${cells}`).toBeLessThanOrEqual(out.abserr.competitivePrice);
     }
+  });
+
+  it('cells keep the mass: an atom at 0 beside a Beta part stays an atom, and seller cells sit at their midpoints', () => {
+    const spec = { kind: 'mixture', parts: [{ weight: 1, dist: { kind: 'atoms', points: [[0, 1]] } }, { weight: 3, dist: { kind: 'beta', a: 2, b: 3, lo: 0, hi: 1 } }] } as DistSpec;
+    const { buyers, exact } = buyersFromDist(spec, makeDist(spec), 2, 50);
+    expect(exact).toBe(false);
+    expect(buyers.atom0).toBeCloseTo(0.5, 14);
+    expect(buyerTotal(buyers)).toBeCloseTo(2, 13);
+    const uni = { kind: 'uniform', lo: 0, hi: 1 } as DistSpec;
+    const { sellers } = sellersFromDist(uni, makeDist(uni), 3, 10);
+    expect(sellerTotal(sellers)).toBeCloseTo(3, 14);
+    expect(sellerMean(sellers)).toBeCloseTo(0.5, 14); // midpoints: exact for a uniform; left ends would give 0.45
   });
 
   it('mixtures of uniform pieces and an atom at 0 are represented exactly', () => {

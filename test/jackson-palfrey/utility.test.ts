@@ -64,6 +64,25 @@ describe('JP utilities (Section 3)', () => {
     expect(buyerReservation(path, price, 1, 1, 0.3)).toBeCloseTo(0.3, 15);
   });
 
+  it('reservation prices discount the next period: p̄_t^s = s + δu_{t+1}^s, p̄_t^b = b − δu_{t+1}^b (by the Bellman values)', () => {
+    const r = rng('jp-utility-reservation');
+    for (let k = 0; k < 10; k++) {
+      const e = randomEconomy(r, { atom0: true });
+      const n = e.sellers.values.length;
+      const delta = 0.2 + 0.7 * r();
+      const path = evolve(e, Array.from({ length: 3 }, () => randomGridPeriod(r, n)));
+      const price = Array.from({ length: 3 }, () => randomPrice(r, n));
+      for (let j = 0; j < n; j++) {
+        const u = sellerUtilityBellman(path, price, delta, j);
+        for (let t = 1; t <= 2; t++) expect(sellerReservation(path, price, delta, t, j)).toBeCloseTo(e.sellers.values[j] + delta * u[t], 13);
+      }
+      for (const b of [0, 0.4, 0.9]) {
+        const u = buyerUtilityBellman(path, price, delta, b);
+        for (let t = 1; t <= 2; t++) expect(buyerReservation(path, price, delta, t, b)).toBeCloseTo(b - delta * u[t], 13);
+      }
+    }
+  });
+
   it('an emptied market: utilities after it are 0', () => {
     const e = makeEconomy(uniformBuyers(1), homogeneousSellers(1, 0));
     const path = evolve(e, cutoffRule([[0, 1], [0, 1]]));

@@ -207,9 +207,9 @@ export class LayeredBuyers {
   expectedMax(beta: number): number {
     const B = this.total();
     if (!(B > 0)) return 0;
+    // ∫_{b ≥ β} (b − β) dB_t; at β = 0 the atom at 0 is in m but weighs 0 (cutoffs are ≥ 0)
     const [m, p] = this.above(beta);
-    const atom = beta <= 0 ? this.base.atom0 * this.factor(0) : 0; // b = 0 adds (0 − β)⁺ = 0 for β ≥ 0
-    return beta + Math.max(0, p - beta * (m - atom)) / B;
+    return beta + Math.max(0, p - beta * m) / B;
   }
   /** One period of (2) under cutoff c with s0 sellers at 0: buyers b ≥ c trade with probability s0/B_t(1). */
   step(s0: number, c: number): { buyers: LayeredBuyers; s0: number } {
@@ -595,8 +595,8 @@ export function theorem2Surplus(e: Economy, beta: Float64Array, delta: number, p
   for (let j = 0; j < beta.length; j++) {
     const s = e.sellers.values[j];
     const above = B1 - (beta[j] <= 0 ? 0 : buyerCdf(e.buyers, beta[j]));
-    // ∫_{b≥β}(b − s)dB_1 = E-part above β (b − β)⁺ plus (β − s)·mass above β
-    w1 += e.sellers.mass[j] * (buyerExcess(e.buyers, Math.max(0, beta[j])) + (Math.max(0, beta[j]) - s) * above);
+    // ∫_{b≥β}(b − s)dB_1 = ∫(b − β)⁺dB_1 + (β − s)·(mass at or above β); β ∈ [0, 1]
+    w1 += e.sellers.mass[j] * (buyerExcess(e.buyers, beta[j]) + (beta[j] - s) * above);
   }
   let w2 = 0;
   for (let j = 0; j < beta.length; j++) w2 += p2.sellerMass[j] * p2.RB[j];
