@@ -73,8 +73,8 @@ describe('eval jp.efficient-cutoffs', () => {
 
   it("continuous Dists become cells; the stated error covers the distance to a 16× finer answer", () => {
     const r = (cells: number) => evaluate(req({ delta: 0.9, buyers: { mass: 1, dist: { kind: 'beta', a: 2, b: 3, lo: 0, hi: 1 } }, sellers: { mass: 1, dist: { kind: 'beta', a: 2, b: 2, lo: 0, hi: 1 } }, at: [0.1, 0.5], cells }));
-    const coarse = r(60);
-    const fine = r(960);
+    const coarse = r(40);
+    const fine = r(640);
     expect(coarse.exact).toBe(false);
     for (let k = 0; k < 2; k++) expect(Math.abs(coarse.cutoffs[0][k] - fine.cutoffs[0][k])).toBeLessThanOrEqual(coarse.abserr.cutoffs);
     expect(Math.abs(coarse.surplus - fine.surplus)).toBeLessThanOrEqual(coarse.abserr.surplus);
