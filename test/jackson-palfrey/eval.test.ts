@@ -112,6 +112,11 @@ describe('eval jp.efficient-cutoffs', () => {
     expect(sellerMean(sellers)).toBeCloseTo(0.5, 14); // midpoints: exact for a uniform; left ends would give 0.45
   });
 
+  it('deterministic: the same request gives the same bytes (the random starts are seeded)', () => {
+    const r = req({ delta: 0.7, sellers: { mass: 1, dist: { kind: 'beta', a: 2, b: 2, lo: 0, hi: 1 } }, at: [0.1, 0.3], cells: 30 });
+    expect(JSON.stringify(jpEfficientCutoffs.evaluate(r))).toBe(JSON.stringify(jpEfficientCutoffs.evaluate(structuredClone(r))));
+  });
+
   it('mixtures of uniform pieces and an atom at 0 are represented exactly', () => {
     const dist = { kind: 'mixture', parts: [{ weight: 1, dist: atoms([[0, 1]]) }, { weight: 3, dist: U }, { weight: 1, dist: { kind: 'piecewise-uniform', pieces: [{ lo: 0.5, hi: 1, weight: 1 }] } }] };
     const out = evaluate(req({ buyers: { mass: 2, dist }, sellers: { mass: 2, dist: atoms([[0, 1], [0.5, 1]]) } }));
