@@ -98,12 +98,16 @@ for (const [code, p] of catalogue) {
 }
 
 describe('the lists come from the registered papers', () => {
-  test('eval --list prints the registered quantities, in order', async () => {
+  test('eval --list prints the registered quantities, in order, then those of models whose paper is not registered yet', async () => {
     const { main } = await import('../src/cli/main.ts');
     const out: string[] = [];
     const code = await main(['eval', '--list'], { out: (s) => out.push(s), err: () => {}, readStdin: () => '', isTTY: false });
     expect(code).toBe(0);
-    expect(out.map((l) => l.split('  ')[0])).toEqual(papers.flatMap((p) => (p.quantities ?? []).map((q) => q.name)));
+    const names = out.map((l) => l.split('  ')[0]);
+    const registeredNames = papers.flatMap((p) => (p.quantities ?? []).map((q) => q.name));
+    expect(names.slice(0, registeredNames.length)).toEqual(registeredNames);
+    // jp.efficient-cutoffs until Jackson–Palfrey's claims are all in and the paper registers it.
+    expect(names.slice(registeredNames.length)).toEqual(papers.some((p) => p.id === 'JP') ? [] : ['jp.efficient-cutoffs']);
   });
 
   test('the report heads each paper with its registered name', async () => {
