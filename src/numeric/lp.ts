@@ -20,6 +20,10 @@
  * A float y or x that misses its exact check by round-off is cleaned (tiny entries dropped,
  * rational reconstruction by continued fractions, or an exact re-solve on its support); a
  * certificate that still does not verify exactly is reported as uncertified, never claimed.
+ *
+ * A problem object is read once and its exact form cached (per object): do not mutate it after
+ * solving. The HiGHS module is compiled once per process; `highs` stays outside the CLI bundle
+ * (bin/mechcheck.js bundles with `packages: 'external'`), so it finds highs.wasm beside itself.
  */
 import Fraction from 'fraction.js';
 import { exactRational, toNumber } from './rational.ts';

@@ -245,6 +245,50 @@ describe('small random problems: every optimal or infeasible answer is certified
   });
 });
 
+describe('float data whose only certificate has huge denominators', () => {
+  // n free columns, n + 1 rows a_i·x ≥ b_i, the last row ≈ −Σλ_i a_i in doubles. The rows' exact
+  // dependency is the generalised cross product g (g_i = (−1)^i det A without row i; Cramer, an
+  // independent derivation), so the problem is infeasible exactly iff ±g ≥ 0 with bᵀ(±g) > 0 — and
+  // then every certificate is a multiple of g, whose denominators only an exact re-solve reaches.
+  const det = (M: Fraction[][]): Fraction => {
+    if (M.length === 1) return M[0][0];
+    let d = new Fraction(0);
+    M[0].forEach((v, j) => {
+      const minor = M.slice(1).map((r) => r.filter((_, k) => k !== j));
+      d = d.add(v.mul(det(minor)).mul(j % 2 === 0 ? 1 : -1));
+    });
+    return d;
+  };
+  const coefs = fc.integer({ min: -9, max: 9 }).filter((k) => k !== 0).map((k) => k * 0.1);
+  ptest.prop([fc.integer({ min: 2, max: 3 }).chain((n) => fc.tuple(fc.array(fc.array(coefs, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 1, max: 5 }).map((k) => k * 0.3), { minLength: n, maxLength: n }), fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: n + 1, maxLength: n + 1 })))], { numRuns: 15, seed: 8 })(
+    'certified through the support re-solve, and proportional to g exactly',
+    async ([rows, lambda, b0]) => {
+      const n = rows[0].length;
+      const last = Array.from({ length: n }, (_, j) => -rows.reduce((acc, r, i) => acc + lambda[i] * r[j], 0));
+      const A = [...rows, last];
+      // Make it infeasible in the reals with a margin: Σλ_i b_i + b_last = 1.
+      const b = b0.slice();
+      b[n] = 1 - rows.reduce((acc, _, i) => acc + lambda[i] * b[i], 0);
+      const p: LinearProgram = { cost: Array(n).fill(0), A, rowLower: b, colLower: Array(n).fill(-Infinity) };
+      const Aq = A.map((r) => r.map(exactRational));
+      const g = A.map((_, i) => det(Aq.filter((_, k) => k !== i)).mul(i % 2 === 0 ? 1 : -1));
+      const sg = g[n].s; // orient g so its last entry is positive (g ≈ (λ, 1)·k)
+      const gp = g.map((v) => v.mul(sg));
+      fc.pre(gp.every((v) => v.s > 0n && v.n !== 0n)); // degenerate draws (a zero minor) are not this test
+      const bg = gp.reduce((acc, v, i) => acc.add(v.mul(exactRational(b[i]))), new Fraction(0));
+      fc.pre(bg.s > 0n);
+      const r = await solveLp(p);
+      expect(r.status).toBe('infeasible');
+      expect(r.certified, r.why).toBe(true);
+      const y = farkas(r.certificate).y.map((v) => new Fraction(v));
+      // y = −κ·g for some κ > 0 (row multipliers of lower bounds are ≤ 0 in this convention).
+      const kappa = y[n].div(gp[n]).neg();
+      expect(kappa.s).toBe(1n);
+      y.forEach((v, i) => expect(v.equals(gp[i].mul(kappa).neg())).toBe(true));
+    },
+  );
+});
+
 describe('bestRational', () => {
   test('continued fractions: π to 355/113, 0.3 to 3/10, denominators capped', () => {
     expect(bestRational(Math.PI, 1000).toFraction()).toBe('355/113');
