@@ -56,3 +56,4 @@ export {
   type OptimalityCertificate,
 } from './lp.ts';
 export { QuadraticNumber, SQRT2_MINUS_1, GOLDEN_CONJUGATE } from './quadratic-field.ts';
+export { solveAffine, type Equation } from './lp.ts';
