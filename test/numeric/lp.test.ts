@@ -56,6 +56,18 @@ describe('optimal problems', () => {
     expect(b.certificate).toEqual(a.certificate);
   });
 
+  test('with a time limit (HiGHS’s persistent model) the answer is the same; certify: false skips the certificate', async () => {
+    const p: LinearProgram = { sense: 'maximize', cost: [1, 1], A: [[1, 2], [3, 1]], rowUpper: [4, 6] };
+    const [a, b, c] = await Promise.all([solveLp(p), solveLp(p, { timeLimit: 60 }), solveLp(p, { certify: false })]);
+    expect(b.certificate).toEqual(a.certificate);
+    expect(b.objective).toBeCloseTo(2.8, 12);
+    expect(c.certified).toBe(false);
+    expect(c.certificate).toBeUndefined();
+    expect(c.objective).toBeCloseTo(2.8, 12);
+    const inf = await solveLp({ cost: [0, 0], A: [[1, 1]], rowLower: [3], colUpper: [1, 1] }, { timeLimit: 60 });
+    expect([inf.status, inf.certified]).toEqual(['infeasible', true]);
+  });
+
   test('a tampered optimality certificate does not verify', async () => {
     const p: LinearProgram = { sense: 'maximize', cost: [1, 1], A: [[1, 2], [3, 1]], rowUpper: [4, 6] };
     const c = optimality((await solveLp(p)).certificate);
