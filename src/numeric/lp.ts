@@ -412,6 +412,13 @@ function support(t: Fraction, lo: Fraction | null, hi: Fraction | null): Fractio
   return lo === null ? null : t.mul(lo);
 }
 
+/** max |v| (a loop: spreading a long array into Math.max overflows the stack). */
+function maxAbs(v: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
+  return m;
+}
+
 /** gcd of two non-negative bigints (Euclid). */
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
@@ -587,7 +594,8 @@ function findFarkas(h: Highs, e: ExactLp, o: LpOptions, maxSupport: number): Far
     return undefined;
   };
   const raw = Array.from(yf, dyadic);
-  const scale = Math.max(...Array.from(yf, Math.abs));
+  const scale = maxAbs(yf);
+  if (scale === 0) return 'the Farkas alternative LP returned y = 0';
   const dropped = Array.from(yf, (v) => (Math.abs(v) <= 1e-9 * scale ? ZERO : dyadic(v)));
   const found =
     attempt(raw, 'solver') ??
@@ -824,7 +832,7 @@ function snapPrimal(e: ExactLp, xf: Float64Array, maxSupport: number): Fraction[
 
 /** y snapped exactly: rows with y ≈ 0 set to 0, and the reduced cost made exactly 0 where it is 0 up to round-off. */
 function snapDual(e: ExactLp, yf: Float64Array, maxSupport: number): Fraction[] | undefined {
-  const scale = Math.max(1, ...Array.from(yf, Math.abs));
+  const scale = Math.max(1, maxAbs(yf));
   const y = Array.from(yf, (v) => (Math.abs(v) <= 1e-12 * scale ? ZERO : dyadic(v)));
   const S = y.flatMap((q, i) => (q.n !== 0n ? [i] : []));
   if (S.length > maxSupport) return undefined;
