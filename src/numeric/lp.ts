@@ -17,6 +17,8 @@
  *   (min h(y) with Σ|y| + Σ|z| ≤ 1 as a row: no variable is bounded to help the solver).
  * - optimal: x and y with exact primal feasibility of x and the weak-duality bound D(y) ≤ cᵀx', so
  *   the optimum lies in [D(y), cᵀx] exactly.
+ * - unbounded: an exactly feasible x and a ray d (x + λd feasible for all λ ≥ 0, cᵀd improving),
+ *   from the recession cone solved as its own LP with cᵀd ≤ −1 as a row.
  * A float y or x that misses its exact check by round-off is cleaned (tiny entries dropped,
  * rational reconstruction by continued fractions, or an exact re-solve on its support); a
  * certificate that still does not verify exactly is reported as uncertified, never claimed.
@@ -87,6 +89,16 @@ export interface OptimalityCertificate {
   route: string;
 }
 
+/** An unboundedness certificate: an exactly feasible x and a ray d of the feasible set along which the objective improves without end. */
+export interface RayCertificate {
+  kind: 'ray';
+  /** A feasible point ("p/q" strings). */
+  x: string[];
+  /** A direction: x + λd stays feasible for every λ ≥ 0, and cᵀd improves (negative for a minimum, positive for a maximum). */
+  d: string[];
+  route: string;
+}
+
 export interface LpResult {
   status: LpStatus;
   /** HiGHS's own model status, for messages. */
@@ -100,7 +112,7 @@ export interface LpResult {
   objective?: number;
   /** Whether the status is backed by a certificate that verified exactly. */
   certified: boolean;
-  certificate?: FarkasCertificate | OptimalityCertificate;
+  certificate?: FarkasCertificate | OptimalityCertificate | RayCertificate;
   /** Why the status is not certified (or what went wrong). */
   why?: string;
 }
@@ -399,7 +411,12 @@ function solveWith(h: Highs, p: LinearProgram, o: LpOptions): LpResult {
     const c = findFarkas(h, e, o, maxSupport);
     return typeof c === 'string' ? { ...base, why: c } : { ...base, certified: true, certificate: c };
   }
-  if (status === 'unbounded') return { status: 'unbounded', solverStatus: STATUS_NAMES[r.status], certified: false, why: 'unboundedness is reported by HiGHS without a certificate' };
+  if (status === 'unbounded') {
+    const base: LpResult = { status: 'unbounded', solverStatus: STATUS_NAMES[r.status], certified: false };
+    if (!certify) return base;
+    const c = findRay(h, e, o, maxSupport);
+    return typeof c === 'string' ? { ...base, why: c } : { ...base, certified: true, certificate: c };
+  }
   return { status: 'error', solverStatus: status, certified: false, why: `HiGHS stopped with status ${status}` };
 }
 
@@ -864,16 +881,21 @@ function snapDual(e: ExactLp, yf: Float64Array, maxSupport: number): Fraction[] 
   return y;
 }
 
+/** An exactly feasible x from the solver's: the snapped vertex when it is feasible (usually closing the gap), else the solver's own. */
+function feasiblePoint(e: ExactLp, xf: Float64Array, maxSupport: number): { x: Fraction[]; route: string } | string {
+  const snapped = snapPrimal(e, xf, maxSupport);
+  if (snapped !== undefined && primalViolation(e, snapped) === undefined) return { x: snapped, route: 'snapped' };
+  const raw = Array.from(xf, dyadic);
+  const v = primalViolation(e, raw);
+  if (v === undefined) return { x: raw, route: 'solver' };
+  return `x is not exactly feasible (${v}) and snapping it failed (${snapped === undefined ? 'the snap has no exact solution' : primalViolation(e, snapped)})`;
+}
+
 /** The exact interval of the optimum from the solver's x and y (snapped where round-off breaks them), or why not. */
 function certifyOptimal(e: ExactLp, xf: Float64Array, yf: Float64Array, maxSupport: number): OptimalityCertificate | string {
-  // x: the snapped vertex (exact, usually closing the gap) when it is feasible, else the solver's own.
-  const raw = Array.from(xf, dyadic);
-  const snapped = snapPrimal(e, xf, maxSupport);
-  let x: Fraction[];
-  let xRoute: string;
-  if (snapped !== undefined && primalViolation(e, snapped) === undefined) (x = snapped), (xRoute = 'snapped');
-  else if (primalViolation(e, raw) === undefined) (x = raw), (xRoute = 'solver');
-  else return `x is not exactly feasible (${primalViolation(e, raw)}) and snapping it failed (${snapped === undefined ? 'the snap has no exact solution' : primalViolation(e, snapped)})`;
+  const fx = feasiblePoint(e, xf, maxSupport);
+  if (typeof fx === 'string') return fx;
+  const { x, route: xRoute } = fx;
   // y: the better of the solver's duals and the snapped ones (a bound of −∞ is no bound).
   let y = Array.from(yf, dyadic);
   let yRoute = 'solver';
@@ -911,6 +933,113 @@ export function verifyOptimality(p: LinearProgram, cert: Pick<OptimalityCertific
     const [lo, hi] = e.sign === 1 ? [d, px] : [px.neg(), d.neg()];
     if (!lo.equals(new Fraction(cert.lower)) || !hi.equals(new Fraction(cert.upper))) return { verified: false, why: `the interval is [${lo.toFraction()}, ${hi.toFraction()}], not the one stated` };
     return { verified: true };
+  } catch (err) {
+    return { verified: false, why: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+// ------------------------------------------------------------ unboundedness certificates
+
+/** Why d is not an improving ray of the (minimisation-form) problem, or undefined. */
+function rayViolation(e: ExactLp, d: Fraction[]): string | undefined {
+  if (d.length !== e.n) return `d has ${d.length} entries, the problem ${e.n} columns`;
+  for (let j = 0; j < e.n; j++) {
+    if (e.colLo[j] && d[j].s < 0n && d[j].n !== 0n) return `d[${j}] < 0 against a finite lower bound`;
+    if (e.colHi[j] && d[j].s > 0n && d[j].n !== 0n) return `d[${j}] > 0 against a finite upper bound`;
+  }
+  for (let i = 0; i < e.m; i++) {
+    const a = rowActivity(e, i, d);
+    if (e.rowLo[i] && a.s < 0n && a.n !== 0n) return `(Ad)[${i}] < 0 against a finite lower bound`;
+    if (e.rowHi[i] && a.s > 0n && a.n !== 0n) return `(Ad)[${i}] > 0 against a finite upper bound`;
+  }
+  const cd = costOf(e, d);
+  if (!(cd.s < 0n && cd.n !== 0n)) return 'cᵀd does not improve the objective';
+  return undefined;
+}
+
+/** A ray from HiGHS (the recession cone with cᵀd ≤ −1, no objective), snapped exactly where round-off breaks it. */
+function findRay(h: Highs, e: ExactLp, o: LpOptions, maxSupport: number): RayCertificate | string {
+  const base = highsData(e);
+  const z = (q: Fraction | null, inf: number) => (q === null ? inf : 0);
+  const nnz = base.starts[e.m];
+  const starts = new Int32Array(e.m + 2);
+  starts.set(base.starts);
+  starts[e.m + 1] = nnz + e.n;
+  const indices = new Int32Array(nnz + e.n);
+  indices.set(base.indices);
+  const values = new Float64Array(nnz + e.n);
+  values.set(base.values);
+  for (let j = 0; j < e.n; j++) (indices[nnz + j] = j), (values[nnz + j] = base.cost[j]);
+  const r = runHighs(
+    h,
+    {
+      n: e.n,
+      m: e.m + 1,
+      cost: new Float64Array(e.n),
+      colLo: e.colLo.map((q) => z(q, -Infinity)),
+      colHi: e.colHi.map((q) => z(q, Infinity)),
+      rowLo: [...e.rowLo.map((q) => z(q, -Infinity)), -Infinity],
+      rowHi: [...e.rowHi.map((q) => z(q, Infinity)), -1],
+      starts,
+      indices,
+      values,
+    },
+    o,
+  );
+  if (STATUS_NAMES[r.status] !== 'optimal') return `the ray LP ended ${STATUS_NAMES[r.status]}`;
+  const df = r.colValue;
+  const raw = Array.from(df, dyadic);
+  let d: Fraction[] | undefined = rayViolation(e, raw) === undefined ? raw : undefined;
+  let route = 'solver';
+  if (!d) {
+    // Snap: tiny entries to 0, and rows whose activity is 0 up to round-off made exactly 0.
+    const scale = maxAbs(df);
+    const guess = Array.from(df, (v) => (Math.abs(v) <= 1e-9 * scale ? ZERO : dyadic(v)));
+    const S = guess.flatMap((q, j) => (q.n !== 0n ? [j] : []));
+    if (S.length > maxSupport) return `the ray's support ${S.length} is above ${maxSupport}`;
+    const pos = new Map(S.map((j, t) => [j, t]));
+    const eqs: Equation[] = [];
+    for (let i = 0; i < e.m; i++) {
+      if (e.rowLo[i] === null && e.rowHi[i] === null) continue;
+      let act = 0;
+      let mag = 0;
+      const q: Equation = { idx: [], val: [], rhs: ZERO };
+      for (let k = 0; k < e.rowIdx[i].length; k++) {
+        const t = pos.get(e.rowIdx[i][k]);
+        if (t === undefined) continue;
+        act += e.rowNum[i][k] * df[e.rowIdx[i][k]];
+        mag += Math.abs(e.rowNum[i][k] * df[e.rowIdx[i][k]]);
+        q.idx.push(t), q.val.push(e.rowVal[i][k]);
+      }
+      if (mag > 0 && Math.abs(act) <= 1e-9 * mag) eqs.push(q);
+    }
+    const sol = solveAffine(eqs, S.map((j) => guess[j]));
+    if (sol) {
+      const snapped = guess.slice();
+      S.forEach((j, t) => (snapped[j] = sol[t]));
+      if (rayViolation(e, snapped) === undefined) (d = snapped), (route = 'snapped');
+    }
+    if (!d) return `the ray does not verify exactly (${rayViolation(e, raw)})`;
+  }
+  // A feasible point: the same constraints without the objective.
+  const f = runHighs(h, highsData(e, true), o);
+  if (STATUS_NAMES[f.status] !== 'optimal') return `the feasibility LP ended ${STATUS_NAMES[f.status]}`;
+  const fx = feasiblePoint(e, f.colValue, maxSupport);
+  if (typeof fx === 'string') return fx;
+  return { kind: 'ray', x: fx.x.map((q) => q.toFraction()), d: d.map((q) => q.toFraction()), route: `d ${route}, x ${fx.route}` };
+}
+
+/** Re-check an unboundedness certificate from the problem and its x, d alone (exact rationals). */
+export function verifyRay(p: LinearProgram, cert: Pick<RayCertificate, 'x' | 'd'>): { verified: boolean; why?: string } {
+  try {
+    const e = exactLp(p);
+    const x = cert.x.map((v) => new Fraction(v));
+    const d = cert.d.map((v) => new Fraction(v));
+    if (x.length !== e.n) return { verified: false, why: `x has ${x.length} entries, the problem ${e.n} columns` };
+    const v = primalViolation(e, x);
+    if (v) return { verified: false, why: `x is not feasible: ${v}` };
+    const r = rayViolation(e, d);
+    return r ? { verified: false, why: r } : { verified: true };
   } catch (err) {
     return { verified: false, why: err instanceof Error ? err.message : String(err) };
   }

@@ -11,7 +11,9 @@ import {
   verifyFarkas,
   verifyFarkasData,
   verifyOptimality,
+  verifyRay,
   type FarkasCertificate,
+  type RayCertificate,
   type LinearProgram,
   type OptimalityCertificate,
 } from '../../src/numeric/lp.ts';
@@ -19,6 +21,7 @@ import { exactRational, Fraction } from '../../src/numeric/rational.ts';
 
 const farkas = (c: unknown) => c as FarkasCertificate;
 const optimality = (c: unknown) => c as OptimalityCertificate;
+const ray = (c: unknown) => c as RayCertificate;
 
 describe('optimal problems', () => {
   test('max x + y, x + 2y ≤ 4, 3x + y ≤ 6: the vertex (8/5, 6/5), value 14/5, closed exactly', async () => {
@@ -144,9 +147,34 @@ describe('infeasible problems: Farkas certificates', () => {
 });
 
 describe('unbounded and malformed problems', () => {
-  test('min −x over x ≥ 0 is unbounded; so is min x + y with x + y free', async () => {
-    expect((await solveLp({ cost: [-1], A: [] })).status).toBe('unbounded');
-    expect((await solveLp({ cost: [1, 1], A: [[1, -1]], colLower: [-Infinity, -Infinity] })).status).toBe('unbounded');
+  test('min −x over x ≥ 0 is unbounded; so is min x + y with x, y free: certified by a point and a ray', async () => {
+    const p1: LinearProgram = { cost: [-1], A: [] };
+    const r1 = await solveLp(p1);
+    expect([r1.status, r1.certified]).toEqual(['unbounded', true]);
+    expect(verifyRay(p1, ray(r1.certificate))).toEqual({ verified: true });
+    const p2: LinearProgram = { cost: [1, 1], A: [[1, -1]], rowLower: [-1], rowUpper: [1], colLower: [-Infinity, -Infinity] };
+    const r2 = await solveLp(p2);
+    expect([r2.status, r2.certified]).toEqual(['unbounded', true]);
+    const c = ray(r2.certificate);
+    expect(verifyRay(p2, c).verified).toBe(true);
+    // Along the row's bounded direction d₁ = d₂ the objective moves; any other direction leaves the slab.
+    const d = c.d.map((v) => new Fraction(v));
+    expect(d[0].equals(d[1]) && d[0].s < 0n).toBe(true);
+    expect(verifyRay(p2, { ...c, d: ['-1', '0'] }).why).toMatch(/\(Ad\)\[0\]/);
+    expect(verifyRay(p2, { ...c, d: ['1', '1'] }).why).toMatch(/improve/);
+    expect(verifyRay(p2, { ...c, x: ['5', '0'] }).why).toMatch(/not feasible/);
+  });
+
+  test('a ray that needs snapping: 0.1x = 0.3y, max x + y, both free (doubles as they are)', async () => {
+    const p: LinearProgram = { sense: 'maximize', cost: [1, 1], A: [[0.1, -0.3]], rowLower: [0], rowUpper: [0], colLower: [-Infinity, -Infinity] };
+    const r = await solveLp(p);
+    expect([r.status, r.certified]).toEqual(['unbounded', true]);
+    const c = ray(r.certificate);
+    expect(c.route).toMatch(/^d snapped/);
+    expect(verifyRay(p, c).verified).toBe(true);
+    const d = c.d.map((v) => new Fraction(v));
+    expect(d[0].mul(exactRational(0.1)).equals(d[1].mul(exactRational(0.3)))).toBe(true);
+    expect(verifyRay(p, { ...c, d: ['3', '1'] }).verified).toBe(false); // 3·fl(0.1) ≠ fl(0.3)
   });
 
   test('an empty feasible set found under an unbounded objective is still infeasible, with its certificate', async () => {
@@ -208,6 +236,8 @@ describe('one-column problems against their exact interval', () => {
       const best = c > 0 ? L : c < 0 ? U : new Fraction(0);
       if (best === null) {
         expect(r.status).toBe('unbounded');
+        expect(r.certified, r.why).toBe(true);
+        expect(verifyRay(p, ray(r.certificate)).verified).toBe(true);
         return;
       }
       expect(r.status).toBe('optimal');
@@ -220,7 +250,7 @@ describe('one-column problems against their exact interval', () => {
   );
 });
 
-describe('small random problems: every optimal or infeasible answer is certified and re-verifies', () => {
+describe('small random problems: every answer is certified and re-verifies', () => {
   const small = fc.integer({ min: -3, max: 3 });
   ptest.prop(
     [
@@ -251,6 +281,10 @@ describe('small random problems: every optimal or infeasible answer is certified
     if (r.status === 'infeasible') {
       expect(r.certified, r.why).toBe(true);
       expect(verifyFarkas(p, farkas(r.certificate)).verified).toBe(true);
+    }
+    if (r.status === 'unbounded') {
+      expect(r.certified, r.why).toBe(true);
+      expect(verifyRay(p, ray(r.certificate)).verified).toBe(true);
     }
     // The data round-trip through JSON to the same exact problem.
     const back = lpFromData(JSON.parse(JSON.stringify(lpToData(p))));
