@@ -40,6 +40,7 @@ export {
   loadHighs,
   verifyFarkas,
   verifyOptimality,
+  verifyRay,
   farkasData,
   verifyFarkasData,
   lpToData,
@@ -54,5 +55,7 @@ export {
   type LpData,
   type FarkasCertificate,
   type OptimalityCertificate,
+  type RayCertificate,
 } from './lp.ts';
 export { QuadraticNumber, SQRT2_MINUS_1, GOLDEN_CONJUGATE } from './quadratic-field.ts';
+export { solveAffine, type Equation } from './lp.ts';

@@ -17,12 +17,18 @@
  *   (min h(y) with Σ|y| + Σ|z| ≤ 1 as a row: no variable is bounded to help the solver).
  * - optimal: x and y with exact primal feasibility of x and the weak-duality bound D(y) ≤ cᵀx', so
  *   the optimum lies in [D(y), cᵀx] exactly.
+ * - unbounded: an exactly feasible x and a ray d (x + λd feasible for all λ ≥ 0, cᵀd improving),
+ *   from the recession cone solved as its own LP with cᵀd ≤ −1 as a row.
  * A float y or x that misses its exact check by round-off is cleaned (tiny entries dropped,
  * rational reconstruction by continued fractions, or an exact re-solve on its support); a
  * certificate that still does not verify exactly is reported as uncertified, never claimed.
+ *
+ * A problem object is read once and its exact form cached (per object): do not mutate it after
+ * solving. The HiGHS module is compiled once per process; `highs` stays outside the CLI bundle
+ * (bin/mechcheck.js bundles with `packages: 'external'`), so it finds highs.wasm beside itself.
  */
 import Fraction from 'fraction.js';
-import { exactRational, toNumber } from './rational.ts';
+import { toNumber } from './rational.ts';
 
 /** A coefficient: a double (its exact binary value) or a rational named by a string ("1/3", "0.25"). */
 export type Coef = number | string;
@@ -83,6 +89,16 @@ export interface OptimalityCertificate {
   route: string;
 }
 
+/** An unboundedness certificate: an exactly feasible x and a ray d of the feasible set along which the objective improves without end. */
+export interface RayCertificate {
+  kind: 'ray';
+  /** A feasible point ("p/q" strings). */
+  x: string[];
+  /** A direction: x + λd stays feasible for every λ ≥ 0, and cᵀd improves (negative for a minimum, positive for a maximum). */
+  d: string[];
+  route: string;
+}
+
 export interface LpResult {
   status: LpStatus;
   /** HiGHS's own model status, for messages. */
@@ -96,7 +112,7 @@ export interface LpResult {
   objective?: number;
   /** Whether the status is backed by a certificate that verified exactly. */
   certified: boolean;
-  certificate?: FarkasCertificate | OptimalityCertificate;
+  certificate?: FarkasCertificate | OptimalityCertificate | RayCertificate;
   /** Why the status is not certified (or what went wrong). */
   why?: string;
 }
@@ -106,7 +122,7 @@ export interface LpOptions {
   timeLimit?: number;
   /** Skip the exact certificates (status from the solver alone; certified: false). */
   certify?: boolean;
-  /** The largest support the exact re-solve attempts (exact Gaussian elimination; default 400). */
+  /** The most unknowns an exact re-solve attempts (fraction-free elimination, ~n³ BigInt operations: a dense 150×150 snap took ~1 s on this loaded machine; default 300). */
   maxExactSupport?: number;
 }
 
@@ -160,6 +176,28 @@ function fieldName(p: LinearProgram, kind: 'row' | 'col', i: number): string {
   return names?.[i] !== undefined ? `${kind} ${JSON.stringify(names[i])}` : `${kind} ${i}`;
 }
 
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** The exact value of a finite double from its bits (mantissa·2^exponent): rational.ts's exactRational without its doubling loop. */
+function dyadic(x: number): Fraction {
+  if (Number.isSafeInteger(x)) return new Fraction(BigInt(x));
+  F64[0] = x;
+  const hi = U32[HI];
+  const lo = U32[1 - HI];
+  const ex = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e = ex === 0 ? -1074 : ex - 1075;
+  if (ex !== 0) m |= 1n << 52n;
+  while ((m & 1n) === 0n && e < 0) {
+    m >>= 1n;
+    e++;
+  }
+  const signed = hi >>> 31 ? -m : m;
+  return e >= 0 ? new Fraction(signed << BigInt(e)) : new Fraction(signed, 1n << BigInt(-e));
+}
+
 /** A coefficient exactly; throws naming the field for NaN, an infinity where none is allowed, or a bad string. */
 function coef(v: Coef, what: string, infinite?: 'lo' | 'hi'): Fraction | null {
   if (typeof v === 'number') {
@@ -167,7 +205,7 @@ function coef(v: Coef, what: string, infinite?: 'lo' | 'hi'): Fraction | null {
     if (v === Infinity && infinite === 'hi') return null;
     if (v === -Infinity && infinite === 'lo') return null;
     if (!Number.isFinite(v)) throw new Error(`${what}: ${v} is not allowed here`);
-    return exactRational(v);
+    return dyadic(v);
   }
   if (typeof v !== 'string') throw new Error(`${what}: must be a number or a rational string`);
   try {
@@ -196,16 +234,20 @@ function exactLp(p: LinearProgram): ExactLp {
       if (r.length !== n) throw new Error(`A[${i}]: has ${r.length} entries, the cost has ${n}`);
       const idx: number[] = [];
       const val: Fraction[] = [];
+      const nums: number[] = [];
       for (let j = 0; j < n; j++) {
-        const q = coef(r[j], `A[${i}][${j}]`)!;
+        const v = r[j];
+        if (v === 0) continue;
+        const q = coef(v, `A[${i}][${j}]`)!;
         if (q.n !== 0n) {
           idx.push(j);
           val.push(q);
+          nums.push(typeof v === 'number' ? v : toNumber(q));
         }
       }
       rowIdx.push(Int32Array.from(idx));
       rowVal.push(val);
-      rowNum.push(Float64Array.from(val, toNumber));
+      rowNum.push(Float64Array.from(nums));
     });
   } else {
     const s = p.A as SparseRows;
@@ -215,21 +257,24 @@ function exactLp(p: LinearProgram): ExactLp {
     for (let i = 0; i < s.numRows; i++) {
       const idx: number[] = [];
       const val: Fraction[] = [];
+      const nums: number[] = [];
       const seen = new Set<number>();
       for (let k = s.starts[i]; k < s.starts[i + 1]; k++) {
         const j = s.indices[k];
         if (!Number.isInteger(j) || j < 0 || j >= n) throw new Error(`A.indices[${k}]: column ${j} is out of range`);
         if (seen.has(j)) throw new Error(`A.indices[${k}]: column ${j} twice in row ${i}`);
         seen.add(j);
-        const q = coef(s.values[k], `A.values[${k}]`)!;
+        const v = s.values[k];
+        const q = coef(v, `A.values[${k}]`)!;
         if (q.n !== 0n) {
           idx.push(j);
           val.push(q);
+          nums.push(typeof v === 'number' ? v : toNumber(q));
         }
       }
       rowIdx.push(Int32Array.from(idx));
       rowVal.push(val);
-      rowNum.push(Float64Array.from(val, toNumber));
+      rowNum.push(Float64Array.from(nums));
     }
   }
   const m = rowIdx.length;
@@ -351,7 +396,7 @@ function solveWith(h: Highs, p: LinearProgram, o: LpOptions): LpResult {
     status = 'optimal';
   }
   const certify = o.certify !== false;
-  const maxSupport = o.maxExactSupport ?? 400;
+  const maxSupport = o.maxExactSupport ?? 300;
   if (status === 'optimal') {
     const rowDual = r.rowDual.map((v) => v * e.sign);
     const colDual = r.colDual.map((v) => v * e.sign);
@@ -366,7 +411,12 @@ function solveWith(h: Highs, p: LinearProgram, o: LpOptions): LpResult {
     const c = findFarkas(h, e, o, maxSupport);
     return typeof c === 'string' ? { ...base, why: c } : { ...base, certified: true, certificate: c };
   }
-  if (status === 'unbounded') return { status: 'unbounded', solverStatus: STATUS_NAMES[r.status], certified: false, why: 'unboundedness is reported by HiGHS without a certificate' };
+  if (status === 'unbounded') {
+    const base: LpResult = { status: 'unbounded', solverStatus: STATUS_NAMES[r.status], certified: false };
+    if (!certify) return base;
+    const c = findRay(h, e, o, maxSupport);
+    return typeof c === 'string' ? { ...base, why: c } : { ...base, certified: true, certificate: c };
+  }
   return { status: 'error', solverStatus: status, certified: false, why: `HiGHS stopped with status ${status}` };
 }
 
@@ -379,34 +429,96 @@ function support(t: Fraction, lo: Fraction | null, hi: Fraction | null): Fractio
   return lo === null ? null : t.mul(lo);
 }
 
+/** max |v| (a loop: spreading a long array into Math.max overflows the stack). */
+function maxAbs(v: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
+  return m;
+}
+
+/** gcd of two non-negative bigints (Euclid). */
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * An exact sum of products kept as N/D over the least common denominator, reduced once at the end:
+ * fraction.js reduces every partial sum by a gcd, which made a 60×60 certificate take seconds.
+ */
+class ExactSum {
+  N = 0n;
+  D = 1n;
+  /** Add p/q (q > 0). */
+  add(p: bigint, q: bigint): void {
+    if (p === 0n) return;
+    const D = this.D;
+    if (q === D) this.N += p;
+    else if (D % q === 0n) this.N += p * (D / q);
+    else if (q % D === 0n) {
+      this.N = this.N * (q / D) + p;
+      this.D = q;
+    } else {
+      const g = gcd(D, q);
+      this.N = this.N * (q / g) + p * (D / g);
+      this.D = (D / g) * q;
+    }
+  }
+  /** Add a·b. */
+  addMul(a: Fraction, b: Fraction): void {
+    if (a.n === 0n || b.n === 0n) return;
+    this.add(a.s * b.s * a.n * b.n, a.d * b.d);
+  }
+  addFraction(a: Fraction): void {
+    this.add(a.s * a.n, a.d);
+  }
+  value(): Fraction {
+    return this.N === 0n ? ZERO : new Fraction(this.N, this.D);
+  }
+}
+
 /** (Aᵀy)_j for every column, exactly. */
 function aTy(e: ExactLp, y: Fraction[]): Fraction[] {
-  const out: Fraction[] = Array.from({ length: e.n }, () => ZERO);
+  const acc = Array.from({ length: e.n }, () => new ExactSum());
   for (let i = 0; i < e.m; i++) {
     if (y[i].n === 0n) continue;
     const idx = e.rowIdx[i];
     const val = e.rowVal[i];
-    for (let k = 0; k < idx.length; k++) out[idx[k]] = out[idx[k]].add(val[k].mul(y[i]));
+    for (let k = 0; k < idx.length; k++) acc[idx[k]].addMul(val[k], y[i]);
   }
-  return out;
+  return acc.map((a) => a.value());
+}
+
+/** Row i's activity (A x)_i, exactly. */
+function rowActivity(e: ExactLp, i: number, x: Fraction[]): Fraction {
+  const acc = new ExactSum();
+  for (let k = 0; k < e.rowIdx[i].length; k++) acc.addMul(e.rowVal[i][k], x[e.rowIdx[i][k]]);
+  return acc.value();
+}
+
+/** cᵀx, exactly. */
+function costOf(e: ExactLp, x: Fraction[]): Fraction {
+  const acc = new ExactSum();
+  for (let j = 0; j < e.n; j++) acc.addMul(e.cost[j], x[j]);
+  return acc.value();
 }
 
 /** h(y) exactly, or why it is not a finite negative number. */
 function farkasBound(e: ExactLp, y: Fraction[], names?: LinearProgram): { bound: Fraction } | { why: string } {
   if (y.length !== e.m) return { why: `y has ${y.length} entries, the problem ${e.m} rows` };
-  let h = ZERO;
+  const h = new ExactSum();
   for (let i = 0; i < e.m; i++) {
     const s = support(y[i], e.rowLo[i], e.rowHi[i]);
     if (s === null) return { why: `y[${i}] = ${y[i].toFraction()} has the sign of an infinite bound of ${names ? fieldName(names, 'row', i) : `row ${i}`}` };
-    h = h.add(s);
+    h.addFraction(s);
   }
   const z = aTy(e, y);
   for (let j = 0; j < e.n; j++) {
     const s = support(z[j].neg(), e.colLo[j], e.colHi[j]);
     if (s === null) return { why: `(Aᵀy)[${j}] = ${toNumber(z[j])} is not 0 or of the sign the bounds of ${names ? fieldName(names, 'col', j) : `col ${j}`} allow` };
-    h = h.add(s);
+    h.addFraction(s);
   }
-  return { bound: h };
+  return { bound: h.value() };
 }
 
 /** Re-check a Farkas certificate from the problem and the certificate's y alone (exact rationals). */
@@ -498,9 +610,10 @@ function findFarkas(h: Highs, e: ExactLp, o: LpOptions, maxSupport: number): Far
     tries.push(`${route}: ${'why' in r ? r.why : `h(y) = ${toNumber(r.bound)}`}`);
     return undefined;
   };
-  const raw = Array.from(yf, exactRational);
-  const scale = Math.max(...Array.from(yf, Math.abs));
-  const dropped = Array.from(yf, (v) => (Math.abs(v) <= 1e-9 * scale ? ZERO : exactRational(v)));
+  const raw = Array.from(yf, dyadic);
+  const scale = maxAbs(yf);
+  if (scale === 0) return 'the Farkas alternative LP returned y = 0';
+  const dropped = Array.from(yf, (v) => (Math.abs(v) <= 1e-9 * scale ? ZERO : dyadic(v)));
   const found =
     attempt(raw, 'solver') ??
     attempt(dropped, 'dropped tiny entries') ??
@@ -581,7 +694,8 @@ export function bestRational(x: number, maxDen: number): Fraction {
 
 // ------------------------------------------------------------ exact linear systems
 
-interface Equation {
+/** A linear equation Σ val[k]·x[idx[k]] = rhs over rationals. */
+export interface Equation {
   /** Unknowns' positions and their coefficients. */
   idx: number[];
   val: Fraction[];
@@ -589,67 +703,75 @@ interface Equation {
 }
 
 /**
- * A solution of the equations in rationals near `guess`: Gauss–Jordan elimination, the free
- * unknowns keeping their guessed values and the pivots solved exactly; undefined when the system
- * is inconsistent.
+ * A solution of the equations in rationals near `guess`: the free unknowns keep their guessed
+ * values and the pivots are solved exactly; undefined when the system is inconsistent.
  */
-function solveAffine(eqs: Equation[], guess: Fraction[]): Fraction[] | undefined {
+export function solveAffine(eqs: Equation[], guess: Fraction[]): Fraction[] | undefined {
+  const r = solveAffineInteger(eqs, guess);
+  return r === 'not exact' ? undefined : r;
+}
+
+/** lcm of two positive bigints. */
+const lcm = (a: bigint, b: bigint) => (a / gcd(a, b)) * b;
+
+/**
+ * solveAffine by fraction-free Gauss–Jordan elimination (Bareiss's update on every other row,
+ * a_ij ← (p·a_ij − a_ic·a_pj)/p_prev, exact because every entry is a minor) in BigInt integers:
+ * no gcd per operation, and entries grow only linearly in bits. 'not exact' if a division left a
+ * remainder (it cannot: 3000 random rank-deficient systems never did; were it to, no solution is claimed).
+ */
+function solveAffineInteger(eqs: Equation[], guess: Fraction[]): Fraction[] | undefined | 'not exact' {
   const nU = guess.length;
-  // Dense rows [coefficients…, rhs] as Maps keyed by unknown (sparse elimination).
-  const rows = eqs.map((q) => {
-    const r = new Map<number, Fraction>();
-    q.idx.forEach((u, k) => r.set(u, (r.get(u) ?? ZERO).add(q.val[k])));
-    for (const [u, v] of r) if (v.n === 0n) r.delete(u);
-    return { r, rhs: q.rhs };
+  // Each equation scaled to integers by the lcm of its denominators; the rhs in the last column.
+  const M: bigint[][] = eqs.map((q) => {
+    let L = q.rhs.d;
+    for (const v of q.val) L = lcm(L, v.d);
+    const row = new Array<bigint>(nU + 1).fill(0n);
+    q.idx.forEach((u, k) => (row[u] += q.val[k].s * q.val[k].n * (L / q.val[k].d)));
+    row[nU] = q.rhs.s * q.rhs.n * (L / q.rhs.d);
+    return row;
   });
-  const pivots: { u: number; row: { r: Map<number, Fraction>; rhs: Fraction } }[] = [];
-  const pending = rows.slice();
-  while (pending.length > 0) {
-    const row = pending.pop()!;
-    if (row.r.size === 0) {
-      if (row.rhs.n !== 0n) return undefined;
-      continue;
-    }
-    // Pivot on the unknown with the largest coefficient (conditioning: the others keep the solver's values).
-    let u = -1;
+  const rows = M.length;
+  const pivotCol: number[] = [];
+  let prev = 1n;
+  let pr = 0;
+  for (let c = 0; c < nU && pr < rows; c++) {
     let best = -1;
-    for (const [k, v] of row.r) {
-      const a = Math.abs(toNumber(v));
-      if (a > best) (best = a), (u = k);
-    }
-    const pv = row.r.get(u)!;
-    const norm = new Map<number, Fraction>();
-    for (const [k, v] of row.r) if (k !== u) norm.set(k, v.div(pv));
-    const prow = { r: norm, rhs: row.rhs.div(pv) }; // x_u = rhs − Σ norm_k x_k
-    // Eliminate u from the pending rows and from the earlier pivot rows.
-    const elim = (t: { r: Map<number, Fraction>; rhs: Fraction }) => {
-      const c = t.r.get(u);
-      if (!c) return;
-      t.r.delete(u);
-      for (const [k, v] of prow.r) {
-        const w = (t.r.get(k) ?? ZERO).sub(c.mul(v));
-        if (w.n === 0n) t.r.delete(k);
-        else t.r.set(k, w);
+    for (let i = pr; i < rows; i++) if (M[i][c] !== 0n && (best < 0 || bigAbs(M[i][c]) < bigAbs(M[best][c]))) best = i;
+    if (best < 0) continue; // a free unknown
+    [M[pr], M[best]] = [M[best], M[pr]];
+    const P = M[pr];
+    const p = P[c];
+    for (let i = 0; i < rows; i++) {
+      if (i === pr) continue;
+      const R = M[i];
+      const a = R[c];
+      for (let k = 0; k <= nU; k++) {
+        if (k === c) continue;
+        const num = p * R[k] - a * P[k];
+        if (num % prev !== 0n) return 'not exact';
+        R[k] = num / prev;
       }
-      t.rhs = t.rhs.sub(c.mul(prow.rhs));
-    };
-    for (const t of pending) elim(t);
-    for (const p of pivots) elim(p.row);
-    pivots.push({ u, row: prow });
-  }
-  const x = guess.slice();
-  const isPivot = new Set(pivots.map((p) => p.u));
-  for (const p of pivots) {
-    let v = p.row.rhs;
-    for (const [k, c] of p.row.r) {
-      if (isPivot.has(k)) throw new Error('solveAffine: elimination left a pivot in another pivot row');
-      v = v.sub(c.mul(x[k]));
+      R[c] = 0n;
     }
-    x[p.u] = v;
+    pivotCol.push(c);
+    prev = p;
+    pr++;
   }
-  if (x.length !== nU) throw new Error('solveAffine: length');
+  for (let i = pr; i < rows; i++) if (M[i][nU] !== 0n) return undefined; // 0 = nonzero: inconsistent
+  const x = guess.slice();
+  const isPivot = new Set(pivotCol);
+  pivotCol.forEach((c, i) => {
+    const R = M[i];
+    const acc = new ExactSum();
+    acc.add(R[nU], 1n);
+    for (let k = 0; k < nU; k++) if (k !== c && R[k] !== 0n && !isPivot.has(k)) acc.addMul(new Fraction(-R[k]), guess[k]);
+    x[c] = acc.value().div(new Fraction(R[c]));
+  });
   return x;
 }
+
+const bigAbs = (v: bigint) => (v < 0n ? -v : v);
 
 // ------------------------------------------------------------ optimality certificates
 
@@ -662,19 +784,19 @@ function infimum(t: Fraction, lo: Fraction | null, hi: Fraction | null): Fractio
 
 /** D(y): the weak-duality lower bound on min cᵀx from row multipliers y (z = c − Aᵀy), or null when it is −∞. */
 function dualBound(e: ExactLp, y: Fraction[]): Fraction | null {
-  let d = ZERO;
+  const d = new ExactSum();
   for (let i = 0; i < e.m; i++) {
     const s = infimum(y[i], e.rowLo[i], e.rowHi[i]);
     if (s === null) return null;
-    d = d.add(s);
+    d.addFraction(s);
   }
   const aty = aTy(e, y);
   for (let j = 0; j < e.n; j++) {
     const s = infimum(e.cost[j].sub(aty[j]), e.colLo[j], e.colHi[j]);
     if (s === null) return null;
-    d = d.add(s);
+    d.addFraction(s);
   }
-  return d;
+  return d.value();
 }
 
 /** Whether x is exactly feasible; the name of the first violated row or column otherwise. */
@@ -684,8 +806,7 @@ function primalViolation(e: ExactLp, x: Fraction[]): string | undefined {
     if (e.colHi[j] && x[j].gt(e.colHi[j]!)) return `column ${j} above its upper bound`;
   }
   for (let i = 0; i < e.m; i++) {
-    let a = ZERO;
-    for (let k = 0; k < e.rowIdx[i].length; k++) a = a.add(e.rowVal[i][k].mul(x[e.rowIdx[i][k]]));
+    const a = rowActivity(e, i, x);
     if (e.rowLo[i] && a.lt(e.rowLo[i]!)) return `row ${i} below its lower bound`;
     if (e.rowHi[i] && a.gt(e.rowHi[i]!)) return `row ${i} above its upper bound`;
   }
@@ -696,7 +817,7 @@ const near = (a: number, b: Fraction | null) => b !== null && Math.abs(a - toNum
 
 /** x snapped exactly: columns at a bound set to it, rows tight to a bound made exactly tight by the free columns. */
 function snapPrimal(e: ExactLp, xf: Float64Array, maxSupport: number): Fraction[] | undefined {
-  const x = Array.from(xf, exactRational);
+  const x = Array.from(xf, dyadic);
   const free: number[] = [];
   for (let j = 0; j < e.n; j++) {
     if (near(xf[j], e.colLo[j])) x[j] = e.colLo[j]!;
@@ -728,8 +849,8 @@ function snapPrimal(e: ExactLp, xf: Float64Array, maxSupport: number): Fraction[
 
 /** y snapped exactly: rows with y ≈ 0 set to 0, and the reduced cost made exactly 0 where it is 0 up to round-off. */
 function snapDual(e: ExactLp, yf: Float64Array, maxSupport: number): Fraction[] | undefined {
-  const scale = Math.max(1, ...Array.from(yf, Math.abs));
-  const y = Array.from(yf, (v) => (Math.abs(v) <= 1e-12 * scale ? ZERO : exactRational(v)));
+  const scale = Math.max(1, maxAbs(yf));
+  const y = Array.from(yf, (v) => (Math.abs(v) <= 1e-12 * scale ? ZERO : dyadic(v)));
   const S = y.flatMap((q, i) => (q.n !== 0n ? [i] : []));
   if (S.length > maxSupport) return undefined;
   const pos = new Map(S.map((i, t) => [i, t]));
@@ -760,26 +881,30 @@ function snapDual(e: ExactLp, yf: Float64Array, maxSupport: number): Fraction[] 
   return y;
 }
 
+/** An exactly feasible x from the solver's: the snapped vertex when it is feasible (usually closing the gap), else the solver's own. */
+function feasiblePoint(e: ExactLp, xf: Float64Array, maxSupport: number): { x: Fraction[]; route: string } | string {
+  const snapped = snapPrimal(e, xf, maxSupport);
+  if (snapped !== undefined && primalViolation(e, snapped) === undefined) return { x: snapped, route: 'snapped' };
+  const raw = Array.from(xf, dyadic);
+  const v = primalViolation(e, raw);
+  if (v === undefined) return { x: raw, route: 'solver' };
+  return `x is not exactly feasible (${v}) and snapping it failed (${snapped === undefined ? 'the snap has no exact solution' : primalViolation(e, snapped)})`;
+}
+
 /** The exact interval of the optimum from the solver's x and y (snapped where round-off breaks them), or why not. */
 function certifyOptimal(e: ExactLp, xf: Float64Array, yf: Float64Array, maxSupport: number): OptimalityCertificate | string {
-  // x: the snapped vertex (exact, usually closing the gap) when it is feasible, else the solver's own.
-  const raw = Array.from(xf, exactRational);
-  const snapped = snapPrimal(e, xf, maxSupport);
-  let x: Fraction[];
-  let xRoute: string;
-  if (snapped !== undefined && primalViolation(e, snapped) === undefined) (x = snapped), (xRoute = 'snapped');
-  else if (primalViolation(e, raw) === undefined) (x = raw), (xRoute = 'solver');
-  else return `x is not exactly feasible (${primalViolation(e, raw)}) and snapping it failed (${snapped === undefined ? 'the snap has no exact solution' : primalViolation(e, snapped)})`;
+  const fx = feasiblePoint(e, xf, maxSupport);
+  if (typeof fx === 'string') return fx;
+  const { x, route: xRoute } = fx;
   // y: the better of the solver's duals and the snapped ones (a bound of −∞ is no bound).
-  let y = Array.from(yf, exactRational);
+  let y = Array.from(yf, dyadic);
   let yRoute = 'solver';
   let lower = dualBound(e, y);
   const ys = snapDual(e, yf, maxSupport);
   const ls = ys === undefined ? null : dualBound(e, ys);
   if (ls !== null && (lower === null || ls.gt(lower))) (y = ys!), (lower = ls), (yRoute = 'snapped');
   if (lower === null) return 'the duals give no finite exact bound (reduced costs of the wrong sign beyond round-off)';
-  let upper = ZERO;
-  for (let j = 0; j < e.n; j++) upper = upper.add(e.cost[j].mul(x[j]));
+  const upper = costOf(e, x);
   if (lower.gt(upper)) return `the exact dual bound ${toNumber(lower)} exceeds the primal value ${toNumber(upper)}: an arithmetic error`;
   // Back to the problem's sense: a maximum lies in [cᵀx, D(y)] of the original signs.
   const [lo, hi] = e.sign === 1 ? [lower, upper] : [upper.neg(), lower.neg()];
@@ -804,11 +929,117 @@ export function verifyOptimality(p: LinearProgram, cert: Pick<OptimalityCertific
     if (v) return { verified: false, why: `x is not feasible: ${v}` };
     const d = dualBound(e, y);
     if (d === null) return { verified: false, why: 'y gives no finite bound' };
-    let px = ZERO;
-    for (let j = 0; j < e.n; j++) px = px.add(e.cost[j].mul(x[j]));
+    const px = costOf(e, x);
     const [lo, hi] = e.sign === 1 ? [d, px] : [px.neg(), d.neg()];
     if (!lo.equals(new Fraction(cert.lower)) || !hi.equals(new Fraction(cert.upper))) return { verified: false, why: `the interval is [${lo.toFraction()}, ${hi.toFraction()}], not the one stated` };
     return { verified: true };
+  } catch (err) {
+    return { verified: false, why: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+// ------------------------------------------------------------ unboundedness certificates
+
+/** Why d is not an improving ray of the (minimisation-form) problem, or undefined. */
+function rayViolation(e: ExactLp, d: Fraction[]): string | undefined {
+  if (d.length !== e.n) return `d has ${d.length} entries, the problem ${e.n} columns`;
+  for (let j = 0; j < e.n; j++) {
+    if (e.colLo[j] && d[j].s < 0n && d[j].n !== 0n) return `d[${j}] < 0 against a finite lower bound`;
+    if (e.colHi[j] && d[j].s > 0n && d[j].n !== 0n) return `d[${j}] > 0 against a finite upper bound`;
+  }
+  for (let i = 0; i < e.m; i++) {
+    const a = rowActivity(e, i, d);
+    if (e.rowLo[i] && a.s < 0n && a.n !== 0n) return `(Ad)[${i}] < 0 against a finite lower bound`;
+    if (e.rowHi[i] && a.s > 0n && a.n !== 0n) return `(Ad)[${i}] > 0 against a finite upper bound`;
+  }
+  const cd = costOf(e, d);
+  if (!(cd.s < 0n && cd.n !== 0n)) return 'cᵀd does not improve the objective';
+  return undefined;
+}
+
+/** A ray from HiGHS (the recession cone with cᵀd ≤ −1, no objective), snapped exactly where round-off breaks it. */
+function findRay(h: Highs, e: ExactLp, o: LpOptions, maxSupport: number): RayCertificate | string {
+  const base = highsData(e);
+  const z = (q: Fraction | null, inf: number) => (q === null ? inf : 0);
+  const nnz = base.starts[e.m];
+  const starts = new Int32Array(e.m + 2);
+  starts.set(base.starts);
+  starts[e.m + 1] = nnz + e.n;
+  const indices = new Int32Array(nnz + e.n);
+  indices.set(base.indices);
+  const values = new Float64Array(nnz + e.n);
+  values.set(base.values);
+  for (let j = 0; j < e.n; j++) (indices[nnz + j] = j), (values[nnz + j] = base.cost[j]);
+  const r = runHighs(
+    h,
+    {
+      n: e.n,
+      m: e.m + 1,
+      cost: new Float64Array(e.n),
+      colLo: e.colLo.map((q) => z(q, -Infinity)),
+      colHi: e.colHi.map((q) => z(q, Infinity)),
+      rowLo: [...e.rowLo.map((q) => z(q, -Infinity)), -Infinity],
+      rowHi: [...e.rowHi.map((q) => z(q, Infinity)), -1],
+      starts,
+      indices,
+      values,
+    },
+    o,
+  );
+  if (STATUS_NAMES[r.status] !== 'optimal') return `the ray LP ended ${STATUS_NAMES[r.status]}`;
+  const df = r.colValue;
+  const raw = Array.from(df, dyadic);
+  let d: Fraction[] | undefined = rayViolation(e, raw) === undefined ? raw : undefined;
+  let route = 'solver';
+  if (!d) {
+    // Snap: tiny entries to 0, and rows whose activity is 0 up to round-off made exactly 0.
+    const scale = maxAbs(df);
+    const guess = Array.from(df, (v) => (Math.abs(v) <= 1e-9 * scale ? ZERO : dyadic(v)));
+    const S = guess.flatMap((q, j) => (q.n !== 0n ? [j] : []));
+    if (S.length > maxSupport) return `the ray's support ${S.length} is above ${maxSupport}`;
+    const pos = new Map(S.map((j, t) => [j, t]));
+    const eqs: Equation[] = [];
+    for (let i = 0; i < e.m; i++) {
+      if (e.rowLo[i] === null && e.rowHi[i] === null) continue;
+      let act = 0;
+      let mag = 0;
+      const q: Equation = { idx: [], val: [], rhs: ZERO };
+      for (let k = 0; k < e.rowIdx[i].length; k++) {
+        const t = pos.get(e.rowIdx[i][k]);
+        if (t === undefined) continue;
+        act += e.rowNum[i][k] * df[e.rowIdx[i][k]];
+        mag += Math.abs(e.rowNum[i][k] * df[e.rowIdx[i][k]]);
+        q.idx.push(t), q.val.push(e.rowVal[i][k]);
+      }
+      if (mag > 0 && Math.abs(act) <= 1e-9 * mag) eqs.push(q);
+    }
+    const sol = solveAffine(eqs, S.map((j) => guess[j]));
+    if (sol) {
+      const snapped = guess.slice();
+      S.forEach((j, t) => (snapped[j] = sol[t]));
+      if (rayViolation(e, snapped) === undefined) (d = snapped), (route = 'snapped');
+    }
+    if (!d) return `the ray does not verify exactly (${rayViolation(e, raw)})`;
+  }
+  // A feasible point: the same constraints without the objective.
+  const f = runHighs(h, highsData(e, true), o);
+  if (STATUS_NAMES[f.status] !== 'optimal') return `the feasibility LP ended ${STATUS_NAMES[f.status]}`;
+  const fx = feasiblePoint(e, f.colValue, maxSupport);
+  if (typeof fx === 'string') return fx;
+  return { kind: 'ray', x: fx.x.map((q) => q.toFraction()), d: d.map((q) => q.toFraction()), route: `d ${route}, x ${fx.route}` };
+}
+
+/** Re-check an unboundedness certificate from the problem and its x, d alone (exact rationals). */
+export function verifyRay(p: LinearProgram, cert: Pick<RayCertificate, 'x' | 'd'>): { verified: boolean; why?: string } {
+  try {
+    const e = exactLp(p);
+    const x = cert.x.map((v) => new Fraction(v));
+    const d = cert.d.map((v) => new Fraction(v));
+    if (x.length !== e.n) return { verified: false, why: `x has ${x.length} entries, the problem ${e.n} columns` };
+    const v = primalViolation(e, x);
+    if (v) return { verified: false, why: `x is not feasible: ${v}` };
+    const r = rayViolation(e, d);
+    return r ? { verified: false, why: r } : { verified: true };
   } catch (err) {
     return { verified: false, why: err instanceof Error ? err.message : String(err) };
   }

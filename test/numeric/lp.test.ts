@@ -6,11 +6,14 @@ import {
   farkasData,
   lpFromData,
   lpToData,
+  solveAffine,
   solveLp,
   verifyFarkas,
   verifyFarkasData,
   verifyOptimality,
+  verifyRay,
   type FarkasCertificate,
+  type RayCertificate,
   type LinearProgram,
   type OptimalityCertificate,
 } from '../../src/numeric/lp.ts';
@@ -18,6 +21,7 @@ import { exactRational, Fraction } from '../../src/numeric/rational.ts';
 
 const farkas = (c: unknown) => c as FarkasCertificate;
 const optimality = (c: unknown) => c as OptimalityCertificate;
+const ray = (c: unknown) => c as RayCertificate;
 
 describe('optimal problems', () => {
   test('max x + y, x + 2y ≤ 4, 3x + y ≤ 6: the vertex (8/5, 6/5), value 14/5, closed exactly', async () => {
@@ -53,6 +57,18 @@ describe('optimal problems', () => {
     // min 2x + 3y + z, x + y ≥ 1, y + z ≥ 2: both rows tight, x = 1 − y, z = 2 − y costs 4 for every y ∈ [0, 1].
     expect(optimality(a.certificate).lower).toBe('4');
     expect(b.certificate).toEqual(a.certificate);
+  });
+
+  test('with a time limit (HiGHS’s persistent model) the answer is the same; certify: false skips the certificate', async () => {
+    const p: LinearProgram = { sense: 'maximize', cost: [1, 1], A: [[1, 2], [3, 1]], rowUpper: [4, 6] };
+    const [a, b, c] = await Promise.all([solveLp(p), solveLp(p, { timeLimit: 60 }), solveLp(p, { certify: false })]);
+    expect(b.certificate).toEqual(a.certificate);
+    expect(b.objective).toBeCloseTo(2.8, 12);
+    expect(c.certified).toBe(false);
+    expect(c.certificate).toBeUndefined();
+    expect(c.objective).toBeCloseTo(2.8, 12);
+    const inf = await solveLp({ cost: [0, 0], A: [[1, 1]], rowLower: [3], colUpper: [1, 1] }, { timeLimit: 60 });
+    expect([inf.status, inf.certified]).toEqual(['infeasible', true]);
   });
 
   test('a tampered optimality certificate does not verify', async () => {
@@ -131,9 +147,34 @@ describe('infeasible problems: Farkas certificates', () => {
 });
 
 describe('unbounded and malformed problems', () => {
-  test('min −x over x ≥ 0 is unbounded; so is min x + y with x + y free', async () => {
-    expect((await solveLp({ cost: [-1], A: [] })).status).toBe('unbounded');
-    expect((await solveLp({ cost: [1, 1], A: [[1, -1]], colLower: [-Infinity, -Infinity] })).status).toBe('unbounded');
+  test('min −x over x ≥ 0 is unbounded; so is min x + y with x, y free: certified by a point and a ray', async () => {
+    const p1: LinearProgram = { cost: [-1], A: [] };
+    const r1 = await solveLp(p1);
+    expect([r1.status, r1.certified]).toEqual(['unbounded', true]);
+    expect(verifyRay(p1, ray(r1.certificate))).toEqual({ verified: true });
+    const p2: LinearProgram = { cost: [1, 1], A: [[1, -1]], rowLower: [-1], rowUpper: [1], colLower: [-Infinity, -Infinity] };
+    const r2 = await solveLp(p2);
+    expect([r2.status, r2.certified]).toEqual(['unbounded', true]);
+    const c = ray(r2.certificate);
+    expect(verifyRay(p2, c).verified).toBe(true);
+    // Along the row's bounded direction d₁ = d₂ the objective moves; any other direction leaves the slab.
+    const d = c.d.map((v) => new Fraction(v));
+    expect(d[0].equals(d[1]) && d[0].s < 0n).toBe(true);
+    expect(verifyRay(p2, { ...c, d: ['-1', '0'] }).why).toMatch(/\(Ad\)\[0\]/);
+    expect(verifyRay(p2, { ...c, d: ['1', '1'] }).why).toMatch(/improve/);
+    expect(verifyRay(p2, { ...c, x: ['5', '0'] }).why).toMatch(/not feasible/);
+  });
+
+  test('a ray that needs snapping: 0.1x = 0.3y, max x + y, both free (doubles as they are)', async () => {
+    const p: LinearProgram = { sense: 'maximize', cost: [1, 1], A: [[0.1, -0.3]], rowLower: [0], rowUpper: [0], colLower: [-Infinity, -Infinity] };
+    const r = await solveLp(p);
+    expect([r.status, r.certified]).toEqual(['unbounded', true]);
+    const c = ray(r.certificate);
+    expect(c.route).toMatch(/^d snapped/);
+    expect(verifyRay(p, c).verified).toBe(true);
+    const d = c.d.map((v) => new Fraction(v));
+    expect(d[0].mul(exactRational(0.1)).equals(d[1].mul(exactRational(0.3)))).toBe(true);
+    expect(verifyRay(p, { ...c, d: ['3', '1'] }).verified).toBe(false); // 3·fl(0.1) ≠ fl(0.3)
   });
 
   test('an empty feasible set found under an unbounded objective is still infeasible, with its certificate', async () => {
@@ -158,7 +199,7 @@ describe('one-column problems against their exact interval', () => {
   // and the column's bounds, computed here in rationals: an independent answer for status and value.
   const small = fc.integer({ min: -4, max: 4 });
   const bound = fc.option(small, { nil: null });
-  ptest.prop([fc.array(fc.tuple(small, bound, bound), { minLength: 1, maxLength: 4 }), bound, bound, small], { numRuns: 30, seed: 11 })(
+  ptest.prop([fc.array(fc.tuple(small, bound, bound), { minLength: 1, maxLength: 4 }), bound, bound, small], { numRuns: 20, seed: 11 })(
     'status and optimum agree with the exact interval',
     async (rows, cl, cu, c) => {
       const lo = (v: number | null) => (v === null ? -Infinity : v);
@@ -195,6 +236,8 @@ describe('one-column problems against their exact interval', () => {
       const best = c > 0 ? L : c < 0 ? U : new Fraction(0);
       if (best === null) {
         expect(r.status).toBe('unbounded');
+        expect(r.certified, r.why).toBe(true);
+        expect(verifyRay(p, ray(r.certificate)).verified).toBe(true);
         return;
       }
       expect(r.status).toBe('optimal');
@@ -207,7 +250,7 @@ describe('one-column problems against their exact interval', () => {
   );
 });
 
-describe('small random problems: every optimal or infeasible answer is certified and re-verifies', () => {
+describe('small random problems: every answer is certified and re-verifies', () => {
   const small = fc.integer({ min: -3, max: 3 });
   ptest.prop(
     [
@@ -223,7 +266,7 @@ describe('small random problems: every optimal or infeasible answer is certified
         ),
       ),
     ],
-    { numRuns: 30, seed: 5 },
+    { numRuns: 25, seed: 5 },
   )('certified and re-verified', async ({ A, cost, rowLower, width, colUpper }) => {
     const rowUpper = rowLower.map((l, i) => (Number.isFinite(l) ? l + width[i] : width[i] === Infinity ? Infinity : width[i]));
     const p: LinearProgram = { cost, A, rowLower, rowUpper, colUpper };
@@ -239,9 +282,94 @@ describe('small random problems: every optimal or infeasible answer is certified
       expect(r.certified, r.why).toBe(true);
       expect(verifyFarkas(p, farkas(r.certificate)).verified).toBe(true);
     }
+    if (r.status === 'unbounded') {
+      expect(r.certified, r.why).toBe(true);
+      expect(verifyRay(p, ray(r.certificate)).verified).toBe(true);
+    }
     // The data round-trip through JSON to the same exact problem.
     const back = lpFromData(JSON.parse(JSON.stringify(lpToData(p))));
     if (r.status === 'infeasible') expect(verifyFarkas(back, farkas(r.certificate)).verified).toBe(true);
+  });
+});
+
+describe('float data whose only certificate has huge denominators', () => {
+  // n free columns, n + 1 rows a_i·x ≥ b_i, the last row ≈ −Σλ_i a_i in doubles. The rows' exact
+  // dependency is the generalised cross product g (g_i = (−1)^i det A without row i; Cramer, an
+  // independent derivation), so the problem is infeasible exactly iff ±g ≥ 0 with bᵀ(±g) > 0 — and
+  // then every certificate is a multiple of g, whose denominators only an exact re-solve reaches.
+  const det = (M: Fraction[][]): Fraction => {
+    if (M.length === 1) return M[0][0];
+    let d = new Fraction(0);
+    M[0].forEach((v, j) => {
+      const minor = M.slice(1).map((r) => r.filter((_, k) => k !== j));
+      d = d.add(v.mul(det(minor)).mul(j % 2 === 0 ? 1 : -1));
+    });
+    return d;
+  };
+  const coefs = fc.integer({ min: -9, max: 9 }).filter((k) => k !== 0).map((k) => k * 0.1);
+  ptest.prop([fc.integer({ min: 2, max: 3 }).chain((n) => fc.tuple(fc.array(fc.array(coefs, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 1, max: 5 }).map((k) => k * 0.3), { minLength: n, maxLength: n }), fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: n + 1, maxLength: n + 1 })))], { numRuns: 10, seed: 8 })(
+    'certified through the support re-solve, and proportional to g exactly',
+    async ([rows, lambda, b0]) => {
+      const n = rows[0].length;
+      const last = Array.from({ length: n }, (_, j) => -rows.reduce((acc, r, i) => acc + lambda[i] * r[j], 0));
+      const A = [...rows, last];
+      // Make it infeasible in the reals with a margin: Σλ_i b_i + b_last = 1.
+      const b = b0.slice();
+      b[n] = 1 - rows.reduce((acc, _, i) => acc + lambda[i] * b[i], 0);
+      const p: LinearProgram = { cost: Array(n).fill(0), A, rowLower: b, colLower: Array(n).fill(-Infinity) };
+      const Aq = A.map((r) => r.map(exactRational));
+      const g = A.map((_, i) => det(Aq.filter((_, k) => k !== i)).mul(i % 2 === 0 ? 1 : -1));
+      const sg = g[n].s; // orient g so its last entry is positive (g ≈ (λ, 1)·k)
+      const gp = g.map((v) => v.mul(sg));
+      fc.pre(gp.every((v) => v.s > 0n && v.n !== 0n)); // degenerate draws (a zero minor) are not this test
+      const bg = gp.reduce((acc, v, i) => acc.add(v.mul(exactRational(b[i]))), new Fraction(0));
+      fc.pre(bg.s > 0n);
+      const r = await solveLp(p);
+      expect(r.status).toBe('infeasible');
+      expect(r.certified, r.why).toBe(true);
+      const y = farkas(r.certificate).y.map((v) => new Fraction(v));
+      // y = −κ·g for some κ > 0 (row multipliers of lower bounds are ≤ 0 in this convention).
+      const kappa = y[n].div(gp[n]).neg();
+      expect(kappa.s).toBe(1n);
+      y.forEach((v, i) => expect(v.equals(gp[i].mul(kappa).neg())).toBe(true));
+    },
+  );
+});
+
+describe('solveAffine: exact solutions of rank-deficient systems', () => {
+  // Systems built around a known solution x* (rhs = A x*, so consistent), rows partly combinations
+  // of others; the answer is checked by substitution, and a copy of a row with rhs + 1 must be refused.
+  const entry = fc.integer({ min: -6, max: 6 });
+  ptest.prop(
+    [
+      fc.integer({ min: 1, max: 5 }).chain((n) =>
+        fc.record({
+          base: fc.array(fc.array(entry, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 4 }),
+          weights: fc.array(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+          xstar: fc.array(fc.integer({ min: -9, max: 9 }), { minLength: n, maxLength: n }),
+          guess: fc.array(fc.integer({ min: -99, max: 99 }), { minLength: n, maxLength: n }),
+          den: fc.integer({ min: 1, max: 7 }),
+        }),
+      ),
+    ],
+    { numRuns: 60, seed: 21 },
+  )('a solution by substitution; inconsistency refused', ({ base, weights, xstar, guess, den }) => {
+    const n = xstar.length;
+    const rows = [...base, ...weights.map((w) => Array.from({ length: n }, (_, j) => base.reduce((a, r, i) => a + (w[i] ?? 0) * r[j], 0)))];
+    const eq = (r: number[], shift = 0) => ({
+      idx: r.map((_, j) => j),
+      val: r.map((v) => new Fraction(v, den)),
+      rhs: new Fraction(r.reduce((a, v, j) => a + v * xstar[j], 0) + shift, den),
+    });
+    const eqs = rows.map((r) => eq(r));
+    const g = guess.map((v) => new Fraction(v, 3));
+    const x = solveAffine(eqs, g);
+    expect(x).toBeDefined();
+    for (const q of eqs) {
+      const lhs = q.idx.reduce((a, u, k) => a.add(q.val[k].mul(x![u])), new Fraction(0));
+      expect(lhs.equals(q.rhs)).toBe(true);
+    }
+    if (rows[0].some((v) => v !== 0)) expect(solveAffine([...eqs, eq(rows[0], 1)], g)).toBeUndefined();
   });
 });
 
