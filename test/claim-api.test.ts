@@ -292,3 +292,21 @@ describe('an asynchronous claim through the CLI path (issue #10: a WASM LP solve
     expect(o.counterexample.input).toBe(90);
   });
 });
+
+describe('lp-farkas certificates (the LP claims of JP and GR)', () => {
+  test('an infeasible LP solved by HiGHS carries a Farkas vector that verifies from its JSON data alone; a tampered one does not', async () => {
+    const { solveLp, farkasData } = await import('../src/numeric/lp.ts');
+    // x + y ≥ 3 with x, y ∈ [0, 1]: infeasible.
+    const p = { cost: [0, 0], A: [[1, 1]], rowLower: [3], colUpper: [1, 1] };
+    const r = await solveLp(p);
+    expect(r.status).toBe('infeasible');
+    expect(r.certified).toBe(true);
+    const cert: Certificate = { kind: 'lp-farkas', data: JSON.parse(JSON.stringify(farkasData(p, r.certificate as { y: number[] }))) };
+    expect(verifyCertificate(cert)).toEqual({ kind: 'lp-farkas', verified: true });
+    // The same y against a feasible right-hand side (x + y ≥ 2) is no certificate.
+    const d = cert.data as { problem: { rowLower: string[] } };
+    const tampered = JSON.parse(JSON.stringify(cert)) as Certificate;
+    (tampered.data as typeof d).problem.rowLower = ['2'];
+    expect(verifyCertificate(tampered)).toMatchObject({ verified: false, why: expect.not.stringMatching(/must be|missing|malformed/) });
+  });
+});

@@ -6,6 +6,7 @@
  */
 import Fraction from 'fraction.js';
 import type { Certificate, CertificateCheck, Json } from './types.ts';
+import { verifyFarkasData } from '../numeric/lp.ts';
 
 export type { CertificateCheck };
 
@@ -94,3 +95,10 @@ registerCertificateKind('exact-rational', (data) => {
   const rel = field<Relation>(data, 'relation', (v) => RELATIONS.includes(v as string), `one of ${RELATIONS.join(' ')}`);
   return holds(lhs.compare(rhs), rel) ? undefined : `${lhs.toFraction()} is not ${rel} ${rhs.toFraction()} (exactly)`;
 });
+
+/**
+ * An `lp-farkas` certificate: a linear program (rational data) and a vector y whose combination of
+ * its rows and bounds is exactly contradictory (src/numeric/lp.ts, `farkasData`): verified by
+ * recomputing that combination in BigInt rationals from the saved data alone.
+ */
+registerCertificateKind('lp-farkas', (data) => verifyFarkasData(data));
