@@ -301,7 +301,7 @@ describe('lp-farkas certificates (the LP claims of JP and GR)', () => {
     const r = await solveLp(p);
     expect(r.status).toBe('infeasible');
     expect(r.certified).toBe(true);
-    const cert: Certificate = { kind: 'lp-farkas', data: JSON.parse(JSON.stringify(farkasData(p, r.certificate as { y: number[] }))) };
+    const cert: Certificate = { kind: 'lp-farkas', data: JSON.parse(JSON.stringify(farkasData(p, r.certificate as { y: string[] }))) };
     expect(verifyCertificate(cert)).toEqual({ kind: 'lp-farkas', verified: true });
     // The same y against a feasible right-hand side (x + y ≥ 2) is no certificate.
     const d = cert.data as { problem: { rowLower: string[] } };
