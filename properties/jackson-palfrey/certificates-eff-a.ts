@@ -1,6 +1,6 @@
 /**
  * Jackson & Palfrey (1996), Example 1 in exact arithmetic: c*(m) in the quadratic field Q(√(1 − m))
- * (m the exact binary rational of the saved double), and the certificate kinds of the two findings
+ * (m the rational its printed decimal names), and the certificate kinds of the two findings
  * about Example 1 — the misprinted fixed-point equation and the remark "c* is below the competitive
  * price". Each verifier re-derives the case from the saved m alone (src/numeric/quadratic-field.ts);
  * it never re-reads a number the property printed. Registered once, when this module is loaded.
@@ -9,7 +9,6 @@ import Fraction from 'fraction.js';
 import { registerCertificateKind } from '../../src/claims/certificates.ts';
 import type { Certificate, Json } from '../../src/claims/types.ts';
 import { QuadraticNumber } from '../../src/numeric/quadratic-field.ts';
-import { exactRational } from '../../src/numeric/rational.ts';
 
 type Q = QuadraticNumber;
 const q = (x: Fraction | number | string) => QuadraticNumber.rational(x);
@@ -52,7 +51,12 @@ export function crossingExact(): { m0: Q; identity: boolean } {
   return { m0, identity: squareOk && c.equals(one.sub(m0)) };
 }
 
-export const EX1_ROUTE = 'exact arithmetic in the quadratic field Q(√(1 − m)) (fraction.js BigInt; m the exact binary value of the double)';
+export const EX1_ROUTE = 'exact arithmetic in the quadratic field Q(√(1 − m)) (fraction.js BigInt; m the rational its shortest decimal names, 0.8 = 4/5)';
+
+/** m as the rational its shortest round-trip decimal names (0.8 → 4/5, not the double's binary 3602879701896397/2⁵²): the case as the saved file prints it. */
+export function decimalRational(m: number): Fraction {
+  return new Fraction(String(m));
+}
 
 const mOf = (data: Json): Fraction => {
   const s = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, Json>).m : undefined;
@@ -81,11 +85,11 @@ export function competitiveCase(m: Fraction): { cStar: Q; gap: Q; corrected: Q; 
 }
 
 export function ex1PrintedCertificate(m: number): Certificate {
-  return { kind: EX1_PRINTED_KIND, data: { m: exactRational(m).toFraction(), arithmetic: EX1_ROUTE } };
+  return { kind: EX1_PRINTED_KIND, data: { m: decimalRational(m).toFraction(), arithmetic: EX1_ROUTE } };
 }
 
 export function ex1CompetitiveCertificate(m: number): Certificate {
-  return { kind: EX1_COMPETITIVE_KIND, data: { m: exactRational(m).toFraction(), arithmetic: EX1_ROUTE } };
+  return { kind: EX1_COMPETITIVE_KIND, data: { m: decimalRational(m).toFraction(), arithmetic: EX1_ROUTE } };
 }
 
 registerCertificateKind(EX1_PRINTED_KIND, (data) => {
