@@ -623,6 +623,20 @@ export const cor1Decreasing = claim<CorCase>({
     { label: 'pieces≥4', min: 0.3 },
   ],
   describe: describeCor,
+  figures: () => [
+    {
+      id: 'jp-cor1-beta-t',
+      title: 'Corollary 1(i): the efficient cutoffs β_t(0) against t (uniform buyers, T = 4, δ = 1)',
+      caption: 'β_t(0) from recursion (3), falling strictly to β_T(0) = 0, for three shares m of sellers at 0.',
+      x: { label: 't' },
+      y: { label: 'β_t(0)' },
+      series: [0.25, 0.5, 0.75].map((m0) => ({
+        name: `m = ${m0}`,
+        points: theorem1Cutoffs(corEconomy({ buyers: UNIFORM_BUYERS, m0, T: 4 }), 4).beta0.map((b, t) => [t + 1, b] as [number, number]),
+        style: 'line+dots' as const,
+      })),
+    },
+  ],
   simplify: (c) => [
     ...(c.T > 2 ? [{ ...c, T: c.T - 1 }] : []),
     ...(c.buyers.weights.length > 1 ? [{ ...c, buyers: UNIFORM_BUYERS }] : []),
