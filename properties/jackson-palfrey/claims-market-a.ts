@@ -21,7 +21,7 @@ import { buyerTotal, homogeneousSellers, makeEconomy, uniformBuyers } from '../.
 import { cStar, competitivePriceHomogeneous, example1PrintedResidual, example1Residual, example1W, theorem1Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { buyersAt, cutoffRule, evolve } from '../../src/models/jackson-palfrey/evolution.ts';
 import {
-  buyerReservation, buyerUtility, buyerUtilityBellman, sellerReservation, sellerUtility, sellerUtilityBellman, totalSurplus, totalSurplusFromUtilities,
+  buyerReservation, buyerUtility, buyerUtilityBellman, sellerReservation, sellerUtility, sellerUtilityBellman, totalSurplus, totalSurplusFromUtilities, validatePrices,
 } from '../../src/models/jackson-palfrey/utility.ts';
 import type { Buyers, Economy, MarketPath, PriceRule } from '../../src/models/jackson-palfrey/types.ts';
 import {
@@ -77,7 +77,9 @@ const MarketCaseShape = z.strictObject({
 
 function decodeMarket(json: unknown): MarketCase {
   const c = parseOrThrow(MarketCaseShape, json) as MarketCase;
-  buildMarket(c); // the model's own validation names the field of a rule or price that does not fit the economy
+  // the model's own validation names the field of a rule or price that does not fit the economy
+  const { path, prices } = buildMarket(c);
+  prices.forEach((p, k) => validatePrices(path, p, `input.prices[${k}]`));
   return c;
 }
 
@@ -511,7 +513,7 @@ export const ex1BelowCompetitive = claim<{ m: number }>({
     {
       id: 'jp-ex1-crossing',
       title: 'Example 1: the efficient cutoff c*(m) against the competitive price 1 − m',
-      caption: 'c*(m) (direct maximisation) meets 1 − m at m = (√5 − 1)/2 ≈ 0.618; above it the efficient cutoff is above the competitive price.',
+      caption: 'c*(m) (the closed form, which JP.Ex1.closed-form checks against direct maximisation) meets 1 − m at m = (√5 − 1)/2 ≈ 0.618; above it the efficient cutoff is above the competitive price.',
       x: { label: 'm (sellers at 0)' },
       y: { label: 'price' },
       series: [

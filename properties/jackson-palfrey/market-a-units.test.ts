@@ -89,5 +89,7 @@ describe('decoding saved cases', () => {
     expect(field(() => ex1PrintedEquation.decode!({ m: 1.5 }))).toMatch(/input\.m/);
     expect(field(() => cor1BelowCompetitive.decode!({ buyers: { cuts: [], weights: [1], atom0: 0 }, m0: 0.5, T: 9 }))).toMatch(/input\.T/);
     expect(field(() => reservationIdentity.decode!({ economy: { buyers: { cuts: [], weights: [1], atom0: 0 }, sellers: { atoms: [[0, 1]] } }, rule: [{ kind: 'cutoff', beta: [0.5, 0.5] }], prices: [[{ cuts: [], a: [[0]], g: [[1]] }]], delta: 1 }))).toMatch(/rule/);
+    const one = { economy: { buyers: { cuts: [], weights: [1], atom0: 0 }, sellers: { atoms: [[0, 1]] } }, rule: [{ kind: 'cutoff', beta: [0.5] }], delta: 1 };
+    expect(field(() => reservationIdentity.decode!({ ...one, prices: [[{ cuts: [], a: [[0], [0]], g: [[1]] }]] }))).toMatch(/input\.prices\[0\]\[0\]\.a/);
   });
 });
