@@ -10,7 +10,7 @@ import { brentMin } from '../../src/numeric/roots.ts';
 import { buyerCdf, buyerTotal } from '../../src/models/jackson-palfrey/economy.ts';
 import { cutoffRule, evolve } from '../../src/models/jackson-palfrey/evolution.ts';
 import { totalSurplus } from '../../src/models/jackson-palfrey/utility.ts';
-import type { Buyers, Economy, MarketPath, PeriodState, PricePeriod, PriceRule } from '../../src/models/jackson-palfrey/types.ts';
+import type { Economy, MarketPath, PeriodState, PricePeriod, PriceRule } from '../../src/models/jackson-palfrey/types.ts';
 
 const G = 1 / (2 * Math.sqrt(3));
 
