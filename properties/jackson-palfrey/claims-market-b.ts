@@ -27,7 +27,7 @@ import {
   describeBuyers, equalMassBuyers, fmt, homogeneousSpec, simplifyBuyers, zodFail,
   type AtomSpec, type BuyerSpec, type HomogeneousSpec,
 } from './generators-jp-claims-eff-b.ts';
-import { exactSurplus, printedReductionRoot } from './market-b-routes.ts';
+import { exactSurplus, printedReductionResidual, printedReductionRoot } from './market-b-routes.ts';
 
 // ------------------------------------------------------------------------------------------ shared
 
@@ -105,6 +105,8 @@ const better = (b: Best, gain: number, what: string) => (gain > b.gain ? { gain,
 
 const seedOf = (x: unknown) => JSON.stringify(x);
 
+const sameCuts = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).every((v, i) => v === b[i]);
+
 // ------------------------------------------------------------------------------ JP.Thm1.efficient-cutoffs
 
 /** A homogeneous economy and a horizon T (2–4 in the search; T = 5 as a fixture: its nested scan takes seconds). */
@@ -129,6 +131,7 @@ function thm1Check(x: Thm1Case, tol: number, rng: () => number): CheckResult {
   let best: Best = { gain: -Infinity, what: 'none' };
   let evals = 0;
   const tryRule = (betas: number[], what: string) => {
+    if (sameCuts(betas, beta)) return; // β* itself (a clamped perturbation, a grid point on it): not an alternative
     evals++;
     best = better(best, surplus(e, homRule(betas), 1) - Wstar, what);
   };
@@ -144,6 +147,19 @@ function thm1Check(x: Thm1Case, tol: number, rng: () => number): CheckResult {
   }
   const resid = Math.max(...r.residuals);
   const fails: string[] = [];
+  // T = 2: every sign change of (3)'s residual on a 512-cell grid, by a direct B_2 (not the model's scan)
+  let signChanges: number | undefined;
+  if (T === 2) {
+    const F = printedReductionResidual(e.buyers, x.eco.m0, 0, 1);
+    signChanges = 0;
+    let prev = Math.sign(F(0)) || 1;
+    for (let k = 1; k <= 512; k++) {
+      const sg = Math.sign(F(k / 512)) || 1;
+      if (sg !== prev) signChanges++;
+      prev = sg;
+    }
+    if (signChanges > 1) fails.push(`(3) changes sign ${signChanges} times on a grid`);
+  }
   if (!r.converged) fails.push('the recursion did not converge');
   if (!r.unique) fails.push(`(3) has ${r.roots.map((x) => x.length).join('/')} roots per level`);
   if (!(resid <= CUTOFF_TOL(tol))) fails.push(`residual of (3) ${resid}`);
@@ -151,7 +167,7 @@ function thm1Check(x: Thm1Case, tol: number, rng: () => number): CheckResult {
   return {
     holds: fails.length === 0,
     margin: Math.min((tol - best.gain) / tol, (CUTOFF_TOL(tol) - resid) / CUTOFF_TOL(tol)),
-    numbers: { T, beta0: beta, W: Wstar, bestGain: best.gain, bestAlternative: best.what, roots: r.roots.map((x) => x.length), residual: resid, evaluations: evals, failures: fails },
+    numbers: { T, beta0: beta, W: Wstar, bestGain: best.gain, bestAlternative: best.what, roots: r.roots.map((x) => x.length), ...(signChanges === undefined ? {} : { signChanges }), residual: resid, evaluations: evals, failures: fails },
   };
 }
 
@@ -168,6 +184,7 @@ function thm1Certify(x: Thm1Case, tol: number): CertifyResult {
     for (const v of [0, 0.25, 0.5, 0.75, 1]) alts.push([beta.map((b, i) => (i === t ? v : b)), `β_${t + 1} = ${v}`]);
   }
   for (const [b, w] of alts) {
+    if (sameCuts(b, beta)) continue;
     const gain = exactSurplus(e, homRule(b), 1).sub(W).valueOf();
     if (gain > worst) [worst, what] = [gain, w];
   }
@@ -427,7 +444,10 @@ function thm2Check(x: Thm2Case, tol: number, rng: () => number): CheckResult {
   if (!(worstJump <= 1e-6)) fails.push(`β_1 jumps by ${worstJump} across 1e-9`);
   // optimality: perturbations of A_1 (and β_2 = s), global search over seller-atom cutoffs, cell flips
   let best: Best = { gain: -Infinity, what: 'none' };
-  const tryRule = (b1: number[], what: string, b2: ArrayLike<number> = s) => (best = better(best, surplus(e, rule(b1, b2), x.delta) - Wstar, what));
+  const tryRule = (b1: number[], what: string, b2: ArrayLike<number> = s) => {
+    if (sameCuts(b1, beta) && sameCuts(b2, s)) return; // β* itself: not an alternative
+    best = better(best, surplus(e, rule(b1, b2), x.delta) - Wstar, what);
+  };
   for (const h of [1e-2, 1e-4, 1e-6]) {
     for (let j = 0; j < n; j++) {
       for (const sg of [-1, 1]) {
@@ -457,10 +477,11 @@ function thm2Certify(x: Thm2Case, tol: number): CertifyResult {
   let what = 'none';
   for (let j = 0; j < s.length; j++) {
     const alts: [TradingRule, string][] = [
-      ...[-1e-2, -1e-3, 1e-3, 1e-2].map((h): [TradingRule, string] => [[cutoff(beta.map((b, i) => (i === j ? clamp01(b + h) : b))), cutoff(s)], `β_1(${fmt(s[j])}) + ${h}`]),
-      ...[-1e-3, 1e-3].map((h): [TradingRule, string] => [[cutoff(beta), cutoff(s.map((v, i) => (i === j ? clamp01(v + h) : v)))], `β_2(${fmt(s[j])}) + ${h}`]),
+      ...[-1e-2, -1e-3, 1e-3, 1e-2].map((h): [TradingRule, string] => [[cutoff(beta.map((b, i) => (i === j ? clamp01(b + h) : b))), cutoff(s)], `β_1(${fmt(s[j])}) ${h > 0 ? "+" : "−"} ${Math.abs(h)}`]),
+      ...[-1e-3, 1e-3].map((h): [TradingRule, string] => [[cutoff(beta), cutoff(s.map((v, i) => (i === j ? clamp01(v + h) : v)))], `β_2(${fmt(s[j])}) ${h > 0 ? "+" : "−"} ${Math.abs(h)}`]),
     ];
     for (const [rl, w] of alts) {
+      if (rl.every((p, t) => p.kind === 'cutoff' && sameCuts(p.beta, t === 0 ? beta : s))) continue;
       const gain = exactSurplus(e, rl, x.delta).sub(W).valueOf();
       if (gain > worst) [worst, what] = [gain, w];
     }
@@ -635,7 +656,7 @@ function reductionCertify(x: ReductionCase, tol: number): CertifyResult {
   const rule = (b: number): TradingRule => [cutoff([b, 1]), cutoff([x.s, 1])];
   const W = exactSurplus(e, rule(red), x.delta);
   let gain = -Infinity;
-  for (const h of [-1e-3, -1e-6, 1e-6, 1e-3]) gain = Math.max(gain, exactSurplus(e, rule(clamp01(red + h)), x.delta).sub(W).valueOf());
+  for (const h of [-1e-3, -1e-6, 1e-6, 1e-3]) if (clamp01(red + h) !== red) gain = Math.max(gain, exactSurplus(e, rule(clamp01(red + h)), x.delta).sub(W).valueOf());
   return {
     holds: gain <= tol,
     numbers: { reduction: red, bestGain: gain },

@@ -99,6 +99,25 @@ export function exactSurplus(e: Economy, rule: TradingRule, delta: number): Frac
  * by closed forms on the buyers' cells; β = 1 when the residual stays negative.
  */
 export function printedReductionRoot(b: Buyers, ms: number, s: number, delta: number): number {
+  const resid = printedReductionResidual(b, ms, s, delta);
+  if (resid(1) <= 0) return 1;
+  let lo = s;
+  let hi = 1;
+  if (resid(lo) >= 0) return lo;
+  for (let k = 0; k < 200 && hi - lo > 1e-16; k++) {
+    const x = (lo + hi) / 2;
+    if (x <= lo || x >= hi) break;
+    if (resid(x) < 0) lo = x;
+    else hi = x;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * The residual β ↦ β − s − δ·E_2(b′ − s)⁺ of the paper's reduced formula, B_2 built directly from the
+ * buyers' cells. At δ = 1 and s = 0 it is recursion (3) with T = 2 (β_1 = ∫max[b′, β_2]dB_2/B_2(1), β_2 = 0).
+ */
+export function printedReductionResidual(b: Buyers, ms: number, s: number, delta: number): (beta: number) => number {
   const K = b.density.length;
   let B1 = b.atom0;
   for (let i = 0; i < K; i++) B1 += b.density[i] * (b.knots[i + 1] - b.knots[i]);
@@ -118,15 +137,5 @@ export function printedReductionRoot(b: Buyers, ms: number, s: number, delta: nu
     }
     return beta - s - (mass > 0 ? (delta * ex) / mass : 0);
   };
-  if (resid(1) <= 0) return 1;
-  let lo = s;
-  let hi = 1;
-  if (resid(lo) >= 0) return lo;
-  for (let k = 0; k < 200 && hi - lo > 1e-16; k++) {
-    const x = (lo + hi) / 2;
-    if (x <= lo || x >= hi) break;
-    if (resid(x) < 0) lo = x;
-    else hi = x;
-  }
-  return (lo + hi) / 2;
+  return resid;
 }
