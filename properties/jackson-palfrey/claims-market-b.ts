@@ -14,10 +14,10 @@ import { z } from 'zod';
 import { InputError } from '../../src/errors.ts';
 import { registerCertificateKind } from '../../src/claims/certificates.ts';
 import { claim } from '../../src/claims/registry.ts';
-import type { Certificate, CertifyResult, CheckResult, Json } from '../../src/claims/types.ts';
+import type { Certificate, CertifyResult, CheckResult, FigureSpec, Json, XYFigure } from '../../src/claims/types.ts';
 import { edgyReal } from '../../src/generators/numbers.ts';
 import { makeEconomy, makeSellers } from '../../src/models/jackson-palfrey/economy.ts';
-import { homogeneousReduction, theorem1Cutoffs, theorem2CutoffAt, theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
+import { competitivePrice, homogeneousReduction, theorem1Cutoffs, theorem2CutoffAt, theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { evolve } from '../../src/models/jackson-palfrey/evolution.ts';
 import type { CutoffPeriod, Economy, GridPeriod, PeriodRule, TradingRule } from '../../src/models/jackson-palfrey/types.ts';
 import { totalSurplus } from '../../src/models/jackson-palfrey/utility.ts';
@@ -508,6 +508,30 @@ function decodeAtoms(json: unknown, field: string): AtomSpec {
   return r.data;
 }
 
+/**
+ * The issue's Theorem 2 figure: β_1(s) (δ = 1 and δ = 0.8) and β_2(s) = s against s beside the static
+ * competitive price, for uniform buyers and 33 equal seller atoms at k/32 (a discretised uniform S_1).
+ */
+function thm2Figure(): FigureSpec {
+  const e = buildAtoms({ buyers: UNIFORM, values: Array.from({ length: 33 }, (_, k) => k / 32), weights: new Array(33).fill(1) });
+  const grid = Array.from({ length: 101 }, (_, k) => k / 100);
+  const series: XYFigure['series'] = [0.8, 1].map((delta) => {
+    const r = theorem2Cutoffs(e, delta);
+    return { name: `β_1(s), δ = ${delta}`, points: grid.map((v): [number, number] => [v, theorem2CutoffAt(e, r, v, delta)]), style: 'line' as const };
+  });
+  series.push({ name: 'β_2(s) = s', points: [[0, 0], [1, 1]], style: 'line' });
+  const p = competitivePrice(e);
+  series.push({ name: `competitive price ${fmt(p.lo)}${p.hi > p.lo ? `–${fmt(p.hi)}` : ''}`, points: [[0, p.lo], [1, p.lo]], style: 'line' });
+  return {
+    id: 'jp-thm2-cutoffs',
+    title: 'Theorem 2: efficient cutoffs against the seller’s value',
+    caption: 'Uniform buyers, 33 equal seller atoms at k/32, T = 2. β_1(s) from eq. (4) (1 where infeasible), β_2(s) = s, and the static competitive price.',
+    x: { label: 'seller value s' },
+    y: { label: 'buyer cutoff' },
+    series,
+  };
+}
+
 export const thm2EfficientCutoffs = claim<Thm2Case>({
   id: 'JP.Thm2.efficient-cutoffs',
   paper: 'JP',
@@ -538,6 +562,7 @@ export const thm2EfficientCutoffs = claim<Thm2Case>({
     if (!r.success) zodFail(r.error);
     return { eco: decodeAtoms(r.data.eco, 'input.eco'), delta: r.data.delta };
   },
+  figures: () => [thm2Figure()],
   fixtures: [
     // the degenerate case the search found: one seller value, δ = 1 — every β_1 ∈ [s, 1] solves (4) and all have the same surplus
     { name: 'one seller atom at 1/4, uniform buyers, δ = 1 (a segment of solutions of (4), all efficient)', input: { eco: { buyers: UNIFORM, values: [0.25], weights: [1] }, delta: 1 } },
