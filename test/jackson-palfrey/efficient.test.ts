@@ -190,3 +190,25 @@ describe('JP competitive price', () => {
     expect(competitivePrice(cases[4])).toEqual({ lo: 0, hi: 0.4 });
   });
 });
+
+describe('JP Theorem 2 solver on an expansive Φ', () => {
+  it('reaches the one solution of (4) from every start when the buyers are dense just below 1 (found by JP.Thm2.efficient-cutoffs)', () => {
+    // buyers: weights .9, .25, 1 on [0, 11/16], [11/16, 31/32], [31/32, 1]: the top cell is 32 times denser, so Φ overshoots
+    // there and the undamped iteration cycled (4 of 5 starts ended 0.01–0.07 from a fixed point)
+    const w = [0.9, 0.25, 1];
+    const buyers = buyersFromPieces([{ lo: 0, hi: 0.6875, weight: w[0] }, { lo: 0.6875, hi: 0.96875, weight: w[1] }, { lo: 0.96875, hi: 1, weight: w[2] }]);
+    const sw = [0.55, 0.2, 0.1, 0.65, 0.95, 0.45];
+    const W = sw.reduce((a, b) => a + b, 0);
+    const e = makeEconomy(buyers, makeSellers([0.09375, 0.125, 0.25, 0.40625, 0.71875, 0.84375], sw.map((x) => x / W)));
+    const t2 = theorem2Cutoffs(e, 0.9, { randomStarts: 3 });
+    expect(t2.converged).toBe(true);
+    expect(t2.spread).toBeLessThan(1e-9);
+    for (const r of t2.runs) expect(r.residual).toBeLessThan(1e-12);
+    // and the profile is efficient: no single cutoff moved by ±1e-3 raises surplus (the general evolution)
+    const s = Array.from(e.sellers.values);
+    const W0 = surplusOf(e, [Array.from(t2.beta), s], 0.9);
+    for (let j = 0; j < s.length; j++) {
+      for (const h of [-1e-3, 1e-3]) expect(surplusOf(e, [Array.from(t2.beta, (b, i) => (i === j ? Math.min(1, b + h) : b)), s], 0.9)).toBeLessThanOrEqual(W0 + 1e-14);
+    }
+  });
+});

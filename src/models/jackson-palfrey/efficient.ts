@@ -443,6 +443,8 @@ export interface Theorem2Result {
   iterations: number;
   converged: boolean;
   p2: Period2;
+  /** Where each start ended and its residual max_j |Φ(β)_j − β_j| (starts: β = s, β = 1, then the random ones). */
+  runs: { beta: Float64Array; residual: number }[];
 }
 
 /** Anderson-accelerated fixed-point iteration of Φ from one start, with a plain step whenever the mixed step does not lower the residual. */
@@ -513,6 +515,18 @@ function iterate(e: Economy, start: Float64Array, delta: number, tol: number, ma
       prevX = null;
       prevG = null;
     }
+    // Φ can be expansive (a steep buyer density just above a cutoff): the plain step then overshoots
+    // and the iteration cycles without converging. Damp it, x + λ(Φ(x) − x) with λ = 1/2, 1/4, …,
+    // taking the first step that lowers the residual (λ = 1/64 if none does).
+    for (let lam = 0.5; !(rc < res) && lam >= 1 / 64; lam /= 2) {
+      cand = Float64Array.from(x, (v, j) => v + lam * (fx[j] - v));
+      ({ next: fc } = eq4Map(e, cand, delta));
+      rc = resNorm(fc, cand);
+      dX.length = 0;
+      dG.length = 0;
+      prevX = null;
+      prevG = null;
+    }
     x = cand;
     fx = fc;
     res = rc;
@@ -576,6 +590,7 @@ export function theorem2Cutoffs(e: Economy, delta: number, opts: Theorem2Options
     iterations: runs.reduce((a, r) => a + r.it, 0),
     converged: runs.every((r) => r.res <= tol * 10) && spread <= 1e-9,
     p2,
+    runs: runs.map((r) => ({ beta: r.x, residual: r.res })),
   };
 }
 

@@ -1,0 +1,4 @@
+import { testClaims } from '../run-claims.ts';
+import { jpMarketBClaims } from './claims-market-b.ts';
+
+testClaims(jpMarketBClaims);
