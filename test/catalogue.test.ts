@@ -71,11 +71,19 @@ describe.each(papers.map((p) => [p.id, p] as const))('registered paper %s', (cod
     expect(spec.name.startsWith(entry!.name), `${spec.name} vs the catalogue's ${entry!.name}`).toBe(true);
   });
 
-  test('every catalogue id of the paper is registered, with the catalogue\'s verdict', () => {
-    const rows = catalogue.get(code)?.rows ?? [];
+  test('every catalogue id of the paper is registered (or declared pending), with the catalogue\'s verdict', () => {
+    const pending = new Set(spec.pending ?? []);
+    const rows = (catalogue.get(code)?.rows ?? []).filter((r) => !pending.has(r.id));
     expect(rows.filter((r) => !registeredIds.has(r.id)).map((r) => r.id), 'catalogue ids not registered').toEqual([]);
     expect(rows.filter((r) => registeredIds.get(r.id)!.verdict !== r.verdict).map((r) => `${r.id}: ${registeredIds.get(r.id)!.verdict}, catalogue ${r.verdict}`)).toEqual([]);
   });
+
+  test('pending ids are catalogue rows of the paper, not registered', () => {
+    const ids = new Set(catalogue.get(code)?.rows.map((r) => r.id));
+    expect((spec.pending ?? []).filter((id) => !ids.has(id) || registeredIds.has(id))).toEqual([]);
+  });
+
+  if (spec.pending?.length) test.todo(`${code}: ${spec.pending.length} catalogue claims not encoded yet (${spec.pending.join(', ')})`);
 
   test('nothing is registered that the catalogue does not hold (but the allow-list)', () => {
     const ids = new Set(catalogue.get(code)?.rows.map((r) => r.id));

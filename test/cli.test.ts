@@ -203,15 +203,16 @@ describe('selecting no claim', () => {
 
   test('--paper takes the registered papers only, and names them (the list is the papers\' folders\')', async () => {
     for (const cmd of ['list', 'check']) {
-      const r = await run([cmd, '--paper', 'JP']);
+      // GR: a catalogue paper no folder registers yet.
+      const r = await run([cmd, '--paper', 'GR']);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toBe(`mechcheck: --paper: must be one of ${papers.map((p) => p.id).join(', ')}, the registered papers (got "JP")`);
+      expect(r.err).toBe(`mechcheck: --paper: must be one of ${papers.map((p) => p.id).join(', ')}, the registered papers (got "GR")`);
     }
   });
 
   test('selecting a paper none of whose claims is given: a UsageError naming --paper', () => {
-    expect(() => selectClaims(allClaims, { paper: 'JP' })).toThrow('--paper: no claim of paper JP is registered (see mechcheck list)');
+    expect(() => selectClaims(allClaims, { paper: 'GR' })).toThrow('--paper: no claim of paper GR is registered (see mechcheck list)');
     expect(() => selectClaims(allClaims, { ids: ['PW.uniform.closed-form'], paper: 'JP' })).toThrow('--paper: none of the claims named (PW.uniform.closed-form) is of paper JP');
   });
   const slices = allClaims.length + 1;

@@ -44,6 +44,10 @@ export function paper(p: PaperSpec): PaperSpec {
     if (c.paper !== p.id) throw new Error(`claim ${c.id} says paper ${c.paper} but is registered by paper ${p.id}`);
     if (!p.idPattern.test(c.id)) throw new Error(`claim ${c.id} does not match paper ${p.id}'s id pattern ${p.idPattern}`);
   }
+  for (const id of p.pending ?? []) {
+    if (!p.idPattern.test(id)) throw new Error(`pending id ${id} does not match paper ${p.id}'s id pattern ${p.idPattern}`);
+    if (p.claims.some((c) => c.id === id)) throw new Error(`claim ${id} is both registered and pending`);
+  }
   return p;
 }
 

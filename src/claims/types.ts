@@ -37,6 +37,12 @@ export interface PaperSpec {
   claims: readonly AnyClaim<any>[];
   /** `mechcheck eval` quantities of the paper's model (none is fine). */
   quantities?: readonly Quantity[];
+  /**
+   * Catalogue ids of the paper not encoded yet, while its claims are being added: `list` names
+   * them, and test/catalogue.test.ts requires claims and pending together to be the catalogue's
+   * rows exactly. Empty (or absent) once the paper is complete.
+   */
+  pending?: readonly string[];
 }
 
 /** The numbers that decide one case, shown in outcomes and saved with counterexamples. */

@@ -55,6 +55,13 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
         if (f.json) out(JSON.stringify({ id: c.id, paper: c.paper, verdict: c.verdict, statement: c.statement, source: c.source, runs: c.runs ?? 100 }));
         else out(`${c.id}  [${c.verdict}]  ${c.statement}  (${c.source})`);
       }
+      // A paper whose claims are still being encoded says which catalogue rows are not yet checked
+      // (on stderr: stdout stays the list of claims, one a line, valid JSON Lines with --json).
+      for (const p of papers) {
+        if ((paper === undefined || p.id === paper) && p.pending?.length) {
+          err(`mechcheck: ${p.id}: ${p.pending.length} catalogue claim(s) not encoded yet: ${p.pending.join(', ')}`);
+        }
+      }
     });
 
   program
