@@ -98,7 +98,7 @@ export async function checkRunParallel(run: CheckRun): Promise<{ outcomes: Claim
   }));
   // Longest first (by the last run's times, unknown claims first): a long claim started last would
   // leave the other threads idle at the end. Only the start order changes; output keeps the claims' order.
-  const past = readTimings();
+  const past = readTimings(run.root);
   const order = longestFirst(tasks, past);
   // Tasks start in that order on free threads, so the ones running are the first `threads` not yet finished.
   const runningText = () => [...running].slice(0, threads).join(', ');
@@ -118,20 +118,20 @@ export async function checkRunParallel(run: CheckRun): Promise<{ outcomes: Claim
     });
   } finally {
     bar?.stop();
-    writeTimings(past, took);
+    writeTimings(past, took, run.root);
   }
   return print.end();
 }
 
-/** Where the last parallel runs' claim times are kept (a cache: losing it only costs balance). */
-const TIMINGS = join(ROOT, 'node_modules', '.cache', 'mechcheck-timings.json');
+/** Where the last parallel runs' claim times are kept, per checkout (a cache: losing it only costs balance). */
+const timingsFile = (root = ROOT) => join(root, 'node_modules', '.cache', 'mechcheck-timings.json');
 /** A claim's time depends on its depth: one entry per id, runs and time budget. */
 const timingKey = (t: ClaimTask) => `${t.id}|${t.runs ?? ''}|${t.timeBudgetMs ?? ''}`;
 
 /** The recorded times (milliseconds by timingKey), or none. */
-function readTimings(): Record<string, number> {
+function readTimings(root?: string): Record<string, number> {
   try {
-    const j = JSON.parse(readFileSync(TIMINGS, 'utf8')) as unknown;
+    const j = JSON.parse(readFileSync(timingsFile(root), 'utf8')) as unknown;
     if (!j || typeof j !== 'object' || Array.isArray(j)) return {};
     return Object.fromEntries(Object.entries(j).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)));
   } catch {
@@ -140,13 +140,14 @@ function readTimings(): Record<string, number> {
 }
 
 /** Record this run's times beside the others (written whole, then renamed; a failure is ignored). */
-function writeTimings(past: Record<string, number>, took: Record<string, number>): void {
+function writeTimings(past: Record<string, number>, took: Record<string, number>, root?: string): void {
   if (Object.keys(took).length === 0) return;
+  const file = timingsFile(root);
   try {
-    mkdirSync(dirname(TIMINGS), { recursive: true });
-    const tmp = `${TIMINGS}.${process.pid}.tmp`;
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ ...past, ...took }));
-    renameSync(tmp, TIMINGS);
+    renameSync(tmp, file);
   } catch {
     // a read-only checkout: the next run starts in catalogue order
   }
