@@ -155,3 +155,40 @@ describe('uniform vertex market at large N: the top of the support cut where F^N
     expect(Math.abs(g.T1.value - T1)).toBeLessThanOrEqual(N * 5e-17);
   });
 });
+
+interface MutRef { id: string; n: number; dist: DistSpec; shares: number[]; brackets: Val[]; vStar: Val[]; intFn: Val; T2: Val; mean: Val }
+const mref = JSON.parse(readFileSync(join(ROOT, 'fixtures/pw/mutants-reference.json'), 'utf8')) as { markets: MutRef[] };
+const byId = (id: string) => mref.markets.find((m) => m.id === id)!;
+
+/**
+ * Paths no other reference reaches (mpmath, scripts/reference/pw_mutants.py): a density unbounded at
+ * v̲ — Beta(½, 2), tanh-sinh per component — with the brackets in their direct form (≤ 32
+ * distinct shares) and their cumulative form K − P(v*) (40 distinct, P piece by piece between the
+ * v*, P(v̄) the total for share 1 and P(v̲) = 0 for share 0); and Beta(2, 2) at N = 2^20, where
+ * only the per-v* check of `concentration` sees F^{N−2} rise within 0.2% of v* (without its cuts:
+ * T1 = 0.999 for 0.00142, converged, error 5e-10).
+ */
+describe('density route paths against mpmath: singular v̲, many shares, concentration below v*', () => {
+  test.each(['beta-half-2-n5', 'beta-half-2-n40-groups', 'beta-2-2-n2^20-equal'])('%s', (id) => {
+    const m = byId(id);
+    const equal = m.shares.length === 1;
+    const groups = m.shares.map((share) => ({ share, count: equal ? m.n : 1 }));
+    const g = cutoffGroups(makeDist(m.dist), m.n, groups);
+    const T1 = m.brackets.reduce((s, b, i) => s + groups[i].count * Number(b.dec), 0);
+    expect(g.T1.converged && g.T2.converged && g.intFn.converged).toBe(true);
+    const T1err = Math.abs(g.T1.value - T1);
+    expect(T1err, `T1 ${g.T1.value} against ${T1}`).toBeLessThanOrEqual(g.T1.abserr);
+    // every bracket within T1's error (T1's error is the sum of the brackets'), v* to 4ε
+    g.groups.forEach((x, i) => {
+      expect(Math.abs(x.bracket - m.brackets[i].dbl), `bracket of ${x.share}: ${x.bracket} against ${m.brackets[i].dbl}`).toBeLessThanOrEqual(g.T1.abserr / groups[i].count);
+      expect(Math.abs(x.vStar - m.vStar[i].dbl), `v* of ${x.share}`).toBeLessThanOrEqual(4 * Number.EPSILON);
+    });
+    for (const [e, want, what] of [[g.T2, m.T2.dbl, 'T2'], [g.intFn, m.intFn.dbl, '∫F^n']] as const) {
+      const err = Math.abs(e.value - want);
+      expect(err, `${what} ${e.value} against ${want}, abserr ${e.abserr}`).toBeLessThanOrEqual(e.abserr + 4 * Number.EPSILON * Math.abs(want));
+      // tanh-sinh's estimates (the singular end) are the loosest: 3.5e-13 for a true 3e-17
+      expect(e.abserr, `${what}: abserr ${e.abserr}, true error ${err}`).toBeLessThanOrEqual(Math.max(1e3 * err, 1e-12));
+    }
+    expect(Math.abs(g.mean - m.mean.dbl)).toBeLessThanOrEqual(4 * Number.EPSILON);
+  });
+});
