@@ -15,6 +15,7 @@ import { ROOT } from '../../src/claims/persist.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
 import { cutoffGroups, groupShares, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
+import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { equalShares } from '../../src/models/pycia-wang/market.ts';
 
 interface Val { dec: string; dbl: number }
@@ -190,5 +191,26 @@ describe('density route paths against mpmath: singular v̲, many shares, concent
       expect(e.abserr, `${what}: abserr ${e.abserr}, true error ${err}`).toBeLessThanOrEqual(Math.max(1e3 * err, 1e-12));
     }
     expect(Math.abs(g.mean - m.mean.dbl)).toBeLessThanOrEqual(4 * Number.EPSILON);
+  });
+});
+
+/**
+ * The node-rounding term: a piece of width 2^-22 at 0.875 holding a third of the mass. Its nodes
+ * are placed only to ε, which moves T1 by 1e-10 while Gauss–Kronrod reports 1e-13; the error
+ * bound must carry δ·TV of the integrands. Reference: exact rational arithmetic (exact.ts, an
+ * independent route: closed-form integrals of polynomials on each piece).
+ */
+describe('node rounding on a narrow heavy piece: T1 within its error against exact arithmetic', () => {
+  const spec: DistSpec = { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.875, weight: 1 }, { lo: 0.875, hi: 0.875 + 2 ** -22, weight: 1 }, { lo: 0.875 + 2 ** -22, hi: 1, weight: 1 }] };
+  test.each([[[0.25, 0.25, 0.25, 0.25]], [[0.5, 0.3, 0.2]]])('r = %j', (shares) => {
+    const n = shares.length;
+    const g = cutoffGroups(makeDist(spec), n, groupShares(shares));
+    const e = exactCutoff(n, shares, spec);
+    expect(g.T1.converged).toBe(true);
+    const err = Math.abs(g.T1.value - e.T1.toNumber());
+    // measured: true errors 1e-11 … 1.3e-10, stated 3e-9 (without the rounding term: 1e-13)
+    expect(err, `T1 ${g.T1.value}, abserr ${g.T1.abserr}`).toBeLessThanOrEqual(g.T1.abserr);
+    expect(g.T1.abserr).toBeLessThanOrEqual(1e-8);
+    expect(Math.abs(g.T2.value - e.T2.toNumber())).toBeLessThanOrEqual(g.T2.abserr);
   });
 });
