@@ -14,7 +14,7 @@ import { describe, expect, test } from 'vitest';
 import { ROOT } from '../../src/claims/persist.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
-import { cutoffGroups, groupShares, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
+import { cutoffGroups, groupShares, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { equalShares } from '../../src/models/pycia-wang/market.ts';
 
@@ -212,5 +212,27 @@ describe('node rounding on a narrow heavy piece: T1 within its error against exa
     expect(err, `T1 ${g.T1.value}, abserr ${g.T1.abserr}`).toBeLessThanOrEqual(g.T1.abserr);
     expect(g.T1.abserr).toBeLessThanOrEqual(1e-8);
     expect(Math.abs(g.T2.value - e.T2.toNumber())).toBeLessThanOrEqual(g.T2.abserr);
+  });
+});
+
+/**
+ * T2 by its definition (the double integral, middleTerm), with its error checked as a bound and
+ * capped: max(1e3 × the true error, 1e-10 × scale) — measured estimates 1.5e-14 … 3.9e-11 for true
+ * errors 2e-17 … 1.4e-15 (bounds.test.ts caps them at 1e-7 only). Beta(½, 2): a density unbounded
+ * at v̲ = 0, where x·f(x) and F^{n−2}h·f stay bounded; it converges. References: the
+ * 50-digit markets (markets-reference.json) and mutants-reference.json (mpmath).
+ */
+describe('T2 by its definition: bounds, caps, convergence', () => {
+  const markets = JSON.parse(readFileSync(join(ROOT, 'fixtures/pw/markets-reference.json'), 'utf8')).markets as { id: string; n: number; dist: DistSpec; T2: Val }[];
+  const cases = [...markets.filter((m) => ['ms-uniform-n2', 'uniform-1-3-n3', 'beta-2-3-n4', 'truncnormal-n5', 'piecewise-uniform-n3-vertex', 'bimodal-mixture-n6'].includes(m.id)), byId('beta-half-2-n5')];
+  test.each(cases.map((m) => [m.id, m] as const))('%s', (_id, m) => {
+    const d = makeDist(m.dist);
+    const e = T2Definition(d, m.n);
+    const want = Number(m.T2.dec);
+    const err = Math.abs(e.value - want);
+    const scale = Math.max(1, Math.abs(d.lo), Math.abs(d.hi));
+    expect(e.converged).toBe(true);
+    expect(err, `T2 ${e.value} against ${want}, abserr ${e.abserr}`).toBeLessThanOrEqual(e.abserr);
+    expect(e.abserr, `abserr ${e.abserr}, true error ${err}`).toBeLessThanOrEqual(Math.max(1e3 * err, 1e-10 * scale));
   });
 });
