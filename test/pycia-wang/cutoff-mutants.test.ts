@@ -36,7 +36,7 @@ const ref = JSON.parse(readFileSync(join(ROOT, 'fixtures/pw/illcond-reference.js
  * A case dropping out of this list is a lost convergence flag.
  */
 const CONVERGES = new Set([
-  'issue-uniform-far-1e8-n2', 'issue-uniform-far-1e6-n5', 'issue-density-sine-far-n5', 'issue-piecewise-spike-n2',
+  'issue-uniform-far-1e8-n2', 'issue-uniform-far-1e6-n5', 'issue-piecewise-spike-n2',
   'issue-truncnormal-sd1e-15-n5', 'issue-truncnormal-sd1e-8-n5', 'issue-truncnormal-sd1e-8-n5-unequal', 'issue-truncnormal-sd1e-7-n2',
   'issue-ms-uniform-1e-16-n2', 'gen-01-beta-spiky', 'gen-02-truncnormal', 'gen-04-uniform-far', 'gen-06-uniform-tiny', 'gen-07-piecewise-spike',
   'gen-08-truncnormal', 'gen-13-truncnormal', 'gen-14-mixture-two-narrow', 'gen-17-truncnormal', 'gen-18-truncnormal', 'gen-20-beta-concentrated',
@@ -66,7 +66,9 @@ function bound(e: Estimate, want: number, scale: number, what: string) {
 }
 
 describe('the density route alone on the ill-conditioned reference markets', () => {
-  for (const c of ref.cases) {
+  // The sine density on [1e6, 1e6 + 1] (the shift path) costs 4 s to build: eval-reference.test.ts
+  // checks it, where the two routes must agree within their errors.
+  for (const c of ref.cases.filter((x) => x.id !== 'issue-density-sine-far-n5')) {
     test(c.id, () => {
       let dist;
       try {
