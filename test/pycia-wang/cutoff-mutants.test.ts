@@ -130,6 +130,20 @@ describe('uniform markets far from 0: every per-group quantity through the frame
 });
 
 /**
+ * A frame that is the mass window, not the support: truncated normal (½, σ = 1e-8) on [0, 1] is
+ * computed on its ±38σ window, so ∫F^n over [0, 1] must add back v̄ − (c + s), the stretch above
+ * the window where F = 1. Closed form (n = 2, symmetric): E[max] = ½ + σ/√π, so
+ * ∫F² = v̄ − E[max] = ½ − σ/√π; the mean is ½.
+ */
+test('truncated normal (½, 1e-8) on [0, 1], n = 2: ∫F^n and the mean on the whole support', () => {
+  const sd = 1e-8;
+  const g = cutoffGroups(makeDist({ kind: 'truncated-normal', mean: 0.5, sd, lo: 0, hi: 1 }), 2, [{ share: 0.5, count: 2 }]);
+  expect(g.intFn.converged).toBe(true);
+  expect(Math.abs(g.intFn.value - (0.5 - sd / Math.sqrt(Math.PI)))).toBeLessThanOrEqual(g.intFn.abserr + 4 * Number.EPSILON);
+  expect(Math.abs(g.mean - 0.5)).toBeLessThanOrEqual(4 * Number.EPSILON);
+});
+
+/**
  * The vertex market r = (1, 0, …, 0) on uniform(0, 1) at large N: no v* lies inside the support,
  * so only the top check of `concentration` sees that F^{N−2} lives within 1/N of v̄. Closed forms:
  * T1 = (N−1)[1/(N+1) − 1/N] = −(N−1)/(N(N+1)), T2 = −(N−1)/(2(N+1)), ∫F^N = 1/(N+1).

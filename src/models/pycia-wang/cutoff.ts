@@ -303,8 +303,10 @@ export function cutoffGroups(dist0: Dist, n: number, groups: readonly ShareGroup
       vStar: x.share <= 0 ? dist.lo : x.share >= 1 ? dist.hi : c + s * x.vStar,
       bracket: s * x.bracket + c * (1 / n - x.share),
     })),
-    // ∫F^n over the original support: F = 1 from the frame's top c + s up to v̄.
-    intFn: { ...scale(g.intFn), value: s * g.intFn.value + (dist.hi - (c + s)) },
+    // ∫F^n over the original support: F = 1 from the frame's top c + s·ȳ up to v̄ (ȳ, Y's top, is
+    // 1 only when the frame starts at the window's bottom: a truncated normal's frame is anchored
+    // at its mean, which put ∫F^n off by the half-window, 3.9e-7 for sd 1e-8).
+    intFn: { ...scale(g.intFn), value: s * g.intFn.value + (dist.hi - (c + s * f.dist.hi)) },
     mean: c + s * g.mean,
   };
 }
