@@ -33,7 +33,7 @@ export function G(dist: Dist, n: number, w: number): number {
   return Math.pow(dist.cdf(w), n - 1);
 }
 
-/** g = G' = (n−1)F^{n−2}f; for n = 2 just f, so that F = 0 never meets the power 0. */
+/** g = G' = (n−1)F^{n−2}f; for n = 2 just f, without evaluating F (F^0 = 1 for every F, Math.pow(0, 0) included). */
 export function dG(dist: Dist, n: number, w: number): number {
   return n === 2 ? dist.pdf(w) : (n - 1) * Math.pow(dist.cdf(w), n - 2) * dist.pdf(w);
 }

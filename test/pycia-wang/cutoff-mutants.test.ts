@@ -1,0 +1,249 @@
+/**
+ * The density route (cutoffGroups) on its own, against references, for what the combined `eval`
+ * and the equal-share tests left unchecked (mutation testing of cutoff.ts, mut-cutoff):
+ * - every ill-conditioned reference market (fixtures/pw/illcond-reference.json, mpmath): the
+ *   value within its own error, the error not wildly larger than the true error, convergence
+ *   said where the route reaches it — `eval` takes the tighter of two routes, which hid a broken
+ *   error term of this one;
+ * - the frame's map back (v*, brackets, ∫F^n, the mean) on uniform markets far from 0, where the
+ *   closed forms (PW.uniform.closed-form) give each per-group quantity.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ROOT } from '../../src/claims/persist.ts';
+import { makeDist } from '../../src/distributions/index.ts';
+import type { DistSpec } from '../../src/distributions/types.ts';
+import { cutoffGroups, groupShares, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
+import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
+import { equalShares } from '../../src/models/pycia-wang/market.ts';
+
+interface Val { dec: string; dbl: number }
+interface RefCase {
+  id: string;
+  request: { n: number; shares?: number[]; distribution: DistSpec };
+  T1: Val;
+  T2: Val;
+  betaStar: Val;
+  vStar: Val[];
+  vStarShares: number[];
+}
+const ref = JSON.parse(readFileSync(join(ROOT, 'fixtures/pw/illcond-reference.json'), 'utf8')) as { cases: RefCase[] };
+
+/**
+ * Where the density route converges (measured; the others — unbounded densities at an end, spikes
+ * narrower than a node spacing — say `converged: false` and are answered by the quantile route).
+ * A case dropping out of this list is a lost convergence flag.
+ */
+const CONVERGES = new Set([
+  'issue-uniform-far-1e8-n2', 'issue-uniform-far-1e6-n5', 'issue-piecewise-spike-n2',
+  'issue-truncnormal-sd1e-15-n5', 'issue-truncnormal-sd1e-8-n5', 'issue-truncnormal-sd1e-8-n5-unequal', 'issue-truncnormal-sd1e-7-n2',
+  'issue-ms-uniform-1e-16-n2', 'gen-01-beta-spiky', 'gen-02-truncnormal', 'gen-04-uniform-far', 'gen-06-uniform-tiny', 'gen-07-piecewise-spike',
+  'gen-08-truncnormal', 'gen-13-truncnormal', 'gen-14-mixture-two-narrow', 'gen-17-truncnormal', 'gen-18-truncnormal', 'gen-20-beta-concentrated',
+  'gen-21-truncnormal', 'gen-23-beta-concentrated', 'gen-24-uniform-tiny', 'gen-26-uniform-far', 'gen-27-density-peak', 'gen-29-uniform-far',
+  'gen-30-truncnormal', 'gen-31-piecewise-spike', 'gen-32-uniform-tiny', 'gen-33-truncnormal', 'gen-35-truncnormal', 'gen-36-truncnormal',
+  'gen-37-uniform-tiny', 'gen-38-beta-concentrated', 'gen-39-truncnormal', 'gen-41-uniform-far', 'gen-42-uniform-far', 'gen-43-uniform-far',
+  'gen-45-truncnormal', 'gen-47-truncnormal', 'gen-48-uniform-far', 'gen-50-beta-concentrated', 'gen-51-truncnormal', 'gen-52-density-peak',
+  'gen-53-piecewise-spike', 'gen-54-uniform-tiny', 'gen-56-mixture-two-narrow', 'gen-57-beta-concentrated', 'gen-58-mixture-two-narrow',
+  'gen-59-uniform-far',
+]);
+
+/**
+ * |value − reference| ≤ abserr (plus the reference's rounding to a double), and, when converged,
+ * abserr ≤ max(1e3 × the true error, 1e-11 × scale): measured ratios are 10 … 700 where the true
+ * error is above 1e-11 of the scale, and the estimates 1e-14 … 1e-11 of it below.
+ */
+function bound(e: Estimate, want: number, scale: number, what: string) {
+  const err = Math.abs(e.value - want);
+  if (Number.isNaN(e.value)) {
+    // A non-finite integrand: said, with no finite error.
+    expect(e.converged, `${what}: NaN is not converged`).toBe(false);
+    expect(e.abserr, `${what}: NaN has no error bound`).toBe(Infinity);
+    return;
+  }
+  expect(err, `${what}: ${e.value} against ${want}, abserr ${e.abserr}`).toBeLessThanOrEqual(e.abserr + 4 * Number.EPSILON * Math.abs(want));
+  if (e.converged) expect(e.abserr, `${what}: abserr ${e.abserr} against the true error ${err}`).toBeLessThanOrEqual(Math.max(1e3 * err, 1e-11 * scale));
+}
+
+describe('the density route alone on the ill-conditioned reference markets', () => {
+  // Left to eval-reference.test.ts, where the two routes must agree within their errors: the sine
+  // density on [1e6, 1e6 + 1] (the shift path; 4 s to build) and the three expression densities
+  // too sharp to represent (refused after 2–7 s of trying).
+  const slow = new Set(['issue-density-sine-far-n5', 'gen-05-density-peak', 'gen-11-density-peak', 'gen-49-density-peak']);
+  for (const c of ref.cases.filter((x) => !slow.has(x.id))) {
+    test(c.id, () => {
+      const dist = makeDist(c.request.distribution);
+      const n = c.request.n;
+      const raw = c.request.shares ?? equalShares(n);
+      const sum = raw.reduce((a, b) => a + b, 0);
+      const g = cutoffGroups(dist, n, groupShares(raw.map((x) => x / sum)));
+      const scale = Math.abs(c.T1.dbl) + Math.abs(c.T2.dbl);
+      expect(g.T1.converged, 'T1 converged').toBe(CONVERGES.has(c.id));
+      expect(g.T2.converged).toBe(g.T1.converged);
+      bound(g.T1, c.T1.dbl, scale, 'T1');
+      bound(g.T2, c.T2.dbl, scale, 'T2');
+      if (g.T1.converged) {
+        const err = Math.abs(g.betaStar - c.betaStar.dbl);
+        expect(err, `β* ${g.betaStar} against ${c.betaStar.dbl}, abserr ${g.betaStarErr}`).toBeLessThanOrEqual(g.betaStarErr + 4 * Number.EPSILON * Math.abs(c.betaStar.dbl));
+      }
+      // v* per distinct share (the frame's map back c + s·v*), to the spread of F: T2 is its scale.
+      c.vStarShares.forEach((r, i) => {
+        const grp = g.groups.find((x) => x.share === r);
+        if (!grp) return; // the reference renormalised in exact arithmetic: a last-ulp different share
+        expect(Math.abs(grp.vStar - c.vStar[i].dbl), `v* of share ${r}`).toBeLessThanOrEqual(1e-9 * Math.abs(c.T2.dbl) + 4 * Number.EPSILON * Math.abs(c.vStar[i].dbl));
+      });
+    });
+  }
+});
+
+/**
+ * Uniform on [lo, lo + w] (closed forms, PW.uniform.closed-form, moved by translation invariance):
+ * v*(r) = lo + w·r^{1/(n−1)}; bracket(r) = w(n−1)[(1 − r^{n/(n−1)})/n − 1/(n+1)] + lo(1/n − r) (the
+ * constant part of p weighs (1−F)dG above v* and −F dG below, which integrate to 1/n − r);
+ * ∫F^n = w/(n+1); mean = lo + w/2.
+ */
+describe('uniform markets far from 0: every per-group quantity through the frame', () => {
+  const cases = [
+    { lo: 1000, w: 1, n: 5, shares: [0.4, 0.3, 0.2, 0.1, 0] },
+    { lo: -1e6, w: 0.5, n: 4, shares: [1, 0, 0, 0] },
+    { lo: 2.5, w: 1e-3, n: 3, shares: [0.5, 0.3, 0.2] },
+  ];
+  test.each(cases)('uniform [$lo, $lo + $w], n = $n, r = $shares', ({ lo, w, n, shares }) => {
+    const hi = lo + w;
+    const W = hi - lo; // the double width
+    const g = cutoffGroups(makeDist({ kind: 'uniform', lo, hi }), n, groupShares(shares));
+    expect(g.T1.converged).toBe(true);
+    const tol = 1e-12 * Math.max(Math.abs(lo), Math.abs(hi)) + g.T1.abserr;
+    for (const x of g.groups) {
+      const v = x.share <= 0 ? lo : x.share >= 1 ? hi : lo + W * x.share ** (1 / (n - 1));
+      // the ends exactly: share 0 sits at v̲, share 1 at v̄
+      if (x.share <= 0 || x.share >= 1) expect(x.vStar, `v* of ${x.share}`).toBe(v);
+      expect(Math.abs(x.vStar - v), `v* of ${x.share}`).toBeLessThanOrEqual(8 * Number.EPSILON * Math.abs(hi));
+      const b = W * (n - 1) * ((1 - x.share ** (n / (n - 1))) / n - 1 / (n + 1)) + lo * (1 / n - x.share);
+      expect(Math.abs(x.bracket - b), `bracket of ${x.share}: ${x.bracket} against ${b}`).toBeLessThanOrEqual(tol);
+    }
+    expect(Math.abs(g.intFn.value - W / (n + 1)), `∫F^n ${g.intFn.value}`).toBeLessThanOrEqual(g.intFn.abserr + 1e-13 * Math.abs(hi));
+    expect(g.intFn.converged).toBe(true);
+    expect(g.intFn.abserr).toBeLessThanOrEqual(1e-10 * W);
+    expect(Math.abs(g.mean - (lo + W / 2))).toBeLessThanOrEqual(4 * Number.EPSILON * Math.abs(hi));
+  });
+});
+
+/**
+ * A frame that is the mass window, not the support: truncated normal (½, σ = 1e-8) on [0, 1] is
+ * computed on its ±38σ window, so ∫F^n over [0, 1] must add back v̄ − (c + s), the stretch above
+ * the window where F = 1. Closed form (n = 2, symmetric): E[max] = ½ + σ/√π, so
+ * ∫F² = v̄ − E[max] = ½ − σ/√π; the mean is ½.
+ */
+test('truncated normal (½, 1e-8) on [0, 1], n = 2: ∫F^n and the mean on the whole support', () => {
+  const sd = 1e-8;
+  const g = cutoffGroups(makeDist({ kind: 'truncated-normal', mean: 0.5, sd, lo: 0, hi: 1 }), 2, [{ share: 0.5, count: 2 }]);
+  expect(g.intFn.converged).toBe(true);
+  expect(Math.abs(g.intFn.value - (0.5 - sd / Math.sqrt(Math.PI)))).toBeLessThanOrEqual(g.intFn.abserr + 4 * Number.EPSILON);
+  expect(Math.abs(g.mean - 0.5)).toBeLessThanOrEqual(4 * Number.EPSILON);
+});
+
+/**
+ * The vertex market r = (1, 0, …, 0) on uniform(0, 1) at large N: no v* lies inside the support,
+ * so only the top check of `concentration` sees that F^{N−2} lives within 1/N of v̄. Closed forms:
+ * T1 = (N−1)[1/(N+1) − 1/N] = −(N−1)/(N(N+1)), T2 = −(N−1)/(2(N+1)), ∫F^N = 1/(N+1).
+ */
+describe('uniform vertex market at large N: the top of the support cut where F^N lives', () => {
+  const u = makeDist({ kind: 'uniform', lo: 0, hi: 1 });
+  test.each([2 ** 14, 2 ** 20])('N = %s', (N) => {
+    const g = cutoffGroups(u, N, [{ share: 1, count: 1 }, { share: 0, count: N - 1 }]);
+    const T1 = -(N - 1) / (N * (N + 1));
+    const T2 = -(N - 1) / (2 * (N + 1));
+    expect(g.T1.converged).toBe(true);
+    expect(Math.abs(g.T1.value - T1)).toBeLessThanOrEqual(g.T1.abserr);
+    expect(Math.abs(g.T2.value - T2)).toBeLessThanOrEqual(g.T2.abserr);
+    expect(g.T2.abserr).toBeLessThanOrEqual(1e-13);
+    // ∫F^N: its error a bound (node rounding included: Gauss–Kronrod alone reported 2.1e-18 for a
+    // true 1.1e-17 at N = 2^14) and not loose (≤ 1e-15 for a value of 1e-6 … 6e-5).
+    expect(Math.abs(g.intFn.value - 1 / (N + 1))).toBeLessThanOrEqual(g.intFn.abserr);
+    expect(g.intFn.abserr).toBeLessThanOrEqual(1e-15);
+    // What the cuts buy: T1 right to 6.5e-12 at N = 2^20 (1.7e-10 without them, the mass check's
+    // re-cut alone), far inside its error estimate (whose node-rounding term is N² ε).
+    expect(Math.abs(g.T1.value - T1)).toBeLessThanOrEqual(N * 5e-17);
+  });
+});
+
+interface MutRef { id: string; n: number; dist: DistSpec; shares: number[]; brackets: Val[]; vStar: Val[]; intFn: Val; T2: Val; mean: Val }
+const mref = JSON.parse(readFileSync(join(ROOT, 'fixtures/pw/mutants-reference.json'), 'utf8')) as { markets: MutRef[] };
+const byId = (id: string) => mref.markets.find((m) => m.id === id)!;
+
+/**
+ * Paths no other reference reaches (mpmath, scripts/reference/pw_mutants.py): a density unbounded at
+ * v̲ — Beta(½, 2), tanh-sinh per component — with the brackets in their direct form (≤ 32
+ * distinct shares) and their cumulative form K − P(v*) (40 distinct, P piece by piece between the
+ * v*, P(v̄) the total for share 1 and P(v̲) = 0 for share 0); and Beta(2, 2) at N = 2^20, where
+ * only the per-v* check of `concentration` sees F^{N−2} rise within 0.2% of v* (without its cuts:
+ * T1 = 0.999 for 0.00142, converged, error 5e-10).
+ */
+describe('density route paths against mpmath: singular v̲, many shares, concentration below v*', () => {
+  test.each(['beta-half-2-n5', 'beta-half-2-n40-groups', 'beta-2-2-n2^20-equal'])('%s', (id) => {
+    const m = byId(id);
+    const equal = m.shares.length === 1;
+    const groups = m.shares.map((share) => ({ share, count: equal ? m.n : 1 }));
+    const g = cutoffGroups(makeDist(m.dist), m.n, groups);
+    const T1 = m.brackets.reduce((s, b, i) => s + groups[i].count * Number(b.dec), 0);
+    expect(g.T1.converged && g.T2.converged && g.intFn.converged).toBe(true);
+    const T1err = Math.abs(g.T1.value - T1);
+    expect(T1err, `T1 ${g.T1.value} against ${T1}`).toBeLessThanOrEqual(g.T1.abserr);
+    // every bracket within T1's error (T1's error is the sum of the brackets'), v* to 4ε
+    g.groups.forEach((x, i) => {
+      expect(Math.abs(x.bracket - m.brackets[i].dbl), `bracket of ${x.share}: ${x.bracket} against ${m.brackets[i].dbl}`).toBeLessThanOrEqual(g.T1.abserr / groups[i].count);
+      expect(Math.abs(x.vStar - m.vStar[i].dbl), `v* of ${x.share}`).toBeLessThanOrEqual(4 * Number.EPSILON);
+    });
+    for (const [e, want, what] of [[g.T2, m.T2.dbl, 'T2'], [g.intFn, m.intFn.dbl, '∫F^n']] as const) {
+      const err = Math.abs(e.value - want);
+      expect(err, `${what} ${e.value} against ${want}, abserr ${e.abserr}`).toBeLessThanOrEqual(e.abserr + 4 * Number.EPSILON * Math.abs(want));
+      // tanh-sinh's estimates (the singular end) are the loosest: 3.5e-13 for a true 3e-17
+      expect(e.abserr, `${what}: abserr ${e.abserr}, true error ${err}`).toBeLessThanOrEqual(Math.max(1e3 * err, 1e-12));
+    }
+    expect(Math.abs(g.mean - m.mean.dbl)).toBeLessThanOrEqual(4 * Number.EPSILON);
+  });
+});
+
+/**
+ * The node-rounding term: a piece of width 2^-22 at 0.875 holding a third of the mass. Its nodes
+ * are placed only to ε, which moves T1 by 1e-10 while Gauss–Kronrod reports 1e-13; the error
+ * bound must carry δ·TV of the integrands. Reference: exact rational arithmetic (exact.ts, an
+ * independent route: closed-form integrals of polynomials on each piece).
+ */
+describe('node rounding on a narrow heavy piece: T1 within its error against exact arithmetic', () => {
+  const spec: DistSpec = { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.875, weight: 1 }, { lo: 0.875, hi: 0.875 + 2 ** -22, weight: 1 }, { lo: 0.875 + 2 ** -22, hi: 1, weight: 1 }] };
+  test.each([[[0.25, 0.25, 0.25, 0.25]], [[0.5, 0.3, 0.2]]])('r = %j', (shares) => {
+    const n = shares.length;
+    const g = cutoffGroups(makeDist(spec), n, groupShares(shares));
+    const e = exactCutoff(n, shares, spec);
+    expect(g.T1.converged).toBe(true);
+    const err = Math.abs(g.T1.value - e.T1.toNumber());
+    // measured: true errors 1e-11 … 1.3e-10, stated 3e-9 (without the rounding term: 1e-13)
+    expect(err, `T1 ${g.T1.value}, abserr ${g.T1.abserr}`).toBeLessThanOrEqual(g.T1.abserr);
+    expect(g.T1.abserr).toBeLessThanOrEqual(1e-8);
+    expect(Math.abs(g.T2.value - e.T2.toNumber())).toBeLessThanOrEqual(g.T2.abserr);
+  });
+});
+
+/**
+ * T2 by its definition (the double integral, middleTerm), with its error checked as a bound and
+ * capped: max(1e3 × the true error, 1e-10 × scale) — measured estimates 1.5e-14 … 3.9e-11 for true
+ * errors 2e-17 … 1.4e-15 (bounds.test.ts caps them at 1e-7 only). Beta(½, 2): a density unbounded
+ * at v̲ = 0, where x·f(x) and F^{n−2}h·f stay bounded; it converges. References: the
+ * 50-digit markets (markets-reference.json) and mutants-reference.json (mpmath).
+ */
+describe('T2 by its definition: bounds, caps, convergence', () => {
+  const markets = JSON.parse(readFileSync(join(ROOT, 'fixtures/pw/markets-reference.json'), 'utf8')).markets as { id: string; n: number; dist: DistSpec; T2: Val }[];
+  const cases = [...markets.filter((m) => ['ms-uniform-n2', 'uniform-1-3-n3', 'beta-2-3-n4', 'truncnormal-n5', 'piecewise-uniform-n3-vertex', 'bimodal-mixture-n6'].includes(m.id)), byId('beta-half-2-n5')];
+  test.each(cases.map((m) => [m.id, m] as const))('%s', (_id, m) => {
+    const d = makeDist(m.dist);
+    const e = T2Definition(d, m.n);
+    const want = Number(m.T2.dec);
+    const err = Math.abs(e.value - want);
+    const scale = Math.max(1, Math.abs(d.lo), Math.abs(d.hi));
+    expect(e.converged).toBe(true);
+    expect(err, `T2 ${e.value} against ${want}, abserr ${e.abserr}`).toBeLessThanOrEqual(e.abserr);
+    expect(e.abserr, `abserr ${e.abserr}, true error ${err}`).toBeLessThanOrEqual(Math.max(1e3 * err, 1e-10 * scale));
+  });
+});
