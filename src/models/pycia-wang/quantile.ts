@@ -53,7 +53,15 @@ export function cutoffQuantile(dist0: Dist, n: number, groups: readonly ShareGro
   const y = quantileIn(f.dist, n, groups, precision, f.shift);
   const { c, s } = f.frame;
   const scale = (e: Estimate): Estimate => ({ value: s * e.value, abserr: s * e.abserr, converged: e.converged });
-  return { ...y, T1: scale(y.T1), T2: scale(y.T2), brackets: y.brackets.map((b, i) => ({ ...scale(b), value: s * b.value + c * (1 / n - groups[i].share) })) };
+  // A bracket moves by c(1/n − r_i) (the moves cancel in T1, as Σr = 1). Far from 0 that is ~c,
+  // and rounding it (1/n, the difference, the product, the sum: a few ulps of c/n, ~4e-9 at
+  // c = 1e8) is part of the bracket's error, far above the quadrature's s·abserr.
+  const bracket = (b: Estimate, r: number): Estimate => {
+    const moved = c * (1 / n - r);
+    const rounding = Number.EPSILON * (Math.abs(c) / n + 2 * Math.abs(moved) + 2 * Math.abs(s * b.value));
+    return { value: s * b.value + moved, abserr: s * b.abserr + rounding, converged: b.converged };
+  };
+  return { ...y, T1: scale(y.T1), T2: scale(y.T2), brackets: y.brackets.map((b, i) => bracket(b, groups[i].share)) };
 }
 
 function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precision: Precision, shift: number): QuantileValues {
