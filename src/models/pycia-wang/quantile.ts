@@ -67,10 +67,9 @@ export function cutoffQuantile(dist0: Dist, n: number, groups: readonly ShareGro
 function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precision: Precision, shift: number): QuantileValues {
   const opts = { ...quadOptions(precision), epsabs: (quadOptions(precision).epsabs ?? 1e-13) / n };
   const k = n - 2;
-  // Quantile levels of the shares, as u (≤ ½) or as t = 1 − u (> ½, from log r/(n−1) without cancellation).
+  // Quantile levels of the shares, as u (≤ ½) or as t = 1 − u (> ½, from log r/(n−1) without
+  // cancellation). r = 0 gives u = exp(−∞) = 0, r = 1 gives t = −expm1(0) = −0: both read as level 0.
   const levels = groups.map((g) => {
-    if (g.share <= 0) return { lower: true, x: 0 };
-    if (g.share >= 1) return { lower: false, x: 0 };
     const logU = Math.log(g.share) / (n - 1);
     return logU > -Math.LN2 ? { lower: false, x: -Math.expm1(logU) } : { lower: true, x: Math.exp(logU) };
   });
