@@ -116,6 +116,26 @@ describe('the pieces', () => {
   });
 });
 
+describe('display and ∫F^k at its edges', () => {
+  test('describeEnclosure: a point as one number, an interval as [lo, hi], to the digits asked (20 by default)', () => {
+    expect(describeEnclosure(exactEnclosure(2, [0.5, 0.5], U01))).toEqual({ T1: '8.3333333333333333333e-2', T2: '-1.6666666666666666666e-1', betaStar: '2e0' });
+    const e = exactEnclosure(3, ['1/3', '1/3', '1/3'], U01);
+    expect(describeEnclosure(e, 5)).toEqual({ T1: '[1.1509e-1, 1.1509e-1]', T2: '-2.5e-1', betaStar: '[2.5596e0, 2.5596e0]' });
+  });
+
+  test('∫_x^x F^k = 0, and k must be a whole number', () => {
+    expect(exactIntFkRational(U01, 2, 0.5, 0.5).equals(F(0))).toBe(true);
+    expect(exactIntFkRational(U01, 0, 0.5, 0.5).equals(F(0))).toBe(true);
+    expect(() => exactIntFkRational(U01, 1.5, 0, 1)).toThrow('k must be an integer ≥ 0, got 1.5');
+    // a gap, then beyond v̄: F = ½ on [1, 2] and 1 above 3
+    const spec: DistSpec = { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 1, weight: 1 }, { lo: 2, hi: 3, weight: 1 }] };
+    // ∫_1.5^2 ½ + ∫_2^3 (½ + (p−2)/2) + ∫_3^4 1 = ¼ + ¾ + 1
+    expect(exactIntFkRational(spec, 1, 1.5, 4).toFraction()).toBe('2');
+    // inside the gap only
+    expect(exactIntFkRational(spec, 3, 1.25, 1.75).toFraction()).toBe('1/16');
+  });
+});
+
 describe('certificates: every refusal by its reason', () => {
   const spec: DistSpec = { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.5, weight: 1 }, { lo: 0.5, hi: 1, weight: 3 }] };
   const shares = [0.6, 0.3, 0.1, 0];
