@@ -60,6 +60,12 @@ describe('when the quantile route runs', () => {
     expect(o.converged).toBe(true);
   });
 
+  test('the 1e-9 is relative to |T1| + |T2| (here 2): an error of 1.5e-9 in each is within it', () => {
+    routes.a = { T1: est(0.5, 1.5e-9), T2: est(-1.5, 1.5e-9) };
+    expect(evalPw({ n: 3, distribution: U01 }).routes).toBe('density route (converged well within tolerance on a well-conditioned F)');
+    expect(routes.quantileCalls).toBe(0);
+  });
+
   test.each([
     ['T1 not converged', est(0.25, 1e-12, false), est(-0.75, 1e-12)],
     ['T2 not converged', est(0.25, 1e-12), est(-0.75, 1e-12, false)],
@@ -115,9 +121,36 @@ describe('β* undetermined or not finite', () => {
     expect(evalPw({ n: 3, distribution: U01 }).converged).toBe(true);
   });
 
+  test('T1 + T2 = 0 exactly at the edge of its error (|T1 + T2| = the errors’ sum): not determined', () => {
+    // 0.5 − 0.75 = −0.25 = −(0.125 + 0.125), all exact; both routes give the same (consistent)
+    routes.a = { T1: est(0.5, 0.125), T2: est(-0.75, 0.125) };
+    routes.b = { T1: est(0.5, 0.0125), T2: est(-0.75, 0.0125) };
+    const o = evalPw({ n: 3, distribution: U01 });
+    expect([o.abserr.T1, o.abserr.T2]).toEqual([0.125, 0.125]);
+    expect(o.reason).toBe('T1 + T2 is 0 within its error: β* is not determined');
+  });
+
   test('T1 + T2 = 0 exactly: β* is infinite and the request is refused naming distribution', () => {
     routes.a = { T1: est(0.5, 1e-12), T2: est(-0.5, 1e-12) };
     expect(() => evalPw({ n: 3, distribution: U01 })).toThrow('distribution: betaStar is not finite for this distribution: outside what the numerics can answer');
+  });
+
+  test('condition (T1-1) exactly 0 (T1 = 0 at β = 0): efficient, as the condition is ≥ 0, but undecided within its error', () => {
+    routes.a = { T1: est(0, 1e-12), T2: est(-0.5, 1e-12) };
+    const o = evalPw({ n: 3, distribution: U01, beta: 0 }) as Out & { efficient: boolean; condition: number };
+    expect(o.condition).toBe(0);
+    expect(o.efficient).toBe(true);
+    expect(o.converged).toBe(false);
+  });
+
+  test('condition (T1-1) exactly at its error (|cond| = err): undecided', () => {
+    // β = 0: cond = T1 = 0.25 and err = T1's error = 0.25 (the routes agree, the tighter one's error)
+    routes.a = { T1: est(0.25, 0.25), T2: est(-0.75, 1e-12) };
+    routes.b = { T1: est(0.25, 0.03125), T2: est(-0.75, 1e-12) };
+    const o = evalPw({ n: 3, distribution: U01, beta: 0 }) as Out & { condition: number };
+    expect([o.condition, o.abserr.condition]).toEqual([0.25, 0.25]);
+    expect(o.converged).toBe(false);
+    expect(o.reason).toMatch(/^condition \(T1-1\) is 0\.25 ± 0\.25: whether trade can be efficient at beta = 0 is undecided/);
   });
 
   test('the reasons are joined in order: a route disagreement, then β* undetermined', () => {

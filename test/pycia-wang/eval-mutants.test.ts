@@ -114,6 +114,12 @@ describe('the request at its bounds', () => {
     expect(refusal({ n: 2, distribution: { kind: 'mixture', parts: [{ weight: 1, dist: U01 }, { weight: 1, dist: { kind: 'atoms', points: [[0.5, 1]] } }] } })).toBe(atoms);
   });
 
+  test('a density that cannot be built is refused naming its field path in the request', () => {
+    const narrow = { kind: 'density', expr: 'max(0, 1e-6 - abs(x - 0.3))', lo: 0, hi: 1 };
+    expect(refusal({ n: 2, distribution: narrow })).toMatch(/^distribution\.expr: is positive only on a sliver of width 2e-6 near x = 0\.3/);
+    expect(refusal({ n: 2, distribution: { kind: 'mixture', parts: [{ weight: 1, dist: narrow }] } })).toMatch(/^distribution\.parts\[0\]\.dist\.expr: is positive only/);
+  });
+
   test('a distribution asked for again is answered identically (the cache of built distributions)', () => {
     const req = { n: 3, distribution: { kind: 'beta', a: 2, b: 3, lo: 0, hi: 1 } };
     const first = parseCutoffRequest(req).dist;
