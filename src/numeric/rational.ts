@@ -28,8 +28,7 @@ const ONE = new Fraction(1);
 /** The exact value of a finite double as a fraction (m·2^e, no rounding). */
 export function exactRational(x: number): Fraction {
   if (!Number.isFinite(x)) throw new Error(`exactRational: ${x} is not a finite number`);
-  if (Number.isInteger(x)) return new Fraction(BigInt(x));
-  // Doubling is exact until the value is an integer (at most 1074 steps, for subnormals).
+  // Doubling is exact until the value is an integer (at most 1074 steps, for subnormals; none for integers).
   let m = x;
   let e = 0;
   while (!Number.isInteger(m)) {
@@ -49,14 +48,13 @@ export function rational(x: RationalLike): Fraction {
 /** Number of bits of |n| (0 for 0). */
 export function bitLength(n: bigint): number {
   if (n < 0n) n = -n;
-  if (n === 0n) return 0;
-  // toString(16) is linear; 4 bits per hex digit, minus the leading digit's unused bits.
+  // toString(16) is linear; 4 bits per hex digit, minus the leading digit's unused bits (0 → "0" → 0 bits).
   const h = n.toString(16);
   return 4 * (h.length - 1) + (32 - Math.clz32(parseInt(h[0], 16)));
 }
 
-/** About N^{1/k}·(1 + 2^{−40}), from N's top 53 bits in floating point. */
-function rootGuess(N: bigint, k: number): bigint {
+/** About N^{1/k}·(1 + 2^{−40}) for N ≥ 2, from N's top 53 bits in floating point (iroot's start). */
+export function rootGuess(N: bigint, k: number): bigint {
   const b = bitLength(N);
   const s = Math.max(0, b - 53);
   const L = Math.log2(Number(N >> BigInt(s))) + s; // log2 N to ~1e-16 relative
@@ -70,7 +68,7 @@ function rootGuess(N: bigint, k: number): bigint {
 export function iroot(N: bigint, k: number): bigint {
   if (N < 0n) throw new Error('iroot: negative argument');
   if (!Number.isInteger(k) || k < 1) throw new Error(`iroot: bad degree ${k}`);
-  if (N < 2n || k === 1) return N;
+  if (N < 2n) return N;
   const K = BigInt(k);
   // Newton's iterates from above decrease monotonically to the floor. From a start 2× too high
   // they fall by only a factor 1 − 1/k per step (k·ln 2 steps before the quadratic phase), so
@@ -92,7 +90,7 @@ export function iroot(N: bigint, k: number): bigint {
  */
 export function rootEnclosure(r: Fraction, k: number, bits: number): Interval & { exact: boolean } {
   if (r.lt(ZERO) || r.gt(ONE)) throw new Error(`rootEnclosure: r = ${r.toFraction()} is outside [0, 1]`);
-  if (r.equals(ZERO) || r.equals(ONE) || k === 1) return { lo: r, hi: r, exact: true };
+  // 0, 1 and any r at k = 1 are perfect powers: the exact case below returns them.
   const p = r.n;
   const q = r.d;
   const a = iroot(p, k);
@@ -202,8 +200,7 @@ export class FixedPoint {
 
 /** The double nearest q (to within an ulp), without overflowing for numerators and denominators of any size. */
 export function toNumber(q: Fraction): number {
-  if (q.n === 0n) return 0;
-  return Number(toDecimalString(q, 21));
+  return Number(toDecimalString(q, 21)); // "0" for 0
 }
 
 /** ⌊(num/den)·10^s⌋ as a bigint (den > 0, s may be negative). */

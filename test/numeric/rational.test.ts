@@ -12,6 +12,7 @@ import {
   iroot,
   rational,
   rootEnclosure,
+  rootGuess,
   roundDirected,
   roundOutward,
   sign,
@@ -55,6 +56,17 @@ describe('integer roots and root enclosures', () => {
       const K = BigInt(k);
       expect(r ** K <= N).toBe(true);
       expect((r + 1n) ** K > N).toBe(true);
+    },
+  );
+
+  ptest.prop([fc.bigInt({ min: 2n, max: 1n << 3000n }), fc.integer({ min: 1, max: 200 })], { numRuns: 200, seed: 7 })(
+    'rootGuess, iroot’s start, is N^{1/k} to within 2^−38 relative (plus 2 below 2^52)',
+    (N, k) => {
+      const g = rootGuess(N, k);
+      const r = iroot(N, k); // the root lies in [r, r + 1)
+      const S = 1n << 38n;
+      expect(g * S >= r * (S - 1n)).toBe(true);
+      expect((g - 2n) * S <= (r + 1n) * (S + 1n)).toBe(true);
     },
   );
 
@@ -141,6 +153,24 @@ describe('fixed-point intervals round outward', () => {
     },
   );
 
+  test('the tightest intervals: a point where q is on the grid, one step wide elsewhere, for either sign', () => {
+    const fp = new FixedPoint(8); // grid 1/256
+    expect(fp.of(new Fraction(3, 4))).toEqual({ L: 192n, U: 192n });
+    expect(fp.of(new Fraction(-3, 4))).toEqual({ L: -192n, U: -192n });
+    expect(fp.of(new Fraction(1, 3))).toEqual({ L: 85n, U: 86n }); // 85.33…
+    expect(fp.of(new Fraction(-1, 3))).toEqual({ L: -86n, U: -85n });
+    expect(fp.ofRatio(3n, 4n)).toEqual({ L: 192n, U: 192n });
+    expect(fp.ofRatio(-3n, 4n)).toEqual({ L: -192n, U: -192n });
+    expect(fp.ofRatio(-2n, 6n)).toEqual({ L: -86n, U: -85n });
+    expect(fp.ofRatio(2n, 6n)).toEqual({ L: 85n, U: 86n });
+    // (3/4)^2 = 9/16 and (3/4)^3 = 27/64 lie on the grid: exact; (3/4)^5 = 243/1024 does not
+    expect(fp.dyadicPows(3n, 2, 2)).toEqual([{ L: 144n, U: 144n }, { L: 108n, U: 108n }]);
+    expect(fp.dyadicPows(3n, 2, 4)).toEqual([{ L: 81n, U: 81n }, { L: 60n, U: 61n }]);
+    // products round outward, and the interval of a negative times a positive has its ends swapped
+    expect(fp.mul({ L: -2n, U: 3n }, { L: 128n, U: 129n })).toEqual({ L: -2n, U: 2n });
+    expect(fp.toInterval({ L: -3n, U: 5n })).toEqual({ lo: new Fraction(-3, 256), hi: new Fraction(5, 256) });
+  });
+
   test('ofRatio needs a positive denominator', () => {
     expect(() => new FixedPoint(10).ofRatio(1n, 0n)).toThrow();
   });
@@ -162,6 +192,10 @@ describe('conversions and interval helpers', () => {
     expect(toDecimalString(new Fraction(-1, 8), 10)).toBe('-1.25e-1');
     expect(toDecimalString(new Fraction(1000), 3)).toBe('1e3');
     expect(toDecimalString(new Fraction(0), 3)).toBe('0');
+    // inner zeros stay, trailing ones go
+    expect(toDecimalString(new Fraction(201, 200), 5)).toBe('1.005e0');
+    expect(toDecimalString(new Fraction(-201, 2), 8)).toBe('-1.005e2');
+    expect(toDecimalString(new Fraction(1, 1000), 1)).toBe('1e-3');
   });
 
   ptest.prop([fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 40 })], { numRuns: 200, seed: 6 })(
@@ -194,6 +228,9 @@ describe('conversions and interval helpers', () => {
     const d = sub(iv(1, 2), iv(0.5, 0.75));
     expect([toNumber(d.lo), toNumber(d.hi)]).toEqual([0.25, 1.5]);
     expect(contains(iv(1, 2), 2)).toBe(true);
+    expect(contains(iv(1, 2), 1)).toBe(true);
+    expect(contains(iv(1, 2), 0.5)).toBe(false);
+    expect(sign(iv(-1, 0))).toBe(0);
     expect(contains(iv(1, 2), '2.5')).toBe(false);
     expect(distance(iv(1, 2), 1.5)).toBe(0);
     expect(distance(iv(1, 2), 2.5)).toBe(0.5);

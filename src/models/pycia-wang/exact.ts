@@ -192,23 +192,25 @@ function prepare(n: number, spec: DistSpec): Prepared {
 /** T2 = mean − E[max], exactly. */
 const T2of = (P: Prepared) => P.frac(P.meanNum - P.eMaxNum);
 
-/** Index of the piece holding u: the first with u ≤ F1 (so Q is the left-continuous quantile at joins and gaps). */
+/**
+ * Index of the piece holding u ∈ [0, 1]: the first with u ≤ F1 (so Q is the left-continuous
+ * quantile at joins and gaps). One always does: the last piece's F1 is 1 exactly.
+ */
 function pieceOf(P: Prepared, u: Fraction): number {
-  const j = P.ps.findIndex((p) => u.lte(p.F1));
-  return j < 0 ? P.ps.length - 1 : j;
+  return P.ps.findIndex((p) => u.lte(p.F1));
 }
 
-/** Q(u) = F^{-1}(u), the smallest p with F(p) ≥ u. */
+/** Q(u) = F^{-1}(u), the smallest p with F(p) ≥ u (u ∈ [0, 1]; Q(0) = A_0 = v̲ as F0 = 0 on the first piece). */
 function Qat(P: Prepared, u: Fraction): Fraction {
-  if (u.lte(ZERO)) return P.lo;
   const p = P.ps[pieceOf(P, u)];
   return p.A.add(p.B.mul(u));
 }
 
-/** H(u) = ∫_0^u Q(t)(n−1)t^{n−2} dt at a rational u, exactly. */
+/**
+ * H(u) = ∫_0^u Q(t)(n−1)t^{n−2} dt at a rational u ∈ [0, 1], exactly: the ends need no case of
+ * their own (H(0) = Hc_0 = 0 and the last piece's formula at 1 is H(1), in exact arithmetic).
+ */
 function Hat(P: Prepared, u: Fraction): Fraction {
-  if (u.lte(ZERO)) return ZERO;
-  if (u.gte(ONE)) return P.frac(P.HcumNum[P.ps.length]);
   const j = pieceOf(P, u);
   const n = P.n;
   return P.frac(P.HcNum[j]).add(P.ps[j].A.mul(u.pow(n - 1))).add(P.Bp[j].mul(u.pow(n)));
@@ -288,11 +290,10 @@ function betaOver(n: number, T1: Interval, T2: Fraction): Interval | null {
   const dlo = T1.lo.add(T2);
   const dhi = T1.hi.add(T2);
   if (dlo.lte(ZERO) && dhi.gte(ZERO)) return null;
-  // d/dT1 of −nT1/(T1 + T2) is −nT2/(T1 + T2)²: one sign on the interval, so the ends bound it.
+  // d/dT1 of −nT1/(T1 + T2) is −nT2/(T1 + T2)² > 0 (T2 = mean − E[max] < 0 for n ≥ 2 and pieces of
+  // positive length): β* rises with T1, so the ends' images are its ends, in order.
   const f = (t: Fraction, d: Fraction) => t.mul(-n).div(d);
-  const a = f(T1.lo, dlo);
-  const b = f(T1.hi, dhi);
-  return a.lte(b) ? { lo: a, hi: b } : { lo: b, hi: a };
+  return { lo: f(T1.lo, dlo), hi: f(T1.hi, dhi) };
 }
 
 /** Options for the enclosures' precision. */

@@ -53,16 +53,23 @@ export function cutoffQuantile(dist0: Dist, n: number, groups: readonly ShareGro
   const y = quantileIn(f.dist, n, groups, precision, f.shift);
   const { c, s } = f.frame;
   const scale = (e: Estimate): Estimate => ({ value: s * e.value, abserr: s * e.abserr, converged: e.converged });
-  return { ...y, T1: scale(y.T1), T2: scale(y.T2), brackets: y.brackets.map((b, i) => ({ ...scale(b), value: s * b.value + c * (1 / n - groups[i].share) })) };
+  // A bracket moves by c(1/n − r_i) (the moves cancel in T1, as Σr = 1). Far from 0 that is ~c,
+  // and rounding it (1/n, the difference, the product, the sum: a few ulps of c/n, ~4e-9 at
+  // c = 1e8) is part of the bracket's error, far above the quadrature's s·abserr.
+  const bracket = (b: Estimate, r: number): Estimate => {
+    const moved = c * (1 / n - r);
+    const rounding = Number.EPSILON * (Math.abs(c) / n + 2 * Math.abs(moved) + 2 * Math.abs(s * b.value));
+    return { value: s * b.value + moved, abserr: s * b.abserr + rounding, converged: b.converged };
+  };
+  return { ...y, T1: scale(y.T1), T2: scale(y.T2), brackets: y.brackets.map((b, i) => bracket(b, groups[i].share)) };
 }
 
 function quantileIn(dist: Dist, n: number, groups: readonly ShareGroup[], precision: Precision, shift: number): QuantileValues {
   const opts = { ...quadOptions(precision), epsabs: (quadOptions(precision).epsabs ?? 1e-13) / n };
   const k = n - 2;
-  // Quantile levels of the shares, as u (≤ ½) or as t = 1 − u (> ½, from log r/(n−1) without cancellation).
+  // Quantile levels of the shares, as u (≤ ½) or as t = 1 − u (> ½, from log r/(n−1) without
+  // cancellation). r = 0 gives u = exp(−∞) = 0, r = 1 gives t = −expm1(0) = −0: both read as level 0.
   const levels = groups.map((g) => {
-    if (g.share <= 0) return { lower: true, x: 0 };
-    if (g.share >= 1) return { lower: false, x: 0 };
     const logU = Math.log(g.share) / (n - 1);
     return logU > -Math.LN2 ? { lower: false, x: -Math.expm1(logU) } : { lower: true, x: Math.exp(logU) };
   });

@@ -1,0 +1,109 @@
+/**
+ * The quantile route (src/models/pycia-wang/quantile.ts) against the exact route (exact.ts: the
+ * same integrals as polynomials in u, in rational arithmetic, with certified enclosures) on
+ * uniform and piecewise-uniform markets chosen to reach each of its branches: a share's level in
+ * the lower half, in the upper half, exactly at u = ½ (n = 2, r = ½), at 0 and 1; a jump of Q in
+ * either half; n > 16 (the cuts near u = 1); a far, narrow support (the reframed F). Every value
+ * is checked within its own error estimate, every estimate against a cap measured on these markets
+ * (so an error term dropped, or blown up, is seen), and T1's error against its parts: T1 is a sum
+ * of brackets, so its error bound cannot be below the sum of theirs.
+ */
+import { describe, expect, test } from 'vitest';
+import { makeDist } from '../../src/distributions/index.ts';
+import type { DistSpec } from '../../src/distributions/types.ts';
+import { cutoffGroups, groupShares } from '../../src/models/pycia-wang/cutoff.ts';
+import { exactEnclosure } from '../../src/models/pycia-wang/exact.ts';
+import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
+import { distance } from '../../src/numeric/rational.ts';
+
+interface Case {
+  name: string;
+  dist: DistSpec;
+  shares: number[];
+  /** Caps on the error estimates, relative to the support's scale max(|v̲|, |v̄|, w) (measured ×~30). */
+  cap: number;
+  /** F is reframed: T1 is summed in the frame, where the brackets' moves by v̲(1/n − r) (and their rounding) cancel. */
+  framed?: boolean;
+}
+
+const U01: DistSpec = { kind: 'uniform', lo: 0, hi: 1 };
+const gapped: DistSpec = {
+  kind: 'piecewise-uniform',
+  pieces: [
+    { lo: 0, hi: 0.3, weight: 1 },
+    { lo: 0.6, hi: 0.7, weight: 5 },
+    { lo: 0.9, hi: 1, weight: 1 },
+  ],
+};
+const cases: Case[] = [
+  { name: 'uniform(0,1), n = 2, r = (½, ½): u* = ½ exactly, the lower half’s total', dist: U01, shares: [0.5, 0.5], cap: 1e-13 },
+  { name: 'uniform(0,1), n = 2, r = (1, 0): levels 1 and 0', dist: U01, shares: [1, 0], cap: 1e-13 },
+  { name: 'uniform[1, 3], n = 3, r = (0.5, 0.3, 0.2): two levels above ½, one below', dist: { kind: 'uniform', lo: 1, hi: 3 }, shares: [0.5, 0.3, 0.2], cap: 1e-13 },
+  { name: 'three pieces with gaps (Q jumps at u = 1/7 and 6/7), n = 4, levels on both sides', dist: gapped, shares: [0.05, 0.15, 0.3, 0.5], cap: 1e-12 },
+  { name: 'the same pieces, n = 40: cuts near u = 1', dist: gapped, shares: [0.5, 0.25, ...Array(38).fill(0.25 / 38)], cap: 1e-11 },
+  { name: 'uniform(0,1), n = 60, one owner (a vertex)', dist: U01, shares: [1, ...Array(59).fill(0)], cap: 1e-11 },
+  // Shares that sum to 1 in rationals too (the exact route takes the doubles' binary values: with
+  // 0.6 + 0.3 + 0.1 ≠ 1 exactly, v̲·(1 − Σr) = 1e8·1e-17 would separate the routes by 1e-9).
+  { name: 'a far, narrow uniform [1e8, 1e8 + 1e-6] (reframed), n = 3, brackets of ±1e7 around T1 ≈ 6e-8', dist: { kind: 'uniform', lo: 1e8, hi: 100000000.000001 }, shares: [0.625, 0.25, 0.125], cap: 1e-13, framed: true },
+];
+
+describe('the quantile route against the exact route', () => {
+  test.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const n = c.shares.length;
+    const groups = groupShares(c.shares);
+    const q = cutoffQuantile(makeDist(c.dist), n, groups);
+    const e = exactEnclosure(n, c.shares, c.dist);
+    const d = makeDist(c.dist);
+    const scale = Math.max(Math.abs(d.lo), Math.abs(d.hi), d.hi - d.lo);
+    const w = d.hi - d.lo;
+    expect(q.T1.converged && q.T2.converged).toBe(true);
+    expect(distance(e.T1, q.T1.value)).toBeLessThanOrEqual(q.T1.abserr);
+    expect(distance({ lo: e.T2, hi: e.T2 }, q.T2.value)).toBeLessThanOrEqual(q.T2.abserr);
+    expect(q.T1.abserr).toBeLessThanOrEqual(c.cap * w * n);
+    expect(q.T2.abserr).toBeLessThanOrEqual(c.cap * w);
+    groups.forEach((g, k) => {
+      const i = c.shares.indexOf(g.share);
+      expect(q.brackets[k].converged).toBe(true);
+      expect(distance(e.brackets[i], q.brackets[k].value), `bracket of r = ${g.share}`).toBeLessThanOrEqual(q.brackets[k].abserr);
+      // far from 0 a bracket is ~v̲/n: a few ulps of it are its rounding
+      expect(q.brackets[k].abserr).toBeLessThanOrEqual(c.cap * w + 2 * Number.EPSILON * scale);
+    });
+    // T1 = Σ count·bracket: its error covers the sum of the brackets' errors, and the rounding of
+    // Q (a few ulps of the support per agent) on top is all it adds.
+    if (!c.framed) {
+      const parts = groups.reduce((s, g, k) => s + g.count * q.brackets[k].abserr, 0);
+      expect(q.T1.abserr).toBeGreaterThanOrEqual(parts);
+      expect(q.T1.abserr - parts).toBeLessThanOrEqual(n * 8 * Number.EPSILON * scale);
+    }
+    // β* within its propagated error
+    expect(e.betaStar).not.toBeNull();
+    expect(distance(e.betaStar!, q.betaStar)).toBeLessThanOrEqual(q.betaStarErr);
+  });
+});
+
+describe('the scalar fallback, where the vector rule does not converge', () => {
+  // |sin(80x)| vanishes at 25 points inside [0, 1]: Q has a vertical tangent at each, more than the
+  // vector rule's panel budget resolves, in both halves; each component is then integrated on its
+  // own, between the share levels ('auto': Gauss–Kronrod, tanh-sinh where that fails). The
+  // reference is the density route (p-space: no shared integrand, partition or estimate).
+  test('density |sin(80x)| on [0, 1], n = 2, shares (0.7, 0.3): converged, within the density route’s errors', () => {
+    const d = makeDist({ kind: 'density', expr: 'abs(sin(80*x))', lo: 0, hi: 1 });
+    const groups = [
+      { share: 0.7, count: 1 },
+      { share: 0.3, count: 1 },
+    ];
+    const q = cutoffQuantile(d, 2, groups);
+    const g = cutoffGroups(d, 2, groups);
+    expect(g.T1.converged && g.T2.converged).toBe(true);
+    expect(q.T1.converged && q.T2.converged && q.brackets.every((b) => b.converged)).toBe(true);
+    expect(Math.abs(q.T1.value - g.T1.value)).toBeLessThanOrEqual(q.T1.abserr + g.T1.abserr);
+    expect(Math.abs(q.T2.value - g.T2.value)).toBeLessThanOrEqual(q.T2.abserr + g.T2.abserr);
+    groups.forEach((grp, k) => {
+      const b = g.groups.find((x) => x.share === grp.share)!.bracket;
+      expect(Math.abs(q.brackets[k].value - b), `bracket of r = ${grp.share}`).toBeLessThanOrEqual(q.brackets[k].abserr + g.T1.abserr);
+      expect(q.brackets[k].abserr).toBeLessThanOrEqual(1e-11);
+    });
+    expect(q.T1.abserr).toBeLessThanOrEqual(1e-11);
+    expect(q.T2.abserr).toBeLessThanOrEqual(1e-11);
+  });
+});
