@@ -57,3 +57,191 @@ describe('φ_i(w) = (1+β/n)∫_{v̲}^{w} p dS_i(p) (Appendix A.1)', () => {
     for (const w of [0.1, 0.45, 0.8, 1]) expect(Math.abs(m.phi(w).value - ((1 + 1.2 / 3) * 2 * w ** 3) / 3)).toBeLessThan(1e-15);
   });
 });
+
+describe('E[φ_j(v_j)] (t_i⁰’s second term)', () => {
+  // Fubini: E[∫_{v̲}^{v} p dS(p)] = ∫ p S'(p)(1 − F(p)) dp — one integral, where Ephi() nests φ's by-parts form in E.
+  for (const [name, rule] of RULES) {
+    test(`${name}: equals (1+β/n)∫ p S'(p)(1 − F(p)) dp within its error bound, which carries φ's own error`, () => {
+      const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 2.5, rule);
+      const ref = (1 + 2.5 / 3) * quad((p) => p * m.rule.dS(p) * (1 - m.dist.cdf(p)), m.lo, m.hi, { epsabs: 1e-15, epsrel: 1e-14, points: [0, 1] }).value;
+      const e = m.Ephi();
+      expect(Math.abs(e.value - ref)).toBeLessThanOrEqual(e.abserr + 1e-15);
+      expect(e.abserr).toBeLessThan(1e-10);
+      // If φ were off by its whole error bound everywhere, E[φ] would be off by as much: the bound must cover it.
+      const phiErr = Math.max(...[-1, -0.5, 0.5, 1.5, 2].map((w) => m.phi(w).abserr));
+      expect(e.abserr).toBeGreaterThanOrEqual(phiErr);
+    });
+  }
+});
+
+describe('nodesPerDimension and choosePath', () => {
+  test('uniform F: ∫dF and ∫x dF are polynomials in t (degree 2 and 5), which one G10K21 panel integrates exactly: 21 nodes', () => {
+    expect(nodesPerDimension(makeDist(U01))).toBe(21);
+    expect(nodesPerDimension(makeDist({ kind: 'uniform', lo: -40, hi: 60 }))).toBe(21);
+  });
+  test('piecewise-uniform F: one exact panel per piece when the breakpoints are passed (3 pieces: 63 nodes)', () => {
+    expect(nodesPerDimension(makeDist(PIECES))).toBe(63);
+  });
+  test('a narrow normal bump costs more nodes at the high tier’s tighter tolerance', () => {
+    const d = makeDist({ kind: 'truncated-normal', mean: 100.3, sd: 0.05, lo: 100, hi: 101 });
+    const std = nodesPerDimension(d);
+    expect(nodesPerDimension(d, 'high')).toBeGreaterThan(std);
+    expect(nodesPerDimension(d, 'standard')).toBe(std);
+    // It is too costly for a three-deep nest: n = 3 goes to Monte Carlo, n = 2 still integrates.
+    expect(std).toBeGreaterThan(NODES_PER_DIMENSION_MAX);
+    expect(choosePath(3, d)).toBe('monte-carlo');
+    expect(choosePath(2, d)).toBe('quadrature');
+  });
+});
+
+describe('constructor', () => {
+  test('type and transfer scales, Monte Carlo draws by tier, and the path option', () => {
+    const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 1.5);
+    expect([m.lo, m.hi, m.scaleV, m.scaleT]).toEqual([-1, 2, 2, (1 + 1.5) * 3 * 2]);
+    expect(m.path).toBe('quadrature');
+    expect(m.draws).toBe(0);
+    expect(m.precision).toBe('standard');
+    const u = new Lemma1Mechanism({ n: 2, shares: [0.5, 0.5], dist: { kind: 'uniform', lo: -0.5, hi: 0.25 } }, 1);
+    expect(u.scaleV).toBe(1);
+    const mc = new Lemma1Mechanism({ n: 5, shares: [0.2, 0.2, 0.2, 0.2, 0.2], dist: U01 }, 1);
+    expect([mc.path, mc.draws]).toEqual(['monte-carlo', 4000]);
+    const hi = new Lemma1Mechanism({ n: 5, shares: [0.2, 0.2, 0.2, 0.2, 0.2], dist: U01 }, 1, EFF, { precision: 'high' });
+    expect([hi.path, hi.draws, hi.precision]).toEqual(['monte-carlo', 16000, 'high']);
+    const forced = new Lemma1Mechanism({ n: 2, shares: [0.5, 0.5], dist: U01 }, 1, EFF, { path: 'monte-carlo', draws: 100 });
+    expect([forced.path, forced.draws]).toEqual(['monte-carlo', 100]);
+  });
+
+  test('seeds: the default is seed 1, other seeds draw other samples, and the high tier never reuses the standard sample', () => {
+    const market: MarketSpec = { n: 4, shares: [0.25, 0.25, 0.25, 0.25], dist: U01 };
+    const at = (opts: object) => new Lemma1Mechanism(market, 1, EFF, { draws: 500, ...opts }).interim(0, 0.7).EY.value;
+    expect(at({})).toBe(at({ seed: 1 }));
+    expect(at({ seed: 2 })).not.toBe(at({ seed: 1 }));
+    expect(at({ precision: 'high' })).not.toBe(at({}));
+  });
+});
+
+describe('v_i* and whether r_i is in the range of S_i', () => {
+  // Lottery λ = 0.6, n = 2: S = 0.6F + 0.2 runs from exactly 0.2 to 0.8.
+  const lot = (shares: number[]) => new Lemma1Mechanism({ n: 2, shares, dist: PIECES }, 1, LOTTERY);
+  test('r at either end of the range of S is in range, at the end of the support', () => {
+    const m = lot([0.2, 0.8]);
+    expect(m.rule.S(m.lo)).toBe(0.2);
+    expect(m.rule.S(m.hi)).toBe(0.8);
+    expect(m.vStar).toEqual([m.lo, m.hi]);
+    expect(m.inRange).toEqual([true, true]);
+  });
+  test('r a rounding error outside the range counts as in range; a real gap does not', () => {
+    const near = lot([0.2 - 4e-15, 0.8 + 4e-15]);
+    expect(near.vStar).toEqual([near.lo, near.hi]);
+    expect(near.inRange).toEqual([true, true]);
+    const far = lot([0.19, 0.81]);
+    expect(far.vStar).toEqual([far.lo, far.hi]);
+    expect(far.inRange).toEqual([false, false]);
+  });
+  test('r inside the range: S(v*) = r to roundoff (lottery and power rule)', () => {
+    const m = lot([0.35, 0.65]);
+    expect(m.inRange).toEqual([true, true]);
+    for (let i = 0; i < 2; i++) expect(Math.abs(m.rule.S(m.vStar[i]) - m.shares[i])).toBeLessThan(1e-15);
+    // F is piecewise uniform with weights 3:1:2 on [−1,0], [0,1], [1,2]: F(v*) = (r − 0.2)/0.6.
+    expect(Math.abs(m.vStar[0] - (-1 + ((0.35 - 0.2) / 0.6) * 2))).toBeLessThan(1e-15);
+    const p = new Lemma1Mechanism({ n: 3, shares: [0.1, 0.3, 0.6], dist: PIECES }, 1, POWER);
+    for (let i = 0; i < 3; i++) {
+      if (!p.inRange[i]) continue;
+      // S is increasing with slope ≥ S'(v*) near v*: |S(v*) − r| ≤ slope × (Brent's xtol of 1e-15 × scale) plus roundoff.
+      expect(Math.abs(p.rule.S(p.vStar[i]) - p.shares[i])).toBeLessThan(p.rule.dS(p.vStar[i]) * 2e-15 + 2e-16);
+    }
+    expect(p.converged).toBe(true);
+  });
+});
+
+describe('interim expectations: sharing, and exactness where the integrands are piecewise polynomial', () => {
+  test('quadrature path: one integration per report serves every agent (the very same pieces)', () => {
+    const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1);
+    const a = m.interim(0, 0.6);
+    expect(m.interim(2, 0.6)).toBe(a);
+    expect(m.interim(1, 0.6)).toBe(a);
+    expect(m.interim(1, 0.6, true)).not.toBe(a);
+    expect(m.interim(0, 0.3)).not.toBe(a);
+    expect(m.EYbar(1)).toBe(m.EYbar(0));
+    expect(m.EYbar(1, true)).not.toBe(m.EYbar(0));
+  });
+
+  test('Monte Carlo path: every agent has its own draws (other columns of the sample)', () => {
+    const m = new Lemma1Mechanism({ n: 4, shares: [0.25, 0.25, 0.25, 0.25], dist: U01 }, 1, EFF, { draws: 400 });
+    expect(m.path).toBe('monte-carlo');
+    const [a, b] = [m.interim(1, 0.7), m.interim(2, 0.7)];
+    expect(a).not.toBe(b);
+    expect(a.EY.value).not.toBe(b.EY.value);
+    expect(m.interim(1, 0.7)).toBe(a);
+    expect(m.EYbar(1).value).not.toBe(m.EYbar(2).value);
+    expect(m.EYbar(1)).toBe(m.EYbar(1));
+  });
+
+  test('(D1), uniform(0,1), n = 2: E s = w, E Y = w²/2, E Y_2 = E Ȳ_2 = w(1 − w), to roundoff, with error bounds at roundoff', () => {
+    const m = new Lemma1Mechanism({ n: 2, shares: [0.5, 0.5], dist: U01 }, 1);
+    for (const w of [0.15, 0.5, 0.83]) {
+      const a = m.interim(0, w);
+      const exact = { Es: w, EY: (w * w) / 2, EYo: w * (1 - w), EYbo: w * (1 - w) };
+      for (const k of ['Es', 'EY', 'EYo', 'EYbo'] as const) {
+        expect(Math.abs(a[k].value - exact[k])).toBeLessThan(1e-15);
+        expect(a[k].abserr).toBeLessThan(1e-14);
+      }
+    }
+    // E[Ȳ_1] = E[Y_1] over both types = E[v_2 1{v_1 > v_2}] = 1/6.
+    expect(Math.abs(m.EYbar(0).value - 1 / 6)).toBeLessThan(1e-15);
+    expect(m.EYbar(0).abserr).toBeLessThan(1e-14);
+  });
+
+  test('(D1), uniform(0,1), n = 3: E s = w², E Y = w³ (the others’ sum when both are below w), E Ȳ = 1/4', () => {
+    const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1);
+    for (const w of [0.2, 0.7]) {
+      const a = m.interim(0, w);
+      expect(Math.abs(a.Es.value - w * w)).toBeLessThan(1e-15);
+      expect(Math.abs(a.EY.value - w ** 3)).toBeLessThan(1e-15);
+      expect(a.EY.abserr).toBeLessThan(1e-13);
+    }
+    // E[Y_1] = E[(v_2 + v_3)1{v_1 > v_2, v_3}] = 2·E[v_2 1{v_2 < v_1, v_3 < v_1}] = 2∫ (v²/2)·v dv = 1/4.
+    expect(Math.abs(m.EYbar(0).value - 0.25)).toBeLessThan(1e-15);
+    expect(m.EYbar(0).abserr).toBeLessThan(1e-13);
+  });
+});
+
+describe('convergence flags', () => {
+  // Fault injection: tolerances of 0 and one panel per level, which no quadrature of a truncated normal
+  // meets. Each route must report its own failure (the claims turn it into an undecided case).
+  const starved = (n: number) => {
+    const m = new Lemma1Mechanism({ n, shares: n === 2 ? [0.4, 0.6] : [0.2, 0.3, 0.5], dist: TNORM }, 1.5);
+    const priv = m as unknown as { qo: object; relNested: number; epsNested: number };
+    priv.qo = { ...priv.qo, epsabs: 0, epsrel: 0, limit: 1 };
+    priv.relNested = 0;
+    priv.epsNested = 0;
+    return m;
+  };
+  const cases: [string, (m: Lemma1Mechanism) => unknown][] = [
+    ['interim pieces', (m) => m.interim(0, 0.4)],
+    ['E[Ȳ_i]', (m) => m.EYbar(0)],
+    ['E[φ]', (m) => m.Ephi()],
+    ['∫p dS (L4)', (m) => m.pdS(0.2, 0.5)],
+    ['externality difference (L4)', (m) => m.externalityDiff(0, 0.9, 0.05)],
+    ['(L1-1) brackets', (m) => m.L11()],
+    ['(L1-1) second term', (m) => m.L11()],
+  ];
+  for (const [label, run] of cases) {
+    test(`${label}: reported when it misses its tolerance`, () => {
+      const m = starved(3);
+      expect(m.converged).toBe(true);
+      run(m);
+      expect(m.converged).toBe(false);
+      expect([...m.failures]).toContain(label);
+    });
+  }
+  test('an ordinary market converges everywhere', () => {
+    const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: TNORM }, 1.5);
+    m.net(0, 0.4);
+    m.pdS(0.2, 0.5);
+    m.externalityDiff(0, 0.9, 0.05);
+    m.L11();
+    expect(m.converged).toBe(true);
+    expect(m.failures.size).toBe(0);
+  });
+});
