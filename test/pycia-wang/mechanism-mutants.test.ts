@@ -245,3 +245,142 @@ describe('convergence flags', () => {
     expect(m.failures.size).toBe(0);
   });
 });
+
+describe('the second routes of (L4) and (L1-1)', () => {
+  test('∫_w^v p dS by its own quadrature = (φ(v) − φ(w))/(1+β/n) (by parts), either order, 0 when v = w', () => {
+    for (const [, rule] of RULES) {
+      const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 2, rule);
+      const k = 1 + 2 / 3;
+      for (const [w, v] of [
+        [-0.6, 1.4],
+        [1.4, -0.6],
+        [0.2, 0.9],
+      ]) {
+        const e = m.pdS(w, v);
+        const byParts = (m.phi(v).value - m.phi(w).value) / k;
+        const err = (m.phi(v).abserr + m.phi(w).abserr) / k;
+        expect(Math.abs(e.value - byParts)).toBeLessThanOrEqual(e.abserr + err + 1e-15);
+        expect(e.abserr).toBeLessThan(1e-10);
+      }
+      expect(m.pdS(0.3, 0.3).value).toBe(0);
+      // The power rule's table error enters the bound (4 × scale × sErr); the closed forms' does not.
+      if (rule.kind === 'power') expect(m.pdS(0.2, 0.9).abserr).toBeGreaterThanOrEqual(4 * m.scaleV * m.rule.sErr);
+    }
+  });
+
+  test('the externality difference as one integral = E Y_i(v,·) − E Y_i(w,·) as two (quadrature; Monte Carlo on common draws)', () => {
+    for (const [, rule] of RULES) {
+      const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 2, rule);
+      for (const [v, w] of [
+        [1.4, -0.6],
+        [0.1, 0.8],
+      ]) {
+        const e = m.externalityDiff(1, v, w);
+        const two = m.interim(1, v).EY.minus(m.interim(1, w).EY);
+        expect(Math.abs(e.value - two.value)).toBeLessThanOrEqual(e.abserr + two.abserr);
+        expect(e.abserr).toBeLessThan(1e-9);
+      }
+    }
+    const mc = new Lemma1Mechanism({ n: 4, shares: [0.25, 0.25, 0.25, 0.25], dist: U01 }, 2, EFF, { draws: 300 });
+    for (const i of [0, 2]) {
+      const e = mc.externalityDiff(i, 0.8, 0.3);
+      expect(e.stderr).toBeGreaterThan(0);
+      expect(Math.abs(e.value - mc.interim(i, 0.8).EY.minus(mc.interim(i, 0.3).EY).value)).toBeLessThan(1e-15);
+    }
+  });
+
+  test('(D1): the left side of (L1-1) is (1+β/n)T_1 + (β/n)T_2 term by term, and Σ_k d_k', async () => {
+    const { cutoffValues } = await import('../../src/models/pycia-wang/cutoff.ts');
+    const market: MarketSpec = { n: 3, shares: [0.05, 0.25, 0.7], dist: PIECES };
+    const c = cutoffValues({ n: 3, shares: market.shares, dist: makeDist(market.dist) });
+    const beta = 1.7;
+    const m = new Lemma1Mechanism(market, beta);
+    const L = m.L11();
+    expect(Math.abs(L.first.value - (1 + beta / 3) * c.T1.value)).toBeLessThanOrEqual(L.first.abserr + c.T1.abserr * 2 + 1e-14);
+    expect(Math.abs(L.second.value - (beta / 3) * c.T2.value)).toBeLessThanOrEqual(L.second.abserr + c.T2.abserr + 1e-14);
+    for (let i = 0; i < 3; i++) expect(Math.abs(L.brackets[i] - c.brackets[i])).toBeLessThan(1e-12);
+    expect(Math.abs(L.lhs.value - m.D().value)).toBeLessThan(1e-9);
+    expect(L.first.abserr).toBeLessThan(1e-10);
+    expect(L.second.abserr).toBeLessThan(1e-9);
+  });
+
+  test('(L1-1) on the Monte Carlo path: fresh draws of its own, within its standard error of the quadrature value', () => {
+    const market: MarketSpec = { n: 3, shares: [0.2, 0.3, 0.5], dist: TNORM };
+    const q = new Lemma1Mechanism(market, 2).L11();
+    const mcOf = (seed: number) => new Lemma1Mechanism(market, 2, EFF, { path: 'monte-carlo', draws: 3000, seed }).L11();
+    const a = mcOf(1);
+    expect(a.second.stderr).toBeGreaterThan(0);
+    expect(Math.abs(a.lhs.value - q.lhs.value)).toBeLessThan(5 * a.lhs.stderr + 1e-9);
+    expect(Math.abs(a.first.value - q.first.value)).toBeLessThan(1e-9);
+    expect(mcOf(2).second.value).not.toBe(a.second.value);
+  });
+});
+
+test('(L1-1) on the Monte Carlo path: its standard error is calibrated (independent rows), over 30 seeds', () => {
+  // Uniform(0,1), n = 3: E[Σ_i Y_i] = 3·E[(v_2 + v_3)1{v_1 wins}] = 3/4, so the second term is (β/3)(3/4) − β·2·½/3.
+  const market: MarketSpec = { n: 3, shares: [0.2, 0.3, 0.5], dist: U01 };
+  const beta = 2;
+  const truth = (beta / 3) * 0.75 - (beta * 2 * 0.5) / 3;
+  let ss = 0;
+  for (let seed = 1; seed <= 30; seed++) {
+    const L = new Lemma1Mechanism(market, beta, EFF, { path: 'monte-carlo', draws: 200, seed }).L11();
+    ss += ((L.second.value - truth) / L.second.stderr) ** 2;
+  }
+  const zRms = Math.sqrt(ss / 30);
+  expect(zRms).toBeGreaterThan(0.6);
+  expect(zRms).toBeLessThan(1.4);
+});
+
+test('d_i and Σ d_k are computed once (the transfers at every profile reuse them)', () => {
+  const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1);
+  expect(m.d(1)).toBe(m.d(1));
+  expect(m.D()).toBe(m.D());
+});
+
+describe('Monte Carlo error allowances at rank changes (jumpSd, rareEventAllowance)', () => {
+  const mcMarket: MarketSpec = { n: 4, shares: [0.25, 0.25, 0.25, 0.25], dist: U01 };
+  test('zero on the quadrature path and for the power rule (continuous shares)', () => {
+    const q = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1);
+    expect([q.jumpSd(0.2, 0.6), q.rareEventAllowance(0.2, 0.6), q.boundFor(q.icGain(0, 0.2, 0.6), 0.2, 0.6, 3)]).toEqual([0, 0, q.icGain(0, 0.2, 0.6).abserr]);
+    const p = new Lemma1Mechanism(mcMarket, 1, { kind: 'power', k: 1, offset: 0.5 }, { draws: 200 });
+    expect([p.jumpSd(0.2, 0.6), p.rareEventAllowance(0.001, 0.002)]).toEqual([0, 0]);
+  });
+  test('(D1): the jump sd is √(q(1−q)/N) for the frequency of the rank event times a jump size, symmetric in (v, w)', () => {
+    const m = new Lemma1Mechanism(mcMarket, 1, EFF, { draws: 400 });
+    const big = new Lemma1Mechanism(mcMarket, 1, EFF, { draws: 1600 });
+    for (const [a, b] of [
+      [0.3, 0.7],
+      [0.5, 0.5],
+    ]) {
+      expect(m.jumpSd(a, b)).toBeGreaterThan(0);
+      expect(m.jumpSd(b, a)).toBe(m.jumpSd(a, b));
+      // Four times the draws: half the standard deviation.
+      expect(Math.abs(big.jumpSd(a, b) / m.jumpSd(a, b) - 0.5)).toBeLessThan(1e-12);
+    }
+    // The event "the others' maximum lies in (a, b)" has probability b³ − a³ here; the draws' frequency of
+    // it (E s_i(b) − E s_i(a), draw by draw) has standard error ≈ √(q(1−q)/N), and the jump of a draw is at
+    // least the share jump times the type, (1 + β/n)·b.
+    const q = 0.7 ** 3 - 0.3 ** 3;
+    const freq = m.interim(0, 0.7).Es.minus(m.interim(0, 0.3).Es);
+    expect(Math.abs(freq.stderr / Math.sqrt((q * (1 - q)) / 400) - 1)).toBeLessThan(0.1);
+    const size = m.jumpSd(0.3, 0.7) / Math.sqrt((q * (1 - q)) / 400);
+    expect(size).toBeGreaterThanOrEqual((1 + 1 / 4) * 0.7);
+    // … and at most the share jump times the type plus every Y_j jump in g_i, in all n profiles of a draw.
+    expect(size).toBeLessThanOrEqual(((1 + 1 / 4) * 0.7 + 4 * (1 / 4) * 1) * (1 + 1e-12));
+    // A single point: the event is "i wins", probability G(a) = a³.
+    const single = m.jumpSd(0.5, 0.5) / Math.sqrt((0.125 * 0.875) / 400);
+    expect(single).toBeGreaterThanOrEqual((1 + 1 / 4) * 0.5);
+    expect(single).toBeLessThan(size);
+  });
+  test('(D1): the rare-event allowance is 0 when every rank event is drawn often, and covers the event’s mass when it is not', () => {
+    const m = new Lemma1Mechanism(mcMarket, 1, EFF, { draws: 400 });
+    expect(m.rareEventAllowance(0.4, 0.8)).toBe(0);
+    // (0.01, 0.02): the others' maximum lies between with probability ≈ 7e-6, and below both with ≈ 1e-6.
+    const r = m.rareEventAllowance(0.01, 0.02);
+    expect(r).toBeGreaterThan(0);
+    const mass = 4 * (0.02 ** 3 - 0.01 ** 3) + 4 * 0.02 ** 3;
+    expect(r).toBeGreaterThanOrEqual((1 + 1 / 4) * 0.02 * mass);
+    expect(r).toBeLessThanOrEqual(10 * mass);
+    expect(m.rareEventAllowance(0.02, 0.01)).toBe(r);
+  });
+});
