@@ -235,6 +235,16 @@ describe('convergence flags', () => {
       expect([...m.failures]).toContain(label);
     });
   }
+  test('a failure inside Ȳ’s own quadrature (the innermost level) is reported although the nest around it converged', () => {
+    const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: TNORM }, 1.5);
+    const Ybar = m.Ybar.bind(m);
+    m.Ybar = (v, k, qo) => ({ ...Ybar(v, k, qo), converged: false });
+    m.EYbar(0);
+    expect([...m.failures]).toEqual(['E[Ȳ_i]']);
+    m.interim(0, 0.4);
+    expect([...m.failures]).toEqual(['E[Ȳ_i]', 'interim pieces']);
+  });
+
   test('an ordinary market converges everywhere', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: TNORM }, 1.5);
     m.net(0, 0.4);

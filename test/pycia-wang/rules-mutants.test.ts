@@ -123,9 +123,11 @@ describe('power rule s_i ∝ (v_i − v̲ + c)^k', () => {
   const offset = 0.3;
   const c = offset * 3; // PIECES spans [−1, 2]
   const weight = (x: number) => (x + 1 + c) ** k;
+  const rules = new Map<number, AllocationRule>();
+  const ruleFor = (n: number) => rules.get(n) ?? (rules.set(n, powerRule(PIECES, n, k, offset, QO, 'standard')), rules.get(n)!);
 
   test('ex-post shares: proportional to the weights, summing to 1', () => {
-    const rule = powerRule(PIECES, 3, k, offset, QO, 'standard');
+    const rule = ruleFor(3);
     expect(rule.jumps).toBe(false);
     expect(rule.spec).toEqual({ kind: 'power', k, offset });
     for (const v of PROFILES) {
@@ -140,7 +142,7 @@ describe('power rule s_i ∝ (v_i − v̲ + c)^k', () => {
 
   test('S from the Laplace route and its table against a direct quadrature of the ex-post share (n = 2 and 3), within sErr', () => {
     for (const n of [2, 3]) {
-      const rule = powerRule(PIECES, n, k, offset, QO, 'standard');
+      const rule = ruleFor(n);
       expect(rule.converged).toBe(true);
       expect(rule.sErr).toBeGreaterThan(0);
       expect(rule.sErr).toBeLessThan(1e-11);
@@ -151,6 +153,22 @@ describe('power rule s_i ∝ (v_i − v̲ + c)^k', () => {
           : (w: number) =>
               quad((x) => quad((y) => (weight(w) / (weight(w) + weight(x) + weight(y))) * PIECES.pdf(y), -1, 2, opts).value * PIECES.pdf(x), -1, 2, opts).value;
       checkInterim(rule, PIECES, Sref, rule.sErr);
+    }
+  });
+
+  test('the high tier’s table is finer (tail target 1e-13 vs 1e-12), and both are within their sErr of a direct quadrature', () => {
+    // k = 0.7, offset = 0.15 on U(0,1), n = 2: a case where the two targets stop at different degrees.
+    const w8 = (x: number) => (x + 0.15) ** 0.7;
+    const Sref = (w: number) => quad((x) => w8(w) / (w8(w) + w8(x)), 0, 1, { epsabs: 1e-16, epsrel: 1e-15 }).value;
+    const std = powerRule(U01, 2, 0.7, 0.15, QO, 'standard');
+    const high = powerRule(U01, 2, 0.7, 0.15, QO, 'high');
+    expect(high.sErr).toBeLessThan(2e-13);
+    expect(std.sErr).toBeGreaterThan(high.sErr);
+    expect(std.sErr).toBeLessThan(1e-11);
+    for (const w of [0, 0.05, 0.37, 0.9, 1]) {
+      const ref = Sref(w);
+      expect(Math.abs(high.S(w) - ref)).toBeLessThanOrEqual(high.sErr);
+      expect(Math.abs(std.S(w) - ref)).toBeLessThanOrEqual(std.sErr);
     }
   });
 
