@@ -192,6 +192,15 @@ describe('interim expectations: sharing, and exactness where the integrands are 
     expect(m.EYbar(0).abserr).toBeLessThan(1e-14);
   });
 
+  test('(D1), truncated normal, n = 2: E[Ȳ_1] = ∫ x f(x)(1 − F(x)) dx within a bound of the nest’s size (Ȳ’s own quadrature two decades tighter)', () => {
+    const m = new Lemma1Mechanism({ n: 2, shares: [0.5, 0.5], dist: TNORM }, 1);
+    const ref = quad((x) => x * m.dist.pdf(x) * (1 - m.dist.cdf(x)), 0, 1, { epsabs: 1e-16, epsrel: 1e-15 }).value;
+    const e = m.EYbar(0);
+    expect(Math.abs(e.value - ref)).toBeLessThanOrEqual(e.abserr);
+    // Ȳ's quadrature enters the bound: run looser than two decades below the nest (1e-11), the bound grows to ~1e-9.
+    expect(e.abserr).toBeLessThan(1e-11);
+  });
+
   test('(D1), uniform(0,1), n = 3: E s = w², E Y = w³ (the others’ sum when both are below w), E Ȳ = 1/4', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1);
     for (const w of [0.2, 0.7]) {
