@@ -254,6 +254,15 @@ describe('convergence flags', () => {
     expect([...m.failures]).toEqual(['E[Ȳ_i]', 'interim pieces']);
   });
 
+  test('(L1-1) brackets: one side failing is enough (r = 0 and r = 1 leave one side of each bracket empty)', () => {
+    const m = new Lemma1Mechanism({ n: 2, shares: [0, 1], dist: TNORM }, 1.5);
+    const priv = m as unknown as { qo: object };
+    priv.qo = { ...priv.qo, epsabs: 0, epsrel: 0, limit: 1 };
+    expect(m.vStar).toEqual([m.lo, m.hi]);
+    m.L11();
+    expect([...m.failures]).toContain('(L1-1) brackets');
+  });
+
   test('an ordinary market converges everywhere', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: TNORM }, 1.5);
     m.net(0, 0.4);
@@ -282,6 +291,7 @@ describe('the second routes of (L4) and (L1-1)', () => {
         expect(e.abserr).toBeLessThan(1e-10);
       }
       expect(m.pdS(0.3, 0.3).value).toBe(0);
+      expect(m.pdS(0.3, 0.3).abserr).toBe(0); // an empty integral has no error, whatever the rule's table error
       // The power rule's table error enters the bound (4 × scale × sErr); the closed forms' does not.
       if (rule.kind === 'power') expect(m.pdS(0.2, 0.9).abserr).toBeGreaterThanOrEqual(4 * m.scaleV * m.rule.sErr);
     }
@@ -321,6 +331,13 @@ describe('the second routes of (L4) and (L1-1)', () => {
     expect(Math.abs(L.lhs.value - m.D().value)).toBeLessThan(1e-9);
     expect(L.first.abserr).toBeLessThan(1e-10);
     expect(L.second.abserr).toBeLessThan(1e-9);
+  });
+
+  test('power rule: the brackets’ error bound carries the table’s error (by parts, the end term alone is up to v̄·sErr per integral)', () => {
+    const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 1.5, POWER);
+    const L = m.L11();
+    expect(L.first.abserr).toBeGreaterThanOrEqual((1 + 1.5 / 3) * 3 * 2 * m.scaleV * m.rule.sErr);
+    expect(L.first.abserr).toBeLessThan(1e-10);
   });
 
   test('(L1-1) on the Monte Carlo path: fresh draws of its own, within its standard error of the quadrature value', () => {
@@ -386,6 +403,11 @@ describe('Monte Carlo error allowances at rank changes (jumpSd, rareEventAllowan
     expect(size).toBeGreaterThanOrEqual((1 + 1 / 4) * 0.7);
     // … and at most the share jump times the type plus every Y_j jump in g_i, in all n profiles of a draw.
     expect(size).toBeLessThanOrEqual(((1 + 1 / 4) * 0.7 + 4 * (1 / 4) * 1) * (1 + 1e-12));
+    // A narrow interval near the middle: q = G(0.51) − G(0.5) ≈ 0.0077, far below G(0.51) ≈ 0.13.
+    const qn = 0.51 ** 3 - 0.5 ** 3;
+    const narrow = m.jumpSd(0.5, 0.51) / Math.sqrt((qn * (1 - qn)) / 400);
+    expect(narrow).toBeGreaterThanOrEqual((1 + 1 / 4) * 0.51);
+    expect(narrow).toBeLessThanOrEqual(((1 + 1 / 4) * 0.51 + 4 * (1 / 4) * 1) * (1 + 1e-12));
     // A single point: the event is "i wins", probability G(a) = a³.
     const single = m.jumpSd(0.5, 0.5) / Math.sqrt((0.125 * 0.875) / 400);
     expect(single).toBeGreaterThanOrEqual((1 + 1 / 4) * 0.5);
