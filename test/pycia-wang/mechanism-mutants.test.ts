@@ -215,6 +215,20 @@ describe('interim expectations: sharing, and exactness where the integrands are 
   });
 });
 
+test('the shifted ex-post transfer t̂_i integrates to T̂_i (asymmetric shares, so d_i ≠ Σd/n), and (D1) has every r_i in range', () => {
+  const m = new Lemma1Mechanism({ n: 2, shares: [0.15, 0.85], dist: PIECES }, 1.3);
+  expect(m.inRange).toEqual([true, true]);
+  expect(Math.abs(m.d(0).value - m.D().value / 2)).toBeGreaterThan(1e-3);
+  for (const i of [0, 1]) {
+    for (const w of [-0.7, 0.4, 1.6]) {
+      const v = [0, 0];
+      v[i] = w;
+      const direct = quad((x) => ((v[1 - i] = x), m.tHat(v)[i] * m.dist.pdf(x)), m.lo, m.hi, { epsabs: 1e-13, epsrel: 1e-12, points: [0, 1, w] }).value;
+      expect(Math.abs(direct - m.That(i, w).value)).toBeLessThan(1e-9);
+    }
+  }
+});
+
 describe('convergence flags', () => {
   // Fault injection: tolerances of 0 and one panel per level, which no quadrature of a truncated normal
   // meets. Each route must report its own failure (the claims turn it into an undecided case).
