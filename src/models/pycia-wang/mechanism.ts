@@ -217,9 +217,11 @@ export class Lemma1Mechanism {
     let e = this.phiCache.get(w);
     if (!e) {
       const { S } = this.rule;
-      const I = this.rule.intS(w);
-      const k = 1 + this.beta / this.n;
+      // Outside [v̲, v̄] no share moves (dS = 0): φ(w) is φ at the nearer end. Both S and ∫S are
+      // taken at the clamped point, so that wS(w) and ∫S stop at the same place.
       const ws = Math.min(Math.max(w, this.lo), this.hi);
+      const I = this.rule.intS(ws);
+      const k = 1 + this.beta / this.n;
       e = Est.of(k * (ws * S(ws) - this.lo * S(this.lo) - I.value), k * (I.abserr + (Math.abs(ws) + Math.abs(this.lo)) * this.rule.sErr));
       this.phiCache.set(w, e);
     }

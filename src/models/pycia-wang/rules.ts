@@ -39,7 +39,7 @@ export interface AllocationRule {
   S(w: number): number;
   /** S_i'(w). */
   dS(w: number): number;
-  /** ∫_{v̲}^{w} S_i(p) dp. */
+  /** ∫_{v̲}^{w} S_i(p) dp for w in [v̲, v̄] (φ clamps its argument there: no share moves outside). */
   intS(w: number): { value: number; abserr: number };
   /** Error bound on S (0 for closed forms; the Chebyshev tail plus quadrature error for the power rule). */
   readonly sErr: number;
@@ -72,11 +72,10 @@ function d1Share(v: ArrayLike<number>, k: number, n: number): number {
   return 1 / ties;
 }
 
-/** ∫_{v̲}^{w} F^{n−1} by adaptive quadrature (breakpoints of F passed). */
+/** ∫_{v̲}^{w} F^{n−1} for w in [v̲, v̄], by adaptive quadrature (breakpoints of F passed). */
 function intG(dist: Dist, n: number, w: number, qo: QuadOptions): { value: number; abserr: number } {
-  if (w <= dist.lo) return { value: 0, abserr: 0 };
-  const r = quad((p) => G(dist, n, p), dist.lo, Math.min(w, dist.hi), { ...qo, points: dist.breakpoints });
-  return { value: r.value + Math.max(0, w - dist.hi), abserr: r.abserr };
+  const r = quad((p) => G(dist, n, p), dist.lo, w, { ...qo, points: dist.breakpoints });
+  return { value: r.value, abserr: r.abserr };
 }
 
 /** (D1): S_i = G = F^{n−1} (Theorem 1's proof). */
@@ -111,7 +110,7 @@ export function lotteryRule(dist: Dist, n: number, lambda: number, qo: QuadOptio
     dS: (w) => lambda * dG(dist, n, w),
     intS: (w) => {
       const g = intG(dist, n, w, qo);
-      return { value: lambda * g.value + flat * Math.max(0, w - dist.lo), abserr: lambda * g.abserr };
+      return { value: lambda * g.value + flat * (w - dist.lo), abserr: lambda * g.abserr };
     },
     sErr: 0,
     converged: true,
@@ -182,7 +181,7 @@ export function powerRule(dist: Dist, n: number, k: number, offset: number, qo: 
     },
     S: (w) => cheb.value(w),
     dS: (w) => der.value(w),
-    intS: (w) => ({ value: anti.value(Math.min(w, dist.hi)), abserr: sErr * (Math.min(w, dist.hi) - dist.lo) }),
+    intS: (w) => ({ value: anti.value(w), abserr: sErr * (w - dist.lo) }),
     sErr,
     converged: ok && tail <= target * 100,
   };
