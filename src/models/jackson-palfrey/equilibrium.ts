@@ -69,6 +69,12 @@ export interface Prepared {
   readonly memo: Map<string, Outcome<number>>[];
 }
 
+/** The decision cells of a grid economy: the grid merged with the buyers' knots, and each cell's representative (its midpoint). */
+export function decisionCells(e: Economy, grid: ArrayLike<number>): { grid: Float64Array; reps: Float64Array } {
+  const g = mergeKnots(e.buyers.knots, grid);
+  return { grid: g, reps: Float64Array.from({ length: g.length - 1 }, (_, i) => (g[i] + g[i + 1]) / 2) };
+}
+
 /** Validate and prepare a problem (errors name the field: `economy.buyers.atom0`, `grid[i]`, `delta`, `mechanisms`). */
 export function prepare(p: EquilibriumProblem): Prepared {
   if (p.economy.buyers.atom0 !== 0) throw new InputError('economy.buyers.atom0', 'must be 0 for the equilibrium solver (an atom at b = 0 has no cell to act for it)');
@@ -77,9 +83,8 @@ export function prepare(p: EquilibriumProblem): Prepared {
   const g = p.grid;
   if (g.length < 2 || g[0] !== 0 || g[g.length - 1] !== 1) throw new InputError('grid', 'must run from 0 to 1');
   for (let i = 1; i < g.length; i++) if (!(g[i] > g[i - 1])) throw new InputError(`grid[${i}]`, 'must be increasing');
-  const grid = mergeKnots(p.economy.buyers.knots, g);
+  const { grid, reps } = decisionCells(p.economy, g);
   const K = grid.length - 1;
-  const reps = Float64Array.from({ length: K }, (_, i) => (grid[i] + grid[i + 1]) / 2);
   return { p, grid, reps, n: p.economy.sellers.values.length, K, T: p.mechanisms.length, memo: p.mechanisms.map(() => new Map()) };
 }
 
