@@ -22,8 +22,17 @@ import { homogeneousSellers, makeEconomy, uniformBuyers } from '../../src/models
 import { homogeneousReduction, theorem1Cutoffs, theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import {
   bestResponse, certifyEquilibrium, cutoffStart, decisionCells, enumerateHomogeneousT2, prepare, toRules,
-  type EnumerationResult, type EquilibriumProblem, type Prepared,
+  solveEquilibria, type EnumerationResult, type Equilibrium, type EquilibriumProblem, type Prepared,
 } from '../../src/models/jackson-palfrey/equilibrium.ts';
+import {
+  conditionStar, individualIrrationality, individualRationality, nonDecreasingPrices, starHolds, type TradingGrid,
+} from '../../src/models/jackson-palfrey/games/conditions.ts';
+import { pointSet } from '../../src/models/jackson-palfrey/games/price-set.ts';
+import { priceMap, terminalPrices, type GameNode } from '../../src/models/jackson-palfrey/games/tree.ts';
+import { makeRng } from '../../src/numeric/rng.ts';
+import { showTree } from './claims-games.ts';
+import { bruteStar, leafPrices, payoffOutcome, starTotal } from './games-routes.ts';
+import { buildGameForm, gameFormInput, type GameFormInput } from './generators-games.ts';
 import { evolve } from '../../src/models/jackson-palfrey/evolution.ts';
 import { buyerTakeItOrLeaveIt, fixedPrice, sellerTakeItOrLeaveIt } from '../../src/models/jackson-palfrey/games/mechanisms.ts';
 import { numberOrder } from '../../src/models/jackson-palfrey/games/order.ts';
@@ -469,5 +478,170 @@ export const reservationNonmonotone = claim<NonmonoCase>({
   }],
 });
 
+// ------------------------------------------------------------------------------------------------
+// JP.Thm3.necessary-conditions
+
+/** A generated mechanism γ_t: offers over the grid k/gridN, a fixed price, a random game form, or Section 6's offers over the cells' representatives. */
+export type MechSpec =
+  | { readonly kind: 'seller-offers'; readonly gridN: number }
+  | { readonly kind: 'buyer-offers'; readonly gridN: number }
+  | { readonly kind: 'fixed'; readonly price: number }
+  | { readonly kind: 'tree'; readonly form: GameFormInput }
+  | { readonly kind: 'seller-offers-reps' };
+
+interface Thm3Case {
+  readonly economy: GridEconomyInput;
+  readonly mechs: readonly [MechSpec, MechSpec];
+}
+
+const kGrid = (n: number) => Array.from({ length: n + 1 }, (_, k) => k / n);
+
+function buildMech(m: MechSpec, reps: Float64Array): GameNode<number> {
+  switch (m.kind) {
+    case 'seller-offers': return sellerTakeItOrLeaveIt(kGrid(m.gridN));
+    case 'buyer-offers': return buyerTakeItOrLeaveIt(kGrid(m.gridN));
+    case 'fixed': return fixedPrice(m.price);
+    case 'tree': return buildGameForm(m.form);
+    case 'seller-offers-reps': return sellerTakeItOrLeaveIt(Array.from(reps));
+  }
+}
+
+const showMech = (m: MechSpec) =>
+  m.kind === 'seller-offers' || m.kind === 'buyer-offers' ? `${m.kind} over k/${m.gridN}` : m.kind === 'fixed' ? `fixed price ${m.price}` : m.kind === 'tree' ? `tree ${showTree(buildGameForm(m.form), 80)}` : 'seller offers over the cell representatives';
+
+/** Section 6's case, where an equilibrium is known to exist (JP.Sec6.seller-tioli-implements). */
+const knownToExist = (c: Thm3Case) =>
+  c.economy.delta === 1 && c.economy.sellers.length === 2 && c.economy.sellers[0][0] === 0 && c.economy.sellers[1][0] === 1 && c.mechs.every((m) => m.kind === 'seller-offers-reps');
+
+function thm3Problem(c: Thm3Case): EquilibriumProblem {
+  const e = buildEconomy(c.economy);
+  const grid = gridOf(c.economy);
+  const { reps } = decisionCells(e, grid);
+  return { economy: e, grid, mechanisms: c.mechs.map((m) => buildMech(m, reps)), delta: c.economy.delta, order };
+}
+
+/** Every equilibrium the solvers reach: the exact enumeration where it applies, else iteration from all/no/random starts (seeded by the case). */
+function thm3Equilibria(c: Thm3Case, p: EquilibriumProblem): { eqs: Equilibrium[]; how: string } {
+  const v = p.economy.sellers.values;
+  if (v.length === 2 && v[0] === 0 && v[1] === 1) {
+    const en = enumerateHomogeneousT2(p);
+    if (en.exact) return { eqs: en.equilibria, how: 'exact enumeration' };
+  }
+  const r = solveEquilibria(p, { randomStarts: 4, rand: makeRng(`jp-thm3:${JSON.stringify(c)}`) });
+  return { eqs: r.equilibria, how: `iteration (${r.cycles} cycles, ${r.unfinished} unfinished)` };
+}
+
+/** One period of an equilibrium as conditions.ts's TradingGrid. */
+function tradingGrid(eq: Equilibrium, t: number, K: number): TradingGrid<number> {
+  return {
+    sellerRes: Array.from(eq.res.seller[t]),
+    buyerRes: Array.from(eq.res.buyer[t]),
+    traded: (i, j) => eq.allocation.trade[t][i * K + j] === 1,
+    price: (i, j) => eq.allocation.price[t][i * K + j],
+  };
+}
+
+function thm3Check(c: Thm3Case): CheckResult {
+  const p = thm3Problem(c);
+  const pr = prepare(p);
+  const { eqs, how } = thm3Equilibria(c, p);
+  const viol = { ir: 0, ii: 0, nd: 0, star: 0 };
+  for (const eq of eqs) {
+    p.mechanisms.forEach((g, t) => {
+      if (eq.path.periods[t].empty) return;
+      const tg = tradingGrid(eq, t, pr.K);
+      viol.ir += individualRationality(tg, order).length;
+      viol.ii += individualIrrationality(tg, order).length;
+      viol.nd += nonDecreasingPrices(tg, order).length;
+      const hat = priceMap(g, order);
+      const st = conditionStar(tg, pointSet(terminalPrices(g, order), order), (q, r) => hat(q, r) ?? Number.NaN, order);
+      if (!starHolds(st)) viol.star++;
+    });
+  }
+  const known = knownToExist(c);
+  const total = viol.ir + viol.ii + viol.nd + viol.star;
+  return {
+    holds: total === 0 && !(known && eqs.length === 0),
+    numbers: { equilibria: eqs.length, how, knownToExist: known, ...viol, from: eqs.map((q) => q.from.join('+')) },
+  };
+}
+
+function thm3Certify(c: Thm3Case): CertifyResult {
+  const p = thm3Problem(c);
+  const pr = prepare(p);
+  const { eqs } = thm3Equilibria(c, p);
+  const cmp = (a: number, b: number) => (Math.abs(a - b) <= TIE ? 0 : a < b ? -1 : 1);
+  let certified = 0;
+  let star = 0;
+  for (const eq of eqs) {
+    if (certifyEquilibrium(p, eq.allocation, eq.res).ok) certified++;
+    p.mechanisms.forEach((g, t) => {
+      if (eq.path.periods[t].empty) return;
+      const tg = tradingGrid(eq, t, pr.K);
+      const P = leafPrices(g).map((x) => ({ lo: x, hi: x }));
+      const out = (q: number, r: number) => payoffOutcome(g, q, r);
+      const hat = (q: number, r: number) => {
+        const o = out(q, r);
+        return o.trade ? o.price : Number.NaN;
+      };
+      const dom = { sellerRes: [...new Set(tg.sellerRes)].sort((a, b) => a - b), buyerRes: [...new Set(tg.buyerRes)].sort((a, b) => a - b) };
+      star += starTotal(bruteStar(tg, P, hat, cmp, dom));
+    });
+  }
+  return {
+    holds: certified === eqs.length && star === 0 && !(knownToExist(c) && eqs.length === 0),
+    numbers: { equilibria: eqs.length, certified, starViolations: star },
+    route: 'each equilibrium re-decided by the sum-of-products utilities and the augmented game; condition * (which implies IR, individual irrationality and non-decreasing prices) read off its definitions pair by pair, P the leaves\' prices and p̂ from backward induction on payoffs (games-routes.ts)',
+  };
+}
+
+const mechArb: fc.Arbitrary<MechSpec> = fc.oneof(
+  fc.record({ kind: fc.constant('seller-offers' as const), gridN: fc.integer({ min: 2, max: 12 }) }),
+  fc.record({ kind: fc.constant('buyer-offers' as const), gridN: fc.integer({ min: 2, max: 12 }) }),
+  fc.record({ kind: fc.constant('fixed' as const), price: fc.integer({ min: 1, max: 19 }).map((k) => k / 20) }),
+  fc.record({ kind: fc.constant('tree' as const), form: gameFormInput() }),
+  fc.constant({ kind: 'seller-offers-reps' as const }),
+);
+
+const thm3Arb: fc.Arbitrary<Thm3Case> = fc.oneof(
+  // Section 6's case: an equilibrium is known to exist
+  { arbitrary: homogeneousInput(fc.constant(1), 6, 14).map((economy) => ({ economy, mechs: [{ kind: 'seller-offers-reps' }, { kind: 'seller-offers-reps' }] as const })), weight: 1 },
+  { arbitrary: fc.record({ economy: homogeneousInput(edgyReal(0.5, 1, [1], 50), 6, 14), mechs: fc.tuple(mechArb, mechArb) }), weight: 2 },
+  { arbitrary: fc.record({ economy: heterogeneousInput(edgyReal(0.5, 1, [1], 50), 6, 10), mechs: fc.tuple(mechArb, mechArb) }), weight: 2 },
+);
+
+/** JP.Thm3.necessary-conditions (Section 5, Theorem 3; condition * of Section 7 / Theorem 5). */
+export const thm3NecessaryConditions = claim<Thm3Case>({
+  id: 'JP.Thm3.necessary-conditions',
+  paper: 'JP',
+  source: 'Jackson & Palfrey (1996), Section 5, Theorem 3 (individual rationality, individual irrationality, non-decreasing prices); Section 7, Theorem 5 (condition *)',
+  statement:
+    'For every equilibrium the solver finds for generated mechanism pairs (seller/buyer offers over price grids, a fixed price, random game forms; T = 2; homogeneous sellers by exact enumeration, heterogeneous by iteration), the induced rule satisfies IR, individual irrationality, non-decreasing prices and condition * (P_t the terminal prices, p̂_t the backward-induction map); at least one is found in Section 6\'s case, where one exists',
+  verdict: 'holds',
+  tolerance: { abs: TIE, why: 'rule (ii)\'s tie tolerance 1e-12 (~1000× the round-off of a reservation price), applied identically by the backward induction, the solver and the checkers (one Order)' },
+  input: thm3Arb,
+  runs: 30,
+  property: thm3Check,
+  certify: thm3Certify,
+  labels: (c) => [
+    knownToExist(c) ? 'Section 6 case' : c.economy.sellers.length === 2 && c.economy.sellers[0][0] === 0 && c.economy.sellers[1][0] === 1 ? 'homogeneous' : 'heterogeneous',
+    ...(c.mechs.some((m) => m.kind === 'tree') ? ['random game form'] : []),
+    ...(c.economy.delta < 1 ? ['δ < 1'] : []),
+  ],
+  cover: [
+    { label: 'Section 6 case', min: 0.1 },
+    { label: 'heterogeneous', min: 0.2 },
+    { label: 'random game form', min: 0.15 },
+  ],
+  describe: (c) => `${describeGridEconomy(c.economy)}; γ_1 = ${showMech(c.mechs[0])}; γ_2 = ${showMech(c.mechs[1])}`,
+  simplify: (c) => simplifyGridEconomy(c.economy).map((economy) => ({ ...c, economy })),
+  decode: (j) => {
+    const r = z.strictObject({ economy: z.unknown(), mechs: z.tuple([z.unknown(), z.unknown()]) }).safeParse(j);
+    if (!r.success) throw new InputError(['input', ...r.error.issues[0].path.map(String)].join('.'), r.error.issues[0].message);
+    return { economy: decodeGridEconomy(r.data.economy, 'input.economy'), mechs: r.data.mechs as [MechSpec, MechSpec] };
+  },
+  fixtures: [{ name: 'Example 1 (m = 1/2) on 16 cells with seller offers in both periods', input: { economy: { ...EX1, N: 16 }, mechs: [{ kind: 'seller-offers-reps' }, { kind: 'seller-offers-reps' }] }, expect: { equilibria: 1 } }],
+});
+
 /** The equilibrium-side Jackson–Palfrey claims, in catalogue order. */
-export const jpEquilibriaClaims: readonly Claim<any>[] = [reservationNonmonotone, sec6SellerOffers, sec6Discounting, ex2TwoEquilibria];
+export const jpEquilibriaClaims: readonly Claim<any>[] = [thm3NecessaryConditions, reservationNonmonotone, sec6SellerOffers, sec6Discounting, ex2TwoEquilibria];
