@@ -73,6 +73,19 @@ describe('Section 6: seller offers, homogeneous sellers, δ = 1', () => {
   });
 });
 
+describe('T = 3 (iteration only)', () => {
+  test('seller offers in every period: one equilibrium from every start, its reservation prices within a cell of Theorem 1', () => {
+    const g = sellerTakeItOrLeaveIt(reps);
+    const p: EquilibriumProblem = { ...sec6, mechanisms: [g, g, g] };
+    const r = solveEquilibria(p, { randomStarts: 2, rand: makeRng('t3') });
+    expect(r.equilibria).toHaveLength(1);
+    expect(r.equilibria[0].from).toHaveLength(4);
+    const beta = theorem1Cutoffs(half, 3).beta0;
+    r.equilibria[0].res.seller.forEach((row, t) => expect(Math.abs(row[0] - beta[t])).toBeLessThan(1 / N));
+    expect(certifyEquilibrium(p, r.equilibria[0].allocation, r.equilibria[0].res).ok).toBe(true);
+  });
+});
+
 describe('Example 2 on a grid (m = 1/2)', () => {
   const en = enumerateHomogeneousT2(sec6);
   const cN = en.equilibria[0].res.seller[0][0]; // the grid's own c_N
