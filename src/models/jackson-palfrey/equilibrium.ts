@@ -281,10 +281,27 @@ export function enumerateHomogeneousT2(p: EquilibriumProblem): EnumerationResult
   if (T !== 2) throw new InputError('mechanisms', `must have 2 periods for the exact enumeration (got ${T})`);
   const sv = p.economy.sellers.values;
   if (!isHomogeneous(p.economy.sellers) || sv.length !== 2 || sv[0] !== 0 || sv[1] !== 1) throw new InputError('economy.sellers', 'must be atoms at 0 and 1 for the exact enumeration');
-  const period2 = bestResponse(pr, cutoffStart(pr, [[K, K], [K, K]])).next.trade[1];
+  const none = bestResponse(pr, cutoffStart(pr, [[K, K], [K, K]])).next;
+  const period2 = none.trade[1];
   const equilibria: Equilibrium[] = [];
   const cutoffs: number[] = [];
   let reason: string | undefined;
+  // For every rule A, not only the scanned cutoffs: p̄_1^b(b) = Σ_j w_j (b − δ·gain_j(b)) with w the
+  // period-2 seller shares (they sum to 1) and gain_j the period-2 outcome's, which does not depend
+  // on A. If each b − δ·gain_j(b) is non-decreasing, so is p̄_1^b under any A, and the images of Φ
+  // are cutoffs for the 0-sellers whatever A is.
+  for (let j = 0; j < 2 && !reason; j++) {
+    let prev = -Infinity;
+    for (let i = 0; i < K; i++) {
+      const k = j * K + i;
+      const h = pr.reps[i] - p.delta * (period2[k] ? pr.reps[i] - none.price[1][k] : 0);
+      if (h < prev - p.order.tol) {
+        reason = `b − δ·gain_2 decreases for seller ${j} at cell ${i}: p̄_1^b may not be monotone for some rule`;
+        break;
+      }
+      prev = h;
+    }
+  }
   for (let k = 0; k <= K; k++) {
     const cand = cutoffStart(pr, [[k, K], [K, K]]);
     cand[1] = period2;
