@@ -595,6 +595,24 @@ function thm3Certify(c: Thm3Case): CertifyResult {
   };
 }
 
+/** A saved mechanism (decode): the shapes mechArb generates, a game form as generators-games.ts's input. */
+const MechShape: z.ZodType<MechSpec> = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('seller-offers'), gridN: z.number().int().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('buyer-offers'), gridN: z.number().int().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('fixed'), price: z.number().min(0).max(1) }),
+  z.strictObject({
+    kind: z.literal('tree'),
+    form: z.strictObject({
+      gridN: z.number().int().min(1).max(64),
+      maxDepth: z.number().int().min(0).max(8),
+      maxChildren: z.number().int().min(1).max(8),
+      noTradeShare: z.number().min(0).max(1),
+      draws: z.array(z.number().gt(0).lt(1)).max(2000),
+    }),
+  }),
+  z.strictObject({ kind: z.literal('seller-offers-reps') }),
+]);
+
 const mechArb: fc.Arbitrary<MechSpec> = fc.oneof(
   fc.record({ kind: fc.constant('seller-offers' as const), gridN: fc.integer({ min: 2, max: 12 }) }),
   fc.record({ kind: fc.constant('buyer-offers' as const), gridN: fc.integer({ min: 2, max: 12 }) }),
@@ -636,9 +654,9 @@ export const thm3NecessaryConditions = claim<Thm3Case>({
   describe: (c) => `${describeGridEconomy(c.economy)}; γ_1 = ${showMech(c.mechs[0])}; γ_2 = ${showMech(c.mechs[1])}`,
   simplify: (c) => simplifyGridEconomy(c.economy).map((economy) => ({ ...c, economy })),
   decode: (j) => {
-    const r = z.strictObject({ economy: z.unknown(), mechs: z.tuple([z.unknown(), z.unknown()]) }).safeParse(j);
+    const r = z.strictObject({ economy: z.unknown(), mechs: z.tuple([MechShape, MechShape]) }).safeParse(j);
     if (!r.success) throw new InputError(['input', ...r.error.issues[0].path.map(String)].join('.'), r.error.issues[0].message);
-    return { economy: decodeGridEconomy(r.data.economy, 'input.economy'), mechs: r.data.mechs as [MechSpec, MechSpec] };
+    return { economy: decodeGridEconomy(r.data.economy, 'input.economy'), mechs: r.data.mechs };
   },
   fixtures: [{ name: 'Example 1 (m = 1/2) on 16 cells with seller offers in both periods', input: { economy: { ...EX1, N: 16 }, mechs: [{ kind: 'seller-offers-reps' }, { kind: 'seller-offers-reps' }] }, expect: { equilibria: 1 } }],
 });

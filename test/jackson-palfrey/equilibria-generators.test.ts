@@ -41,3 +41,23 @@ describe('grid economy inputs', () => {
     expect(msg({ ...ok, extra: 1 })).toMatch(/^input: /);
   });
 });
+
+describe('saved equilibrium-claim cases', () => {
+  test('a bad mechanism in a saved JP.Thm3 case: one line naming the field', async () => {
+    const { thm3NecessaryConditions } = await import('../../properties/jackson-palfrey/claims-equilibria.ts');
+    const economy = { cuts: [], weights: [1], sellers: [[0, 0.5], [1, 0.5]], N: 8, delta: 1 };
+    const ok = { economy, mechs: [{ kind: 'fixed', price: 0.4 }, { kind: 'seller-offers', gridN: 4 }] };
+    expect(thm3NecessaryConditions.decode!(ok)).toEqual(ok);
+    const bad = (j: unknown) => {
+      try {
+        thm3NecessaryConditions.decode!(j);
+      } catch (e) {
+        return e instanceof InputError ? e.message : `not an InputError: ${e}`;
+      }
+      return 'no error';
+    };
+    expect(bad({ ...ok, mechs: [{ kind: 'fixed', price: 2 }, ok.mechs[1]] })).toMatch(/^input\.mechs\.0\.price: /);
+    expect(bad({ ...ok, mechs: [{ kind: 'auction' }, ok.mechs[1]] })).toMatch(/^input\.mechs\.0\.kind: /);
+    expect(bad({ ...ok, economy: { ...economy, N: 0 } })).toMatch(/^input\.economy\.N: /);
+  });
+});
