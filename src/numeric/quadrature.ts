@@ -376,7 +376,8 @@ class Workspace {
 const pool: Workspace[] = [];
 let poolDepth = 0;
 
-function heapPush(heap: Int32Array, key: Float64Array, size: number, i: number): number {
+/** Adds slot i to the max-heap of slots ordered by key (QAG's "largest error first"); returns the new size. Exported for tests. */
+export function heapPush(heap: Int32Array, key: Float64Array, size: number, i: number): number {
   let k = size;
   const ki = key[i];
   while (k > 0) {
@@ -390,8 +391,8 @@ function heapPush(heap: Int32Array, key: Float64Array, size: number, i: number):
   return size + 1;
 }
 
-/** Removes the top of the heap; returns the new size. */
-function heapPop(heap: Int32Array, key: Float64Array, size: number): number {
+/** Removes the top of the heap; returns the new size. Exported for tests. */
+export function heapPop(heap: Int32Array, key: Float64Array, size: number): number {
   const n = size - 1;
   if (n <= 0) return 0;
   const last = heap[n];

@@ -63,3 +63,15 @@ test('degenerate draws: none, one, and the cached mean', () => {
   expect(sumEst([]).value).toBe(0);
   expect(sumEst([Est.of(1, 1e-3), new Est(0, 2e-3, draws)]).abserr).toBeCloseTo(3e-3, 18);
 });
+
+test('the standard error is a two-pass sum of squared deviations: exact for draws on a large offset', () => {
+  // Σ(d − μ)² rather than Σd² − nμ² (or any form that leans on Σ(d − μ) = 0): at an offset of 1e8
+  // the rounding of μ times 2μ would swamp the spread. Reference: the same draws less 1e8 (exact,
+  // Sterbenz), whose deviations are the same numbers.
+  const off = [0.1, 0.2, 0.4, 0.9].map((x) => 1e8 + x);
+  const small = off.map((x) => x - 1e8);
+  const m = small.reduce((s, x) => s + x, 0) / 4;
+  const ref = Math.sqrt(small.reduce((s, x) => s + (x - m) ** 2, 0) / 3 / 4);
+  const e = new Est(0, 0, Float64Array.from(off));
+  expect(Math.abs(e.stderr - ref)).toBeLessThanOrEqual(1e-6 * ref);
+});

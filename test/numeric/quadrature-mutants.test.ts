@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { heapPop, heapPush, quad, tanhSinh } from '../../src/numeric/quadrature.ts';
+
+// Mutation testing of quadrature.ts (issue #9): results the broader quadrature.test.ts leaves
+// free, each against an independent reference (QUADPACK's own dqk21 via SciPy, mpmath, a sort,
+// closed forms). References: scripts/reference/quadrature_mutants.py → fixtures/numeric/quadrature-mutants.json.
+
+interface Panel {
+  id: string;
+  a: number;
+  b: number;
+  value: number;
+  abserr: number;
+  raw: number;
+}
+interface Ref {
+  s: string;
+  d: number;
+}
+const fx = JSON.parse(readFileSync(new URL('../../fixtures/numeric/quadrature-mutants.json', import.meta.url), 'utf8')) as {
+  panels: Panel[];
+  integrals: { 'sinc-at-node': { x0: number; exact: Ref }; 'kink-left-inf': Ref; 'kink-normal': Ref };
+};
+
+/** TypeScript twins of the Python integrands of the "panel" cases. */
+const panelF: Record<string, (x: number) => number> = {
+  'gauss-cos': (x) => Math.exp(-x * x) * Math.cos(3 * x),
+  runge: (x) => 1 / (1 + 25 * x * x),
+  exp: Math.exp,
+  sqrt: Math.sqrt,
+  log: Math.log,
+  x20: (x) => x ** 20,
+  cos: Math.cos,
+  'cancel-sin': Math.sin,
+};
+
+describe('one G10K21 panel against QUADPACK dqk21 (SciPy)', () => {
+  // limit 1: quad stops after the first panel and returns its value and error estimate. That
+  // panel touches both piece boundaries, so its estimate is max(dqk21's, |K21 − G10|): the raw
+  // difference is kept where QUADPACK's scaling (valid for smooth f only) would shrink it.
+  for (const p of fx.panels) {
+    it(`${p.id} on [${p.a}, ${p.b}]`, () => {
+      const r = quad(panelF[p.id], p.a, p.b, { limit: 1, method: 'gk', epsabs: 0, epsrel: 0 });
+      expect(r.neval).toBe(21);
+      // value: the same 21-point sum up to summation order (a few ulps of ∫|f|)
+      expect(Math.abs(r.value - p.value)).toBeLessThanOrEqual(4 * Number.EPSILON * Math.max(Math.abs(p.value), 1));
+      // error: QUADPACK's formula to rounding; |K − G| is a difference of two sums, known to ~1e-4 relative
+      const expected = Math.max(p.abserr, p.raw);
+      expect(Math.abs(r.abserr - expected)).toBeLessThanOrEqual(1e-4 * expected);
+      expect(r.converged).toBe(false);
+    });
+  }
+});
+
+describe('the error-ordered heap', () => {
+  it('pops keys in descending order, whatever the order of pushes (against a sort)', () => {
+    // a fixed pseudo-random sequence with ties (keys from 0..19 over 200 entries)
+    const n = 200;
+    const key = new Float64Array(n);
+    let s = 12345;
+    for (let i = 0; i < n; i++) {
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      key[i] = s % 20;
+    }
+    const heap = new Int32Array(n);
+    let size = 0;
+    for (let i = 0; i < n; i++) size = heapPush(heap, key, size, i);
+    expect(size).toBe(n);
+    const popped: number[] = [];
+    while (size > 0) {
+      popped.push(key[heap[0]]);
+      size = heapPop(heap, key, size);
+    }
+    expect(popped).toEqual([...key].sort((x, y) => y - x));
+  });
+
+  it('interleaved pushes and pops always expose the largest key present', () => {
+    const key = Float64Array.from([5, 1, 9, 3, 7, 2, 8, 6, 4, 0, 9.5, 0.5]);
+    const heap = new Int32Array(key.length);
+    const present = new Set<number>();
+    let size = 0;
+    for (let i = 0; i < key.length; i++) {
+      size = heapPush(heap, key, size, i);
+      present.add(i);
+      if (i % 3 === 2) {
+        const top = Math.max(...[...present].map((j) => key[j]));
+        expect(key[heap[0]]).toBe(top);
+        present.delete(heap[0]);
+        size = heapPop(heap, key, size);
+      }
+      expect(key[heap[0]]).toBe(Math.max(...[...present].map((j) => key[j])));
+      expect(size).toBe(present.size);
+    }
+    expect(heapPop(heap, key, 1)).toBe(0);
+    expect(heapPop(heap, key, 0)).toBe(0);
+  });
+});
+
+describe('a NaN at a Kronrod node of the first panel', () => {
+  const { x0, exact } = fx.integrals['sinc-at-node'];
+  // sin(x − x0)/(x − x0) is 0/0 at x0, the outermost Kronrod node of [0, 1]: removable, so the
+  // integral is finite (Si(1 − x0) + Si(x0)); tanh-sinh's nodes miss x0
+  const f = (x: number) => Math.sin(x - x0) / (x - x0);
+
+  it("'auto' hands the piece to tanh-sinh and converges to the mpmath value", () => {
+    const r = quad(f, 0, 1, { epsabs: 0, epsrel: 1e-12 });
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - exact.d)).toBeLessThanOrEqual(r.abserr + 1e-16);
+    expect(r.abserr).toBeLessThanOrEqual(1e-12 * r.value);
+    expect(Math.abs(r.value - exact.d)).toBeLessThanOrEqual(1e-12 * exact.d);
+  });
+
+  it('only the piece with the NaN is rescued; the other is bisected as usual', () => {
+    // pieces [0, 1] (NaN at its Kronrod node x0: tanh-sinh) and [1, 2] (finite: G10K21, bisected);
+    // reference for [1, 2] by a separate quad a decade tighter
+    const r = quad(f, 0, 2, { points: [1], epsabs: 0, epsrel: 1e-12 });
+    const right = quad(f, 1, 2, { epsabs: 0, epsrel: 1e-13 });
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - (exact.d + right.value))).toBeLessThanOrEqual(r.abserr + right.abserr + 1e-16);
+    expect(r.abserr).toBeLessThanOrEqual(1e-12 * r.value);
+  });
+
+  it("'gk' cannot avoid the node: NaN, not converged", () => {
+    const r = quad(f, 0, 1, { method: 'gk' });
+    expect(r.value).toBeNaN();
+    expect(r.converged).toBe(false);
+  });
+});
+
+describe('infinite limits with breakpoints', () => {
+  it('(−∞, 0] split at −1: ∫|x + 1| eˣ = 2/e', () => {
+    const r = quad((x) => Math.abs(x + 1) * Math.exp(x), -Infinity, 0, { points: [-1, 5, -Infinity] });
+    const e = fx.integrals['kink-left-inf'].d;
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - e)).toBeLessThanOrEqual(Math.max(r.abserr, 1e-16));
+    expect(Math.abs(r.value - 2 / Math.E)).toBeLessThan(1e-12);
+    // the kink made a breakpoint: a handful of panels, not a bisection chain down to the kink
+    expect(r.neval).toBeLessThan(600);
+  });
+
+  it('(−∞, ∞) split at 1: E|Z − 1| = 2φ(1) + 2Φ(1) − 1', () => {
+    const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+    const r = quad((x) => Math.abs(x - 1) * phi(x), -Infinity, Infinity, { points: [1, 0] });
+    const e = fx.integrals['kink-normal'].d;
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - e)).toBeLessThanOrEqual(Math.max(r.abserr, 2e-16));
+    expect(Math.abs(r.value - e)).toBeLessThan(1e-12);
+    expect(r.neval).toBeLessThan(800);
+  });
+});
