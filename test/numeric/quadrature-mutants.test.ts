@@ -149,3 +149,85 @@ describe('infinite limits with breakpoints', () => {
     expect(r.neval).toBeLessThan(800);
   });
 });
+
+describe('tanh-sinh at the resolution of doubles', () => {
+  /** Records the extreme abscissae f is called at. */
+  function spy(g: (x: number) => number) {
+    const seen = { min: Infinity, max: -Infinity };
+    return { seen, f: (x: number) => ((seen.min = Math.min(seen.min, x)), (seen.max = Math.max(seen.max, x)), g(x)) };
+  }
+
+  it('at a nonzero endpoint the outermost nodes are the neighbouring doubles, never the endpoint', () => {
+    // (x − 1)^(−1/2) on [1, 2] and (2 − x)^(−1/2): singular at one end, so every side runs to its last node
+    for (const [g, a, b] of [
+      [(x: number) => 1 / Math.sqrt(x - 1), 1, 2],
+      [(x: number) => 1 / Math.sqrt(2 - x), 1, 2],
+      [(x: number) => 1 / Math.sqrt(-1 - x), -2, -1],
+    ] as const) {
+      const { seen, f } = spy(g);
+      tanhSinh(f, a, b, { epsabs: 0, epsrel: 1e-10 });
+      // the binary search for the last table index strictly inside finds the adjacent doubles
+      // (doubles in [1, 2] in magnitude are spaced by ε)
+      expect(seen.min).toBe(a + Number.EPSILON);
+      expect(seen.max).toBe(b - Number.EPSILON);
+    }
+  });
+
+  it('a singularity at a nonzero endpoint: not converged, the estimate covers the lost tail within a small factor', () => {
+    // ∫ (x − 1)^(−α) over [1, 2] = 1/(1 − α); nodes stop at 1 + 2.2e-16, so ∫ over [1, 1 + d] = d^(1−α)/(1 − α) is lost
+    for (const [alpha, lost] of [
+      [0.5, 2 * Math.sqrt(Number.EPSILON)],
+      [0.9, 10 * Number.EPSILON ** 0.1],
+    ]) {
+      const exact = 1 / (1 - alpha);
+      for (const r of [
+        tanhSinh((x) => (x - 1) ** -alpha, 1, 2, { epsabs: 0, epsrel: 1e-10 }),
+        tanhSinh((x) => (2 - x) ** -alpha, 1, 2, { epsabs: 0, epsrel: 1e-10 }),
+        quad((x) => (x - 1) ** -alpha, 1, 2, { method: 'ts', epsabs: 0, epsrel: 1e-10 }),
+      ]) {
+        const err = Math.abs(r.value - exact);
+        expect(r.converged).toBe(false);
+        // the true error is the lost tail, to a factor 2 (the last node is at 1 + ε, not the table's d)
+        expect(err).toBeGreaterThan(0.3 * lost);
+        expect(err).toBeLessThan(3 * lost);
+        // honest, and not more than 10× pessimistic
+        expect(r.abserr).toBeGreaterThanOrEqual(err);
+        expect(r.abserr).toBeLessThanOrEqual(10 * err);
+      }
+    }
+  });
+
+  it('singular at 0: converges double-exponentially, with an estimate within 1e3× of the true error or 50·eps', () => {
+    for (const [f, exact] of [
+      [(x: number) => 1 / Math.sqrt(x), 2],
+      [(x: number) => x ** -0.9, 10],
+      [(x: number) => Math.log(x), -1],
+      [(x: number) => Math.sqrt(x) * Math.log(x), -4 / 9],
+    ] as const) {
+      for (const epsrel of [1e-6, 1e-10]) {
+        const r = tanhSinh(f, 0, 1, { epsabs: 0, epsrel });
+        const err = Math.abs(r.value - exact);
+        expect(r.converged).toBe(true);
+        expect(r.abserr).toBeLessThanOrEqual(epsrel * Math.abs(r.value));
+        expect(err).toBeLessThanOrEqual(r.abserr);
+        expect(r.abserr).toBeLessThanOrEqual(Math.max(1e3 * err, 50 * Number.EPSILON * Math.abs(exact)) + epsrel * Math.abs(exact));
+      }
+    }
+  });
+
+  it('a smooth integrand stops at the first level that meets the tolerance after level 2', () => {
+    // e^x on [0, 1]: levels 1 and 2 differ by 1.4e-4 (abserr at level 2), level 3 by 2e-14
+    const loose = tanhSinh(Math.exp, 0, 1, { epsabs: 0, epsrel: 1e-3 });
+    expect(loose.converged).toBe(true);
+    expect(Math.abs(loose.value - (Math.E - 1))).toBeLessThanOrEqual(loose.abserr);
+    expect(loose.abserr).toBeGreaterThan(1e-5); // stopped at level 2, not later
+    const tight = tanhSinh(Math.exp, 0, 1, { epsabs: 0, epsrel: 1e-6 });
+    expect(tight.abserr).toBeLessThan(1e-12);
+    expect(tight.neval).toBeGreaterThan(loose.neval);
+    // a Gaussian far inside [−10, 10] decays before the table ends: nothing is cut, converged to roundoff
+    const g = tanhSinh((x) => Math.exp(-x * x), -10, 10, { epsabs: 0, epsrel: 1e-12 });
+    expect(g.converged).toBe(true);
+    expect(Math.abs(g.value - Math.sqrt(Math.PI))).toBeLessThanOrEqual(g.abserr);
+    expect(g.abserr).toBeLessThan(1e-13);
+  });
+});
