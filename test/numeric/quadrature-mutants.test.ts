@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { heapPop, heapPush, quad, tanhSinh } from '../../src/numeric/quadrature.ts';
+import { heapPop, heapPush, quad, quadVec, tanhSinh } from '../../src/numeric/quadrature.ts';
 
 // Mutation testing of quadrature.ts (issue #9): results the broader quadrature.test.ts leaves
 // free, each against an independent reference (QUADPACK's own dqk21 via SciPy, mpmath, a sort,
@@ -229,5 +229,124 @@ describe('tanh-sinh at the resolution of doubles', () => {
     expect(g.converged).toBe(true);
     expect(Math.abs(g.value - Math.sqrt(Math.PI))).toBeLessThanOrEqual(g.abserr);
     expect(g.abserr).toBeLessThan(1e-13);
+  });
+});
+
+describe('quadVec: partial integrals, roundoff-limited components, the limit, workspace reuse', () => {
+  it('partialAt gives ∫_0^p of each component at each p, from the same panels (closed forms)', () => {
+    const at = [0.25, 0.5, 0.9];
+    const r = quadVec(
+      (x, out) => {
+        out[0] = 1;
+        out[1] = Math.cos(x);
+        out[2] = Math.sqrt(x); // the endpoint singularity of the derivative makes it bisect toward 0
+      },
+      3,
+      0,
+      1,
+      { epsabs: 0, epsrel: 1e-10, partialAt: at },
+    );
+    expect(r.converged).toBe(true);
+    expect(r.roundoffLimited).toBe(false);
+    const exact = (k: number, q: number) => [at[k], Math.sin(at[k]), (2 / 3) * at[k] ** 1.5][q];
+    for (let k = 0; k < at.length; k++) {
+      for (let q = 0; q < 3; q++) {
+        const v = r.partial!.value[k * 3 + q];
+        const e = r.partial!.abserr[k * 3 + q];
+        expect(Math.abs(v - exact(k, q))).toBeLessThanOrEqual(Math.max(e, 4 * Number.EPSILON));
+        // a partial sum of the final panels' errors: at most the total's, and growing with p
+        expect(e).toBeLessThanOrEqual(r.abserr[q]);
+        if (k > 0) expect(e).toBeGreaterThanOrEqual(r.partial!.abserr[(k - 1) * 3 + q]);
+        expect(e).toBeGreaterThan(0);
+      }
+    }
+    // the √x component's error sits in the panels next to 0: already in the first partial sum
+    expect(r.partial!.abserr[2]).toBeGreaterThan(0.9 * r.abserr[2]);
+    expect(Math.abs(r.value[2] - 2 / 3)).toBeLessThanOrEqual(r.abserr[2]);
+  });
+
+  it('a component that cancels to roundoff is flagged and does not hold the others back', () => {
+    // ∫ sin over [0, 2π] = 0: |I| ≪ ∫|sin| = 4, so no relative tolerance can be met; its tolerance
+    // is raised to twice its roundoff floor 50·ε·∫|f| and the exp component is done in one panel
+    const s = quadVec(
+      (x, out) => {
+        out[0] = Math.sin(x);
+        out[1] = Math.exp(x);
+      },
+      2,
+      0,
+      2 * Math.PI,
+      { epsabs: 0, epsrel: 1e-10 },
+    );
+    expect(s.converged).toBe(true);
+    expect(s.roundoffLimited).toBe(true);
+    expect(s.neval).toBe(21);
+    expect(Math.abs(s.value[0])).toBeLessThanOrEqual(s.abserr[0]);
+    expect(s.abserr[0]).toBeLessThan(1e-13);
+    expect(Math.abs(s.value[1] - Math.expm1(2 * Math.PI))).toBeLessThanOrEqual(s.abserr[1]);
+    expect(s.abserr[1]).toBeLessThanOrEqual(1e-10 * s.value[1]);
+    // the same integral with an absolute tolerance above the floor is not roundoff-limited
+    const t = quadVec((x, out) => (out[0] = Math.sin(x)), 1, 0, 2 * Math.PI, { epsabs: 1e-12, epsrel: 0 });
+    expect(t.converged).toBe(true);
+    expect(t.roundoffLimited).toBe(false);
+  });
+
+  it('at the limit: not converged, honest, the easy component unaffected', () => {
+    const t = quadVec(
+      (x, out) => {
+        out[0] = x < 1 / 3 ? 0 : 1; // a jump at 1/3, not a breakpoint: never resolved to 1e-10 in 10 panels
+        out[1] = Math.exp(x);
+      },
+      2,
+      0,
+      1,
+      { limit: 10, epsabs: 0, epsrel: 1e-10 },
+    );
+    expect(t.converged).toBe(false);
+    expect(t.neval).toBe(21 + 9 * 42);
+    expect(Math.abs(t.value[0] - 2 / 3)).toBeLessThanOrEqual(t.abserr[0]);
+    expect(t.abserr[0]).toBeGreaterThan(1e-10);
+    expect(Math.abs(t.value[1] - (Math.E - 1))).toBeLessThanOrEqual(t.abserr[1]);
+  });
+
+  it('a NaN after the first panel fails every component and every partial sum', () => {
+    const r = quadVec((x, out) => ((out[0] = x < 0.01 ? NaN : 1), (out[1] = Math.sqrt(x))), 2, 0, 1, { partialAt: [0.5] });
+    expect(Array.from(r.value).every(Number.isNaN)).toBe(true);
+    expect(Array.from(r.abserr)).toEqual([Infinity, Infinity]);
+    expect(r.converged).toBe(false);
+    expect(Array.from(r.partial!.value).every(Number.isNaN)).toBe(true);
+    expect(Array.from(r.partial!.abserr)).toEqual([Infinity, Infinity]);
+  });
+
+  it('infinite or NaN limits fail; a shrinking then growing dimension reuses the workspace correctly', () => {
+    expect(quadVec((x, out) => (out[0] = x), 1, 0, Infinity).converged).toBe(false);
+    expect(quadVec((x, out) => (out[0] = x), 1, NaN, 1).value[0]).toBeNaN();
+    for (const dim of [3, 1, 2, 5]) {
+      // components x^q on [0, 2]: ∫ = 2^(q+1)/(q+1); x^4 needs bisection only at 1e-14
+      const r = quadVec(
+        (x, out) => {
+          for (let q = 0; q < dim; q++) out[q] = x ** q * Math.exp(-x);
+        },
+        dim,
+        0,
+        2,
+        { epsabs: 0, epsrel: 1e-13, limit: 200 },
+      );
+      expect(r.value.length).toBe(dim);
+      expect(r.converged).toBe(true);
+      // ∫_0^2 x^q e^(−x) = q!·(1 − e^(−2) Σ_{k≤q} 2^k/k!)
+      let fact = 1;
+      let partial = 0;
+      let term = 1;
+      for (let q = 0; q < dim; q++) {
+        if (q > 0) {
+          fact *= q;
+          term *= 2 / q;
+        }
+        partial += term;
+        const exact = fact * (1 - Math.exp(-2) * partial);
+        expect(Math.abs(r.value[q] - exact)).toBeLessThanOrEqual(Math.max(r.abserr[q], 8 * Number.EPSILON * exact));
+      }
+    }
   });
 });
