@@ -350,3 +350,58 @@ describe('quadVec: partial integrals, roundoff-limited components, the limit, wo
     }
   });
 });
+
+describe('adaptive Gauss–Kronrod: stopping rules and endpoint singularities', () => {
+  it('stops at the first panel when the roundoff floor alone exceeds the tolerance (∫ sin over [0, 2π])', () => {
+    // |I| = 0 against ∫|sin| = 4: the 50·ε·∫|f| floor (4.4e-14) is above 1e-10·|I|, and bisection
+    // cannot lower a floor: one panel, reported unconverged, the floor as the error
+    for (const method of ['gk', 'auto'] as const) {
+      const r = quad(Math.sin, 0, 2 * Math.PI, { epsabs: 0, epsrel: 1e-10, method });
+      expect(r.neval).toBe(21);
+      expect(r.converged).toBe(false);
+      expect(Math.abs(r.value)).toBeLessThanOrEqual(r.abserr);
+      expect(r.abserr).toBeLessThan(1e-13);
+    }
+  });
+
+  it("'gk' on x^(−α) at 0: the bisection chain's extrapolated error is honest and within 100× (α = 0.5, 0.9)", () => {
+    for (const [alpha, limit, converged] of [
+      [0.5, 30, false],
+      [0.5, 200, true],
+      [0.9, 30, false],
+      [0.9, 200, false],
+    ] as const) {
+      const r = quad((x) => x ** -alpha, 0, 1, { epsabs: 0, epsrel: 1e-10, method: 'gk', limit });
+      const err = Math.abs(r.value - 1 / (1 - alpha));
+      expect(r.converged).toBe(converged);
+      expect(err).toBeLessThanOrEqual(r.abserr);
+      expect(r.abserr).toBeLessThanOrEqual(100 * err);
+    }
+  });
+
+  it("'auto' on x^(−α) at 0: the end interval goes to tanh-sinh after a few slow bisections, converged", () => {
+    for (const alpha of [0.5, 0.9]) {
+      const r = quad((x) => x ** -alpha, 0, 1, { epsabs: 0, epsrel: 1e-10, limit: 30 });
+      const err = Math.abs(r.value - 1 / (1 - alpha));
+      expect(r.converged).toBe(true);
+      expect(err).toBeLessThanOrEqual(Math.max(r.abserr, 2 * Number.EPSILON));
+      expect(r.abserr).toBeLessThanOrEqual(1e-10 * r.value);
+      // a handful of bisections then one tanh-sinh run: not the 30-panel limit's 1239 evaluations
+      expect(r.neval).toBeLessThan(400);
+    }
+  });
+
+  it("'auto' at a nonzero endpoint singularity: tanh-sinh's result short of its share is kept (it beats bisection), unconverged", () => {
+    for (const alpha of [0.5, 0.9]) {
+      const r = quad((x) => (x - 1) ** -alpha, 1, 2, { epsabs: 0, epsrel: 1e-10 });
+      const err = Math.abs(r.value - 1 / (1 - alpha));
+      expect(Number.isNaN(r.value)).toBe(false); // 'gk' alone reaches the endpoint: NaN
+      expect(r.converged).toBe(false);
+      expect(err).toBeLessThanOrEqual(r.abserr);
+      expect(r.abserr).toBeLessThanOrEqual(10 * err);
+      // only the resolution of doubles at 1 is lost: ∫_1^{1+ε} (x − 1)^(−α) ≈ ε^(1−α)/(1 − α)
+      expect(err).toBeLessThan((3 * Number.EPSILON ** (1 - alpha)) / (1 - alpha));
+    }
+    expect(quad((x) => (x - 1) ** -0.5, 1, 2, { method: 'gk' }).value).toBeNaN();
+  });
+});
