@@ -751,7 +751,8 @@ function quadInfinite(f: (x: number) => number, a: number, b: number, opts: Quad
       const d = 1 - t * t;
       return (f(t / d) * (1 + t * t)) / (d * d);
     };
-    toT = (x) => (x === 0 ? 0 : (2 * x) / (1 + Math.sqrt(1 + 4 * x * x)));
+    // the root of t/(1 − t²) = x in (−1, 1); hypot, not √(1 + 4x²), which overflows beyond |x| ≈ 1e154
+    toT = (x) => (2 * x) / (1 + Math.hypot(1, 2 * x));
     lo = -1;
   } else if (b === Infinity) {
     g = (t) => {

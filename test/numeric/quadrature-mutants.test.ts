@@ -405,3 +405,18 @@ describe('adaptive Gauss–Kronrod: stopping rules and endpoint singularities', 
     expect(quad((x) => (x - 1) ** -0.5, 1, 2, { method: 'gk' }).value).toBeNaN();
   });
 });
+
+describe('breakpoints on (−∞, ∞)', () => {
+  it('a breakpoint beyond 1e154 maps to the end of (−1, 1), not to a spurious split at 0', () => {
+    // t = 2x/(1 + √(1 + 4x²)) overflowed to 2x/∞ = 0 for |x| > ~1e154: the point became t = 0
+    const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+    const plain = quad(phi, -Infinity, Infinity);
+    for (const p of [1e200, -1e200]) {
+      const r = quad(phi, -Infinity, Infinity, { points: [p] });
+      expect(r.neval).toBe(plain.neval);
+      expect(r.value).toBe(plain.value);
+    }
+    // and a breakpoint at 0 is a split at t = 0
+    expect(quad(phi, -Infinity, Infinity, { points: [0] }).neval).not.toBe(plain.neval);
+  });
+});
