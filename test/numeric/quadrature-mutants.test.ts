@@ -420,3 +420,42 @@ describe('breakpoints on (−∞, ∞)', () => {
     expect(quad(phi, -Infinity, Infinity, { points: [0] }).neval).not.toBe(plain.neval);
   });
 });
+
+describe('tanhSinh contract and breakpoints', () => {
+  it('a = b, reversed, NaN and infinite limits', () => {
+    expect(tanhSinh(Math.exp, 1, 1)).toEqual({ value: 0, abserr: 0, neval: 0, converged: true });
+    const rev = tanhSinh((x) => 1 / Math.sqrt(x), 1, 0);
+    expect(rev.converged).toBe(true);
+    expect(Math.abs(rev.value + 2)).toBeLessThanOrEqual(rev.abserr);
+    for (const [a, b] of [
+      [0, Infinity],
+      [-Infinity, 0],
+      [NaN, 1],
+      [0, NaN],
+    ]) {
+      const r = tanhSinh(Math.exp, a, b);
+      expect(r.value).toBeNaN();
+      expect(r.converged).toBe(false);
+      expect(r.neval).toBe(0);
+    }
+  });
+
+  it('pieces between breakpoints: kinks integrated exactly, singularities at a breakpoint from both sides', () => {
+    // |x − 0.3| + |x − 0.7| on [0, 1] = 0.58; linear on each piece
+    const k = tanhSinh((x) => Math.abs(x - 0.3) + Math.abs(x - 0.7), 0, 1, { points: [0.7, 0.3], epsabs: 1e-12, epsrel: 0 });
+    expect(k.converged).toBe(true);
+    expect(Math.abs(k.value - 0.58)).toBeLessThanOrEqual(Math.max(k.abserr, 4 * Number.EPSILON));
+    expect(k.abserr).toBeLessThanOrEqual(1e-12);
+    // |x − 0.3|^(−1/2): singular at the breakpoint 0.3, a nonzero endpoint of both pieces: not
+    // resolvable below ~2√(ulp(0.3)) per side, so not converged, and honest
+    const s = tanhSinh((x) => 1 / Math.sqrt(Math.abs(x - 0.3)), 0, 1, { points: [0.3], epsabs: 0, epsrel: 1e-12 });
+    const exact = 2 * (Math.sqrt(0.3) + Math.sqrt(0.7));
+    expect(s.converged).toBe(false);
+    expect(Math.abs(s.value - exact)).toBeLessThanOrEqual(s.abserr);
+    expect(s.abserr).toBeLessThanOrEqual(10 * Math.abs(s.value - exact));
+    // a pole at the centre of a piece (its first tanh-sinh node): NaN
+    const p = tanhSinh((x) => 1 / (x - 0.25), 0, 1, { points: [0.5] });
+    expect(p.value).toBeNaN();
+    expect(p.converged).toBe(false);
+  });
+});
