@@ -461,3 +461,21 @@ describe('tanhSinh contract and breakpoints', () => {
     expect(p.converged).toBe(false);
   });
 });
+
+describe('tanh-sinh below its roundoff floor', () => {
+  it('asked for 1e-15: runs every level, reports unconverged, and the 50·eps·∫|f| floor covers the rounding', () => {
+    for (const [f, a, b, exact] of [
+      [Math.exp, 0, 1, Math.E - 1],
+      [(x: number) => Math.exp(-x * x), -10, 10, Math.sqrt(Math.PI)],
+      [(x: number) => 1 / Math.sqrt(x), 0, 1, 2],
+    ] as const) {
+      const r = tanhSinh(f, a, b, { epsabs: 0, epsrel: 1e-15 });
+      const err = Math.abs(r.value - exact);
+      expect(r.converged).toBe(false);
+      expect(err).toBeGreaterThan(0); // the rounding is there to be covered
+      expect(err).toBeLessThanOrEqual(r.abserr);
+      // the floor and nothing much more: 50·eps·∫|f| ≈ 1.1e-14·∫|f|
+      expect(r.abserr).toBeLessThanOrEqual(2e-14 * Math.abs(exact));
+    }
+  });
+});
