@@ -479,3 +479,42 @@ describe('tanh-sinh below its roundoff floor', () => {
     }
   });
 });
+
+describe('tanh-sinh: pieces, decay and sign', () => {
+  it('each piece gets the absolute tolerance in proportion to its width, so the sum meets it', () => {
+    // e^x on ten pieces of [0, 1] to 1e-6 absolute: a piece given all of 1e-6 would stop at level 2
+    // (error 5e-7 each, 5e-6 in sum); its share 1e-7 takes it a level further
+    const r = tanhSinh(Math.exp, 0, 1, { points: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], epsabs: 1e-6, epsrel: 0 });
+    expect(r.converged).toBe(true);
+    expect(r.abserr).toBeLessThanOrEqual(1e-6);
+    expect(Math.abs(r.value - (Math.E - 1))).toBeLessThanOrEqual(r.abserr);
+  });
+
+  it('the sign of f changes nothing but the sign of the value (same nodes, same error)', () => {
+    // e^(−100x): the largest terms are near 0, not at the centre; √ singularities at either end
+    for (const f of [(x: number) => Math.exp(-100 * x), (x: number) => 1 / Math.sqrt(x), (x: number) => (1 - x) ** -0.5]) {
+      const p = tanhSinh(f, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+      const m = tanhSinh((x) => -f(x), 0, 1, { epsabs: 0, epsrel: 1e-10 });
+      expect(m.neval).toBe(p.neval);
+      expect(m.value).toBe(-p.value);
+      expect(m.abserr).toBe(p.abserr);
+    }
+  });
+
+  it('a side whose terms have decayed below 1e-20 of the largest is not evaluated further', () => {
+    // e^(−100x) on [0, 1] = (1 − e^(−100))/100: the right side's terms vanish long before the
+    // table ends (δ ≈ 1e-150); evaluating every node would cost ~1800
+    const r = tanhSinh((x) => Math.exp(-100 * x), 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - -Math.expm1(-100) / 100)).toBeLessThanOrEqual(r.abserr);
+    expect(r.neval).toBeLessThan(300);
+    expect(tanhSinh(Math.exp, 0, 1, { epsabs: 0, epsrel: 1e-10 }).neval).toBeLessThan(300);
+    // run to the last level (1e-15 cannot be met): e^x's terms fall below 1e-20 of the largest
+    // near x ≈ 1e-21, so sampling stops one level-0 step further (≈ 6e-102), short of the
+    // table's end (≈ 1e-150)
+    let min = Infinity;
+    tanhSinh((x) => ((min = Math.min(min, x)), Math.exp(x)), 0, 1, { epsabs: 0, epsrel: 1e-15 });
+    expect(min).toBeGreaterThan(1e-120);
+    expect(min).toBeLessThan(1e-60);
+  });
+});
