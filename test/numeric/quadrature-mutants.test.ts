@@ -53,6 +53,29 @@ describe('one G10K21 panel against QUADPACK dqk21 (SciPy)', () => {
   }
 });
 
+describe('one vector G10K21 panel against QUADPACK dqk21 (SciPy)', () => {
+  it("every component gets dqk21's value and error estimate (no boundary rule in quadVec)", () => {
+    // the panel cases on [0, 1], as four components of one integrand; limit 1: one panel
+    const ids = fx.panels.filter((p) => p.a === 0 && p.b === 1).map((p) => p.id);
+    const r = quadVec(
+      (x, out) => {
+        for (let q = 0; q < ids.length; q++) out[q] = panelF[ids[q]](x);
+      },
+      ids.length,
+      0,
+      1,
+      { limit: 1, epsabs: 0, epsrel: 0 },
+    );
+    expect(r.neval).toBe(21);
+    expect(r.converged).toBe(false);
+    ids.forEach((id, q) => {
+      const p = fx.panels.find((c) => c.id === id)!;
+      expect(Math.abs(r.value[q] - p.value)).toBeLessThanOrEqual(4 * Number.EPSILON * Math.max(Math.abs(p.value), 1));
+      expect(Math.abs(r.abserr[q] - p.abserr)).toBeLessThanOrEqual(1e-4 * p.abserr); // |G − K| is a difference of sums: ~1e-5 relative
+    });
+  });
+});
+
 describe('the error-ordered heap', () => {
   it('pops keys in descending order, whatever the order of pushes (against a sort)', () => {
     // a fixed pseudo-random sequence with ties (keys from 0..19 over 200 entries)
