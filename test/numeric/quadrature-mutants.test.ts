@@ -541,3 +541,35 @@ describe('tanh-sinh: pieces, decay and sign', () => {
     expect(min).toBeLessThan(1e-60);
   });
 });
+
+describe('interior panels use QUADPACK scaling', () => {
+  it('smooth integrands converge to an estimate at the roundoff floor 50·eps·∫|f|, not |G − K| of every panel', () => {
+    // |K − G| is kept only on panels at a piece boundary; inside, QUADPACK's (200|G − K|/resasc)^1.5
+    // scaling applies (K's error ≪ |G − K| for smooth f). Raw |G − K| everywhere gives 70× the floor on Runge.
+    for (const [f, a, b, exact] of [
+      [(x: number) => 1 / (1 + 25 * x * x), -1, 1, (2 * Math.atan(5)) / 5],
+      [(x: number) => 1 / (1 + x * x), 0, 2, Math.atan(2)],
+    ] as const) {
+      const r = quad(f, a, b, { epsabs: 0, epsrel: 1e-10 });
+      expect(r.converged).toBe(true);
+      expect(Math.abs(r.value - exact)).toBeLessThanOrEqual(r.abserr);
+      // ∫|f| = exact here (f > 0)
+      expect(r.abserr).toBeLessThanOrEqual(10 * 50 * Number.EPSILON * exact);
+    }
+  });
+});
+
+describe('the roundoff stop waits until little is left above the floor', () => {
+  it('sin + 1e-3·|x − 1| on [0, 2π] to 1e-15: the floor (from sin) is above the tolerance, the kink is still bisected away', () => {
+    // ∫ = 1e-3·(1/2 + (2π − 1)²/2); the floor 50·eps·∫|f| ≈ 4.5e-14 cannot meet 1e-15·0.0145, but the
+    // kink's error (6e-4 on the first panel) is far above the floor: stopping at the first panel would keep it
+    const exact = 1e-3 * (0.5 + (2 * Math.PI - 1) ** 2 / 2);
+    for (const method of ['gk', 'auto'] as const) {
+      const r = quad((x) => Math.sin(x) + 1e-3 * Math.abs(x - 1), 0, 2 * Math.PI, { epsabs: 0, epsrel: 1e-15, method });
+      expect(r.converged).toBe(false);
+      expect(Math.abs(r.value - exact)).toBeLessThanOrEqual(r.abserr);
+      // stopped once what is left above the floor is at most half the floor: abserr ≤ 1.5·floor (+ drift)
+      expect(r.abserr).toBeLessThan(1e-13);
+    }
+  });
+});
