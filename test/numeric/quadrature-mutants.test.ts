@@ -426,6 +426,9 @@ describe('adaptive Gauss–Kronrod: stopping rules and endpoint singularities', 
       expect(r.abserr).toBeLessThanOrEqual(10 * err);
       // only the resolution of doubles at 1 is lost: ∫_1^{1+ε} (x − 1)^(−α) ≈ ε^(1−α)/(1 − α)
       expect(err).toBeLessThan((3 * Number.EPSILON ** (1 - alpha)) / (1 - alpha));
+      // kept at the first try (1764 evaluations): rejecting it means bisecting to the resolution
+      // of doubles and a second tanh-sinh run there (4221)
+      expect(r.neval).toBeLessThan(2500);
     }
     expect(quad((x) => (x - 1) ** -0.5, 1, 2, { method: 'gk' }).value).toBeNaN();
   });
@@ -571,5 +574,23 @@ describe('the roundoff stop waits until little is left above the floor', () => {
       // stopped once what is left above the floor is at most half the floor: abserr ≤ 1.5·floor (+ drift)
       expect(r.abserr).toBeLessThan(1e-13);
     }
+  });
+});
+
+describe('at the limit, tanh-sinh replaces an end piece only where it lowers the error', () => {
+  it('|x − 0.3| with 12 panels: bisection is better than tanh-sinh (1.4e-7 against 1.9e-6), so auto = gk', () => {
+    const f = (x: number) => Math.abs(x - 0.3);
+    const auto = quad(f, 0, 1, { limit: 12, epsabs: 0, epsrel: 1e-10 });
+    const gk = quad(f, 0, 1, { limit: 12, epsabs: 0, epsrel: 1e-10, method: 'gk' });
+    expect(auto.converged).toBe(false);
+    expect(auto.value).toBe(gk.value);
+    expect(auto.abserr).toBe(gk.abserr);
+    expect(auto.neval).toBeGreaterThan(gk.neval); // tanh-sinh was tried
+    expect(Math.abs(auto.value - 0.29)).toBeLessThanOrEqual(auto.abserr);
+    // with 5 panels it is the other way round: tanh-sinh's 1.9e-6 replaces bisection's 2.1e-3
+    const auto5 = quad(f, 0, 1, { limit: 5, epsabs: 0, epsrel: 1e-10 });
+    const gk5 = quad(f, 0, 1, { limit: 5, epsabs: 0, epsrel: 1e-10, method: 'gk' });
+    expect(auto5.abserr).toBeLessThan(gk5.abserr / 100);
+    expect(Math.abs(auto5.value - 0.29)).toBeLessThanOrEqual(auto5.abserr);
   });
 });
