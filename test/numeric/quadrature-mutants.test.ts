@@ -594,3 +594,16 @@ describe('at the limit, tanh-sinh replaces an end piece only where it lowers the
     expect(Math.abs(auto5.value - 0.29)).toBeLessThanOrEqual(auto5.abserr);
   });
 });
+
+describe('tanhSinh over pieces is the sum of its pieces', () => {
+  it('[1, 3] split at 2: value and evaluations add, each piece run to half the absolute tolerance', () => {
+    const f = (x: number) => Math.exp(x) * Math.sqrt(x - 1);
+    const whole = tanhSinh(f, 1, 3, { points: [2], epsabs: 1e-6, epsrel: 0 });
+    const left = tanhSinh(f, 1, 2, { epsabs: 5e-7, epsrel: 0 });
+    const right = tanhSinh(f, 2, 3, { epsabs: 5e-7, epsrel: 0 });
+    expect(whole.neval).toBe(left.neval + right.neval);
+    expect(whole.value).toBe(left.value + right.value);
+    expect(whole.abserr).toBe(left.abserr + right.abserr);
+    expect(whole.converged).toBe(true);
+  });
+});
