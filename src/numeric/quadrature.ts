@@ -376,7 +376,8 @@ class Workspace {
 const pool: Workspace[] = [];
 let poolDepth = 0;
 
-function heapPush(heap: Int32Array, key: Float64Array, size: number, i: number): number {
+/** Adds slot i to the max-heap of slots ordered by key (QAG's "largest error first"); returns the new size. Exported for tests. */
+export function heapPush(heap: Int32Array, key: Float64Array, size: number, i: number): number {
   let k = size;
   const ki = key[i];
   while (k > 0) {
@@ -390,8 +391,8 @@ function heapPush(heap: Int32Array, key: Float64Array, size: number, i: number):
   return size + 1;
 }
 
-/** Removes the top of the heap; returns the new size. */
-function heapPop(heap: Int32Array, key: Float64Array, size: number): number {
+/** Removes the top of the heap; returns the new size. Exported for tests. */
+export function heapPop(heap: Int32Array, key: Float64Array, size: number): number {
   const n = size - 1;
   if (n <= 0) return 0;
   const last = heap[n];
@@ -750,7 +751,8 @@ function quadInfinite(f: (x: number) => number, a: number, b: number, opts: Quad
       const d = 1 - t * t;
       return (f(t / d) * (1 + t * t)) / (d * d);
     };
-    toT = (x) => (x === 0 ? 0 : (2 * x) / (1 + Math.sqrt(1 + 4 * x * x)));
+    // the root of t/(1 − t²) = x in (−1, 1); hypot, not √(1 + 4x²), which overflows beyond |x| ≈ 1e154
+    toT = (x) => (2 * x) / (1 + Math.hypot(1, 2 * x));
     lo = -1;
   } else if (b === Infinity) {
     g = (t) => {
