@@ -105,7 +105,12 @@ export function attainabilityLp(e: Economy, beta1: ArrayLike<number>, delta: num
     return cols++;
   };
   const p2 = Array.from({ length: n }, (_, k) => Int32Array.from(G, (g, i) => (g >= s[k] ? col(s[k], g, `p2[${k}][${i}]`) : -1)));
-  const p1 = Array.from({ length: n }, (_, j) => Int32Array.from(G, (g, i) => (beta[j] < 1 && g >= beta[j] && inSupport[i] ? col(-Infinity, Infinity, `p1[${j}][${i}]`) : -1)));
+  // p_1(s_j, ·) only at the cutoff buyer (the first support point ≥ β_1(s_j)) and the top buyer b = 1:
+  // the proof's pairs; the rows of other traded buyers would only tighten a relaxation already infeasible
+  const p1 = Array.from({ length: n }, (_, j) => {
+    const first = G.findIndex((g, i) => g >= beta[j] && inSupport[i] === 1);
+    return Int32Array.from(G, (g, i) => (beta[j] < 1 && (i === first || (i === m - 1 && inSupport[i])) ? col(-Infinity, Infinity, `p1[${j}][${i}]`) : -1));
+  });
   const U = Int32Array.from(s, (_, k) => col(-Infinity, Infinity, `U[${k}]`));
   const z = Int32Array.from(G, (_, i) => col(-Infinity, Infinity, `z[${i}]`));
 
