@@ -34,7 +34,8 @@
  */
 import type { LinearProgram } from '../../numeric/lp.ts';
 import { InputError } from '../../errors.ts';
-import { buyerCdf, mergeKnots } from './economy.ts';
+import { buyerCdf, makeBuyers, makeEconomy, makeSellers, mergeKnots } from './economy.ts';
+import { theorem2Cutoffs } from './efficient.ts';
 import { buyersAt, cutoffRule, evolve, sellersAt } from './evolution.ts';
 import type { Economy } from './types.ts';
 
@@ -43,6 +44,12 @@ export interface AttainabilityOptions {
   buyerPoints?: number;
   /** Distance below each cutoff of the untraded buyer b′ (default 1e-6). */
   below?: number;
+  /**
+   * Which sellers get period-1 rows: 'all', or 'ends' — the lowest atom and the highest atom with
+   * β_1 < 1, the proof's pairs (0, β_1(0)) and (σ_1(1), 1). Fewer rows and grid points: a weaker
+   * relaxation (still sound) whose Farkas certificate is small enough to verify exactly. Default 'all'.
+   */
+  sellersUsed?: 'all' | 'ends';
 }
 
 /** The LP and what its columns mean (for messages and for reading a feasible price rule back). */
@@ -81,10 +88,24 @@ export function attainabilityLp(e: Economy, beta1: ArrayLike<number>, delta: num
   const B2 = path.periods[1].buyerTotal;
   const S2 = path.periods[1].sellerTotal;
 
-  const extra: number[] = [];
+  const used = new Uint8Array(n);
+  if ((opts.sellersUsed ?? 'all') === 'all') used.fill(1);
+  else {
+    used[0] = 1;
+    for (let j = n - 1; j >= 0; j--)
+      if (beta[j] < 1) {
+        used[j] = 1;
+        break;
+      }
+  }
+  // the grid: uniform points, the buyers' own knots (B_2's mass is spread evenly between them), and
+  // each used seller's cutoff with the point just below it. Seller values need not be knots: the cell
+  // holding s_k contributes its upper bound only (its lower bound, m·(p_2 − s_k) ≥ 0, is dropped).
+  const extra: number[] = [...e.buyers.knots];
   for (let k = 1; k < M; k++) extra.push(k / M);
-  for (const v of s) extra.push(v);
-  for (const b of beta) if (b > 0 && b < 1) extra.push(b, Math.max(0, b - h));
+  beta.forEach((b, j) => {
+    if (used[j] && b > 0 && b < 1) extra.push(b, Math.max(0, b - h));
+  });
   const G = mergeKnots(Float64Array.of(0, 1), extra);
   const m = G.length;
   // a grid point is in the support of B_1 when a neighbouring cell has buyers (or it is 0 with the atom)
@@ -109,7 +130,7 @@ export function attainabilityLp(e: Economy, beta1: ArrayLike<number>, delta: num
   // the proof's pairs; the rows of other traded buyers would only tighten a relaxation already infeasible
   const p1 = Array.from({ length: n }, (_, j) => {
     const first = G.findIndex((g, i) => g >= beta[j] && inSupport[i] === 1);
-    return Int32Array.from(G, (g, i) => (beta[j] < 1 && (i === first || (i === m - 1 && inSupport[i])) ? col(-Infinity, Infinity, `p1[${j}][${i}]`) : -1));
+    return Int32Array.from(G, (g, i) => (used[j] && beta[j] < 1 && (i === first || (i === m - 1 && inSupport[i])) ? col(-Infinity, Infinity, `p1[${j}][${i}]`) : -1));
   });
   const U = Int32Array.from(s, (_, k) => col(-Infinity, Infinity, `U[${k}]`));
   const z = Int32Array.from(G, (_, i) => col(-Infinity, Infinity, `z[${i}]`));
@@ -140,12 +161,15 @@ export function attainabilityLp(e: Economy, beta1: ArrayLike<number>, delta: num
     let lc = 0;
     let hc = 0;
     for (let i = 0; i + 1 < m; i++) {
-      if (p2[k][i] < 0) continue;
-      const mass = buyerCdf(b2, G[i + 1]) - buyerCdf(b2, G[i]);
-      if (mass === 0) continue;
-      add(lo, p2[k][i], -mass);
+      if (!(G[i + 1] > s[k])) continue;
+      const from = Math.max(G[i], s[k]);
+      const mass = buyerCdf(b2, G[i + 1]) - buyerCdf(b2, from);
+      if (!(mass > 0)) continue;
+      if (p2[k][i] >= 0) {
+        add(lo, p2[k][i], -mass);
+        lc -= mass * s[k];
+      }
       add(hi, p2[k][i + 1], -mass);
-      lc -= mass * s[k];
       hc -= mass * s[k];
     }
     row(lo, lc, Infinity, `u2s lower [${k}]`);
@@ -166,6 +190,7 @@ export function attainabilityLp(e: Economy, beta1: ArrayLike<number>, delta: num
   for (let j = 0; j < n; j++) {
     if (!(beta[j] < 1)) continue;
     // b′: the grid point just below β_1(s_j) in the support, if any
+    if (!used[j]) continue;
     let ib = -1;
     for (let i = 0; i < m && G[i] < beta[j]; i++) if (inSupport[i]) ib = i;
     for (let i = 0; i < m; i++) {
@@ -244,4 +269,26 @@ export function proposition1Economy(eps: number, low: number, mid: readonly numb
   values.push(1);
   mass.push(half);
   return { buyers, sellers: { values, mass } };
+}
+
+/**
+ * Proposition 1's economy with sellers as atoms fine where the proof needs them (appendix): `low`
+ * atoms on (0, ε); on (ε, 1) cells of width 1/20, refined to width ε/`fine` within 3ε of σ_1(1), the
+ * first atom whose efficient cutoff is 1 (found on the coarse economy, then re-solved on the fine one).
+ * Returns the economy and its efficient period-1 cutoffs (Theorem 2, eq. (4), δ = 1).
+ */
+export function proposition1Market(eps: number, fine: number, low = 4): { economy: Economy; beta1: Float64Array; sigma: number } {
+  if (!(Number.isInteger(fine) && fine >= 1 && fine <= 64)) throw new InputError('fine', `must be an integer in 1..64 (got ${fine})`);
+  const coarse = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+  const build = (mid: number[]) => {
+    const p = proposition1Economy(eps, low, mid);
+    return makeEconomy(makeBuyers(p.buyers), makeSellers(p.sellers.values, p.sellers.mass));
+  };
+  const sigmaOf = (e: Economy, b: Float64Array) => e.sellers.values[b.findIndex((x) => x >= 1)];
+  const e0 = build(coarse);
+  const s0 = sigmaOf(e0, theorem2Cutoffs(e0, 1).beta);
+  const near = Array.from({ length: 6 * fine + 1 }, (_, i) => s0 - 3 * eps + (i * eps) / fine);
+  const economy = build([...coarse.filter((x) => Math.abs(x - s0) > 3 * eps), ...near].sort((a, b) => a - b));
+  const beta1 = theorem2Cutoffs(economy, 1).beta;
+  return { economy, beta1, sigma: sigmaOf(economy, beta1) };
 }
