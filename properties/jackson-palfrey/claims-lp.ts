@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { asyncClaim, claim } from '../../src/claims/registry.ts';
 import type { AnyClaim, CertifyResult, CheckResult, Json } from '../../src/claims/types.ts';
-import { buyerCdf, buyerTotal, refineBuyers, sellerTotal } from '../../src/models/jackson-palfrey/economy.ts';
+import { buyerCdf, buyerTotal, refineBuyers, sellerCdf, sellerTotal } from '../../src/models/jackson-palfrey/economy.ts';
+import { theorem2CutoffAt, theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { edgyReal } from '../../src/generators/numbers.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 import { trend } from '../../src/numeric/trend.ts';
@@ -377,6 +378,88 @@ const notAttainable = asyncClaim<Prop1Input>({
   fixtures: PROP1_CASES.map((input) => ({ name: `proof of Proposition 1, ε = ${input.eps}`, input })),
 });
 
+
+// ---------------------------------------------------------------- JP.Prop1.limits
+
+const LIMIT_EPS = [0.02, 0.01, 0.005, 0.002];
+
+/** The proof's limits at one ε on one seller grid: β_1(0), σ_1(1), q = S_2(.5)/S_2(1), both buyer ratios, (m)'s margin. */
+export function prop1Limits(eps: number, g: SellerGrid) {
+  const { economy: e } = proposition1Market(eps, g.fine, g.low);
+  const res = theorem2Cutoffs(e, 1);
+  const at = (s: number) => theorem2CutoffAt(e, res, s, 1);
+  const beta0 = at(0);
+  // σ_1(1) = sup{s : β_1(s) < 1}: β_1 is increasing where below 1 (Theorem 2), so bisect
+  let lo = 0;
+  let hi = 1;
+  for (let k = 0; k < 50; k++) {
+    const mid = (lo + hi) / 2;
+    if (at(mid) < 1) lo = mid;
+    else hi = mid;
+  }
+  const sigma = lo;
+  const path = evolve(e, cutoffRule([res.beta, e.sellers.values]));
+  const s2 = sellersAt(path, 2);
+  const b2 = buyersAt(path, 2);
+  const q = sellerCdf(s2, 0.5) / sellerTotal(s2);
+  const B2 = buyerTotal(b2);
+  const qBuyers = (B2 - buyerCdf(b2, 0.5)) / B2; // repaired: (B_2(1) − B_2(.5))/B_2(1)
+  const qPrinted = (1 - buyerCdf(b2, 0.5)) / B2; // as printed: (1 − B_2(.5))/B_2(1)
+  // (m) with γ → 0 and the "+" (k) lacks restored, prices in [0, 1] so the price difference is ≤ 1:
+  // the proof's contradiction needs (β_1(0) + 1 − σ_1(1))(1 − q) ≥ q·1 + 8ε
+  const mMargin = (beta0 + 1 - sigma) * (1 - q) - q - 8 * eps;
+  return { beta0, sigma, q, qBuyers, qPrinted, mMargin };
+}
+
+/**
+ * Measured (scripts, seller grids fine = low = 4, 8, 16 — identical to 3 digits: midpoint atoms
+ * integrate the linear pieces of eq. (4) exactly): |β_1(0) − 1/3|/ε ≤ 0.463, |σ_1(1) − 2/3|/ε ≤ 0.462,
+ * |q − 1/3|/ε ≤ 0.041 over ε = .02 … .002; C = 1.2 is 2.5 × the largest. (m)'s margin: −0.060 at
+ * ε = .02, +0.026 at .01, +0.068 at .005, +0.094 at .002 (limit 1/9).
+ */
+const LIMIT_C = 1.2;
+
+export interface LimitsInput {
+  grid: SellerGrid;
+}
+
+const limits = claim<LimitsInput>({
+  id: 'JP.Prop1.limits',
+  paper: 'JP',
+  source: 'Jackson & Palfrey (1996), proof of Proposition 1 (appendix)',
+  statement:
+    "For the ε-family in the proof of Proposition 1: β_1(0) → 1/3, σ_1(1) → 2/3 and S_2(.5)/S_2(1) → 1/3 with error ≤ Cε (trend over ε = .02, .01, .005, .002), and the proof's final inequality fails by a margin for ε ≤ 0.01 (misprints repaired: (1 − B_2(.5)) is (B_2(1) − B_2(.5)); (k) lacks a \"+\").",
+  verdict: 'holds',
+  tolerance: { abs: LIMIT_C, why: 'C of error ≤ Cε: the measured worst error/ε over the three limits is 0.463 (β_1(0)), on every seller grid tried, × 2.5' },
+  input: fc.record({ grid: fc.record({ fine: fc.constantFrom(4, 6, 8), low: fc.constantFrom(4, 8) }) }),
+  runs: 2,
+  property(x, ctx): CheckResult {
+    const rows = LIMIT_EPS.map((eps) => ({ eps, ...prop1Limits(eps, x.grid) }));
+    const C = ctx.tolerance.abs!;
+    let slack = Infinity;
+    for (const r of rows) {
+      slack = Math.min(slack, C - Math.abs(r.beta0 - 1 / 3) / r.eps, C - Math.abs(r.sigma - 2 / 3) / r.eps, C - Math.abs(r.q - 1 / 3) / r.eps, C - Math.abs(r.qBuyers - 1 / 3) / r.eps);
+      if (r.eps <= 0.01) slack = Math.min(slack, r.mMargin > 0 ? C : -1);
+    }
+    const errs = rows.map((r) => Math.max(Math.abs(r.beta0 - 1 / 3), Math.abs(r.sigma - 2 / 3), Math.abs(r.q - 1 / 3)));
+    const fit = trend(LIMIT_EPS, errs, { fitLast: LIMIT_EPS.length });
+    return {
+      holds: slack >= 0,
+      margin: slack,
+      numbers: { eps: LIMIT_EPS, beta0: rows.map((r) => r.beta0), sigma: rows.map((r) => r.sigma), q: rows.map((r) => r.q), qBuyersRepaired: rows.map((r) => r.qBuyers), qBuyersPrinted: rows.map((r) => r.qPrinted), mMargin: rows.map((r) => r.mMargin), ...trendNumbers(fit, 'rate') },
+    };
+  },
+  certify(x, ctx): CertifyResult {
+    // the same limits on a seller grid twice as fine (both near σ_1(1) and on (0, ε))
+    const r = limits.property({ grid: { fine: 2 * x.grid.fine, low: 2 * x.grid.low } }, ctx);
+    return { ...r, route: 'the limits recomputed on a seller grid twice as fine near σ_1(1) and on (0, ε)' };
+  },
+  labels: (x) => [`fine=${x.grid.fine}`],
+  describe: (x) => `Proposition 1's economy for ε = .02, .01, .005, .002, sellers as atoms of width ε/${x.grid.fine} near σ_1(1), ${x.grid.low} on (0, ε), 1/20 elsewhere`,
+  decode: (json) => parseOrThrow(z.strictObject({ grid: GridShape }), json) as LimitsInput,
+  fixtures: [{ name: 'proof of Proposition 1 (ε → 0)', input: { grid: { fine: 4, low: 4 } } }],
+});
+
 /** The claims of this part, in catalogue order. */
-export const jpLpClaims: readonly AnyClaim<any>[] = [massBalance, lawOfLargeNumbers, notAttainable];
+export const jpLpClaims: readonly AnyClaim<any>[] = [massBalance, lawOfLargeNumbers, limits, notAttainable];
 
