@@ -81,3 +81,24 @@ describe('Proposition 1 LP', () => {
     expect(() => proposition1Economy(0.7, 2, [])).toThrow(/eps/);
   });
 });
+
+describe('two-cluster economies', () => {
+  test("the symmetric cluster economy is the proof's economy, built the other way", async () => {
+    const { clusterEconomy, proposition1Economy: prop } = await import('../../src/models/jackson-palfrey/attainability.ts');
+    const eps = 0.05;
+    const mid = [0.3, 0.6, 0.65];
+    const p = prop(eps, 4, mid);
+    const c = clusterEconomy({ buyerAtom0: 0.5 * (1 - eps), buyerThin: eps, buyerTop: eps, sellerLow: 0.5 * (1 - eps), sellerLowWidth: eps, sellerThin: eps }, 4, mid);
+    expect(Array.from(c.sellers.values)).toEqual(p.sellers.values);
+    Array.from(c.sellers.mass).forEach((m, j) => expect(m).toBeCloseTo(p.sellers.mass[j], 15));
+    for (const v of [0, 0.1, 0.5, 0.94, 0.96, 0.999, 1]) expect(buyerCdf(c.buyers, v)).toBeCloseTo(buyerCdf(makeBuyers(p.buyers), v), 14);
+  });
+
+  test('bad cluster parameters name the field', async () => {
+    const { clusterEconomy } = await import('../../src/models/jackson-palfrey/attainability.ts');
+    const ok = { buyerAtom0: 0.4, buyerThin: 0.05, buyerTop: 0.05, sellerLow: 0.4, sellerLowWidth: 0.05, sellerThin: 0.05 };
+    expect(() => clusterEconomy({ ...ok, buyerTop: 0 }, 4, [])).toThrow(/buyerTop/);
+    expect(() => clusterEconomy({ ...ok, buyerAtom0: 0.96 }, 4, [])).toThrow(/buyerThin/);
+    expect(() => clusterEconomy({ ...ok, sellerThin: 0.7 }, 4, [])).toThrow(/sellerThin/);
+  });
+});

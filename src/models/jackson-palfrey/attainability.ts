@@ -292,3 +292,68 @@ export function proposition1Market(eps: number, fine: number, low = 4): { econom
   const beta1 = theorem2Cutoffs(economy, 1).beta;
   return { economy, beta1, sigma: sigmaOf(economy, beta1) };
 }
+
+/**
+ * A two-cluster economy generalising the proof of Proposition 1 (appendix): buyers with `buyerAtom0`
+ * at 0, `buyerThin` uniform on (0, 1 − buyerTop), the rest uniform on (1 − buyerTop, 1); sellers with
+ * `sellerLow` uniform on (0, sellerLowWidth), `sellerThin` uniform on (sellerLowWidth, 1), the rest
+ * at 1. The proof's economy is buyerAtom0 = sellerLow = ½(1 − ε), buyerThin = sellerThin = ε,
+ * buyerTop = sellerLowWidth = ε. Masses total 1 on each side.
+ */
+export interface ClusterSpec {
+  buyerAtom0: number;
+  buyerThin: number;
+  buyerTop: number;
+  sellerLow: number;
+  sellerLowWidth: number;
+  sellerThin: number;
+}
+
+/** The economy of a ClusterSpec with sellers as atoms (see proposition1Market for `low`, `mid`). */
+export function clusterEconomy(c: ClusterSpec, low: number, mid: readonly number[]): Economy {
+  const top = 1 - c.buyerAtom0 - c.buyerThin;
+  const sTop = 1 - c.sellerLow - c.sellerThin;
+  const fields: [string, number, number, number][] = [
+    ['buyerAtom0', c.buyerAtom0, 0, 1], ['buyerThin', c.buyerThin, 0, 1], ['buyerTop', c.buyerTop, 1e-6, 1 - 1e-6],
+    ['sellerLow', c.sellerLow, 0, 1], ['sellerLowWidth', c.sellerLowWidth, 1e-6, 1 - 1e-6], ['sellerThin', c.sellerThin, 0, 1],
+  ];
+  for (const [name, v, lo, hi] of fields) if (!(v >= lo && v <= hi)) throw new InputError(name, `must be in [${lo}, ${hi}] (got ${v})`);
+  if (!(top > 0)) throw new InputError('buyerThin', 'buyerAtom0 + buyerThin must be below 1');
+  if (!(sTop >= 0)) throw new InputError('sellerThin', 'sellerLow + sellerThin must be at most 1');
+  const e = c.buyerTop;
+  const buyers = makeBuyers({ atom0: c.buyerAtom0, knots: [0, 1 - e, 1], density: [c.buyerThin / (1 - e), top / e] });
+  const f = c.sellerLowWidth;
+  const values: number[] = [];
+  const mass: number[] = [];
+  for (let i = 0; i < low; i++) {
+    values.push(((i + 0.5) * f) / low);
+    mass.push(c.sellerLow / low);
+  }
+  const cuts = [f, ...mid.filter((x) => x > f && x < 1), 1];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    values.push((cuts[i] + cuts[i + 1]) / 2);
+    mass.push((c.sellerThin * (cuts[i + 1] - cuts[i])) / (1 - f));
+  }
+  if (sTop > 0) {
+    values.push(1);
+    mass.push(sTop);
+  }
+  const keep = mass.map((m, j) => j).filter((j) => mass[j] > 0);
+  return makeEconomy(buyers, makeSellers(keep.map((j) => values[j]), keep.map((j) => mass[j])));
+}
+
+/** clusterEconomy with sellers refined near σ_1(1) (as proposition1Market), and its efficient cutoffs (δ = 1). */
+export function clusterMarket(c: ClusterSpec, fine: number, low = 4): { economy: Economy; beta1: Float64Array; sigma: number } {
+  const scale = Math.min(c.buyerTop, c.sellerLowWidth);
+  const coarse = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+  const sigmaOf = (e: Economy, b: Float64Array) => {
+    const j = b.findIndex((x) => x >= 1);
+    return j < 0 ? 1 : e.sellers.values[j];
+  };
+  const e0 = clusterEconomy(c, low, coarse);
+  const s0 = sigmaOf(e0, theorem2Cutoffs(e0, 1).beta);
+  const near = Array.from({ length: 6 * fine + 1 }, (_, i) => s0 - 3 * scale + (i * scale) / fine);
+  const economy = clusterEconomy(c, low, [...coarse.filter((x) => Math.abs(x - s0) > 3 * scale), ...near].sort((a, b) => a - b));
+  const beta1 = theorem2Cutoffs(economy, 1).beta;
+  return { economy, beta1, sigma: sigmaOf(economy, beta1) };
+}
