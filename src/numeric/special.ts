@@ -339,6 +339,11 @@ const LARGE = 10;
  * underflow pow go through logarithms.
  */
 function betaPrefactor(a: number, b: number, x: number, y: number): number {
+  // Of x and y = 1 − x, the one above ½ may be rounded (1 − x for x < ½) and the other is exact:
+  // ln of the larger is log1p(−smaller), which a large exponent multiplies without the rounding
+  // (pow(fl(1 − 2e-4), 1e4) is off by 1e4·ε/2).
+  const lnX = x > 0.5 ? Math.log1p(-y) : Math.log(x);
+  const lnY = y > 0.5 ? Math.log1p(-x) : Math.log(y);
   if (a >= LARGE && b >= LARGE) {
     // a·ln(x/x0) + b·ln(y/y0) with x0 = a/(a+b) = (a·ln(x/x0) − u) + (b·ln(y/y0) + u), u = (a+b)(x − x0):
     // near the mode both brackets are log1pmx terms (the ±u cancel exactly); far from it, where
@@ -364,12 +369,13 @@ function betaPrefactor(a: number, b: number, x: number, y: number): number {
     const L = a >= LARGE ? a : b;
     const s = a >= LARGE ? b : a;
     const lnRatioSmall = (L - 0.5) * log1pmx(s / L) - s / (2 * L) + stirlingCorrection(L + s) - stirlingCorrection(L);
-    const direct =
-      ((Math.pow(x, a) * Math.pow(y, b)) * (Math.pow(L + s, s) * Math.exp(lnRatioSmall))) / gammaFn(s);
+    // the large power from its logarithm (above), the small one by pow (1 ulp for an exact base)
+    const powers = a >= LARGE ? Math.exp(a * lnX) * Math.pow(y, b) : Math.pow(x, a) * Math.exp(b * lnY);
+    const direct = (powers * (Math.pow(L + s, s) * Math.exp(lnRatioSmall))) / gammaFn(s);
     if (direct > 1e-290 && Number.isFinite(direct)) return direct;
     lnB = lgamma(s) - s * Math.log(L + s) - lnRatioSmall;
   }
-  return Math.exp(a * Math.log(x) + b * Math.log(y) - lnB);
+  return Math.exp(a * lnX + b * lnY - lnB);
 }
 
 const TINY = 1e-300;
@@ -444,12 +450,15 @@ export function betaIncC(a: number, b: number, x: number): number {
 /** ln B(a, b) = lnΓ(a) + lnΓ(b) − lnΓ(a+b). */
 export function lbeta(a: number, b: number): number {
   if (a >= LARGE && b >= LARGE) {
-    // Stirling in both, so the (a+b)·ln(a+b) terms cancel analytically
+    // Stirling in both, so the (a+b)·ln(a+b) terms cancel analytically. ln(a/s) of the larger
+    // parameter is log1p(−b/s): Math.log(a/s) would keep only its absolute ε, times a (2e-8 at a = 1e8).
     const s = a + b;
+    const lnA = a > b ? Math.log1p(-b / s) : Math.log(a / s);
+    const lnB = a > b ? Math.log(b / s) : Math.log1p(-a / s);
     return (
       LN_SQRT_2PI +
-      (a - 0.5) * Math.log(a / s) +
-      (b - 0.5) * Math.log(b / s) -
+      (a - 0.5) * lnA +
+      (b - 0.5) * lnB -
       0.5 * Math.log(s) +
       stirlingCorrection(a) +
       stirlingCorrection(b) -
