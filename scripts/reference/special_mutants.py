@@ -73,7 +73,7 @@ def erfcx(x):
 def main():
     out = {"generator": "scripts/reference/special_mutants.py (mpmath %s, mp.dps = 50)" % mp.__version__}
     # erfcx: every piece, just inside and outside each edge, the continued fraction and the reflection
-    xs = [-26.4, -20, -5, -1, -0.49, -0.01, 0, 0.01, 0.3, 0.49, 0.5, 0.51, 1, 1.49, 1.5, 1.51, 2.2, 2.99, 3,
+    xs = [-26.62, -26.6, -26.4, -20, -5, -1, -0.49, -0.01, 0, 0.01, 0.3, 0.49, 0.5, 0.51, 1, 1.49, 1.5, 1.51, 2.2, 2.99, 3,
           3.01, 4, 4.99, 5, 5.01, 6.5, 7.99, 8, 8.01, 9, 12, 30, 1e3, 1e10, 1e200]
     out["erfcx"] = [{"x": x, "v": ref(erfcx(x))} for x in xs]
     out["erf"] = [{"x": x, "v": ref(mp.erf(F(x)))} for x in

@@ -90,7 +90,6 @@ const ERFCX_C: readonly Float64Array[] = [
 export function erfcx(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0.5) {
-    if (x < -26.5) return Infinity;
     // exp(x²)(1 − erf x) here has no cancellation (erf(0.5) ≈ 0.52); for x < 0 it is 2exp(x²) − erfcx(−x).
     if (x < 0) return 2 * Math.exp(x * x) - erfcx(-x);
     return Math.exp(x * x) * (1 - erfSmall(x));
