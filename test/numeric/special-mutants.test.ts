@@ -81,6 +81,9 @@ describe('error functions at every piece and cut-off', () => {
     expect(normSf(38.7)).toBe(0);
     expect(normSf(NaN)).toBeNaN();
     expect(normPdf(1e300)).toBe(0);
+    // 2^27·x overflows beyond 1.3e300: the split's hi is NaN, the density 0
+    expect(normPdf(1e306)).toBe(0);
+    expect(normPdf(-Infinity)).toBe(0);
   });
 });
 
@@ -126,6 +129,9 @@ describe('gamma at every range boundary', () => {
   it('gammaFn: series about 2, recursion, Stirling with the split power, reflection', () => {
     for (const c of fx.gamma) within(`Γ(${c.x})`, gammaFn(c.x), c.v, 4);
     expect(gammaFn(171.8)).toBe(Infinity);
+    // far beyond the overflow x^(x/2) is ∞ and e^(−x) is 0: the guard keeps ∞·0 from giving NaN
+    expect(gammaFn(1e10)).toBe(Infinity);
+    expect(gammaFn(Infinity)).toBe(Infinity);
     expect(gammaFn(-0)).toBe(-Infinity);
     expect(gammaFn(0)).toBe(Infinity);
     expect(gammaFn(NaN)).toBeNaN();
