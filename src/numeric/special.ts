@@ -385,9 +385,12 @@ const TINY = 1e-300;
  * d_{2m+1} = −(a+m)(a+b+m)x/((a+2m)(a+2m+1)), d_{2m} = m(b−m)x/((a+2m−1)(a+2m)).
  * Converges fast for x < (a+1)/(a+b+2). Returns NaN if maxIter is exhausted.
  */
-function betaContinuedFraction(a: number, b: number, x: number, maxIter: number): number {
+function betaContinuedFraction(a: number, b: number, x: number, y: number, maxIter: number): number {
   let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
+  // 1 − (a+b)x/(a+1) written with y = 1 − x, ((a+1)y − (b−1)x)/(a+1): where x is the rounded
+  // complement of the caller's exact argument (the upper side), 1 − (a+b)x/(a+1) would cancel
+  // its rounding up by 1/d (50 ulps at I_0.0099(1, 300)); with b = 1 this form is exact.
+  let d = ((a + 1) * y - (b - 1) * x) / (a + 1);
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
   let h = d;
@@ -428,8 +431,8 @@ function betaIncBoth(a: number, b: number, x: number, upper: boolean): number {
   const lowerSide = x < (a + 1) / (a + b + 2);
   // v = I_x(a,b) if lowerSide, else 1 − I_x(a,b) = I_y(b,a)
   const v = lowerSide
-    ? (betaPrefactor(a, b, x, y) * betaContinuedFraction(a, b, x, CF_MAX)) / a
-    : (betaPrefactor(b, a, y, x) * betaContinuedFraction(b, a, y, CF_MAX)) / b;
+    ? (betaPrefactor(a, b, x, y) * betaContinuedFraction(a, b, x, y, CF_MAX)) / a
+    : (betaPrefactor(b, a, y, x) * betaContinuedFraction(b, a, y, x, CF_MAX)) / b;
   // The other side's fraction converges slowly and, tried, was worse (2e-13) than 1 − v: the
   // complement is formed by subtraction. v is near 1 on the fast side only for a parameter
   // ≪ 1 (I_x ≈ x^a): there the complement loses log10(1/(1 − v)) digits.
@@ -531,7 +534,7 @@ function betaIncSolve(a: number, b: number, target: number, upper: boolean): num
       const nv = v * Math.exp(Math.log(target / g) / power); // ln of the ratio: ln t − ln g would cancel
       if (nv === 0) {
         if (upper ? hi === 1 : lo === 0) return upper ? 1 : 0; // the root is closer than the smallest double
-      } else next = upper ? 1 - nv : nv;
+      } else next = upper ? x - y * Math.expm1(Math.log(target / g) / power) : nv; // x − (nv − y): 1 − nv would lose x's digits when x is small
     } else if (slope !== 0 && Number.isFinite(slope)) {
       const newton = -r / slope;
       const curv = (a - 1) / x - (b - 1) / y;
