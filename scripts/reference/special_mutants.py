@@ -99,6 +99,9 @@ def main():
                     [1e-300, 0.01, 0.3, 0.49, 0.51, 0.9, 1.2, 1.49, 1.51, 1.9, 2.2, 2.5, 2.51, 3, 3.3, 4.5,
                      7.7, 9.99, 10, 10.01, 14.5, 30.5, 60.25, 171.6, -1e-300, -0.3, -0.99, -1.5, -3.25,
                      -10.3, -20.5, -100.5, -170.5]]
+    # reflection next to negative integers, where sinPi's reduction matters: r = x − 2·round(x/2) near ±1
+    out["gammaNearPoles"] = [{"x": x, "v": ref(mp.gamma(F(x)))} for x in
+                             [-1.001, -1.0000001, -0.999, -2.999, -3.0001, -5.00001, -6.9999]]
     bi = []
     for a, b, x in [
         # both small: direct prefactor on both sides of the switch, and the log route (direct < 1e-290)
