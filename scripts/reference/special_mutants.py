@@ -118,6 +118,9 @@ def main():
         (20, 30, 0.59), (100, 10, 0.5), (100, 10, 0.95), (10, 100, 0.02), (10, 100, 0.2), (500, 500, 0.45),
         (500, 500, 0.56), (1e4, 2e4, 0.33), (1e4, 2e4, 0.34), (300, 20, 0.6), (300, 20, 0.999),
         (15, 12, 1e-12), (15, 12, 1 - 1e-9),
+        # a parameter of exactly 10 or 9.99 beside a huge one, and the direct/logarithmic switch of the
+        # one-large route (4.9e-308 is still a normal double)
+        (1e6, 10, 1 - 1e-8), (10, 1e4, 4 / 60), (0.3, 10, 0.1), (9.99, 300, 55 / 60), (9.99, 300, 1 / 30),
     ]:
         A, B, X = F(a), F(b), F(x)
         p, q = beta_inc_pq(a, b, x)
@@ -135,7 +138,7 @@ def main():
     out["betaInc"] = bi
     # lbeta on both routes (both ≥ 10: Stirling; otherwise lgamma sums)
     out["lbeta"] = [{"a": a, "b": b, "v": ref(mp.log(mp.beta(F(a), F(b))))} for a, b in
-                    [(10, 10), (10, 9.99), (9.99, 10), (12.5, 300), (1e5, 1e5), (1e8, 30), (0.5, 0.5), (3, 40)]]
+                    [(10, 10), (10, 9.99), (9.99, 10), (12.5, 300), (1e5, 1e5), (1e8, 30), (0.5, 0.5), (3, 40), (10, 1e4), (1e6, 10)]]
 
     path = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures", "numeric", "special-mutants.json")
     with open(path, "w") as f:
