@@ -51,7 +51,7 @@ export function clenshaw(c: Float64Array, t: number): number {
       b2 = b1;
       b1 = b0;
     }
-    return c[0] + t * b1 - b2;
+    return (c[0] ?? 0) + t * b1 - b2; // the empty sum is 0, as in clenshawMany
   }
   // Even and odd parts as two independent recurrences of half the length in s = 2t² − 1
   // (T_{2j}(t) = T_j(s), T_{2j+1}(t) = t·V_j(s) with V the third-kind polynomials, which obey
