@@ -63,7 +63,7 @@ export function clenshaw(c: Float64Array, t: number): number {
   let k = (m - 1) >> 1; // highest j with 2j + 1 ≤ m − 1 or 2j ≤ m − 1
   for (; k >= 1; k--) {
     const ie = 2 * k;
-    const ce = ie < m ? c[ie] : 0;
+    const ce = c[ie]; // ie = 2k ≤ m − 1 always (k starts at ⌊(m − 1)/2⌋); only ie + 1 can reach m
     const co = ie + 1 < m ? c[ie + 1] : 0;
     const e0 = ce + s2 * e1 - e2;
     const o0 = co + s2 * o1 - o2;

@@ -33,6 +33,13 @@ describe('normalSampler', () => {
     expect(z()).toBe(0); // the spare of (−0.5, 0)
   });
 
+  it('rejects a point exactly on the circle (s = 1 would give k = 0, a normal of 0)', () => {
+    // (0.5, 0) → (u, v) = (0, −1), s = 1 exactly; then (0.6, 0.5) → (0.2, 0), s = 0.04
+    const s = scripted([0.5, 0, 0.6, 0.5]);
+    const v = normalSampler(s.rand)();
+    expect(Math.abs(v - 0.2 * Math.sqrt((-2 * Math.log(0.04)) / 0.04))).toBeLessThan(1e-14);
+  });
+
   it('rejects points outside the unit disc', () => {
     // (0.95, 0.95) → s = 1.62; then (0.6, 0.5) → (0.2, 0), s = 0.04
     const s = scripted([0.95, 0.95, 0.6, 0.5]);

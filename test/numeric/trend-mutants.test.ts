@@ -52,6 +52,14 @@ describe('fitLine', () => {
     expect([one.slope, one.intercept, one.slopeSE, one.interceptSE, one.sigma].every(Number.isNaN)).toBe(true);
   });
 
+  it('three points are the fewest with standard errors', () => {
+    const f = fitLine([0, 1, 3], [1, 2, 2]);
+    const g = normalEquations([0, 1, 3], [1, 2, 2]);
+    for (const k of ['slope', 'intercept', 'slopeSE', 'interceptSE', 'sigma'] as const) expect(rel(f[k], g[k]), k).toBeLessThan(1e-13);
+    const t = trend([1, 2, 4], [1, 0.6, 0.2], { fitLast: 3 });
+    expect(rel(t.slopeHalfWidth, tQuantile(0.95, 1) * t.slopeSE)).toBeLessThan(1e-12);
+  });
+
   it('fitPowerLaw: y = 5·x^−1.5 exactly, with e^intercept = 5', () => {
     const xs = [1, 2, 4, 8, 16];
     const p = fitPowerLaw(xs, xs.map((x) => 5 * x ** -1.5));
