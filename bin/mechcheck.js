@@ -57,13 +57,22 @@ function cleanStaleTemporaries(parent) {
   }
 }
 
-/** esbuild: every bare import is external (loaded from node_modules), except mathjs's own modules. */
-const externalExceptMathjs = {
-  name: 'external-except-mathjs',
+/**
+ * esbuild: packages are bundled with our code, except those that find files beside themselves at run
+ * time (highs loads its .wasm, piscina its worker), those only `report` uses (loaded when it runs), and the builder itself.
+ * Bundled, a package is one stretch of a chunk instead of tens of modules for Node's ES module loader
+ * to resolve, read and compile one by one (zod alone is ~80 files): that loader was most of the
+ * start-up of every command (issue #10, `eval` over JSON Lines). mathjs is tree-shaken to the parser
+ * and the functions density.ts imports (its package declares no side effects).
+ */
+const EXTERNAL = new Set(['highs', 'piscina', '@observablehq/plot', 'linkedom', 'cli-progress', 'esbuild', 'playwright-core', 'vitest', '@fast-check/vitest']);
+const bundleSomePackages = {
+  name: 'bundle-some-packages',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path === 'mathjs/number') return undefined; // resolved and bundled by esbuild
-      return /^[a-z@]/i.test(args.path) && !args.path.startsWith('node:') ? { path: args.path, external: true } : undefined;
+      if (args.path.startsWith('node:')) return undefined;
+      const pkg = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      return EXTERNAL.has(pkg) ? { path: args.path, external: true } : undefined;
     });
   },
 };
@@ -92,10 +101,13 @@ async function bundle() {
     platform: 'node',
     format: 'esm',
     target: `node${process.versions.node}`,
-    // Packages load from node_modules at run time, except mathjs: bundled, its ES modules are
-    // tree-shaken to the parser and the functions density.ts imports (its package declares no side
-    // effects), where loading it whole cost about a second per `eval` of an expression density.
-    plugins: [externalExceptMathjs],
+    // Packages are bundled too (bundleSomePackages above); mathjs's ES modules are tree-shaken to
+    // the parser and the functions density.ts imports, where loading it whole cost about a second
+    // per `eval` of an expression density.
+    plugins: [bundleSomePackages],
+    // A bundled CommonJS package (commander, decimal.js) requires Node's built-ins: ES modules have
+    // no `require`, so each chunk gets one.
+    banner: { js: "import { createRequire as __mechcheckRequire } from 'node:module'; const require = __mechcheckRequire(import.meta.url);" },
     outdir: tmp,
     sourcemap: 'linked',
     logLevel: 'silent',
@@ -126,12 +138,17 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-process.setSourceMapsEnabled(true);
+// Stack traces name the TypeScript sources, except under `eval`: reading the maps is a tenth of its
+// start-up (~40 ms of ~300), and its errors are one-line input errors; an internal error there still
+// names the bundle's functions, under a comment with each module's source path
+// (MECHCHECK_SOURCE_MAPS=1 turns them on).
+if (process.argv[2] !== 'eval' || process.env.MECHCHECK_SOURCE_MAPS === '1') process.setSourceMapsEnabled(true);
 
 let main;
 try {
   ({ main } = await import(pathToFileURL(await bundle()).href));
-} catch {
+} catch (e) {
+  if (process.env.MECHCHECK_DEBUG) console.error(e); // why the bundle could not be built or loaded
   // A read-only checkout, or esbuild unavailable: load the sources through the hooks.
   await import('./register-ts.mjs');
   ({ main } = await import('../src/cli/main.ts'));

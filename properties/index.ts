@@ -1,13 +1,19 @@
 /**
- * Every registered paper. A paper's folder exports its PaperSpec (claims, id pattern, `eval`
- * quantities) and is added to this one list, and nowhere else: the CLI's --paper choices, `list`,
- * `check`, `eval --list` and the report's paper names all come from here.
+ * Every registered paper with its claims. A paper's folder exports its meta (meta.ts, listed in
+ * properties/papers.ts) and its PaperSpec (paper.ts, listed here), and is added nowhere else: the
+ * CLI's --paper choices, `list`, `check`, `eval --list` and the report's paper names come from these.
  */
 import { registerPapers } from '../src/claims/registry.ts';
+import { paperMetas, quantities as metaQuantities } from './papers.ts';
 import { pyciaWang } from './pycia-wang/paper.ts';
 import { jacksonPalfrey } from './jackson-palfrey/paper.ts';
 
 export const registered = registerPapers([pyciaWang, jacksonPalfrey]);
+
+// One list of papers in two files (the light one for `eval`): they must agree, in order.
+const metaIds = paperMetas.map((p) => p.id).join(',');
+const ids = registered.papers.map((p) => p.id).join(',');
+if (metaIds !== ids) throw new Error(`properties/papers.ts lists papers ${metaIds} but properties/index.ts registers ${ids}`);
 
 /** The registered papers, in this order. */
 export const papers = registered.papers;
@@ -16,4 +22,4 @@ export const papers = registered.papers;
 export const allClaims = registered.claims;
 
 /** Every quantity `mechcheck eval` knows, in the order `eval --list` prints them. */
-export const quantities = registered.quantities;
+export const quantities = metaQuantities;

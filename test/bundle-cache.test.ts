@@ -43,3 +43,17 @@ test('a start removes the temporaries of dead or old builds and keeps a running 
   // the launcher built its bundle (and did not fall back to the hooks)
   expect(left.some((n) => existsSync(join(cache, n, 'main.js')))).toBe(true);
 });
+
+// The hooks are a silent fallback: a bundle that builds but fails to load (a bundled CommonJS
+// package requiring a built-in, a package finding files by __dirname) would only make every
+// command a second slower. MECHCHECK_DEBUG prints why the launcher fell back.
+test('the real sources bundle and load, commands and worker threads alike (no fallback to the hooks)', () => {
+  const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'mechcheck.js'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, MECHCHECK_DEBUG: '1' } });
+  const v = run(['--version']);
+  expect(v.stderr).toBe('');
+  expect(v.status).toBe(0);
+  const c = run(['check', 'PW.T1.concave', 'PW.Thm2.negative-sum', '--runs', '2', '--workers', '2', '--no-save', '--json']);
+  expect(c.stderr).toBe('');
+  expect(c.status).toBe(0);
+  expect(c.stdout.trim().split('\n').map((l) => JSON.parse(l).outcome)).toEqual(['passed', 'passed']);
+});

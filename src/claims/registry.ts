@@ -1,5 +1,5 @@
 import type { Quantity } from '../models/quantity.ts';
-import type { AnyClaim, AsyncClaim, Claim, Outcome, PaperSpec, Verdict } from './types.ts';
+import type { AnyClaim, AsyncClaim, Claim, Outcome, PaperMeta, PaperSpec, Verdict } from './types.ts';
 
 /** A paper's code: capital letters and digits, a letter first (PW, JP, DSV). */
 export const PAPER_CODE = /^[A-Z][A-Z0-9]*$/;
@@ -65,13 +65,18 @@ export function registerPapers(papers: readonly PaperSpec[]): Registered {
     if (codes.has(p.id)) throw new Error(`paper ${p.id} is registered twice`);
     codes.add(p.id);
   }
+  return { papers, claims: registry(papers.flatMap((p) => p.claims)), quantities: registerQuantities(papers) };
+}
+
+/** The papers' `eval` quantities, in order: fails on a name registered twice. */
+export function registerQuantities(papers: readonly PaperMeta[]): readonly Quantity[] {
   const quantities = papers.flatMap((p) => p.quantities ?? []);
   const names = new Set<string>();
   for (const q of quantities) {
     if (names.has(q.name)) throw new Error(`eval quantity ${q.name} is registered twice`);
     names.add(q.name);
   }
-  return { papers, claims: registry(papers.flatMap((p) => p.claims)), quantities };
+  return quantities;
 }
 
 /** The outcome a verdict expects. */

@@ -24,19 +24,26 @@ export type Outcome =
 export type Paper = string;
 
 /**
- * What a paper's folder registers (issue #10, "open lists"): its code and name, the form of its
- * claim ids, its claims, and the `mechcheck eval` quantities of its model. The CLI's `--paper`
- * choices, `list`, `check`, `eval --list` and the report's paper names all come from these.
+ * What a paper's folder declares before any claim is loaded: its code and name, the form of its
+ * claim ids, and the `mechcheck eval` quantities of its model. `eval` and the CLI's `--paper`
+ * choices need only this (properties/papers.ts), so they never load the claims and fast-check.
  */
-export interface PaperSpec {
+export interface PaperMeta {
   id: Paper;
   /** Authors (year), title — as ../shared/papers/README.md names the paper; the report's heading. */
   name: string;
   /** Every claim id of the paper matches it (checked when the paper is declared). */
   idPattern: RegExp;
-  claims: readonly AnyClaim<any>[];
   /** `mechcheck eval` quantities of the paper's model (none is fine). */
   quantities?: readonly Quantity[];
+}
+
+/**
+ * What a paper's folder registers (issue #10, "open lists"): its meta and its claims. The CLI's
+ * `--paper` choices, `list`, `check`, `eval --list` and the report's paper names all come from these.
+ */
+export interface PaperSpec extends PaperMeta {
+  claims: readonly AnyClaim<any>[];
   /**
    * Catalogue ids of the paper not encoded yet, while its claims are being added: `list` names
    * them, and test/catalogue.test.ts requires claims and pending together to be the catalogue's

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { allClaims, papers, quantities } from '../../properties/index.ts';
+// Only the papers' metas and eval quantities load up front: the claims (with fast-check, the
+// runner and the LP solver) load when a command needs them, so `eval` starts fast (issue #10).
+import { paperMetas, quantities } from '../../properties/papers.ts';
 import { VERSION } from '../claims/persist.ts';
 import { tally } from '../claims/registry.ts';
-import { checkRunParallel } from './check.ts';
 import { UsageError } from '../errors.ts';
 import { oneLine, readText } from './errors.ts';
 import { evalText } from './eval.ts';
 import { parseCheckFlags, parsePaper, type CheckFlags } from './options.ts';
-import { replayFile } from './replay.ts';
 import { selectClaims } from './select.ts';
 import type { ClaimOutcome, SkippedFile } from '../claims/types.ts';
 
@@ -43,10 +43,11 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
   program
     .command('list')
     .description('every claim: id, paper, expected verdict, statement, source')
-    .option('--paper <P>', `only this paper (${papers.map((p) => p.id).join(', ')})`)
+    .option('--paper <P>', `only this paper (${paperMetas.map((p) => p.id).join(', ')})`)
     .option('--json', 'one JSON object per claim')
-    .action((f: { paper?: string; json?: boolean }) => {
+    .action(async (f: { paper?: string; json?: boolean }) => {
       const paper = parsePaper(f.paper);
+      const { allClaims, papers } = await import('../../properties/index.ts');
       // Unlike check and report, an empty list is a true answer (a paper has no claims yet), not a
       // run that checked nothing: exit 0 and nothing on stdout (valid JSON Lines); why, on stderr.
       const claims = allClaims.filter((c) => paper === undefined || c.paper === paper);
@@ -79,6 +80,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--no-replay', 'set saved counterexamples aside: the verdict rests on this run\'s search alone')
     .action(async (ids: string[], f: CheckFlags) => {
       const o = parseCheckFlags(f);
+      const [{ allClaims }, { checkRunParallel }] = await Promise.all([import('../../properties/index.ts'), import('./check.ts')]);
       const claims = selectClaims(allClaims, { ids, paper: o.paper, shard: o.shard });
       const bar = !o.json && io.isTTY && !process.env.CI;
       const { outcomes } = await checkRunParallel({ claims, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: o.json, save: o.save, replay: o.replay, out, err, bar, registered: allClaims, workers: o.workers });
@@ -118,6 +120,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .argument('<FILE>', 'a file under fixtures/counterexamples/')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, f: { json?: boolean }) => {
+      const [{ allClaims }, { replayFile }] = await Promise.all([import('../../properties/index.ts'), import('./replay.ts')]);
       const r = await replayFile(file, allClaims);
       if (f.json) out(JSON.stringify(r));
       else {
@@ -150,6 +153,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       const o = parseCheckFlags(f); // before loading the report's libraries: a bad flag fails at once
       // Loaded here: Plot and linkedom cost the other commands 0.4 s at start-up.
       const { checkOutDir, mergeRuns, paperNames, parseOutcomes, reconcile, reportHtml, writeFolderAtomically } = await import('../report/index.ts');
+      const [{ allClaims, papers }, { checkRunParallel }] = await Promise.all([import('../../properties/index.ts'), import('./check.ts')]);
       const dir = checkOutDir(f.out);
       const registered = selectClaims(allClaims, { ids, paper: o.paper });
       let outcomes: ClaimOutcome[];

@@ -1,4 +1,4 @@
-import { papers } from '../../properties/index.ts';
+import { paperMetas as papers } from '../../properties/papers.ts';
 import { defaultWorkers } from './workers.ts';
 import { UsageError } from '../errors.ts';
 
@@ -89,7 +89,7 @@ export function parseCheckFlags(f: CheckFlags) {
   };
 }
 
-/** --paper, the code of a registered paper (properties/index.ts: the list is the papers' folders'). */
+/** --paper, the code of a registered paper (properties/papers.ts: the list is the papers' folders'). */
 export function parsePaper(p: string | undefined): string | undefined {
   if (p === undefined) return undefined;
   const codes = papers.map((x) => x.id);
