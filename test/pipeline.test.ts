@@ -11,7 +11,7 @@ import { EXPECTED, outcomeOf } from '../src/claims/registry.ts';
 import {
   certifyPhase, coveragePhase, decide, fixturesPhase, newTally, persistPhase, planRun, randomPhase, replayPhase, runSync, shrinkPhase, targetedPhase, type Evidence,
 } from '../src/claims/runner.ts';
-import type { Claim, Verdict } from '../src/claims/types.ts';
+import type { CheckResult, Claim, Verdict } from '../src/claims/types.ts';
 import { STRATEGIES } from '../src/claims/verdicts.ts';
 
 const roots: string[] = [];
@@ -106,6 +106,19 @@ describe('phases', () => {
 
   test('shrinkPhase: follows the claim’s simplifications while the case stays interesting', () => {
     expect(runSync(shrinkPhase(below({ limit: 10 }), 700, Infinity)).input).toBe(10);
+  });
+
+  test('shrinkPhase: a simplification back to the case itself, or to a case seen before, is not evaluated again', () => {
+    let evaluated = 0;
+    const c = below({ limit: 10 });
+    const claim: Claim<number> = {
+      ...c,
+      property: (x, ctx) => (evaluated++, c.property(x, ctx) as CheckResult),
+      // 20 simplifies to itself and to 30, 30 back to 20: a cycle with no simpler case
+      simplify: (x) => (x === 20 ? [20, 30] : x === 30 ? [20] : []),
+    };
+    expect(runSync(shrinkPhase(claim, 20, Infinity)).input).toBe(30);
+    expect(evaluated).toBe(2); // 20 once (the start), 30 once
   });
 
   test('certifyPhase + persistPhase: a certified case is saved once, then found saved', () => {

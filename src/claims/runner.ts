@@ -573,9 +573,16 @@ export function* shrinkPhase<I>(claim: AnyClaim<I>, input: I, deadline: number, 
   if (!claim.simplify) return { input: current, result };
   let evals = 0;
   let improved = true;
+  // A simplification that returns the case itself (a case already in its simplest form) or one seen
+  // before is no step: accepting it looped until maxEvals, 200 evaluations of one case (200 LPs,
+  // 22 s, for JP.Prop1.naive-conjecture).
+  const seen = new Set([canonicalJson(current)]);
   while (improved && evals < maxEvals && Date.now() < deadline) {
     improved = false;
     for (const cand of claim.simplify(current)) {
+      const key = canonicalJson(cand);
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (evals++ >= maxEvals || Date.now() >= deadline) break;
       const e = yield* evaluateCase(claim, cand, 'standard');
       if ('result' in e && strategy.interesting(e.result)) {
