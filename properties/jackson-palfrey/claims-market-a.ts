@@ -322,7 +322,16 @@ function meanOf(b: Buyers): number {
 
 const mArb = edgyReal(0.01, 0.99, [0.01, 0.5, 0.99], 1000);
 const decodeM = (json: unknown) => parseOrThrow(z.strictObject({ m: z.number().gt(0).lt(1) }), json);
-const simpleMs = (m: number, picks: readonly number[]) => [...picks, roundTo(m, 1), roundTo(m, 2)].filter((x, k, a) => x !== m && x > 0 && x < 1 && a.indexOf(x) === k);
+/**
+ * Simpler masses than m, best first: the picks (in order of preference), then m rounded. A pick only
+ * offers the picks before it, so shrinking ends at the first pick that is still a case instead of
+ * walking from pick to pick.
+ */
+const simpleMs = (m: number, picks: readonly number[]) => {
+  const i = picks.indexOf(m);
+  if (i >= 0) return picks.slice(0, i);
+  return [...picks, roundTo(m, 1), roundTo(m, 2)].filter((x, k, a) => x !== m && x > 0 && x < 1 && a.indexOf(x) === k);
+};
 
 // ---------------------------------------------------------------- JP.Ex1.closed-form
 
@@ -505,7 +514,7 @@ export const ex1BelowCompetitive = claim<{ m: number }>({
     { label: 'm≤0.62', min: 0.3 },
   ],
   describe: ({ m }) => `Example 1 with m = ${m}: the efficient cutoff ${fmt(cStar(m))} is not below the competitive price 1 − m = ${fmt(1 - m)}`,
-  simplify: ({ m }) => simpleMs(m, [0.75, 0.8, 0.7, 0.9]).map((x) => ({ m: x })),
+  simplify: ({ m }) => simpleMs(m, [0.8, 0.75, 0.7, 0.9]).map((x) => ({ m: x })), // 0.8 first: c*(4/5) = (√5 − 1)/4
   search: { mutate: ({ m }, rand, scale) => ({ m: Math.min(0.99, Math.max(0.01, roundTo(m + (rand() - 0.3) * scale * 0.3, 6))) }), budget: 40 },
   decode: decodeM,
   fixtures: [{ name: 'Example 1, m = 0.9: c* = 0.2403 against 0.1', input: { m: 0.9 } }],
@@ -712,7 +721,7 @@ export const cor1BelowCompetitive = claim<CorCase>({
     ...(c.T > 2 ? [{ ...c, T: 2 }] : []),
     ...(c.buyers.atom0 > 0 ? [{ ...c, buyers: { ...c.buyers, atom0: 0 } }] : []),
     ...(c.buyers.weights.length > 1 ? [{ ...c, buyers: UNIFORM_BUYERS }] : []),
-    ...simpleMs(c.m0, [0.75, 0.8, 0.7, 0.9]).map((m0) => ({ ...c, m0 })),
+    ...simpleMs(c.m0, [0.8, 0.75, 0.7, 0.9]).map((m0) => ({ ...c, m0 })),
   ],
   search: { mutate: (c, rand, scale) => ({ ...c, m0: Math.min(1, Math.max(0.05, roundTo(c.m0 + (rand() - 0.3) * scale * 0.3, 6))) }), budget: 30 },
   decode: decodeCor,
