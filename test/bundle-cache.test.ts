@@ -57,3 +57,18 @@ test('the real sources bundle and load, commands and worker threads alike (no fa
   expect(c.status).toBe(0);
   expect(c.stdout.trim().split('\n').map((l) => JSON.parse(l).outcome)).toEqual(['passed', 'passed']);
 });
+
+// `eval` loads the expression engine only for a request that may name a density (the word, or a
+// \u escape that could spell it): each form must still evaluate, and agree.
+test('eval builds expression densities with the engine loaded on demand, a \\u-escaped kind too', () => {
+  const ev = (line: string) => spawnSync(process.execPath, [join(ROOT, 'bin', 'mechcheck.js'), 'eval', 'pw.cutoff'], { encoding: 'utf8', cwd: ROOT, input: line, env: { ...process.env, MECHCHECK_DEBUG: '1' } });
+  const plain = ev('{"n":3,"distribution":{"kind":"density","expr":"1+x","lo":0,"hi":1}}');
+  const escaped = ev('{"n":3,"distribution":{"kind":"d\\u0065nsity","expr":"1+x","lo":0,"hi":1}}');
+  const uniform = ev('{"n":3,"distribution":{"kind":"uniform","lo":0,"hi":1}}');
+  for (const r of [plain, escaped, uniform]) {
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  }
+  expect(JSON.parse(escaped.stdout).betaStar).toBe(JSON.parse(plain.stdout).betaStar);
+  expect(JSON.parse(plain.stdout).betaStar).toBeCloseTo(2.3646351596981, 10);
+});

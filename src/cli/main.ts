@@ -9,6 +9,7 @@ import { tally } from '../claims/registry.ts';
 import { UsageError } from '../errors.ts';
 import { oneLine, readText } from './errors.ts';
 import { evalText } from './eval.ts';
+import { loadExpressionEngine } from '../distributions/density.ts';
 import { parseCheckFlags, parsePaper, type CheckFlags } from './options.ts';
 import { selectClaims } from './select.ts';
 import type { ClaimOutcome, SkippedFile } from '../claims/types.ts';
@@ -93,7 +94,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .argument('[QUANTITY]', 'e.g. pw.cutoff (see --list)')
     .option('--input <FILE>', 'read the request from FILE instead of standard input')
     .option('--list', 'list every quantity with a one-line description')
-    .action((name: string | undefined, f: { input?: string; list?: boolean }) => {
+    .action(async (name: string | undefined, f: { input?: string; list?: boolean }) => {
       if (f.list) {
         for (const q of quantities) out(`${q.name}  ${q.description}`);
         return;
@@ -110,6 +111,9 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
           throw new UsageError('--input', `cannot read standard input (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
         }
       }
+      // The expression engine loads only when a request may hold an expression density: the word
+      // "density", or a \u escape that could spell it.
+      if (text.includes('density') || text.includes('\\u')) await loadExpressionEngine();
       const results = evalText(q, text);
       out(results.map((r) => JSON.stringify(r)).join('\n'));
     });

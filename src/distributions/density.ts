@@ -1,20 +1,5 @@
 import type { MathJsInstance, MathNode } from 'mathjs';
-import {
-  create,
-  parseDependencies, compileDependencies, addDependencies, subtractDependencies, multiplyDependencies,
-  divideDependencies, unaryMinusDependencies, unaryPlusDependencies, factorialDependencies,
-  smallerDependencies, largerDependencies, smallerEqDependencies, largerEqDependencies, equalDependencies,
-  unequalDependencies, andDependencies, orDependencies, notDependencies, xorDependencies, absDependencies,
-  sqrtDependencies, cbrtDependencies, expDependencies, expm1Dependencies, logDependencies, log10Dependencies,
-  log2Dependencies, log1pDependencies, powDependencies, squareDependencies, cubeDependencies,
-  nthRootDependencies, hypotDependencies, sinDependencies, cosDependencies, tanDependencies, secDependencies,
-  cscDependencies, cotDependencies, asinDependencies, acosDependencies, atanDependencies, atan2Dependencies,
-  sinhDependencies, coshDependencies, tanhDependencies, asinhDependencies, acoshDependencies,
-  atanhDependencies, minDependencies, maxDependencies, floorDependencies, ceilDependencies,
-  roundDependencies, fixDependencies, signDependencies, modDependencies, erfDependencies, gammaDependencies,
-  piDependencies, eDependencies, tauDependencies, phiDependencies, LN2Dependencies, LN10Dependencies,
-  LOG2EDependencies, LOG10EDependencies, SQRT2Dependencies, SQRT1_2Dependencies,
-} from 'mathjs/number';
+import { expressionEngine } from './engine-slot.ts';
 import type { Precision } from '../numeric/types.ts';
 import { quad } from '../numeric/index.ts';
 import { clenshawMany } from '../numeric/special.ts';
@@ -25,31 +10,26 @@ import { InputError } from '../errors.ts';
 
 type DensitySpec = Extract<DistSpec, { kind: 'density' }>;
 
-// Plain numbers only (mathjs's number build); `predictable` makes sqrt(−1), log(−1) NaN instead
-// of complex numbers. Comparisons (x < 0.5 ? …) as exact as mathjs allows: its default relative
-// tolerance of 1e-12 would move a jump by 5e-13; 1e-15 is the smallest its floor/round accept.
-// Only the parser, the compiler and the functions an expression may name (FUNCTIONS, OPERATORS,
-// CONSTANTS below) are imported: the CLI's bundle then holds those factories alone, and building
-// the instance costs tens of milliseconds where `create(all)` cost about a second, which every
-// `eval` of an expression density paid (issue #10, eval over JSON Lines). Built on first use.
-const MATH_DEPENDENCIES = {
-  parseDependencies, compileDependencies, addDependencies, subtractDependencies, multiplyDependencies,
-  divideDependencies, unaryMinusDependencies, unaryPlusDependencies, factorialDependencies,
-  smallerDependencies, largerDependencies, smallerEqDependencies, largerEqDependencies, equalDependencies,
-  unequalDependencies, andDependencies, orDependencies, notDependencies, xorDependencies, absDependencies,
-  sqrtDependencies, cbrtDependencies, expDependencies, expm1Dependencies, logDependencies, log10Dependencies,
-  log2Dependencies, log1pDependencies, powDependencies, squareDependencies, cubeDependencies,
-  nthRootDependencies, hypotDependencies, sinDependencies, cosDependencies, tanDependencies, secDependencies,
-  cscDependencies, cotDependencies, asinDependencies, acosDependencies, atanDependencies, atan2Dependencies,
-  sinhDependencies, coshDependencies, tanhDependencies, asinhDependencies, acoshDependencies,
-  atanhDependencies, minDependencies, maxDependencies, floorDependencies, ceilDependencies,
-  roundDependencies, fixDependencies, signDependencies, modDependencies, erfDependencies, gammaDependencies,
-  piDependencies, eDependencies, tauDependencies, phiDependencies, LN2Dependencies, LN10Dependencies,
-  LOG2EDependencies, LOG10EDependencies, SQRT2Dependencies, SQRT1_2Dependencies,
-};
+/**
+ * The expression engine (mathjs's parser and compiler, expression-engine.ts) is not imported here:
+ * loading its factories is a cost every `eval` would pay, for expression densities only. The claims
+ * and generators import it (src/generators/distributions.ts), the tests through test/setup.ts, and
+ * `eval` loads it when a request names a density (loadExpressionEngine, src/cli/main.ts).
+ */
 let mathInstance: MathJsInstance | undefined;
+
+/** Load the expression engine (a chunk of its own in the CLI's bundle) before building a density. */
+export async function loadExpressionEngine(): Promise<void> {
+  await import('./expression-engine.ts');
+}
+
 function mathjs(): MathJsInstance {
-  mathInstance ??= create(MATH_DEPENDENCIES, { predictable: true, relTol: 1e-15, absTol: 0 }) as MathJsInstance;
+  if (!mathInstance) {
+    // A bug, not bad input: whoever builds a density loads the engine first (see above).
+    const engineFactory = expressionEngine();
+    if (!engineFactory) throw new Error('the expression engine is not loaded: import src/distributions/expression-engine.ts (or await loadExpressionEngine()) before building an expression density');
+    mathInstance = engineFactory();
+  }
   return mathInstance;
 }
 

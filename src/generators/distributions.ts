@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import type { DistSpec } from '../distributions/types.ts';
 import { checkDensity, compileExpr } from '../distributions/density.ts';
+// Generated markets include expression densities: load their engine (density.ts does not).
+import '../distributions/expression-engine.ts';
 import { edgyReal, gridReal, roundSig } from './numbers.ts';
 
 export interface Support {
