@@ -7,8 +7,9 @@ import { registerPapers } from '../src/claims/registry.ts';
 import { paperMetas, quantities as metaQuantities } from './papers.ts';
 import { pyciaWang } from './pycia-wang/paper.ts';
 import { jacksonPalfrey } from './jackson-palfrey/paper.ts';
+import { giraudRochon } from './giraud-rochon/paper.ts';
 
-export const registered = registerPapers([pyciaWang, jacksonPalfrey]);
+export const registered = registerPapers([pyciaWang, jacksonPalfrey, giraudRochon]);
 
 // One list of papers in two files (the light one for `eval`): they must agree, in order.
 const metaIds = paperMetas.map((p) => p.id).join(',');

@@ -8,8 +8,9 @@ import { registerQuantities } from '../src/claims/registry.ts';
 import type { PaperMeta } from '../src/claims/types.ts';
 import { pyciaWangMeta } from './pycia-wang/meta.ts';
 import { jacksonPalfreyMeta } from './jackson-palfrey/meta.ts';
+import { giraudRochonMeta } from './giraud-rochon/meta.ts';
 
-export const paperMetas: readonly PaperMeta[] = [pyciaWangMeta, jacksonPalfreyMeta];
+export const paperMetas: readonly PaperMeta[] = [pyciaWangMeta, jacksonPalfreyMeta, giraudRochonMeta];
 
 /** Every quantity `mechcheck eval` knows, in the order `eval --list` prints them. */
 export const quantities = registerQuantities(paperMetas);

@@ -203,16 +203,16 @@ describe('selecting no claim', () => {
 
   test('--paper takes the registered papers only, and names them (the list is the papers\' folders\')', async () => {
     for (const cmd of ['list', 'check']) {
-      // GR: a catalogue paper no folder registers yet.
-      const r = await run([cmd, '--paper', 'GR']);
+      // HW: a catalogue paper no folder registers yet.
+      const r = await run([cmd, '--paper', 'HW']);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toBe(`mechcheck: --paper: must be one of ${papers.map((p) => p.id).join(', ')}, the registered papers (got "GR")`);
+      expect(r.err).toBe(`mechcheck: --paper: must be one of ${papers.map((p) => p.id).join(', ')}, the registered papers (got "HW")`);
     }
   });
 
   test('selecting a paper none of whose claims is given: a UsageError naming --paper', () => {
-    expect(() => selectClaims(allClaims, { paper: 'GR' })).toThrow('--paper: no claim of paper GR is registered (see mechcheck list)');
+    expect(() => selectClaims(allClaims, { paper: 'HW' })).toThrow('--paper: no claim of paper HW is registered (see mechcheck list)');
     expect(() => selectClaims(allClaims, { ids: ['PW.uniform.closed-form'], paper: 'JP' })).toThrow('--paper: none of the claims named (PW.uniform.closed-form) is of paper JP');
   });
   const slices = allClaims.length + 1;
@@ -250,7 +250,8 @@ describe('selecting no claim', () => {
       const r = await run(['list', '--paper', empty!, ...json]);
       expect(r.code).toBe(0);
       expect(r.out).toBe('');
-      expect(r.err).toBe(`mechcheck: no claim of paper ${empty} is registered yet`);
+      const pending = papers.find((p) => p.id === empty)!.pending ?? [];
+      expect(r.err).toBe([`mechcheck: no claim of paper ${empty} is registered yet`, ...(pending.length ? [`mechcheck: ${empty}: ${pending.length} catalogue claim(s) not encoded yet: ${pending.join(', ')}`] : [])].join('\n'));
     }
   });
 });

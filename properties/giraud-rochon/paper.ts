@@ -1,0 +1,35 @@
+/**
+ * Giraud & Rochon (2001) as one registered paper. Its model is being built (src/models/giraud-rochon/:
+ * the game form's outcome so far, with `eval gr.outcome`); every catalogue claim is still pending,
+ * in the catalogue's order (../shared/CLAIMS.md), and `list` names them.
+ */
+import { paper } from '../../src/claims/registry.ts';
+import { giraudRochonMeta } from './meta.ts';
+
+export const GR_CATALOGUE: readonly string[] = [
+  'GR.outcome.feasible',
+  'GR.outcome.projection-optimal',
+  'GR.outcome.bankrupt-gets-zero',
+  'GR.outcome.balanced-when-solvent',
+  'GR.outcome.not-ir-off-path',
+  'GR.outcome.two-step-projection',
+  'GR.Thm1.contract',
+  'GR.WE.nash',
+  'GR.Thm1.strong-collusion-proof',
+  'GR.Thm1.arbitrage',
+  'GR.AGV.budget-balance',
+  'GR.AGV.bic',
+  'GR.AGV.correlated-fails',
+  'GR.efficiency.outcome-efficient',
+  'GR.interim-efficiency.characterisation',
+  'GR.IC-IE.nonempty',
+  'GR.compatibility.farkas',
+  'GR.compatibility.efficient-rules',
+  'GR.compatibility.independence',
+  'GR.compatibility.not-necessary',
+  'GR.Lemma1.revealing-prices',
+  'GR.Lemma2.interim-efficient-dominates',
+  'GR.endowments.type-independent',
+];
+
+export const giraudRochon = paper({ ...giraudRochonMeta, claims: [], pending: GR_CATALOGUE });
