@@ -1,10 +1,11 @@
 /**
  * Giraud & Rochon (2001) as one registered paper. Its model is being built (src/models/giraud-rochon/:
- * the game form's outcome so far, with `eval gr.outcome`); every catalogue claim is still pending,
- * in the catalogue's order (../shared/CLAIMS.md), and `list` names them.
+ * the game form's outcome so far, with `eval gr.outcome`): the outcome claims are encoded, the rest
+ * pending in the catalogue's order (../shared/CLAIMS.md), and `list` names them.
  */
 import { paper } from '../../src/claims/registry.ts';
 import { giraudRochonMeta } from './meta.ts';
+import { grOutcomeClaims } from './claims-outcome.ts';
 
 export const GR_CATALOGUE: readonly string[] = [
   'GR.outcome.feasible',
@@ -32,4 +33,11 @@ export const GR_CATALOGUE: readonly string[] = [
   'GR.endowments.type-independent',
 ];
 
-export const giraudRochon = paper({ ...giraudRochonMeta, claims: [], pending: GR_CATALOGUE });
+/** The claims encoded so far, in catalogue order. */
+const encoded = [...grOutcomeClaims];
+const order = new Map(GR_CATALOGUE.map((id, k) => [id, k]));
+const grClaims = [...encoded].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+
+export const grPending: readonly string[] = GR_CATALOGUE.filter((id) => !encoded.some((c) => c.id === id));
+
+export const giraudRochon = paper({ ...giraudRochonMeta, claims: grClaims, pending: grPending });
