@@ -6,6 +6,7 @@
 import { paper } from '../../src/claims/registry.ts';
 import { giraudRochonMeta } from './meta.ts';
 import { grOutcomeClaims } from './claims-outcome.ts';
+import { grAgvClaims } from './claims-agv.ts';
 
 export const GR_CATALOGUE: readonly string[] = [
   'GR.outcome.feasible',
@@ -34,7 +35,7 @@ export const GR_CATALOGUE: readonly string[] = [
 ];
 
 /** The claims encoded so far, in catalogue order. */
-const encoded = [...grOutcomeClaims];
+const encoded = [...grOutcomeClaims, ...grAgvClaims];
 const order = new Map(GR_CATALOGUE.map((id, k) => [id, k]));
 const grClaims = [...encoded].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 

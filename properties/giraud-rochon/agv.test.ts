@@ -1,0 +1,4 @@
+import { testClaims } from '../run-claims.ts';
+import { grAgvClaims } from './claims-agv.ts';
+
+testClaims(grAgvClaims);
