@@ -85,7 +85,7 @@ function mechanismMismatch(p: ContinuousPeriod, s: number, b: number, out: Outco
   return ok ? undefined : `(s, b) = (${fmt(s)}, ${fmt(b)}): the mechanism gives ${showOutcome(out)}, (A, p) says ${showOutcome(want)}`;
 }
 
-interface PeriodReport {
+export interface PeriodReport {
   readonly numbers: Numbers;
   readonly star: StarCounts;
   readonly printed: StarCounts;
@@ -93,7 +93,8 @@ interface PeriodReport {
   readonly outside?: string;
 }
 
-function checkPeriod(p: ContinuousPeriod, t: number, order: Order<number>): PeriodReport | { outside: string } {
+/** One period against the claim: outside Theorem 4's assumptions (with why), or condition * and the mechanism's counts. */
+export function checkPeriod(p: ContinuousPeriod, t: number, order: Order<number>): PeriodReport | { outside: string } {
   const bd = theorem4Bounds(p);
   if (!bd) return { outside: `nobody trades in period ${t}: P_${t} is undefined` };
   const sp = samplePeriod(p, bd, M);
@@ -310,7 +311,7 @@ export const thm4Sufficiency = claim<Thm4Market>({
   verdict: 'holds',
   tolerance: THM4_TOLERANCE,
   input: thm4Arb,
-  runs: 25,
+  runs: 60,
   property: (m, ctx) => thm4Check(m, ctx),
   certify: (m, ctx) => thm4Certify(m, ctx),
   labels: thm4Labels,
