@@ -23,8 +23,8 @@
  * pairs), must trade at p_t(s, b) on A_t and not elsewhere: the rule is its equilibrium outcome
  * (Theorem 6's Claims 1–2).
  *
- * Certification (another route): P_t as the range of p_t over a dense traded sample (not the
- * corners), p̂_t with s′ and b′ found by bisection on p̄ as a black box (not the node scan), condition
+ * Certification (another route): P_t as the range of p_t over A_t, found by a dense sample and a
+ * zoom around its best points over A_t mapped from the unit square (not the corners), p̂_t with s′ and b′ found by bisection on p̄ as a black box (not the node scan), condition
  * * by its definitions over every pair of points (games-routes.ts `bruteStar`), and the mechanism by
  * backward induction on exact rational payoffs (`payoffOutcome`) at pairs off the cutoff.
  */
@@ -178,19 +178,49 @@ const snap = (x: number) => Math.round(x * 2 ** 40) / 2 ** 40;
 function certifyPeriod(p: ContinuousPeriod, tol: number): { star: StarCounts; mechanism: string[]; range: [number, number] } | { outside: string } {
   const Rs = (s: number) => plAt(p.sellerRes, s);
   const Rb = (b: number) => plAt(p.buyerRes, b);
-  // P_t as the range of p_t over a dense traded sample (the proof: "the range of p_t over pairs in A_t")
-  const ss = samplePoints(4 * M);
-  const bs = samplePoints(4 * M, ss.map((s) => p.beta(s)).filter((c) => c <= 1));
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of ss) for (const b of bs) if (tradedAt(p, s, b)) {
-    const x = p.price(s, b);
-    lo = Math.min(lo, x);
-    hi = Math.max(hi, x);
+  // P_t as the range of p_t over A_t (the proof: "the range of p_t over pairs in A_t"), found without the corners:
+  // A_t as the image of the unit square, (x, u) ↦ (s, b) = (x·s_top, β(s) + u(1 − β(s))) with s_top the last seller who
+  // trades (bisection), and p_t's extremes there by a dense grid and a zoom (a 9 × 9 grid around the best, clamped, halving)
+  if (!(p.beta(0) <= 1)) return { outside: 'nobody trades' };
+  let sTop = 1;
+  if (!(p.beta(1) <= 1)) {
+    let a = 0;
+    let b = 1;
+    for (let k = 0; k < 200 && b - a > 1e-16; k++) {
+      const x = (a + b) / 2;
+      if (p.beta(x) <= 1) a = x;
+      else b = x;
+    }
+    sTop = a;
   }
-  if (!(lo <= hi)) return { outside: 'nobody trades on the sample' };
-  const sLo = bisectMinAtLeast((s) => (p.beta(s) <= 1 ? 1 : 0), 1);
-  const floorS = Rs(sLo);
+  const at = (x: number, u: number) => {
+    const s = x * sTop;
+    const c = Math.max(0, p.beta(s));
+    return p.price(s, c + u * (1 - c));
+  };
+  const extreme = (sign: 1 | -1): number => {
+    let best: [number, number] = [0, 0];
+    let val = -Infinity;
+    const consider = (x: number, u: number) => {
+      const xc = Math.min(1, Math.max(0, x));
+      const uc = Math.min(1, Math.max(0, u));
+      const v = sign * at(xc, uc);
+      if (v > val) {
+        val = v;
+        best = [xc, uc];
+      }
+    };
+    const G = 4 * M;
+    for (let i = 0; i <= G; i++) for (let j = 0; j <= G; j++) consider(i / G, j / G);
+    for (let h = 1 / G; h > 1e-16; h /= 2) {
+      const [x0, u0] = best;
+      for (let i = -4; i <= 4; i++) for (let j = -4; j <= 4; j++) consider(x0 + (i * h) / 4, u0 + (j * h) / 4);
+    }
+    return sign * val;
+  };
+  const lo = extreme(-1);
+  const hi = extreme(1);
+  const floorS = Rs(0); // s̲ᵗ = 0: β_t(0) ≤ 1 was checked, and β_t is non-decreasing
   const capB = Rb(1);
   const hat = (q: number, r: number) => {
     const s = bisectMinAtLeast(Rs, Math.max(q, floorS));
@@ -226,7 +256,7 @@ function thm4Certify(m: Thm4Market, ctx: PropertyContext): CertifyResult {
   const tol = ctx.tolerance.abs ?? 0;
   const rule = thm4Rule(m);
   const route =
-    'P_t as the range of p_t over a dense traded sample; p̂_t with s′, b′ by bisection on p̄ as a black box; condition * by its definitions over every pair of points (bruteStar); the Section 7 mechanism by backward induction on exact rational payoffs (fraction.js) at pairs off the cutoff';
+    'P_t as the range of p_t over A_t (a dense sample, then a zoom around its extremes); p̂_t with s′, b′ by bisection on p̄ as a black box; condition * by its definitions over every pair of points (bruteStar); the Section 7 mechanism by backward induction on exact rational payoffs (fraction.js) at pairs off the cutoff';
   if (!rule.converged) return { holds: true, numbers: {}, undecided: 'the fixed point did not converge', route };
   const numbers: Numbers = {};
   let holds = true;

@@ -22,3 +22,17 @@ test('the last period of the market (p̄ = value, p = (s + b)/2) passes, and the
   expect(r.mechanism).toEqual([]);
   expect(r.printed.i).toBeGreaterThan(0);
 });
+
+test('certification agrees with the property where the claim holds (no false alarm from the second route)', () => {
+  const c = jpThm4Claims[0];
+  const ctx = { precision: 'high' as const, tolerance: c.tolerance };
+  for (const m of [
+    { buyerWeights: [1], sellerWeights: [1], delta: 1, lambda: 0.5, p1: { a: 0, k: 1, mu: 0.5 } },
+    { buyerWeights: [3, 1], sellerWeights: [1, 4], delta: 0.625, lambda: 0, p1: { a: 0.5, k: 0, mu: 0 } },
+  ]) {
+    expect(c.property(m, ctx).holds).toBe(true);
+    const cert = c.certify!(m, ctx);
+    expect(cert.undecided).toBeUndefined();
+    expect(cert.holds, JSON.stringify(cert.numbers)).toBe(true);
+  }
+});
