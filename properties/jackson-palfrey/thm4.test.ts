@@ -36,3 +36,12 @@ test('certification agrees with the property where the claim holds (no false ala
     expect(cert.holds, JSON.stringify(cert.numbers)).toBe(true);
   }
 });
+
+test('a saved input that is not a Thm4Market is refused naming the field', () => {
+  const decode = jpThm4Claims[0].decode!;
+  const ok = { buyerWeights: [1], sellerWeights: [1], delta: 1, lambda: 0.5, p1: { a: 0, k: 1, mu: 0.5 } };
+  expect(decode(ok)).toEqual(ok);
+  expect(() => decode({ ...ok, delta: 2 })).toThrow(/input\.delta/);
+  expect(() => decode({ ...ok, sellerWeights: [1, 0] })).toThrow(/input\.sellerWeights\.1/);
+  expect(() => decode({ ...ok, p1: { a: 0, k: 1 } })).toThrow(/input\.p1\.mu/);
+});
