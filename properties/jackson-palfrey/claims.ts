@@ -9,6 +9,7 @@ import { jpMarketAClaims } from './claims-market-a.ts';
 import { jpMarketBClaims } from './claims-market-b.ts';
 import { jpEquilibriaClaims } from './claims-equilibria.ts';
 import { jpLpClaims } from './claims-lp.ts';
+import { jpThm4Claims } from './claims-thm4.ts';
 
 /** The JP section's ids, in the catalogue's order. */
 export const JP_CATALOGUE = [
@@ -43,7 +44,7 @@ export const JP_CATALOGUE = [
   'JP.finite.law-of-large-numbers',
 ] as const;
 
-const encoded: readonly AnyClaim<any>[] = [...jpGamesClaims, ...jpMarketAClaims, ...jpMarketBClaims, ...jpEquilibriaClaims, ...jpLpClaims];
+const encoded: readonly AnyClaim<any>[] = [...jpGamesClaims, ...jpMarketAClaims, ...jpMarketBClaims, ...jpEquilibriaClaims, ...jpLpClaims, ...jpThm4Claims];
 const rank = new Map<string, number>(JP_CATALOGUE.map((id, k) => [id, k]));
 
 /** The encoded JP claims, in catalogue order. */
