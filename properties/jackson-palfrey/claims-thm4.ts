@@ -31,6 +31,8 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { claim } from '../../src/claims/registry.ts';
+import { registerCertificateKind } from '../../src/claims/certificates.ts';
+import { Fraction, exactRational } from '../../src/numeric/rational.ts';
 import type { CertifyResult, CheckResult, Numbers, PropertyContext } from '../../src/claims/types.ts';
 import { InputError } from '../../src/errors.ts';
 import { conditionStar, individualIrrationality, individualRationality, nonDecreasingPrices, type StarViolations } from '../../src/models/jackson-palfrey/games/conditions.ts';
@@ -356,5 +358,76 @@ export const thm4Sufficiency = claim<Thm4Market>({
   decode: decodeThm4,
 });
 
-/** The Theorem 4 claim. */
-export const jpThm4Claims = [thm4Sufficiency];
+// ---------------------------------------------------------------- JP.Thm4.b-prime-as-printed (a finding)
+
+const PRINTED_KIND = 'jp-thm4-printed-b-prime-exact';
+
+/**
+ * The printed b′ on the last period in closed form: at T = 2 reservation prices are the values
+ * (p̄ = value, Section 3), the rule is {b ≥ s} and p_2 = (1 − λ)s + λb. The printed
+ * b′ = max{b : b ≥ min{r, 1}} is 1 for every r, s′ = q, so p̂(q, r) = (1 − λ)q + λ; (*i) asks
+ * p̂(s, b) = p_2(s, b) on A_2, and at (s, b) = (0, 1/2) the two differ by λ/2 — exactly, in rationals.
+ */
+function printedGap(lambda: number): { hat: Fraction; price: Fraction; gap: Fraction } {
+  const l = exactRational(lambda);
+  const s = new Fraction(0);
+  const b = new Fraction(1, 2);
+  const hat = new Fraction(1).sub(l).mul(s).add(l); // p(s′, b′) with s′ = s, b′ = 1
+  const price = new Fraction(1).sub(l).mul(s).add(l.mul(b));
+  return { hat, price, gap: hat.sub(price) };
+}
+
+registerCertificateKind(PRINTED_KIND, (data) => {
+  const lambda = decodeThm4(data).lambda;
+  const g = printedGap(lambda);
+  return g.gap.n !== 0n ? undefined : `λ = ${lambda}: p_2 does not depend on b, and the printed b′ does no harm in period 2`;
+});
+
+/**
+ * JP.Thm4.b-prime-as-printed: the proof of Theorem 4 as printed, b′ = max{b : p̄ᵇ_t(b) ≥ min{p̄ᵇ, p̄ᵇ_t(b̄ᵗ)}}.
+ * A finding of the suite, not a catalogue row (test/catalogue.test.ts allows it): the catalogue's
+ * JP.Thm4.sufficiency is checked with b′ repaired (≤), and this claim shows why the repair is needed.
+ * It may be the OCR's slip rather than the authors'; either way the formula as it reads fails.
+ */
+export const thm4BPrimeAsPrinted = claim<Thm4Market>({
+  id: 'JP.Thm4.b-prime-as-printed',
+  paper: 'JP',
+  source: 'Jackson & Palfrey (1996), Appendix, proof of Theorem 4 (the definition of b′); Section 7 condition (*i)',
+  statement:
+    'The proof of Theorem 4 as printed: b′ = max{b : p̄ᵇ_t(b) ≥ min{p̄ᵇ, p̄ᵇ_t(b̄ᵗ)}} is 1 whatever p̄ᵇ is (p̄ᵇ_t is non-decreasing), so p̂_t ignores the buyer and condition * fails whenever p_t depends on b; the suite finds such a continuous rule (a finding: the repaired "≤" is what JP.Thm4.sufficiency checks).',
+  verdict: 'contradicted',
+  tolerance: THM4_TOLERANCE,
+  input: thm4Arb,
+  runs: 20,
+  property(m, ctx): CheckResult {
+    const order = numberOrder(ctx.tolerance.abs ?? 0);
+    const rule = thm4Rule(m);
+    if (!rule.converged) return { holds: true, numbers: { residual: rule.residual }, undecided: `the period-1 fixed point did not converge (residual ${fmt(rule.residual)})` };
+    let violations = 0;
+    const numbers: Numbers = {};
+    for (const [k, p] of rule.periods.entries()) {
+      const r = checkPeriod(p, k + 1, order);
+      if (r.outside !== undefined) return { holds: true, numbers, undecided: r.outside };
+      const rep = r as PeriodReport;
+      numbers[`period${k + 1}`] = { ...rep.printed };
+      violations += starTotal(rep.printed);
+    }
+    return { holds: violations === 0, margin: -violations, numbers: { ...numbers, violations } };
+  },
+  certify(m): CertifyResult {
+    const g = printedGap(m.lambda);
+    return {
+      holds: g.gap.n === 0n,
+      numbers: { lambda: m.lambda, hatAt0Half: g.hat.toFraction(), priceAt0Half: g.price.toFraction(), gap: g.gap.toFraction() },
+      route: 'the last period in closed form, in exact rationals: p̄ = value at T = 2, so the printed b′ is 1, p̂(q, r) = (1 − λ)q + λ against p_2(0, 1/2) = λ/2 — condition (*i) fails by λ/2',
+      certificate: { kind: PRINTED_KIND, data: m as unknown as CertifyResult['numbers'] },
+    };
+  },
+  labels: thm4Labels,
+  describe: (m) => `${describeThm4(m)}: with b′ as printed, p̂_2(0, 1/2) = ${fmt(m.lambda)} but p_2(0, 1/2) = ${fmt(m.lambda / 2)}`,
+  simplify: simplifyThm4,
+  decode: decodeThm4,
+});
+
+/** The Theorem 4 claims: the catalogue's, then the suite's finding about the printed proof. */
+export const jpThm4Claims = [thm4Sufficiency, thm4BPrimeAsPrinted];
