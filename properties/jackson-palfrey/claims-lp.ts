@@ -328,13 +328,31 @@ export const PROP1_CASES: readonly Prop1Input[] = [
   { eps: 0.01, grid: { fine: 4, low: 4 }, refined: { fine: 4, low: 8 } },
 ];
 
-/** Build and solve the Proposition 1 LP ('ends' rows: the proof's pairs) for one ε and seller grid. */
-async function prop1Lp(eps: number, g: SellerGrid) {
-  const m = proposition1Market(eps, g.fine, g.low);
-  const a = attainabilityLp(m.economy, m.beta1, 1, { buyerPoints: 20, sellersUsed: 'ends' });
-  const r = await solveLp(a.lp);
-  return { m, a, r };
+/**
+ * Build and solve the Proposition 1 LP ('ends' rows: the proof's pairs) for one ε and seller grid.
+ * Memoised by (ε, grid): the input is one of four constants, drawn again and again (fixtures, random
+ * cases, certification); each solve is deterministic and costs about a second.
+ */
+function prop1Lp(eps: number, g: SellerGrid): Promise<Prop1Solved> {
+  const key = `${eps}|${g.fine}|${g.low}`;
+  let p = prop1Memo.get(key);
+  if (!p) {
+    p = (async () => {
+      const m = proposition1Market(eps, g.fine, g.low);
+      const a = attainabilityLp(m.economy, m.beta1, 1, { buyerPoints: 20, sellersUsed: 'ends' });
+      const r = await solveLp(a.lp);
+      return { m, a, r };
+    })();
+    prop1Memo.set(key, p);
+  }
+  return p;
 }
+interface Prop1Solved {
+  m: ReturnType<typeof proposition1Market>;
+  a: ReturnType<typeof attainabilityLp>;
+  r: Awaited<ReturnType<typeof solveLp>>;
+}
+const prop1Memo = new Map<string, Promise<Prop1Solved>>();
 
 const notAttainable = asyncClaim<Prop1Input>({
   id: 'JP.Prop1.efficient-not-attainable',
