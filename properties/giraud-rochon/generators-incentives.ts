@@ -17,11 +17,15 @@ export interface EconomyOptions {
   /** Agents with 3 types (the rest 2) are allowed when N ≤ this. */
   threeTypesUpToN?: number;
   maxL?: number;
+  /** Relative weight of each N (default: uniform): large N costs LPs with N·|T| columns, so claims keep it rarer. */
+  weightN?: (N: number) => number;
 }
 
 /** An economy of the options' shape (see the module comment). */
 export function incentiveEconomyArb(o: EconomyOptions): fc.Arbitrary<EconomySpec> {
-  return fc.integer({ min: o.minN, max: o.maxN }).chain((N) =>
+  const Ns = Array.from({ length: o.maxN - o.minN + 1 }, (_, k) => o.minN + k);
+  const nArb = o.weightN ? fc.oneof(...Ns.map((N) => ({ arbitrary: fc.constant(N), weight: o.weightN!(N) }))) : fc.integer({ min: o.minN, max: o.maxN });
+  return nArb.chain((N) =>
     fc
       .record({
         L: fc.integer({ min: 2, max: o.maxL ?? 3 }),
