@@ -355,7 +355,7 @@ const lemma2 = asyncClaim<AllocCase>({
   // N = 3, two types each, one real good: ~25 ms a case; measured 2 of 211 IC cases not dominated
   input: allocArb({ minN: 3, maxN: 3, prior: 'either', transfers: false, efficientShare: 0 }).filter((c) => c.economy.types.every((k) => k === 2)),
   runs: 60,
-  search: { mutate: (c, rand) => mutateAlloc(c, rand), budget: 300 },
+  search: { mutate: (c, rand) => mutateAlloc(c, rand), budget: 600 },
   async property(c): Promise<CheckResult> {
     const r = await lemma2Case(c);
     const slack = r.strict.status === 'optimal' ? toNumber(r.strict.slack!) : null;
