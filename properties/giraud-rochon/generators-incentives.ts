@@ -55,7 +55,7 @@ export function decodeFullSupport(json: unknown, field = ''): EconomySpec {
   try {
     s = decodeEconomy(json);
   } catch (e) {
-    if (e instanceof InputError && field) throw new InputError(`${field}.${e.field}`, e.message.replace(`${e.field}: `, ''));
+    if (e instanceof InputError && field) throw new InputError(`${field}.${e.field}`, e.detail);
     throw e;
   }
   const k = s.prior.findIndex((v) => !(v > 0));

@@ -39,3 +39,15 @@ describe('gr.compatibility', () => {
     expect(r.certificate.transfers).toHaveLength(5);
   });
 });
+
+describe('saved cases of the incentive claims: bad ones name the field', async () => {
+  const { decodeAllocCase } = await import('../../properties/giraud-rochon/claims-interim.ts');
+  const { decodeFullSupport } = await import('../../properties/giraud-rochon/generators-incentives.ts');
+  test('a zero prior weight, a short mix, an economy field inside a case', () => {
+    expect(() => decodeFullSupport({ ...two, prior: [1, 1, 0, 2] })).toThrow(/^prior\.2: must be > 0/);
+    const c = { economy: two, weights: [[1, 1], [1, 1], [1, 1], [1, 1]], mix: [0, 1, 2, 3] };
+    expect(decodeAllocCase(c).mix).toEqual([0, 1, 2, 3]);
+    expect(() => decodeAllocCase({ ...c, mix: [0, 1] })).toThrow(/^mix: must have 4 entries/);
+    expect(() => decodeAllocCase({ ...c, economy: { ...two, b: [[[0], [1]], [[1], [1]]] } })).toThrow(/^economy\.b\.0\.0\.0: /);
+  });
+});
