@@ -7,6 +7,8 @@ import { paper } from '../../src/claims/registry.ts';
 import { giraudRochonMeta } from './meta.ts';
 import { grOutcomeClaims } from './claims-outcome.ts';
 import { grAgvClaims } from './claims-agv.ts';
+import { grIncentiveClaims } from './claims-incentives.ts';
+import { grInterimClaims } from './claims-interim.ts';
 
 export const GR_CATALOGUE: readonly string[] = [
   'GR.outcome.feasible',
@@ -35,7 +37,7 @@ export const GR_CATALOGUE: readonly string[] = [
 ];
 
 /** The claims encoded so far, in catalogue order. */
-const encoded = [...grOutcomeClaims, ...grAgvClaims];
+const encoded = [...grOutcomeClaims, ...grAgvClaims, ...grIncentiveClaims, ...grInterimClaims];
 const order = new Map(GR_CATALOGUE.map((id, k) => [id, k]));
 const grClaims = [...encoded].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 

@@ -114,6 +114,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       // The expression engine loads only when a request may hold an expression density: the word
       // "density", or a \u escape that could spell it.
       if (text.includes('density') || text.includes('\\u')) await loadExpressionEngine();
+      await q.prepare?.(); // e.g. the LP solver (WASM, loaded asynchronously)
       const results = evalText(q, text);
       out(results.map((r) => JSON.stringify(r)).join('\n'));
     });

@@ -6,4 +6,6 @@ export interface Quantity {
   description: string;
   /** Validate the request at the edge (throwing an error with a `field`) and compute the result. */
   evaluate(request: unknown): Json;
+  /** Load what `evaluate` needs asynchronously (a WASM LP solver), awaited by the CLI before it evaluates. */
+  prepare?(): Promise<void>;
 }

@@ -24,7 +24,7 @@ describe('gr.agv', () => {
 
 describe('gr.compatibility', () => {
   test('the two-agent correlated economy fails with κ ∝ (1, −1, −1, 1)', async () => {
-    await grCompatibility.prepare();
+    await grCompatibility.prepare!();
     const r = grCompatibility.evaluate(two) as { holds: boolean; certificate: { kind: string; kappa: { exact: string }[] } };
     expect(r.holds).toBe(false);
     expect(r.certificate.kind).toBe('violating pair');
@@ -33,7 +33,7 @@ describe('gr.compatibility', () => {
   });
 
   test('an independent prior holds, with |T| + 1 absorbing transfers', async () => {
-    await grCompatibility.prepare();
+    await grCompatibility.prepare!();
     const r = grCompatibility.evaluate({ ...two, prior: [2, 6, 1, 3] }) as { holds: boolean; certificate: { transfers: unknown[] } };
     expect(r.holds).toBe(true);
     expect(r.certificate.transfers).toHaveLength(5);

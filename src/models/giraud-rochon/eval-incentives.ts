@@ -95,7 +95,7 @@ export const grAgv: Quantity = {
 
 let solver: Awaited<ReturnType<typeof lpSolver>> | undefined;
 
-export const grCompatibility: Quantity & { prepare(): Promise<void> } = {
+export const grCompatibility: Quantity = {
   name: 'gr.compatibility',
   description: 'Giraud–Rochon: the compatibility condition of Section 4 (second λ repaired: the liar\'s multiplier λ_i(m_i, t_i)) for a quasi-linear economy with finite types (types, a, b, omega, prior weights), decided by LPs (HiGHS) with exact certificates: IC-neutral transfers absorbing each of the |T| + 1 spanning imbalances, or a (κ, λ) violating it from a Farkas vector',
   async prepare() {
