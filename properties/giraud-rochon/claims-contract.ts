@@ -14,11 +14,15 @@ import { claim } from '../../src/claims/registry.ts';
 import { registerCertificateKind } from '../../src/claims/certificates.ts';
 import type { AnyClaim, Certificate, CertifyResult, CheckResult } from '../../src/claims/types.ts';
 import { economy, profiles, valueOf, type Economy } from '../../src/models/giraud-rochon/economy.ts';
-import { contractProfile, deviate, gains, walrasian, type MemberDeviation } from '../../src/models/giraud-rochon/contract.ts';
+import { arbitrageScene, contractProfile, deviate, gains, walrasian, type MemberDeviation } from '../../src/models/giraud-rochon/contract.ts';
 import { outcome, type Profile } from '../../src/models/giraud-rochon/outcome.ts';
 import { Fraction, toNumber } from '../../src/numeric/rational.ts';
 import { projectionViolation } from './claims-outcome.ts';
 import {
+  arbitrageArb,
+  decodeArbitrageCase,
+  simplifyArbitrageCase,
+  type ArbitrageCase,
   decodeDeviationCase,
   decodeStateCase,
   describeMember,
@@ -305,7 +309,68 @@ const strongCollusionProof = claim<DeviationCase>({
   decode: decodeDeviationCase,
 });
 
+// ---------------------------------------------------------------- GR.Thm1.arbitrage
+
+function arbitrageCase(c: ArbitrageCase) {
+  const e = economy(c.economy);
+  const t = stateOf(c);
+  const scene = arbitrageScene(e, t, c);
+  const o = outcome(scene.profile, 0);
+  return { e, t, ...scene, o };
+}
+
+const arbitrageStep = claim<ArbitrageCase>({
+  id: 'GR.Thm1.arbitrage',
+  paper: 'GR',
+  source: 'Giraud & Rochon (2001), proof of Theorem 1 (j\'s strategy against p_{i_o}^h < p*^h, the thresholds W*^h and Ỹ*^h, "straightforward calculations show")',
+  statement: 'In the proof\'s arbitrage step: j ∈ S∖{i_o} (a coalition member) and i ∉ S quoting p*; if i_o quotes p_{i_o}^h < p*^h, then for p_j^h > 0 and z*^h large enough j stays solvent, i is bankrupt and φ_j = ω̄ (the paper\'s intermediate ψ_j = ω̄ − ω_j is in fact 2(ω̄ − ω_j); the conclusion holds through proj_F).',
+  verdict: 'holds',
+  tolerance: EXACT,
+  input: arbitrageArb(),
+  runs: 60,
+  property(c): CheckResult {
+    const r = arbitrageCase(c);
+    const [io, j, i] = c.roles;
+    const twice = r.e.total.map((v, h) => v.sub(r.e.omega[j][h]).mul(2));
+    const psiTwice = r.o.psi[j].every((v, h) => v.equals(twice[h]));
+    const psiAsPrinted = r.o.psi[j].every((v, h) => v.equals(r.e.total[h].sub(r.e.omega[j][h])));
+    const allToJ = r.o.phi.every((phi, k) => phi.every((v, h) => v.equals(k === j ? r.e.total[h] : ZERO)));
+    const holds = r.o.solvent[j] && !r.o.solvent[i] && psiTwice && allToJ;
+    return {
+      holds,
+      margin: holds ? toNumber(r.zStar) : -1,
+      numbers: { jSolvent: r.o.solvent[j], iBankrupt: !r.o.solvent[i], ioSolvent: r.o.solvent[io], psiJIsTwice: psiTwice, psiJAsPrinted: psiAsPrinted, phiJIsTotal: allToJ, zStar: toNumber(r.zStar), W: toNumber(r.W), Y: toNumber(r.Y) },
+    };
+  },
+  certify(c): CertifyResult {
+    const r = arbitrageCase(c);
+    const [, j, i] = c.roles;
+    const claimed = r.e.omega.map((_, k) => (k === j ? r.e.total : r.e.total.map(() => ZERO)));
+    const d = rederive(r.profile, claimed);
+    return {
+      holds: d.solvent[j] && !d.solvent[i] && d.isProjection,
+      numbers: { jSolvent: d.solvent[j], iBankrupt: !d.solvent[i], omegaBarToJIsTheProjection: d.isProjection },
+      route: 'exact rationals: budgets (1) summed from their definitions; (ω̄ to j, 0 to the others) checked as the projection of e + ψ onto F by the variational inequality at F\'s vertices',
+    };
+  },
+  labels: (c) => {
+    const r = arbitrageCase(c);
+    const [io] = c.roles;
+    return [`N=${r.e.N}`, r.o.solvent[io] ? 'i_o solvent' : 'i_o bankrupt', c.others.length > 1 ? 'others act too' : 'only i_o acts', r.W.compare(r.Y) > 0 ? 'W binds' : 'Ỹ binds'];
+  },
+  cover: [
+    // measured on 400 cases: N = 5 30 %, others act 42 %, W binds 48 %, Ỹ binds 53 % (i_o is always solvent: j's demand on it is large)
+    { label: 'N=5', min: 0.15 },
+    { label: 'others act too', min: 0.2 },
+    { label: 'W binds', min: 0.25 },
+    { label: 'Ỹ binds', min: 0.25 },
+  ],
+  describe: (c) => `${describeStateCase(c)}; i_o = ${c.roles[0] + 1} quotes p*^${c.h + 1} − ${c.under}, j = ${c.roles[1] + 1} quotes (${c.pj.join(', ')}), i = ${c.roles[2] + 1}; ${c.others.length - 1} other player(s) act; z* = max(W, Ỹ, 0) + ${c.extra}`,
+  simplify: simplifyArbitrageCase,
+  decode: decodeArbitrageCase,
+});
+
 /** Theorem 1's contract and its deviations, in catalogue order (the lead registers them). */
-export const grContractClaims: readonly AnyClaim<any>[] = [contract, weNash, strongCollusionProof];
+export const grContractClaims: readonly AnyClaim<any>[] = [contract, weNash, strongCollusionProof, arbitrageStep];
 
 export type { MemberDeviation };

@@ -245,3 +245,92 @@ export function describeMember(m: MemberDeviation): string {
   const q = m.quoteOffset.some((v) => v !== 0) ? `quotes p* + ${vec(m.quoteOffset)}` : 'quotes p*';
   return `player ${m.player + 1} ${q}, demands ${trades.join(', ') || 'nothing more'}, settles with ${m.settle + 1}`;
 }
+
+// ---------------------------------------------------------------- the arbitrage step
+
+/**
+ * The proof's arbitrage scene at a state: roles [i_o, j, i] (i_o under-quotes good h by `under` > 0,
+ * j arbitrages quoting `pj` ≫ 0 on the real goods, i quotes p* and keeps the contract), arbitrary
+ * actions of the other players and of i_o (quote offsets and demand changes, all goods, budgets
+ * not respected: the coalition's side contract is anything), and z*^h = max(W, Ỹ, 0) + `extra`.
+ */
+export interface ArbitrageCase extends StateCase {
+  roles: [number, number, number];
+  h: number;
+  under: number;
+  pj: number[];
+  others: { player: number; quoteOffset: number[]; demand: number[][] }[];
+  extra: number;
+}
+
+export function arbitrageArb(): fc.Arbitrary<ArbitrageCase> {
+  return stateCaseArb().chain((c) => {
+    const N = c.economy.types.length;
+    const L = c.economy.omega[0].length;
+    const roles = fc.shuffledSubarray(Array.from({ length: N }, (_, k) => k), { minLength: 3, maxLength: 3 }) as fc.Arbitrary<number[]>;
+    return roles.chain((r) => {
+      const free = Array.from({ length: N }, (_, k) => k).filter((k) => k !== r[1] && k !== r[2]);
+      const act = (player: number) =>
+        fc.record({
+          player: fc.constant(player),
+          quoteOffset: fc.array(fc.oneof(fc.constant(0), quarter(8)), { minLength: L - 1, maxLength: L - 1 }),
+          demand: fc.array(fc.array(fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: quarter(8), weight: 1 }), { minLength: L, maxLength: L }), { minLength: N, maxLength: N }).map((d) => d.map((row, j) => (j === player ? row.map(() => 0) : row))),
+        });
+      return fc.record({
+        economy: fc.constant(c.economy),
+        state: fc.constant(c.state),
+        roles: fc.constant(r as [number, number, number]),
+        h: fc.integer({ min: 0, max: L - 2 }),
+        under: fc.integer({ min: 1, max: 16 }).map((k) => k / 4),
+        // j's quote: ordinary, or small enough that i's bankruptcy (W) sets z*
+        pj: fc.array(fc.oneof(fc.integer({ min: 1, max: 40 }).map((k) => k / 4), fc.integer({ min: 1, max: 4 }).map((k) => k / 256)), { minLength: L - 1, maxLength: L - 1 }),
+        // i_o always acts; each other player keeps the contract or acts
+        others: fc.tuple(...free.map((k) => (k === r[0] ? act(k).map((a) => [a]) : fc.oneof(fc.constant([]), act(k).map((a) => [a]))))).map((xs) => xs.flat()),
+        extra: fc.oneof(fc.constant(1 / 64), fc.integer({ min: 1, max: 64 }).map((k) => k / 4)),
+      });
+    });
+  });
+}
+
+export function decodeArbitrageCase(json: unknown): ArbitrageCase {
+  const fin = z.number().refine(Number.isFinite, 'must be finite');
+  const r = z
+    .strictObject({
+      economy: z.unknown(),
+      state: z.unknown(),
+      roles: z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().int().min(0)]),
+      h: z.number().int().min(0),
+      under: fin.refine((v) => v > 0, 'must be > 0'),
+      pj: z.array(fin.refine((v) => v > 0, 'must be > 0 (the proof\'s p_j > 0)')),
+      others: z.array(z.strictObject({ player: z.number().int().min(0), quoteOffset: z.array(fin), demand: z.array(z.array(fin)) })),
+      extra: fin.refine((v) => v > 0, 'must be > 0 (z* strictly above the thresholds)'),
+    })
+    .safeParse(json);
+  if (!r.success) throw new InputError(r.error.issues[0].path.map(String).join('.') || 'case', r.error.issues[0].message);
+  const c = decodeStateCase({ economy: r.data.economy, state: r.data.state });
+  const N = c.economy.types.length;
+  const L = c.economy.omega[0].length;
+  const [io, j, i] = r.data.roles;
+  if (Math.max(io, j, i) >= N || new Set(r.data.roles).size !== 3) throw new InputError('roles', `must be three distinct players below ${N}`);
+  if (r.data.h >= L - 1) throw new InputError('h', `must be a real good below ${L - 1}`);
+  if (r.data.pj.length !== L - 1) throw new InputError('pj', `must have ${L - 1} entries`);
+  r.data.others.forEach((o, k) => {
+    if (o.player >= N || o.player === j || o.player === i) throw new InputError(`others.${k}.player`, 'must be a player other than j and i');
+    if (o.quoteOffset.length !== L - 1) throw new InputError(`others.${k}.quoteOffset`, `must have ${L - 1} entries`);
+    if (o.demand.length !== N || o.demand.some((row) => row.length !== L)) throw new InputError(`others.${k}.demand`, `must be ${N} × ${L}`);
+  });
+  return { ...c, ...r.data, roles: [io, j, i] };
+}
+
+/** Simpler scenes: a player's action dropped (back to the contract; not i_o's), offsets and demands zeroed, extra rounded. */
+export function simplifyArbitrageCase(c: ArbitrageCase): ArbitrageCase[] {
+  const out: ArbitrageCase[] = [];
+  c.others.forEach((o, k) => {
+    if (o.player !== c.roles[0]) out.push({ ...c, others: c.others.filter((_, kk) => kk !== k) });
+    if (o.demand.some((row) => row.some((v) => v !== 0))) out.push({ ...c, others: c.others.map((x, kk) => (kk === k ? { ...x, demand: x.demand.map((row) => row.map(() => 0)) } : x)) });
+    if (o.quoteOffset.some((v) => v !== 0)) out.push({ ...c, others: c.others.map((x, kk) => (kk === k ? { ...x, quoteOffset: x.quoteOffset.map(() => 0) } : x)) });
+  });
+  if (c.extra !== 1) out.push({ ...c, extra: 1 });
+  if (c.state !== 0) out.push({ ...c, state: 0 });
+  return out;
+}

@@ -163,3 +163,48 @@ export function arbitrageThresholds(e: Economy, a: Profile, r: { j: number; i: n
   const Y = budgetLhs(at0, r.j).div(a.quotes[r.i][r.h].sub(a.quotes[r.io][r.h]));
   return { W, Y };
 }
+
+/** The proof's arbitrage scene as numbers (see arbitrageScene). */
+export interface ArbitrageScene {
+  /** [i_o, j, i]. */
+  roles: readonly [number, number, number];
+  h: number;
+  /** p_{i_o}^h = max(p*^h − under, 0) < p*^h. */
+  under: number;
+  /** j's quote on the real goods (the proof's p_j > 0). */
+  pj: readonly number[];
+  /** Other players' (and i_o's) actions: quote offsets and demand changes on the contract's. */
+  others: readonly { player: number; quoteOffset: readonly number[]; demand: readonly (readonly number[])[] }[];
+  /** z*^h − max(W, Ỹ, 0) > 0. */
+  extra: number;
+}
+
+/**
+ * The proof of Theorem 1's arbitrage scene at state t: the contract, the others' (arbitrary) actions,
+ * i_o under-quoting good h, j quoting pj, then j's strategy with z*^h = max(W, Ỹ, 0) + extra.
+ */
+export function arbitrageScene(e: Economy, t: readonly number[], s: ArbitrageScene): { profile: Profile; zStar: Fraction; W: Fraction; Y: Fraction } {
+  const [io, j, i] = s.roles;
+  const base = contractProfile(e, t);
+  const quotes = base.quotes.map((q) => [...q]);
+  const demands = base.demands.map((row) => row.map((z) => [...z]));
+  for (const o of s.others) {
+    for (let h = 0; h < e.L - 1; h++) {
+      const q = quotes[o.player][h].add(exactRational(o.quoteOffset[h]));
+      quotes[o.player][h] = q.compare(0) > 0 ? q : ZERO;
+    }
+    o.demand.forEach((row, k) => {
+      if (k !== o.player) row.forEach((v, g) => (demands[o.player][k][g] = demands[o.player][k][g].add(exactRational(v))));
+    });
+  }
+  const low = quotes[i][s.h].sub(exactRational(s.under));
+  quotes[io][s.h] = low.compare(0) > 0 ? low : ZERO;
+  s.pj.forEach((v, h) => (quotes[j][h] = exactRational(v)));
+  const a: Profile = { quotes, demands, endowments: base.endowments };
+  const roles = { io, j, i, h: s.h };
+  const { W, Y } = arbitrageThresholds(e, a, roles);
+  let top = W.compare(Y) > 0 ? W : Y;
+  if (top.compare(0) < 0) top = ZERO;
+  const zStar = top.add(exactRational(s.extra));
+  return { profile: arbitrage(e, a, { ...roles, zStar }), zStar, W, Y };
+}
