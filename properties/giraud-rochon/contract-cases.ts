@@ -319,7 +319,7 @@ export function decodeArbitrageCase(json: unknown): ArbitrageCase {
     if (o.quoteOffset.length !== L - 1) throw new InputError(`others.${k}.quoteOffset`, `must have ${L - 1} entries`);
     if (o.demand.length !== N || o.demand.some((row) => row.length !== L)) throw new InputError(`others.${k}.demand`, `must be ${N} × ${L}`);
   });
-  return { ...c, ...r.data, roles: [io, j, i] };
+  return { ...r.data, economy: c.economy, state: c.state, roles: [io, j, i] };
 }
 
 /** Simpler scenes: a player's action dropped (back to the contract; not i_o's), offsets and demands zeroed, extra rounded. */
