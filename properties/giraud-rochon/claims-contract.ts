@@ -61,6 +61,7 @@ function rederive(p: Profile, phi: readonly (readonly Fraction[])[]) {
   const L = p.endowments[0].length;
   const solvent: boolean[] = [];
   const y: Fraction[][] = [];
+  const nets: Fraction[][] = [];
   for (let i = 0; i < N; i++) {
     let lhs = ZERO;
     const net = Array.from({ length: L }, () => ZERO);
@@ -74,11 +75,12 @@ function rederive(p: Profile, phi: readonly (readonly Fraction[])[]) {
     }
     const ok = lhs.compare(p.transfers?.[i] ?? 0) <= 0;
     solvent.push(ok);
+    nets.push(net);
     y.push(p.endowments[i].map((e, h) => (ok ? e.add(net[h]) : ZERO)));
   }
   const E = Array.from({ length: L }, (_, h) => p.endowments.reduce((s, e) => s.add(e[h]), ZERO));
   const isProjection = E.every((Eh, h) => projectionViolation(y.map((r) => r[h]), phi.map((r) => r[h]), Eh).compare(0) <= 0);
-  return { solvent, y, isProjection };
+  return { solvent, y, net: nets, isProjection };
 }
 
 /** u_i by economy.ts's v plus the numéraire (not contract.ts's utility). */
@@ -347,10 +349,11 @@ const arbitrageStep = claim<ArbitrageCase>({
     const [, j, i] = c.roles;
     const claimed = r.e.omega.map((_, k) => (k === j ? r.e.total : r.e.total.map(() => ZERO)));
     const d = rederive(r.profile, claimed);
+    const twice = d.net[j].every((v, h) => v.equals(r.e.total[h].sub(r.e.omega[j][h]).mul(2)));
     return {
-      holds: d.solvent[j] && !d.solvent[i] && d.isProjection,
-      numbers: { jSolvent: d.solvent[j], iBankrupt: !d.solvent[i], omegaBarToJIsTheProjection: d.isProjection },
-      route: 'exact rationals: budgets (1) summed from their definitions; (ω̄ to j, 0 to the others) checked as the projection of e + ψ onto F by the variational inequality at F\'s vertices',
+      holds: d.solvent[j] && !d.solvent[i] && twice && d.isProjection,
+      numbers: { jSolvent: d.solvent[j], iBankrupt: !d.solvent[i], psiJIsTwice: twice, omegaBarToJIsTheProjection: d.isProjection },
+      route: 'exact rationals: budgets (1) and j\'s net trade summed from their definitions; (ω̄ to j, 0 to the others) checked as the projection of e + ψ onto F by the variational inequality at F\'s vertices',
     };
   },
   labels: (c) => {

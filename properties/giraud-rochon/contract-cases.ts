@@ -67,7 +67,9 @@ export function ampleEconomyArb(minN = 3, maxN = 5): fc.Arbitrary<EconomySpec> {
           ),
           prior: fc.oneof(independent, correlated),
         })
-        .map(({ real, extra, shape: { b, margin }, prior }) => {
+        .map(({ real: r0, extra, shape: { b, margin }, prior }) => {
+          // every real good exists: ω̄^h > 0 (a good nobody holds has no price)
+          const real = r0.map((r, i) => (i === 0 ? r.map((v, h) => (r0.every((rr) => rr[h] === 0) ? 1 : v)) : r));
           const total = Array.from({ length: L - 1 }, (_, h) => real.reduce((s, r) => s + r[h], 0));
           const a = b.map((bi, i) => bi.map((bt, t) => bt.map((bh, h) => bh * total[h] + margin[i][t][h])));
           const spec: EconomySpec = { types, a, b, omega: real.map((r) => [...r, 1]), prior };
