@@ -15,6 +15,7 @@ import { registerCertificateKind } from '../../src/claims/certificates.ts';
 import type { AnyClaim, Certificate, CertifyResult, CheckResult } from '../../src/claims/types.ts';
 import { economy, efficientAllocation, profiles, valueOf, type Economy, type EconomySpec } from '../../src/models/giraud-rochon/economy.ts';
 import { exchangeableAgents, identicalTypes, separation } from '../../src/models/giraud-rochon/revealing.ts';
+import { columnOf, kernel, premiseMatrix, typeDependentAgents } from '../../src/models/giraud-rochon/endowments.ts';
 import { decodeEconomy } from './claims-agv.ts';
 import { arbitrageScene, contractProfile, deviate, gains, walrasian, type MemberDeviation } from '../../src/models/giraud-rochon/contract.ts';
 import { outcome, type Profile } from '../../src/models/giraud-rochon/outcome.ts';
@@ -27,8 +28,11 @@ import {
   type ArbitrageCase,
   decodeDeviationCase,
   decodeStateCase,
+  decodeEndowmentCase,
   describeMember,
+  endowmentCaseArb,
   genericEconomyArb,
+  type EndowmentCase,
   describeStateCase,
   mutateDeviationCase,
   pairArb,
@@ -466,7 +470,84 @@ const revealingPrices = claim<EconomySpec>({
   decode: decodeEconomy,
 });
 
+// ---------------------------------------------------------------- GR.endowments.type-independent
+
+function endowmentCase(c: EndowmentCase) {
+  const support = c.prior.map((w) => w > 0);
+  const cols = c.types.reduce((a, k) => a + k, 0) + 1;
+  const k = kernel(premiseMatrix(c.types, support), cols);
+  const dependent = k.basis.filter((v) => typeDependentAgents(c.types, v).length > 0);
+  // every basis vector solves the premise at every supported profile (Σ_i d_i(t_i) = c, exactly)
+  const solves = k.basis.every((v) => profiles(c.types).every((t, idx) => !support[idx] || t.reduce((a, ti, i) => a.add(v[columnOf(c.types, i, ti)]), ZERO).equals(v[cols - 1])));
+  return { support, full: support.every(Boolean), cols, ...k, dependent, solves };
+}
+
+/**
+ * The proof route: for every agent i and type s there are two supported profiles that differ only in
+ * i's type (0 against s), so any premise solution has d_i(s) = d_i(0). True on a full support.
+ */
+function differencesConnect(c: EndowmentCase, support: readonly boolean[]): boolean {
+  const ps = profiles(c.types);
+  const index = new Map(ps.map((t, k) => [t.join(','), k]));
+  return c.types.every((n, i) =>
+    Array.from({ length: n - 1 }, (_, s) => s + 1).every((s) =>
+      ps.some((t, k) => t[i] === 0 && support[k] && support[index.get(t.map((v, j) => (j === i ? s : v)).join(','))!]),
+    ),
+  );
+}
+
+const typeIndependent = claim<EndowmentCase>({
+  id: 'GR.endowments.type-independent',
+  paper: 'GR',
+  source: 'Giraud & Rochon (2001), Section 2.1 and Definition 1 (ex post feasibility with Σ_i ω_i(t_i) independent of t; footnote 3, ω_i(t_i) ≠ 0)',
+  statement: 'On a product type space with full-support prior, Σ_i ω_i(t_i) constant in t forces every ω_i to be type-independent (a constraint the generators respect).',
+  verdict: 'holds',
+  tolerance: { abs: 0, why: 'none: the rank and kernel are computed by Gauss–Jordan elimination in exact rationals' },
+  input: endowmentCaseArb(),
+  runs: 80,
+  property(c): CheckResult {
+    const r = endowmentCase(c);
+    const N = c.types.length;
+    // full support: the solutions of Σ_i d_i(t_i) = c are exactly the type-constant d (N free constants)
+    const holds = r.solves && (!r.full || (r.dependent.length === 0 && r.basis.length === N));
+    return {
+      holds,
+      margin: holds ? 1 : -1,
+      numbers: { fullSupport: r.full, unknowns: r.cols, rank: r.rank, kernelDimension: r.basis.length, agents: N, typeDependentSolutions: r.dependent.length, basisSolves: r.solves },
+    };
+  },
+  certify(c): CertifyResult {
+    const support = c.prior.map((w) => w > 0);
+    const full = support.every(Boolean);
+    const connected = differencesConnect(c, support);
+    return {
+      holds: !full || connected,
+      numbers: { fullSupport: full, differencesConnect: connected },
+      route: 'the proof: for each agent and type, two supported profiles differing only in that type force d_i(s) = d_i(0) (no elimination)',
+    };
+  },
+  labels: (c) => {
+    const r = endowmentCase(c);
+    return [r.full ? 'full support' : 'support not full', c.types.some((k) => k === 1) ? 'a single-type agent' : 'every agent has 2+ types', c.types.some((k) => k === 3) ? 'an agent with 3 types' : 'at most 2 types', ...(r.full ? [] : [r.dependent.length > 0 ? 'off the premise: a type-dependent solution' : 'off the premise: still type-independent'])];
+  },
+  cover: [
+    // measured on 400 cases: full support 72 %, an agent with 3 types 71 %, every agent with 2+ types 51 %
+    // (off the premise, a type-dependent solution in 3 %: a missing profile rarely disconnects a type)
+    { label: 'full support', min: 0.5 },
+    { label: 'an agent with 3 types', min: 0.5 },
+    { label: 'every agent has 2+ types', min: 0.3 },
+  ],
+  describe: (c) => {
+    const r = endowmentCase(c);
+    const missing = profiles(c.types).filter((_, k) => !r.support[k]).map((t) => `(${t.map((v) => v + 1).join(', ')})`);
+    const v = r.dependent[0];
+    const example = v ? `; e.g. ${c.types.map((n, i) => `d_${i + 1} = (${Array.from({ length: n }, (_, s) => frac(v[columnOf(c.types, i, s)])).join(', ')})`).join(', ')}` : '';
+    return `|T_i| = (${c.types.join(', ')}), ${r.full ? 'full support' : `support missing ${missing.join(' ')}`}: rank ${r.rank} of ${r.cols} unknowns, kernel dimension ${r.basis.length}${example}`;
+  },
+  decode: decodeEndowmentCase,
+});
+
 /** Theorem 1's contract and its deviations, in catalogue order (the lead registers them). */
-export const grContractClaims: readonly AnyClaim<any>[] = [contract, weNash, strongCollusionProof, arbitrageStep, revealingPrices];
+export const grContractClaims: readonly AnyClaim<any>[] = [contract, weNash, strongCollusionProof, arbitrageStep, revealingPrices, typeIndependent];
 
 export type { MemberDeviation };

@@ -388,3 +388,31 @@ export function genericEconomyArb(): fc.Arbitrary<EconomySpec> {
     }),
   );
 }
+
+// ---------------------------------------------------------------- type-independent endowments
+
+/** A product type space and a prior on it (weights ≥ 0 per profile, lexicographic, t_1 slowest). */
+export interface EndowmentCase {
+  types: number[];
+  prior: number[];
+}
+
+/** N = 3–5 agents with 1–3 types; priors of full support (weights 1–9), or with some profiles at 0 (outside the premise, labelled). */
+export function endowmentCaseArb(): fc.Arbitrary<EndowmentCase> {
+  return fc.integer({ min: 3, max: 5 }).chain((N) =>
+    fc.array(fc.oneof<fc.Arbitrary<number>[]>({ arbitrary: fc.constant(1), weight: 1 }, { arbitrary: fc.constant(2), weight: 4 }, { arbitrary: fc.constant(3), weight: 2 }), { minLength: N, maxLength: N }).chain((types) => {
+      const P = types.reduce((p, k) => p * k, 1);
+      const full = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: P, maxLength: P });
+      const holes = fc.array(fc.oneof({ arbitrary: fc.integer({ min: 1, max: 9 }), weight: 2 }, { arbitrary: fc.constant(0), weight: 1 }), { minLength: P, maxLength: P }).map((w) => (w.every((v) => v === 0) ? [1, ...w.slice(1)] : w));
+      return fc.record({ types: fc.constant(types), prior: fc.oneof({ arbitrary: full, weight: 7 }, { arbitrary: holes, weight: 3 }) });
+    }),
+  );
+}
+
+export function decodeEndowmentCase(json: unknown): EndowmentCase {
+  const r = z.strictObject({ types: z.array(z.number().int().min(1).max(4)).min(2).max(6), prior: z.array(z.number().refine(Number.isFinite, 'must be finite').min(0)) }).safeParse(json);
+  if (!r.success) throw new InputError(r.error.issues[0].path.map(String).join('.') || 'case', r.error.issues[0].message);
+  const P = r.data.types.reduce((p, k) => p * k, 1);
+  if (r.data.prior.length !== P || r.data.prior.every((v) => v === 0)) throw new InputError('prior', `must give a weight ≥ 0 to each of the ${P} profiles, not all 0`);
+  return r.data;
+}
