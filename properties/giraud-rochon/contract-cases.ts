@@ -400,7 +400,8 @@ export interface EndowmentCase {
 /** N = 3–5 agents with 1–3 types; priors of full support (weights 1–9), or with some profiles at 0 (outside the premise, labelled). */
 export function endowmentCaseArb(): fc.Arbitrary<EndowmentCase> {
   return fc.integer({ min: 3, max: 5 }).chain((N) =>
-    fc.array(fc.oneof<fc.Arbitrary<number>[]>({ arbitrary: fc.constant(1), weight: 1 }, { arbitrary: fc.constant(2), weight: 4 }, { arbitrary: fc.constant(3), weight: 2 }), { minLength: N, maxLength: N }).chain((types) => {
+    // |T_i| = 1, 2, 3 with weights 1 : 4 : 2
+    fc.array(fc.integer({ min: 0, max: 6 }).map((k): number => (k < 1 ? 1 : k < 5 ? 2 : 3)), { minLength: N, maxLength: N }).chain((types) => {
       const P = types.reduce((p, k) => p * k, 1);
       const full = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: P, maxLength: P });
       const holes = fc.array(fc.oneof({ arbitrary: fc.integer({ min: 1, max: 9 }), weight: 2 }, { arbitrary: fc.constant(0), weight: 1 }), { minLength: P, maxLength: P }).map((w) => (w.every((v) => v === 0) ? [1, ...w.slice(1)] : w));
