@@ -156,7 +156,8 @@ function deviationCase(c: DeviationCase) {
   const profile = deviate(e, t, c.deviation);
   const g = gains(e, t, profile);
   const y = g.outcome.psi.map((psi, i) => profile.endowments[i].map((v, h) => v.add(psi[h])));
-  return { e, t, profile, gain: g.gain, o: g.outcome, y };
+  const ample = walrasian(e, t).x.every((xi) => xi.every((v) => v.compare(0) >= 0));
+  return { e, t, profile, gain: g.gain, o: g.outcome, y, ample };
 }
 
 /** The deviation's payoffs and outcome re-derived by the independent route; null when φ is not the projection. */
@@ -168,7 +169,9 @@ function rederivedGains(c: DeviationCase) {
   const d = rederive(profile, phi);
   const { x } = walrasian(e, t);
   const gain = phi.map((f, i) => u(e, i, t[i], f).sub(u(e, i, t[i], x[i])));
-  return { e, profile, phi, d, gain };
+  // the premise of the contract: every Walrasian bundle in the consumption set (ample numéraire)
+  const ample = x.every((xi) => xi.every((v) => v.compare(0) >= 0));
+  return { e, profile, phi, d, gain, ample };
 }
 
 // ---------------------------------------------------------------- GR.WE.nash
@@ -180,12 +183,13 @@ function shortSale(c: DeviationCase) {
   const r = rederivedGains(c);
   const i = c.deviation[0].player;
   const short = r.d.y[i].findIndex((v) => v.compare(0) < 0);
-  const ok = c.deviation.length === 1 && r.d.isProjection && r.d.solvent[i] && r.gain[i].compare(0) > 0 && short >= 0;
+  const ok = c.deviation.length === 1 && r.ample && r.d.isProjection && r.d.solvent[i] && r.gain[i].compare(0) > 0 && short >= 0;
   return { ...r, i, short, ok };
 }
 
 registerCertificateKind(SHORT_SALE_KIND, (data) => {
   const s = shortSale(decodeDeviationCase(data));
+  if (!s.ample) return 'a Walrasian bundle has negative numéraire (the contract\'s premise fails)';
   if (!s.d.isProjection) return 'the outcome is not the projection of e + ψ onto F';
   if (!s.d.solvent[s.i]) return 'the deviator is bankrupt';
   if (s.gain[s.i].compare(0) <= 0) return 'the deviator does not gain';
@@ -204,6 +208,7 @@ const weNash = claim<DeviationCase>({
   runs: 60,
   property(c): CheckResult {
     const r = deviationCase(c);
+    if (!r.ample) return { holds: true, numbers: {}, undecided: 'a Walrasian bundle has negative numéraire: outside the premise (ample numéraire)' };
     const i = c.deviation[0].player;
     const gain = r.gain[i];
     return {
@@ -252,13 +257,14 @@ function pairCollusion(c: DeviationCase) {
   const loser = r.gain.findIndex((g, k) => !members.includes(k) && g.compare(0) < 0);
   const [i, j] = members;
   const quotesDiffer = members.length === 2 && r.profile.quotes[i].some((v, h) => !v.equals(r.profile.quotes[j][h]));
-  const ok = members.length === 2 && r.d.isProjection && allSolvent && noProjection && bothGain && loser >= 0 && quotesDiffer;
+  const ok = members.length === 2 && r.ample && r.d.isProjection && allSolvent && noProjection && bothGain && loser >= 0 && quotesDiffer;
   return { ...r, members, allSolvent, noProjection, bothGain, loser, quotesDiffer, ok };
 }
 
 registerCertificateKind(PAIR_KIND, (data) => {
   const s = pairCollusion(decodeDeviationCase(data));
   if (s.members.length !== 2) return 'not a pair';
+  if (!s.ample) return 'a Walrasian bundle has negative numéraire (the contract\'s premise fails)';
   if (!s.d.isProjection) return 'the outcome is not the projection of e + ψ onto F';
   if (!s.allSolvent) return 'someone is bankrupt';
   if (!s.noProjection) return 'the projection moves someone';
@@ -279,6 +285,7 @@ const strongCollusionProof = claim<DeviationCase>({
   runs: 80,
   property(c): CheckResult {
     const r = deviationCase(c);
+    if (!r.ample) return { holds: true, numbers: {}, undecided: 'a Walrasian bundle has negative numéraire: outside the premise (ample numéraire)' };
     const members = c.deviation.map((m) => m.player);
     const bankrupt = r.o.solvent.filter((s) => !s).length;
     const projected = r.y.some((yi, i) => yi.some((v, h) => !v.equals(r.o.phi[i][h])));
