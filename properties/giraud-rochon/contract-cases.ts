@@ -179,9 +179,29 @@ function dropAgent(c: StateCase, k: number): StateCase | null {
 
 const reindex = (i: number, k: number) => (i > k ? i - 1 : i);
 
-/** Simpler deviation cases: an uninvolved agent dropped, a real good dropped, a deviation entry zeroed or rounded. */
+/** The case with agents relabelled: new agent k is old agent perm[k] (economy, prior, state and deviation follow). */
+export function permuteDeviationCase(c: DeviationCase, perm: readonly number[]): DeviationCase {
+  const s = c.economy;
+  const inv = perm.map((_, k) => perm.indexOf(k));
+  const types = perm.map((k) => s.types[k]);
+  const oldIndex = new Map(profiles(s.types).map((t, idx) => [t.join(','), idx]));
+  const oldOf = (t: readonly number[]) => oldIndex.get(perm.map((_, k) => t[inv[k]]).join(','))!;
+  const prior = profiles(types).map((t) => s.prior[oldOf(t)]);
+  const oldState = profiles(s.types)[c.state];
+  const state = profiles(types).findIndex((t) => t.every((v, k) => v === oldState[perm[k]]));
+  return {
+    economy: { types, a: perm.map((k) => s.a[k]), b: perm.map((k) => s.b[k]), omega: perm.map((k) => s.omega[k]), prior },
+    state,
+    deviation: c.deviation.map((m) => ({ player: inv[m.player], settle: inv[m.settle], quoteOffset: m.quoteOffset, real: perm.map((k) => m.real[k]) })),
+  };
+}
+
+/** Simpler deviation cases: the coalition relabelled first (then its settling partner), an uninvolved agent dropped, a real good dropped, a deviation entry zeroed or rounded. */
 export function simplifyDeviationCase(c: DeviationCase): DeviationCase[] {
   const out: DeviationCase[] = [];
+  const first = [...c.deviation.map((m) => m.player), c.deviation[0].settle];
+  const perm = [...first, ...c.economy.types.map((_, k) => k).filter((k) => !first.includes(k))];
+  if (perm.some((k, i) => k !== i)) out.push(permuteDeviationCase(c, perm));
   const N = c.economy.types.length;
   const L = c.economy.omega[0].length;
   const involved = new Set(c.deviation.flatMap((m) => [m.player, m.settle]));

@@ -134,3 +134,30 @@ describe('the arbitrage step of the proof', () => {
     expect(at(Y.sub(eps))[1]).toBe(false);
   });
 });
+
+describe('relabelling a deviation case (the shrink puts the coalition first)', () => {
+  test('agents, prior, state and deviation move together: every payoff change follows its agent', async () => {
+    const { permuteDeviationCase } = await import('../../properties/giraud-rochon/contract-cases.ts');
+    const { profiles } = await import('../../src/models/giraud-rochon/economy.ts');
+    const c = {
+      economy: { ...spec, omega: [[1, 30], [2, 30], [1, 30]], prior: [1, 2, 3, 4, 5, 6, 7, 8] },
+      state: 3,
+      deviation: [
+        { player: 2, quoteOffset: [0.5], real: [[0.25], [0], [0]], settle: 1 },
+        { player: 0, quoteOffset: [-0.25], real: [[0], [0], [0.5]], settle: 1 },
+      ],
+    };
+    const payoffs = (x: typeof c) => {
+      const ee = economy(x.economy);
+      const tt = profiles(ee.types)[x.state];
+      return gains(ee, tt, deviate(ee, tt, x.deviation)).gain.map((v) => v.toFraction());
+    };
+    const perm = [2, 0, 1];
+    const p = permuteDeviationCase(c, perm);
+    const before = payoffs(c);
+    expect(payoffs(p)).toEqual(perm.map((k) => before[k]));
+    // the prior follows: new profile (t'_1, t'_2, t'_3) is old (t'_2, t'_3, t'_1)
+    expect(p.economy.prior).toEqual([1, 3, 5, 7, 2, 4, 6, 8]);
+    expect(p.deviation.map((m) => m.player)).toEqual([0, 1]);
+  });
+});
