@@ -80,6 +80,7 @@ export function ampleEconomyArb(minN = 3, maxN = 5): fc.Arbitrary<EconomySpec> {
   );
 }
 
+/** An ample economy and a state drawn uniformly: the complete-information economy E_t of the proof of Theorem 1. */
 export const stateCaseArb = (minN = 3, maxN = 5): fc.Arbitrary<StateCase> =>
   ampleEconomyArb(minN, maxN).chain((economy) => fc.record({ economy: fc.constant(economy), state: fc.integer({ min: 0, max: 2 ** economy.types.length - 1 }) }));
 
@@ -122,6 +123,7 @@ export function pairArb(): fc.Arbitrary<DeviationCase> {
 
 // ---------------------------------------------------------------- decoding
 
+/** A saved state case, validated (the economy as claims-agv's decodeEconomy checks it; the state in range); throws InputError naming the field. */
 export function decodeStateCase(json: unknown): StateCase {
   const r = z.object({ economy: z.unknown(), state: z.number().int().min(0) }).passthrough().safeParse(json);
   if (!r.success) throw new InputError(r.error.issues[0].path.map(String).join('.') || 'case', r.error.issues[0].message);
@@ -138,6 +140,7 @@ const Member = z.strictObject({
   settle: z.number().int().min(0),
 });
 
+/** A saved deviation case, validated: distinct members, settling partners outside the coalition, shapes N × (L − 1); throws InputError naming the field. */
 export function decodeDeviationCase(json: unknown): DeviationCase {
   const r = z.strictObject({ economy: z.unknown(), state: z.unknown(), deviation: z.array(Member).min(1) }).safeParse(json);
   if (!r.success) throw new InputError(r.error.issues[0].path.map(String).join('.') || 'case', r.error.issues[0].message);
@@ -285,6 +288,7 @@ export interface ArbitrageCase extends StateCase {
   extra: number;
 }
 
+/** The proof of Theorem 1's arbitrage scenes: roles, the under-quoted good, j's quote, others' arbitrary actions, z* above both thresholds. */
 export function arbitrageArb(): fc.Arbitrary<ArbitrageCase> {
   return stateCaseArb().chain((c) => {
     const N = c.economy.types.length;
@@ -314,6 +318,7 @@ export function arbitrageArb(): fc.Arbitrary<ArbitrageCase> {
   });
 }
 
+/** A saved arbitrage scene, validated (distinct roles, p_j > 0, z* strictly above the thresholds); throws InputError naming the field. */
 export function decodeArbitrageCase(json: unknown): ArbitrageCase {
   const fin = z.number().refine(Number.isFinite, 'must be finite');
   const r = z
@@ -430,6 +435,7 @@ export function endowmentCaseArb(): fc.Arbitrary<EndowmentCase> {
   );
 }
 
+/** A saved type space and prior, validated (one weight ≥ 0 per profile, not all 0); throws InputError naming the field. */
 export function decodeEndowmentCase(json: unknown): EndowmentCase {
   const r = z.strictObject({ types: z.array(z.number().int().min(1).max(4)).min(2).max(6), prior: z.array(z.number().refine(Number.isFinite, 'must be finite').min(0)) }).safeParse(json);
   if (!r.success) throw new InputError(r.error.issues[0].path.map(String).join('.') || 'case', r.error.issues[0].message);
