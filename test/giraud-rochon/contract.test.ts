@@ -161,3 +161,41 @@ describe('relabelling a deviation case (the shrink puts the coalition first)', (
     expect(p.deviation.map((m) => m.player)).toEqual([0, 1]);
   });
 });
+
+describe('eval gr.contract', () => {
+  const req = { a: [[10], [11], [14]], b: [[1], [1], [2]], omega: [[1, 20], [2, 20], [1, 20]] };
+
+  test('the hand-worked state: p* = (48/5, 1), φ = x*, budgets binding', async () => {
+    const { grContract } = await import('../../src/models/giraud-rochon/eval-contract.ts');
+    const r = grContract.evaluate(req) as { prices: number[]; xStar: number[][]; solvent: boolean[]; budget: number[]; phiIsXStar: boolean };
+    expect(r.prices).toEqual([9.6, 1]);
+    expect(r.xStar.map((x) => x[0])).toEqual([0.4, 1.4, 2.2]);
+    expect(r.solvent).toEqual([true, true, true]);
+    expect(r.budget).toEqual([0, 0, 0]);
+    expect(r.phiIsXStar).toBe(true);
+  });
+
+  test('bad input names the field in one line', async () => {
+    const { grContract } = await import('../../src/models/giraud-rochon/eval-contract.ts');
+    const { InputError } = await import('../../src/errors.ts');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ a: [[10], [11]] }, 'a'],
+      [{ b: [[1], [0], [2]] }, 'b[1][0]'],
+      [{ a: [[10], [11], [1]] }, 'a[2][0]'],
+      [{ omega: [[1, 20], [2, 20], [0, 0]] }, 'omega[2]'],
+      [{ omega: [[1], [2], [1]] }, 'omega[0]'],
+      [{ extra: 1 }, ''],
+    ];
+    for (const [patch, field] of cases) {
+      let err: unknown;
+      try {
+        grContract.evaluate({ ...req, ...patch });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, JSON.stringify(patch)).toBeInstanceOf(InputError);
+      if (field) expect((err as InstanceType<typeof InputError>).field).toBe(field);
+      expect((err as Error).message).not.toContain('\n');
+    }
+  });
+});
