@@ -3,7 +3,9 @@
  * through the game form (holds), and two deviations from it the proof overlooks — a unilateral
  * short sale (so the Walrasian profile is not a Nash equilibrium of the game form) and a pair
  * quoting different prices to each other (so the contract is not strong collusion-proof): both
- * findings, searched for, shrunk and certified in exact rationals.
+ * findings, searched for, shrunk and certified in exact rationals; the proof's arbitrage step
+ * (holds, with ψ_j = 2(ω̄ − ω_j) where the paper prints ω̄ − ω_j); Lemma 1's fully revealing prices
+ * on generic interior economies; and type-independent endowments as exact linear algebra.
  *
  * Routes: the property runs the model (contract.ts, outcome.ts); certification recomputes every
  * budget (1) and net trade from their definitions here, checks the outcome as the projection onto F
@@ -554,7 +556,7 @@ const typeIndependent = claim<EndowmentCase>({
   decode: decodeEndowmentCase,
 });
 
-/** Theorem 1's contract and its deviations, in catalogue order (the lead registers them). */
+/** The game-form rows of Theorem 1, Lemma 1 and the endowments, in catalogue order (the lead registers them). */
 export const grContractClaims: readonly AnyClaim<any>[] = [contract, weNash, strongCollusionProof, arbitrageStep, revealingPrices, typeIndependent];
 
 export type { MemberDeviation };
