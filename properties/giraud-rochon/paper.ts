@@ -1,7 +1,7 @@
 /**
- * Giraud & Rochon (2001) as one registered paper. Its model is being built (src/models/giraud-rochon/:
- * the game form's outcome so far, with `eval gr.outcome`): the outcome claims are encoded, the rest
- * pending in the catalogue's order (../shared/CLAIMS.md), and `list` names them.
+ * Giraud & Rochon (2001) as one registered paper. Its model (src/models/giraud-rochon/:
+ * the game form, Theorem 1's contract, AGV transfers, compatibility and interim efficiency), with
+ * every catalogue claim encoded, in the catalogue's order (../shared/CLAIMS.md).
  */
 import { paper } from '../../src/claims/registry.ts';
 import { giraudRochonMeta } from './meta.ts';
@@ -9,6 +9,7 @@ import { grOutcomeClaims } from './claims-outcome.ts';
 import { grAgvClaims } from './claims-agv.ts';
 import { grIncentiveClaims } from './claims-incentives.ts';
 import { grInterimClaims } from './claims-interim.ts';
+import { grContractClaims } from './claims-contract.ts';
 
 export const GR_CATALOGUE: readonly string[] = [
   'GR.outcome.feasible',
@@ -37,7 +38,7 @@ export const GR_CATALOGUE: readonly string[] = [
 ];
 
 /** The claims encoded so far, in catalogue order. */
-const encoded = [...grOutcomeClaims, ...grAgvClaims, ...grIncentiveClaims, ...grInterimClaims];
+const encoded = [...grOutcomeClaims, ...grAgvClaims, ...grIncentiveClaims, ...grInterimClaims, ...grContractClaims];
 const order = new Map(GR_CATALOGUE.map((id, k) => [id, k]));
 const grClaims = [...encoded].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 

@@ -1,0 +1,4 @@
+import { testClaims } from '../run-claims.ts';
+import { grContractClaims } from './claims-contract.ts';
+
+testClaims(grContractClaims);
