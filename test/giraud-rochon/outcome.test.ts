@@ -127,3 +127,21 @@ describe('eval gr.outcome', () => {
     bad({ tolerance: -1 }, 'tolerance');
   });
 });
+
+describe('outcomeFloat: the same outcome in doubles', () => {
+  test('agrees with the exact outcome on random profiles away from the budgets’ boundary', async () => {
+    const { outcomeFloat } = await import('../../src/models/giraud-rochon/outcome.ts');
+    const { profileArb, solventProfileArb } = await import('../../properties/giraud-rochon/generators.ts');
+    fc.assert(
+      fc.property(fc.oneof(profileArb(6), solventProfileArb(2)), ({ profile }) => {
+        const ex = outcome(exactProfile(profile));
+        const fl = outcomeFloat(profile);
+        expect(fl.solvent).toEqual(ex.solvent); // dyadic inputs: the double budgets are exact
+        const close = (a: number, b: Fraction) => Math.abs(a - Number(b.valueOf())) <= 1e-12 * (1 + Math.abs(a));
+        fl.phi.forEach((r, i) => r.forEach((v, h) => expect(close(v, ex.phi[i][h])).toBe(true)));
+        fl.theta.forEach((v, h) => expect(close(v, ex.theta[h])).toBe(true));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -22,6 +22,8 @@ import { compatibilityWith, spanningDirections } from './compatibility.ts';
 export const AGENTS_MAX = 6;
 export const TYPES_MAX = 4;
 export const PROFILES_MAX = 64;
+/** |Σ_t Q(t) − 1| accepted: the rounding of up to 64 decimals typed to 15 digits (e.g. 0.333333333333333). */
+export const PRIOR_SUM_TOL = 1e-9;
 export const GOODS_MAX = 10;
 
 const num = () => z.number({ message: 'must be a number' }).refine(Number.isFinite, 'must be finite');
@@ -66,6 +68,10 @@ export function parseEconomyRequest(req: unknown): EconomySpec {
   const P = s.types.reduce((p, k) => p * k, 1);
   if (P > PROFILES_MAX) throw new InputError('types', `must give at most ${PROFILES_MAX} type profiles (got ${P})`);
   if (s.prior.length !== P) throw new InputError('prior', `must have ${P} entries, one per type profile in lexicographic order (got ${s.prior.length})`);
+  // A probability: the entries sum to 1, up to the rounding of decimals typed for thirds and the like
+  // (PRIOR_SUM_TOL); the model then normalises the numbers exactly.
+  const sum = s.prior.reduce((a, v) => a + v, 0);
+  if (Math.abs(sum - 1) > PRIOR_SUM_TOL) throw new InputError('prior', `must sum to 1 (a probability over the type profiles; got ${sum})`);
   return s;
 }
 
@@ -87,7 +93,7 @@ export function agvNumbers(e: Economy) {
 
 export const grAgv: Quantity = {
   name: 'gr.agv',
-  description: 'Giraud–Rochon: d\'Aspremont–Gérard-Varet transfers θ_i(t) of the ex post efficient rule (Appendix 6.1) for a quasi-linear economy with finite types (types, a, b, omega, prior weights), the BIC slack of every (agent, type, report) with them, and whether the prior is independent; exact rationals, reported as doubles and "p/q"',
+  description: 'Giraud–Rochon: d\'Aspremont–Gérard-Varet transfers θ_i(t) of the ex post efficient rule (Appendix 6.1) for a quasi-linear economy with finite types (types, a, b, omega, prior Q summing to 1), the BIC slack of every (agent, type, report) with them, and whether the prior is independent; exact rationals, reported as doubles and "p/q"',
   evaluate(req: unknown): Json {
     return agvNumbers(economy(parseEconomyRequest(req))) as unknown as Json;
   },
@@ -97,7 +103,7 @@ let solver: Awaited<ReturnType<typeof lpSolver>> | undefined;
 
 export const grCompatibility: Quantity = {
   name: 'gr.compatibility',
-  description: 'Giraud–Rochon: the compatibility condition of Section 4 (second λ repaired: the liar\'s multiplier λ_i(m_i, t_i)) for a quasi-linear economy with finite types (types, a, b, omega, prior weights), decided by LPs (HiGHS) with exact certificates: IC-neutral transfers absorbing each of the |T| + 1 spanning imbalances, or a (κ, λ) violating it from a Farkas vector',
+  description: 'Giraud–Rochon: the compatibility condition of Section 4 (second λ repaired: the liar\'s multiplier λ_i(m_i, t_i)) for a quasi-linear economy with finite types (types, a, b, omega, prior Q summing to 1), decided by LPs (HiGHS) with exact certificates: IC-neutral transfers absorbing each of the |T| + 1 spanning imbalances, or a (κ, λ) violating it from a Farkas vector',
   async prepare() {
     solver ??= await lpSolver();
   },
