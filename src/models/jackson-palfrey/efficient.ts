@@ -90,10 +90,13 @@ export function competitivePrice(e: Economy): { lo: number; hi: number } {
   }
   // On (v_j, v_{j+1}] S(p−) = S_j is constant: S_j ≤ D(p) iff p ≤ B^{-1}_hi(B1 − S_j).
   let hi = NaN;
-  let below = sellers.mass.reduce((a, b) => a + b, 0);
+  // upTo[j + 1] = Σ_{i ≤ j} mass_i, summed from the bottom as the loop above sums S: below the first
+  // atom it is 0 exactly (subtracting from the total left round-off there, 1e-16, and in a gap of the
+  // buyers' density that moved hi from the gap's right end to its left one).
+  const upTo = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) upTo[j + 1] = upTo[j] + sellers.mass[j];
   for (let j = n - 1; j >= -1 && Number.isNaN(hi); j--) {
-    below -= j >= 0 ? sellers.mass[j] : 0; // S(p−) on (v_j, v_{j+1}] counts atoms ≤ v_j
-    const Sj = below + (j >= 0 ? sellers.mass[j] : 0);
+    const Sj = upTo[j + 1]; // S(p−) on (v_j, v_{j+1}] counts atoms ≤ v_j
     const from = j >= 0 ? v[j] : 0;
     const to = j + 1 < n ? v[j + 1] : 1;
     const p = Math.min(to, buyerQuantileHi(buyers, B1 - Sj));
