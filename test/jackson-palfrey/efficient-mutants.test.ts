@@ -1,0 +1,133 @@
+/**
+ * Jackson–Palfrey efficient.ts, the cases mutation testing showed unpinned
+ * (mutation/equivalent/jackson-palfrey-efficient.md lists what cannot change a result): the
+ * inverses of B and the competitive price set against bisection on B and S themselves (economy.ts's
+ * buyerCdf and sellerCdf, not the quantile walk), on economies on 1/8-grids where ties are exact or nearly so.
+ */
+import { describe, expect, it } from 'vitest';
+import { buyerCdf, buyerTotal, buyersFromPieces, isHomogeneous, makeEconomy, makeSellers, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
+import { buyerQuantileHi, buyerQuantileLo, competitivePrice, competitivePriceHomogeneous } from '../../src/models/jackson-palfrey/efficient.ts';
+import type { Buyers, Economy } from '../../src/models/jackson-palfrey/types.ts';
+import { rng } from './helpers.ts';
+
+const makeBuyersGap = () => buyersFromPieces([{ lo: 0, hi: 0.25, weight: 1 }], 1, 0.125);
+
+/** The boundary of a monotone predicate on [0, 1] (false then true) by bisection: inf{p : ok(p)}. */
+function firstTrue(ok: (p: number) => boolean): number {
+  if (ok(0)) return 0;
+  let lo = 0;
+  let hi = 1;
+  for (let k = 0; k < 80; k++) {
+    const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) break;
+    if (ok(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+/** sup{p : ok(p)} for a predicate true then false on [0, 1]. */
+function lastTrue(ok: (p: number) => boolean): number {
+  if (ok(1)) return 1;
+  return firstTrue((p) => !ok(p));
+}
+
+/** Random economy on 1/8-grids: knots, seller values and the atom's share; integer weights, so masses are often dyadic and tie exactly, and sometimes thirds that do not. */
+function dyadic(r: () => number): Economy {
+  const cuts = [...new Set([0, 1, ...Array.from({ length: Math.floor(r() * 3) }, () => Math.floor(r() * 8) / 8)])].sort((a, b) => a - b);
+  const pieces = cuts.slice(1).map((hi, i) => ({ lo: cuts[i], hi, weight: r() < 0.3 ? 0 : Math.floor(1 + r() * 4) }));
+  if (pieces.every((p) => p.weight === 0)) pieces[0].weight = 1;
+  const atomShare = r() < 0.4 ? Math.floor(r() * 4) / 8 : 0;
+  const buyers = buyersFromPieces(pieces.filter((p) => p.weight > 0), 1, atomShare);
+  const values = [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => Math.floor(r() * 9) / 8))].sort((a, b) => a - b);
+  const w = values.map(() => Math.floor(1 + r() * 4));
+  const Wv = w.reduce((a, b) => a + b, 0);
+  return makeEconomy(buyers, makeSellers(values, w.map((x) => x / Wv)));
+}
+
+describe('inverses of B against bisection on buyerCdf', () => {
+  const check = (b: Buyers, y: number) => {
+    const B1 = buyerTotal(b);
+    const lo = y > B1 ? 1 : firstTrue((x) => buyerCdf(b, x) >= y);
+    const hi = buyerCdf(b, 0) > y ? -Infinity : lastTrue((x) => buyerCdf(b, x) <= y);
+    expect(buyerQuantileLo(b, y), `lo ${y}`).toBeCloseTo(lo, 12);
+    if (hi === -Infinity) expect(buyerQuantileHi(b, y)).toBe(-Infinity);
+    else expect(buyerQuantileHi(b, y), `hi ${y}`).toBeCloseTo(hi, 12);
+  };
+  it('an atom, a gap and two densities: every y at and between the breaks', () => {
+    // atom 0.25 at 0; mass 0.25 on [0, 0.25], none on [0.25, 0.5], 0.5 on [0.5, 1]
+    const b = buyersFromPieces([{ lo: 0, hi: 0.25, weight: 1 }, { lo: 0.5, hi: 1, weight: 2 }], 1, 0.25);
+    for (const y of [0, 0.1, 0.25, 0.3, 0.5, 0.6, 0.75, 0.9, 1, 1.1]) check(b, y);
+    expect(buyerQuantileHi(b, 0.2)).toBe(-Infinity);
+    expect(buyerQuantileHi(b, 0.3)).toBeCloseTo(0.05, 15);
+    expect(buyerQuantileLo(b, 0.3)).toBeCloseTo(0.05, 15);
+    expect(buyerQuantileHi(b, 0.5)).toBe(0.5);
+    expect(buyerQuantileLo(b, 0.5)).toBe(0.25);
+  });
+  it('random dyadic buyers', () => {
+    const r = rng('jp-efficient-mutants-quantiles');
+    for (let k = 0; k < 40; k++) {
+      const b = dyadic(r).buyers;
+      for (let i = 0; i <= 16; i++) check(b, (i / 16) * buyerTotal(b));
+      check(b, r() * buyerTotal(b));
+    }
+  });
+});
+
+describe('the competitive price set S(p−) ≤ B(1) − B(p) ≤ S(p) against bisection', () => {
+  /** lo = inf{p : demand ≤ S(p)}, hi = sup{p : S(p−) ≤ demand}: each side is monotone in p. */
+  const reference = (e: Economy) => {
+    const B1 = buyerTotal(e.buyers);
+    const D = (p: number) => B1 - buyerCdf(e.buyers, p);
+    const S = (p: number, strict: boolean) => {
+      let t = 0;
+      e.sellers.values.forEach((v, j) => {
+        if (strict ? v < p : v <= p) t += e.sellers.mass[j];
+      });
+      return t;
+    };
+    return { lo: firstTrue((p) => D(p) <= S(p, false) + 1e-14), hi: lastTrue((p) => S(p, true) <= D(p) + 1e-14) };
+  };
+  it('printed cases: sellers on a buyer knot, above all buyers, all at 0 or all at 1', () => {
+    const cases: [Economy, { lo: number; hi: number }][] = [
+      [makeEconomy(uniformBuyers(1), makeSellers([0.5, 1], [0.5, 0.5])), { lo: 0.5, hi: 0.5 }],
+      [makeEconomy(uniformBuyers(1), makeSellers([0.25, 0.75], [0.5, 0.5])), { lo: 0.5, hi: 0.5 }],
+      [makeEconomy(uniformBuyers(1), makeSellers([1], [1])), { lo: 1, hi: 1 }],
+      [makeEconomy(uniformBuyers(1), makeSellers([0], [1])), { lo: 0, hi: 0 }],
+      [makeEconomy(buyersFromPieces([{ lo: 0, hi: 0.5, weight: 1 }]), makeSellers([0.75], [1])), { lo: 0.5, hi: 0.75 }],
+      [makeEconomy(buyersFromPieces([{ lo: 0.5, hi: 1, weight: 1 }]), makeSellers([0], [1])), { lo: 0, hi: 0.5 }],
+      [makeEconomy(buyersFromPieces([{ lo: 0.5, hi: 1, weight: 1 }]), makeSellers([0, 0.25], [0.5, 0.5])), { lo: 0.25, hi: 0.5 }],
+    ];
+    for (const [e, want] of cases) {
+      expect(competitivePrice(e)).toEqual(want);
+      const ref = reference(e);
+      expect(ref.lo).toBeCloseTo(want.lo, 10);
+      expect(ref.hi).toBeCloseTo(want.hi, 10);
+    }
+  });
+  it('random economies on 1/8-grids: both ends within 5e-11 of the bisection', () => {
+    const r = rng('jp-efficient-mutants-competitive');
+    for (let k = 0; k < 300; k++) {
+      const e = dyadic(r);
+      const got = competitivePrice(e);
+      const ref = reference(e);
+      expect(got.lo, `lo, case ${k}`).toBeCloseTo(ref.lo, 10);
+      expect(got.hi, `hi, case ${k}`).toBeCloseTo(ref.hi, 10);
+      if (isHomogeneous(e.sellers)) expect(competitivePriceHomogeneous(e)).toEqual(got);
+    }
+  });
+  it('a gap in the buyers above their top and seller masses that do not add up exactly: the whole gap clears', () => {
+    // buyers: atom 1/8 at 0 and 7/8 on [0, 1/4]; sellers 2/3 at 1/2, 1/3 at 1. Every p in [1/4, 1/2]
+    // clears with no trade (no buyer above 1/4, no seller below 1/2). Summing S(p−) down from the total
+    // left 1.1e-16 below the first atom, and hi came out as 1/4.
+    const e = makeEconomy(makeBuyersGap(), makeSellers([0.5, 1], [2 / 3, 1 / 3]));
+    expect(competitivePrice(e)).toEqual({ lo: 0.25, hi: 0.5 });
+  });
+
+  it('as printed for homogeneous sellers B_1^{-1}(B_1(1) − S_1(0)), with no seller at 0 too', () => {
+    const only1 = makeEconomy(uniformBuyers(1), makeSellers([1], [1]));
+    expect(competitivePriceHomogeneous(only1)).toEqual({ lo: 1, hi: 1 });
+    const e = makeEconomy(buyersFromPieces([{ lo: 0, hi: 0.25, weight: 1 }, { lo: 0.75, hi: 1, weight: 1 }]), makeSellers([0, 1], [0.5, 0.5]));
+    expect(competitivePriceHomogeneous(e)).toEqual({ lo: 0.25, hi: 0.75 });
+    expect(competitivePrice(e)).toEqual({ lo: 0.25, hi: 0.75 });
+  });
+});
