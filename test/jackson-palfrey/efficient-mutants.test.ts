@@ -5,10 +5,13 @@
  * buyerCdf and sellerCdf, not the quantile walk), on economies on 1/8-grids where ties are exact or nearly so.
  */
 import { describe, expect, it } from 'vitest';
-import { buyerCdf, buyerTotal, buyersFromPieces, isHomogeneous, makeEconomy, makeSellers, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
-import { buyerQuantileHi, buyerQuantileLo, competitivePrice, competitivePriceHomogeneous } from '../../src/models/jackson-palfrey/efficient.ts';
+import { buyerCdf, buyerExcess, buyerTotal, buyersFromPieces, isHomogeneous, makeEconomy, makeSellers, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
+import { buyerQuantileHi, buyerQuantileLo, competitivePrice, competitivePriceHomogeneous, LayeredBuyers } from '../../src/models/jackson-palfrey/efficient.ts';
+import { buyersAt, cutoffRule, evolve, sellersAt } from '../../src/models/jackson-palfrey/evolution.ts';
 import type { Buyers, Economy } from '../../src/models/jackson-palfrey/types.ts';
-import { rng } from './helpers.ts';
+import { randomEconomy, rng } from './helpers.ts';
+
+const randomEconomyH = (r: () => number) => randomEconomy(r, { homogeneous: true, atom0: true });
 
 const makeBuyersGap = () => buyersFromPieces([{ lo: 0, hi: 0.25, weight: 1 }], 1, 0.125);
 
@@ -129,5 +132,49 @@ describe('the competitive price set S(p−) ≤ B(1) − B(p) ≤ S(p) against b
     const e = makeEconomy(buyersFromPieces([{ lo: 0, hi: 0.25, weight: 1 }, { lo: 0.75, hi: 1, weight: 1 }]), makeSellers([0, 1], [0.5, 0.5]));
     expect(competitivePriceHomogeneous(e)).toEqual({ lo: 0.25, hi: 0.75 });
     expect(competitivePrice(e)).toEqual({ lo: 0.25, hi: 0.75 });
+  });
+});
+
+describe("LayeredBuyers (Theorem 1's B_t as B_1 times step factors) against the general evolution, eqs. (1)–(2)", () => {
+  it('B_t(1), the mass and first moment above x, ∫ max(b, β) dB_t/B_t(1) and S_t(0), period by period', () => {
+    const r = rng('jp-efficient-mutants-layered');
+    for (let k = 0; k < 30; k++) {
+      const e = randomEconomyH(r);
+      const T = 2 + Math.floor(r() * 3);
+      // cutoffs: some 0 (the atom at 0 trades), some on a buyer knot, some 1 (nobody trades)
+      const cuts = Array.from({ length: T - 1 }, () => {
+        const u = r();
+        return u < 0.15 ? 0 : u < 0.25 ? 1 : u < 0.4 ? e.buyers.knots[Math.floor(r() * e.buyers.knots.length)] : r();
+      });
+      const path = evolve(e, cutoffRule([...cuts.map((c) => [c, 1]), [0, 1]]));
+      let L = new LayeredBuyers(e.buyers);
+      let s0 = e.sellers.mass[0];
+      for (let t = 1; t <= T; t++) {
+        const Bt = buyersAt(path, t);
+        const Bt1 = buyerTotal(Bt);
+        expect(L.total(), `total t=${t}`).toBeCloseTo(Bt1, 14);
+        expect(s0, `S_t(0) t=${t}`).toBeCloseTo(sellersAt(path, t).mass[0], 14);
+        for (const x of [0, 0.2, 0.5, 0.8, 1, ...cuts]) {
+          const [m, p] = L.above(x);
+          const massAbove = x <= 0 ? Bt1 : Bt1 - buyerCdf(Bt, x);
+          expect(m, `mass above ${x}, t=${t}`).toBeCloseTo(massAbove, 14);
+          expect(p, `moment above ${x}, t=${t}`).toBeCloseTo(buyerExcess(Bt, x) + Math.max(0, x) * (Bt1 - buyerCdf(Bt, x)), 14);
+          const want = Bt1 > 0 ? x + buyerExcess(Bt, x) / Bt1 : 0;
+          expect(L.expectedMax(x), `E max(b, ${x}), t=${t}`).toBeCloseTo(want, 13);
+        }
+        if (t < T) ({ buyers: L, s0 } = L.step(s0, cuts[t - 1]));
+      }
+    }
+  });
+
+  it('an emptied market: B_t(1) = 0, expectedMax is 0 and step leaves it as it is', () => {
+    const e = makeEconomy(uniformBuyers(1), makeSellers([0, 1], [1, 0]));
+    const L = new LayeredBuyers(e.buyers).step(1, 0);
+    expect(L.buyers.total()).toBe(0);
+    expect(L.s0).toBe(0);
+    expect(L.buyers.expectedMax(0.3)).toBe(0);
+    const again = L.buyers.step(0, 0.5);
+    expect(again.buyers).toBe(L.buyers);
+    expect(again.s0).toBe(0);
   });
 });
