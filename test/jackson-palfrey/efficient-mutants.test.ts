@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buyerCdf, buyerExcess, buyerTotal, buyersFromPieces, isHomogeneous, makeEconomy, makeSellers, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
-import { buyerQuantileHi, buyerQuantileLo, competitivePrice, competitivePriceHomogeneous, LayeredBuyers } from '../../src/models/jackson-palfrey/efficient.ts';
+import { buyerQuantileHi, buyerQuantileLo, competitivePrice, competitivePriceHomogeneous, cStar, LayeredBuyers, theorem1Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { buyersAt, cutoffRule, evolve, sellersAt } from '../../src/models/jackson-palfrey/evolution.ts';
 import type { Buyers, Economy } from '../../src/models/jackson-palfrey/types.ts';
 import { randomEconomy, rng } from './helpers.ts';
@@ -176,5 +176,67 @@ describe("LayeredBuyers (Theorem 1's B_t as B_1 times step factors) against the 
     const again = L.buyers.step(0, 0.5);
     expect(again.buyers).toBe(L.buyers);
     expect(again.s0).toBe(0);
+  });
+});
+
+describe("theorem1Cutoffs' report: roots per level on the solution's path, residuals of (3), unique, converged", () => {
+  /** |β_t − ∫ max(b, β_{t+1}) dB_{t+1}/B_{t+1}(1)| by the general evolution, eqs. (1)–(2) (not LayeredBuyers). */
+  const residualsByEvolution = (e: Economy, beta0: number[]) => {
+    const T = beta0.length;
+    const path = evolve(e, cutoffRule(beta0.map((b) => [b, 1])));
+    return beta0.map((b, t) => {
+      if (t === T - 1) return 0;
+      const B = buyersAt(path, t + 2);
+      const Bt = buyerTotal(B);
+      return Math.abs(b - (beta0[t + 1] + buyerExcess(B, beta0[t + 1]) / Bt));
+    });
+  };
+
+  it("Example 1 (T = 2): one root c* at level 1, [0] at level 2, residual of (3) below 1e-15", () => {
+    for (const m of [0.5, 0.9]) {
+      const e = makeEconomy(uniformBuyers(1), makeSellers([0, 1], [m, 1 - m]));
+      const r = theorem1Cutoffs(e, 2);
+      expect(r.roots.length).toBe(2);
+      expect(r.roots[0].length).toBe(1);
+      expect(r.roots[0][0]).toBeCloseTo(cStar(m), 14);
+      expect(r.roots[1]).toEqual([0]);
+      expect(r.residuals.length).toBe(2);
+      expect(r.residuals[0]).toBeLessThan(1e-15);
+      expect(r.residuals[0]).toBeCloseTo(residualsByEvolution(e, r.beta0)[0], 15);
+      expect(r.residuals[1]).toBe(0);
+      expect(r.unique).toBe(true);
+      expect(r.converged).toBe(true);
+    }
+  });
+
+  it('T = 3 on random homogeneous economies: each level reports the root the path took, residuals as the evolution gives them', () => {
+    const r = rng('jp-efficient-mutants-thm1-report');
+    for (let k = 0; k < 4; k++) {
+      const e = randomEconomyH(r);
+      const res = theorem1Cutoffs(e, 3, { scanPoints: 6 });
+      expect(res.roots.length).toBe(3);
+      for (let t = 0; t < 3; t++) expect(res.roots[t][0]).toBe(res.beta0[t]);
+      expect(res.roots[2]).toEqual([0]);
+      const ref = residualsByEvolution(e, res.beta0);
+      expect(res.residuals.length).toBe(3);
+      res.residuals.forEach((x, t) => {
+        expect(x).toBeLessThan(1e-13);
+        expect(Math.abs(x - ref[t])).toBeLessThan(1e-14);
+      });
+      expect(res.unique).toBe(res.roots.every((x) => x.length === 1));
+    }
+  });
+
+  it('roots exactly on scan points: nobody trades (sellers all at 1), so β_1(0) is the buyers’ mean — 1/2, and 0 for buyers all at 0', () => {
+    // with no seller at 0, B_2 = B_1 and (3) reads β_1 = E max(b, 0): F(c) = c − mean vanishes at a scan point
+    const uni = theorem1Cutoffs(makeEconomy(uniformBuyers(1), makeSellers([0, 1], [0, 1])), 2);
+    expect(uni.beta0).toEqual([0.5, 0]);
+    expect(uni.roots).toEqual([[0.5], [0]]);
+    expect(uni.converged).toBe(true);
+    const atZero = theorem1Cutoffs(makeEconomy(buyersFromPieces([], 1, 1), makeSellers([0, 1], [0, 1])), 2);
+    expect(atZero.beta0).toEqual([0, 0]);
+    expect(atZero.roots).toEqual([[0], [0]]);
+    expect(atZero.converged).toBe(true);
+    expect(atZero.unique).toBe(true);
   });
 });
