@@ -233,6 +233,8 @@ describe("theorem1Cutoffs' report: roots per level on the solution's path, resid
     expect(uni.beta0).toEqual([0.5, 0]);
     expect(uni.roots).toEqual([[0.5], [0]]);
     expect(uni.converged).toBe(true);
+    // sellers only at 1 (no atom at 0 at all): the same, not sellers at 0 of that mass
+    expect(theorem1Cutoffs(makeEconomy(uniformBuyers(1), makeSellers([1], [1])), 2).beta0).toEqual([0.5, 0]);
     const atZero = theorem1Cutoffs(makeEconomy(buyersFromPieces([], 1, 1), makeSellers([0, 1], [0, 1])), 2);
     expect(atZero.beta0).toEqual([0, 0]);
     expect(atZero.roots).toEqual([[0], [0]]);
