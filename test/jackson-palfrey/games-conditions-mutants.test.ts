@@ -35,6 +35,10 @@ describe('starHolds', () => {
     ['(v)', { ...none, v: [{ side: 'seller', at: d, other: d }] }],
     ['(i) and (ii) pairs', { ...none, i: [p], ii: { pairs: [p], domain: [] } }],
     ['(iv) and (v)', { ...none, iv: [{ high: d, low: d }], v: [{ side: 'buyer', at: d, other: d }] }],
+    ['(i) and (iii)', { ...none, i: [p], iii: [p] }],
+    ['(ii) pairs and domain', { ...none, ii: { pairs: [p], domain: [d] } }],
+    ['(ii) domain and (iii)', { ...none, ii: { pairs: [], domain: [d] }, iii: [p] }],
+    ['(iii) and (iv)', { ...none, iii: [p], iv: [{ high: d, low: d }] }],
   ])('fails on %s alone', (_, v) => {
     expect(starHolds(v)).toBe(false);
   });
