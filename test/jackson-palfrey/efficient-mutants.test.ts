@@ -5,8 +5,8 @@
  * buyerCdf and sellerCdf, not the quantile walk), on economies on 1/8-grids where ties are exact or nearly so.
  */
 import { describe, expect, it } from 'vitest';
-import { buyerCdf, buyerExcess, buyerTotal, buyersFromPieces, isHomogeneous, makeEconomy, makeSellers, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
-import { buyerQuantileHi, buyerQuantileLo, competitivePrice, competitivePriceHomogeneous, cStar, LayeredBuyers, theorem1Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
+import { buyerCdf, buyerExcess, buyerTotal, buyersFromPieces, isHomogeneous, makeEconomy, makeSellers, sellerShortfall, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
+import { buyerQuantileHi, buyerQuantileLo, competitivePrice, competitivePriceHomogeneous, cStar, LayeredBuyers, period2, solveEq4, theorem1Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { buyersAt, cutoffRule, evolve, sellersAt } from '../../src/models/jackson-palfrey/evolution.ts';
 import type { Buyers, Economy } from '../../src/models/jackson-palfrey/types.ts';
 import { randomEconomy, rng } from './helpers.ts';
@@ -240,5 +240,43 @@ describe("theorem1Cutoffs' report: roots per level on the solution's path, resid
     expect(atZero.roots).toEqual([[0], [0]]);
     expect(atZero.converged).toBe(true);
     expect(atZero.unique).toBe(true);
+  });
+});
+
+describe('solveEq4: the smallest root of eq. (4) against bisection on its two sides (sellerShortfall, not the prefix sums)', () => {
+  it('random economies and period-1 profiles, δ ∈ {0.5, 0.9, 0.99}, s at the atoms and between them', () => {
+    const r = rng('jp-efficient-mutants-eq4');
+    let inner = 0;
+    for (let k = 0; k < 60; k++) {
+      const e = randomEconomy(r, { atom0: k % 2 === 0 });
+      const v = e.sellers.values;
+      const beta = Float64Array.from(v, (s) => (r() < 0.2 ? 1 : r() < 0.1 ? 0 : s + (1 - s) * r()));
+      const p2 = period2(e, beta);
+      const S2s = { values: v, mass: p2.sellerMass };
+      // not δ = 1: with every atom below β, h is flat there (slope 1 − δ), and round-off decides between its ends
+      for (const delta of [0.5, 0.9, 0.99]) {
+        for (const s of [...Array.from(v), r(), 0, 1]) {
+          const RB = p2.B2 > 0 ? buyerExcess(p2.buyers, s) / p2.B2 : 0;
+          const got = solveEq4(v, p2, s, RB, delta);
+          let want: number;
+          if (!(p2.S2 > 0) || !(p2.B2 > 0)) want = s;
+          else {
+            // h(β) = β − s − δ[R_B(s) + ∫(β − s′)⁺ dS_2/S_2(1) − K], non-decreasing: β = inf{h ≥ 0} in [0, 1], 1 if none
+            const h = (b: number) => b - s - delta * (RB + sellerShortfall(S2s, b) / p2.S2 - p2.K);
+            want = h(1) < -1e-13 ? 1 : firstTrue((b) => h(b) >= -1e-13);
+            if (want > 0 && want < 1) inner++;
+          }
+          expect(got, `case ${k}, δ = ${delta}, s = ${s}`).toBeCloseTo(want, 9);
+        }
+      }
+    }
+    expect(inner).toBeGreaterThan(100);
+  });
+
+  it('an emptied market in period 2 (everyone traded): β = s', () => {
+    const e = makeEconomy(uniformBuyers(1), makeSellers([0], [1]));
+    const p2 = period2(e, Float64Array.of(0));
+    expect(p2.S2).toBe(0);
+    expect(solveEq4(e.sellers.values, p2, 0.3, 0, 0.9)).toBe(0.3);
   });
 });
