@@ -15,6 +15,7 @@ export default {
   concurrency: 1,
   mutate: [
     'src/models/pycia-wang/*.ts',
+    'src/models/jackson-palfrey/**/*.ts',
     'src/numeric/*.ts',
   ],
   // Module-level constants would run every test for each mutant (Stryker cannot attribute them);

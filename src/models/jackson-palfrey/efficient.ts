@@ -49,7 +49,8 @@ export function buyerQuantileLo(b: Buyers, y: number): number {
   let acc = b.atom0;
   for (let i = 0; i < b.density.length; i++) {
     const m = cellMass(b, i);
-    if (m > 0 && acc + m >= y) return Math.min(b.knots[i + 1], b.knots[i] + (y - acc) / b.density[i]);
+    // acc < y on entry to every cell (else the atom or an earlier cell returned): a cell of mass 0 never passes
+    if (acc + m >= y) return Math.min(b.knots[i + 1], b.knots[i] + (y - acc) / b.density[i]);
     acc += m;
   }
   return 1;
@@ -61,7 +62,8 @@ export function buyerQuantileHi(b: Buyers, y: number): number {
   let acc = b.atom0;
   for (let i = 0; i < b.density.length; i++) {
     const m = cellMass(b, i);
-    if (m > 0 && acc + m > y) return Math.max(b.knots[i], b.knots[i] + (y - acc) / b.density[i]);
+    // acc ≤ y on entry to every cell (else the atom or an earlier cell returned): a cell of mass 0 never passes
+    if (acc + m > y) return Math.max(b.knots[i], b.knots[i] + (y - acc) / b.density[i]);
     acc += m;
   }
   return 1;
@@ -86,21 +88,24 @@ export function competitivePrice(e: Economy): { lo: number; hi: number } {
     const from = j >= 0 ? v[j] : 0;
     const to = j + 1 < n ? v[j + 1] : 1;
     const p = Math.max(from, buyerQuantileLo(buyers, B1 - S));
-    if (p < to || (j + 1 >= n && p <= 1)) lo = p;
+    if (p < to) lo = p;
   }
+  // nothing below 1 clears: the last atom's p was 1
+  if (Number.isNaN(lo)) lo = 1;
   // On (v_j, v_{j+1}] S(p−) = S_j is constant: S_j ≤ D(p) iff p ≤ B^{-1}_hi(B1 − S_j).
   let hi = NaN;
-  let below = sellers.mass.reduce((a, b) => a + b, 0);
+  // upTo[j + 1] = Σ_{i ≤ j} mass_i, summed from the bottom as the loop above sums S: below the first
+  // atom it is 0 exactly (subtracting from the total left round-off there, 1e-16, and in a gap of the
+  // buyers' density that moved hi from the gap's right end to its left one).
+  const upTo = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) upTo[j + 1] = upTo[j] + sellers.mass[j];
   for (let j = n - 1; j >= -1 && Number.isNaN(hi); j--) {
-    below -= j >= 0 ? sellers.mass[j] : 0; // S(p−) on (v_j, v_{j+1}] counts atoms ≤ v_j
-    const Sj = below + (j >= 0 ? sellers.mass[j] : 0);
-    const from = j >= 0 ? v[j] : 0;
+    const Sj = upTo[j + 1]; // S(p−) on (v_j, v_{j+1}] counts atoms ≤ v_j
     const to = j + 1 < n ? v[j + 1] : 1;
     const p = Math.min(to, buyerQuantileHi(buyers, B1 - Sj));
-    if (p > from || (j < 0 && p >= 0)) hi = p;
+    // at j = −1, p = min(v_0, B^{-1}_hi(B_1(1))) = v_0 ≥ 0 (B never exceeds B_1(1)): the loop always ends with hi set
+    if (j < 0 || p > v[j]) hi = p;
   }
-  if (Number.isNaN(lo)) lo = 1;
-  if (Number.isNaN(hi)) hi = lo;
   return { lo, hi: Math.max(lo, hi) };
 }
 

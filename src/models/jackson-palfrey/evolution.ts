@@ -43,7 +43,8 @@ export function validateRule(e: Economy, rule: TradingRule, field = 'rule'): voi
       });
     } else {
       const K = p.knots.length - 1;
-      if (K < 1 || p.knots[0] !== 0 || p.knots[K] !== 1) throw new InputError(`${at}.knots`, 'must run from 0 to 1');
+      // No separate K < 1 test: one knot cannot be both 0 and 1, and with none knots[0] is undefined.
+      if (p.knots[0] !== 0 || p.knots[K] !== 1) throw new InputError(`${at}.knots`, 'must run from 0 to 1');
       for (let i = 1; i <= K; i++) if (!(p.knots[i] > p.knots[i - 1])) throw new InputError(`${at}.knots[${i}]`, 'must be increasing');
       if (p.trade.length !== n) throw new InputError(`${at}.trade`, `must have one row per seller atom (${n}, got ${p.trade.length})`);
       if (p.atom0.length !== n) throw new InputError(`${at}.atom0`, `must have one entry per seller atom (${n}, got ${p.atom0.length})`);

@@ -32,7 +32,8 @@ export function validatePrices(path: MarketPath, price: PriceRule, field = 'pric
   if (price.length !== path.periods.length) throw new InputError(field, `must have one period per period of the rule (${path.periods.length}, got ${price.length})`);
   price.forEach((p, t) => {
     const K = p.knots.length - 1;
-    if (K < 1 || p.knots[0] !== 0 || p.knots[K] !== 1) throw new InputError(`${field}[${t}].knots`, 'must run from 0 to 1');
+    // No separate K < 1 test: one knot cannot be both 0 and 1, and with none knots[0] is undefined.
+    if (p.knots[0] !== 0 || p.knots[K] !== 1) throw new InputError(`${field}[${t}].knots`, 'must run from 0 to 1');
     for (const [name, rows] of [['a', p.a], ['g', p.g]] as const) {
       if (rows.length !== n) throw new InputError(`${field}[${t}].${name}`, `must have one row per seller atom (${n}, got ${rows.length})`);
       rows.forEach((r, j) => {
