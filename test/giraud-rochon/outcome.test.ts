@@ -145,3 +145,54 @@ describe('outcomeFloat: the same outcome in doubles', () => {
     );
   });
 });
+
+describe('the solvency test’s pieces (mutation survivors of outcome.ts)', () => {
+  // 0 buys one unit of good 1 for 2 at 1's quote 3: budget (1) is 3 − 2 = 1; gross value 3·1 + 1·2 = 5
+  const p: Profile<number> = {
+    quotes: [[2, 1], [3, 1], [1, 1]],
+    demands: [[[0, 0], [1, -2], [0, 0]], [[0, 0], [0, 0], [0, 0]], [[0, 0], [0, 0], [0, 0]]],
+    endowments: [[1, 1], [1, 1], [1, 1]],
+  };
+
+  test('the tolerance is relTol × the gross trade value, in the exact and the floating outcome', async () => {
+    const { outcomeFloat } = await import('../../src/models/giraud-rochon/outcome.ts');
+    const o = outcome(exactProfile(p), F(1, 5));
+    expect(o.tolerance[0].toFraction()).toBe('1');
+    expect(o.solvent[0]).toBe(true); // 1 ≤ 0 + 1/5 · 5
+    expect(outcome(exactProfile(p), F(19, 100)).solvent[0]).toBe(false);
+    expect(outcomeFloat(p, 0.2).solvent[0]).toBe(true);
+    expect(outcomeFloat(p, 0.19).solvent[0]).toBe(false);
+    expect(outcomeFloat(p).budget).toEqual(outcome(exactProfile(p)).budget.map((b) => Number(b.valueOf())));
+  });
+
+  test('a player’s demand on himself is ignored, by the budget and by the tolerance alike', () => {
+    const diag: Profile<number> = { ...p, demands: p.demands.map((row, i) => row.map((z, j) => (i === j ? [5, -7] : z))) };
+    const a = outcome(exactProfile(p), F(1, 5));
+    const b = outcome(exactProfile(diag), F(1, 5));
+    expect(b.tolerance.map((t) => t.toFraction())).toEqual(a.tolerance.map((t) => t.toFraction()));
+    expect(b.budget.map((t) => t.toFraction())).toEqual(a.budget.map((t) => t.toFraction()));
+    expect(b.phi.map((r) => r.map((v) => v.toFraction()))).toEqual(a.phi.map((r) => r.map((v) => v.toFraction())));
+  });
+
+  test('… and in floating point: a diagonal demand moves neither the budget nor the tolerance', async () => {
+    const { outcomeFloat } = await import('../../src/models/giraud-rochon/outcome.ts');
+    const diag: Profile<number> = { ...p, demands: p.demands.map((row, i) => row.map((z, j) => (i === j ? [5, -7] : z))) };
+    // relTol 0.2: player 0 is solvent exactly at its tolerance 1 = 0.2 × 5; a diagonal counted in
+    // the gross value would lift it to 0.2 × (5 + 2 × (2·5 + 7)) and hide nothing here, so test the edge below it
+    expect(outcomeFloat(diag, 0.19).solvent[0]).toBe(false);
+    expect(outcomeFloat(diag, 0.2).solvent[0]).toBe(true);
+    expect(outcomeFloat(diag).budget).toEqual(outcomeFloat(p).budget);
+  });
+
+  test('Definition 2’s transfers: budget (1) becomes ≤ y_i', async () => {
+    const { outcomeFloat } = await import('../../src/models/giraud-rochon/outcome.ts');
+    expect(outcome(exactProfile({ ...p, transfers: [1, 0, 0] }), 0).solvent[0]).toBe(true);
+    expect(outcome(exactProfile({ ...p, transfers: [0.5, 0, 0] }), 0).solvent[0]).toBe(false);
+    expect(outcomeFloat({ ...p, transfers: [1, 0, 0] }, 0).solvent[0]).toBe(true);
+    expect(outcomeFloat({ ...p, transfers: [0.5, 0, 0] }, 0).solvent[0]).toBe(false);
+  });
+
+  test('a negative total is refused by the projection', () => {
+    expect(() => projectGood([F(1)], F(-1))).toThrow(/negative/);
+  });
+});
