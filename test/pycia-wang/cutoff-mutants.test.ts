@@ -16,6 +16,7 @@ import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
 import { cutoffGroups, groupShares, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
+import { quad, quadVecBatch } from '../../src/numeric/index.ts';
 import { equalShares } from '../../src/models/pycia-wang/market.ts';
 
 interface Val { dec: string; dbl: number }
@@ -245,5 +246,34 @@ describe('T2 by its definition: bounds, caps, convergence', () => {
     expect(e.converged).toBe(true);
     expect(err, `T2 ${e.value} against ${want}, abserr ${e.abserr}`).toBeLessThanOrEqual(e.abserr);
     expect(e.abserr, `abserr ${e.abserr}, true error ${err}`).toBeLessThanOrEqual(Math.max(1e3 * err, 1e-10 * scale));
+  });
+});
+
+/**
+ * `breaks` hands the quadrature the distribution's kinks and the cuts as they come (unsorted,
+ * repeated, outside the support, NaN from a quantile that cannot be placed): quad and
+ * quadVecBatch keep only the distinct points strictly inside their interval, sorted. The density
+ * route relies on that (its own copy of the filter was deleted: every mutant of it was
+ * equivalent), so the contract is pinned here: a messy list gives the clean list's result bit for bit.
+ */
+describe('the quadrature cleans the breakpoints the density route passes', () => {
+  const clean = [0.25, 0.5, 0.75];
+  const messy = [0.75, NaN, 0.25, -1, 0, 0.5, 1, 0.25, Infinity, -Infinity, 2];
+  const f = (x: number) => Math.abs(x - 0.25) + Math.sqrt(Math.abs(x - 0.5)) + (x > 0.75 ? 1 : 0);
+  test('quad (Gauss–Kronrod and auto)', () => {
+    for (const method of ['gk', 'auto'] as const) {
+      expect(quad(f, 0, 1, { points: messy, method })).toEqual(quad(f, 0, 1, { points: clean, method }));
+    }
+  });
+  test('quadVecBatch, with running sums', () => {
+    const batch = (xs: Float64Array, count: number, out: Float64Array) => {
+      for (let i = 0; i < count; i++) {
+        out[2 * i] = f(xs[i]);
+        out[2 * i + 1] = xs[i] * f(xs[i]);
+      }
+    };
+    const a = quadVecBatch(batch, 2, 0, 1, { points: messy, partialAt: [0.5] });
+    const b = quadVecBatch(batch, 2, 0, 1, { points: clean, partialAt: [0.5] });
+    expect(a).toEqual(b);
   });
 });
