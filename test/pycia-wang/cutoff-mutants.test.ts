@@ -277,3 +277,28 @@ describe('the quadrature cleans the breakpoints the density route passes', () =>
     expect(a).toEqual(b);
   });
 });
+
+/**
+ * Beta(2, 1) (F = x²) vertex market, share 1 listed before the N − 1 shares 0: the top check of
+ * `concentration` trips (f(v̄) = 2), while no per-v* check would — v* = v̄ is skipped, and at v* = v̲
+ * F rises by only N·F(0.0022) ≈ 5e-6·N. A per-v* check reached after the top check tripped would
+ * overwrite its verdict and drop the cuts (measured at N = 2^20: T1 off by 1.9e-10 instead of
+ * 6e-12). Closed forms by parts, B(r) = v̄/n − r·v* − ∫_{v*}^{v̄}F^{n−1} + ((n−1)/n)∫F^n with
+ * ∫_a^1 x^{2(n−1)} = (1 − a^{2n−1})/(2n−1) and ∫F^n = 1/(2n+1): B(1) = 1/n − 1 + (n−1)/(n(2n+1)),
+ * B(0) = 1/n − 1/(2n−1) + (n−1)/(n(2n+1)); T2 = −(1/3 − 1/(2n+1)).
+ */
+describe('Beta(2, 1) vertex market at large N: the top check is not overwritten by the v* checks', () => {
+  const d = makeDist({ kind: 'beta', a: 2, b: 1, lo: 0, hi: 1 });
+  test.each([2 ** 17, 2 ** 20])('N = %s', (n) => {
+    const g = cutoffGroups(d, n, [{ share: 1, count: 1 }, { share: 0, count: n - 1 }]);
+    const B1 = 1 / n - 1 + (n - 1) / n / (2 * n + 1);
+    const B0 = 1 / n - 1 / (2 * n - 1) + (n - 1) / n / (2 * n + 1);
+    const T1 = B1 + (n - 1) * B0;
+    expect(g.T1.converged && g.T2.converged && g.intFn.converged).toBe(true);
+    expect(Math.abs(g.T1.value - T1)).toBeLessThanOrEqual(g.T1.abserr);
+    // what the cuts buy (measured 9e-13 and 6e-12; without them 1.5e-11 and 1.9e-10)
+    expect(Math.abs(g.T1.value - T1), `T1 ${g.T1.value} against ${T1}`).toBeLessThanOrEqual(n * 5e-17);
+    expect(Math.abs(g.T2.value + (1 / 3 - 1 / (2 * n + 1)))).toBeLessThanOrEqual(g.T2.abserr);
+    expect(Math.abs(g.intFn.value - 1 / (2 * n + 1))).toBeLessThanOrEqual(g.intFn.abserr);
+  });
+});
