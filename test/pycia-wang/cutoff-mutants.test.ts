@@ -302,3 +302,27 @@ describe('Beta(2, 1) vertex market at large N: the top check is not overwritten 
     expect(Math.abs(g.intFn.value - 1 / (2 * n + 1))).toBeLessThanOrEqual(g.intFn.abserr);
   });
 });
+
+/**
+ * An expression density far from 0 stays in place (frameOf's shift path: p − v̲ in the integrands
+ * and shift·(1/n − r) added back to each bracket). Reference by translation invariance: the same
+ * density written in y = x − 1000 on [0, 1] (no frame, no shift) has v* moved by 1000 and each
+ * bracket moved by 1000·(1/n − r) (the constant part of p weighs (1−F)dG above v* and −F dG below).
+ * T1 alone cannot see the added-back term (it sums to 0 over the shares): the brackets must.
+ */
+test('density x on [1000, 1001] (shift path): brackets and v* against the translated density', () => {
+  const far = makeDist({ kind: 'density', expr: 'x', lo: 1000, hi: 1001 });
+  const near = makeDist({ kind: 'density', expr: 'x + 1000', lo: 0, hi: 1 });
+  const n = 3;
+  const groups = groupShares([0.5, 0.3, 0.2]);
+  const a = cutoffGroups(far, n, groups);
+  const b = cutoffGroups(near, n, groups);
+  expect(a.T1.converged && b.T1.converged).toBe(true);
+  a.groups.forEach((x, i) => {
+    const want = b.groups[i].bracket + 1000 * (1 / n - x.share);
+    // both brackets' errors (within T1's) and the rounding of the moved constant, a few ulps of 1000/n
+    expect(Math.abs(x.bracket - want), `bracket of ${x.share}: ${x.bracket} against ${want}`).toBeLessThanOrEqual(a.T1.abserr + b.T1.abserr + 1e-12);
+    expect(Math.abs(x.vStar - (1000 + b.groups[i].vStar))).toBeLessThanOrEqual(1e-12);
+  });
+  expect(Math.abs(a.T1.value - b.T1.value)).toBeLessThanOrEqual(a.T1.abserr + b.T1.abserr);
+});
