@@ -326,3 +326,27 @@ test('density x on [1000, 1001] (shift path): brackets and v* against the transl
   });
   expect(Math.abs(a.T1.value - b.T1.value)).toBeLessThanOrEqual(a.T1.abserr + b.T1.abserr);
 });
+
+/**
+ * An expression density on a support narrower than 2^-20 near 0 is only rescaled (frameOf: frame
+ * {c: 0, s}, the density rebuilt in y = x/s). Reference by scale covariance: the same density
+ * written on [0, 1] gives T1, T2 and every bracket times s, and v* times s.
+ */
+test('density on [0, 1e-7] (scale-only frame): T1, T2, brackets and v* against the density on [0, 1]', () => {
+  const s = 1e-7;
+  const tiny = makeDist({ kind: 'density', expr: '1 + 20*exp(-5000*(1e7*x - 0.3)^2)', lo: 0, hi: s });
+  const unit = makeDist({ kind: 'density', expr: '1 + 20*exp(-5000*(x - 0.3)^2)', lo: 0, hi: 1 });
+  const groups = groupShares([0.5, 0.3, 0.2]);
+  const a = cutoffGroups(tiny, 3, groups);
+  const b = cutoffGroups(unit, 3, groups);
+  expect(a.T1.converged && a.T2.converged).toBe(true);
+  for (const [x, y] of [[a.T1, b.T1], [a.T2, b.T2]] as const) {
+    expect(Math.abs(x.value - s * y.value)).toBeLessThanOrEqual(x.abserr + s * y.abserr + 1e-13 * Math.abs(x.value));
+  }
+  a.groups.forEach((x, i) => {
+    expect(Math.abs(x.bracket - s * b.groups[i].bracket)).toBeLessThanOrEqual(a.T1.abserr + s * b.T1.abserr + 1e-13 * s);
+    expect(Math.abs(x.vStar - s * b.groups[i].vStar)).toBeLessThanOrEqual(1e-13 * s);
+  });
+  expect(Math.abs(a.intFn.value - s * b.intFn.value)).toBeLessThanOrEqual(a.intFn.abserr + s * b.intFn.abserr);
+  expect(Math.abs(a.mean - s * b.mean)).toBeLessThanOrEqual(1e-13 * s);
+});
