@@ -201,13 +201,19 @@ describe('interim expectations: sharing, and exactness where the integrands are 
     expect(e.abserr).toBeLessThan(1e-11);
   });
 
-  test('(D1), uniform(0,1), n = 3: E s = w², E Y = w³ (the others’ sum when both are below w), E Ȳ = 1/4', () => {
+  test('(D1), uniform(0,1), n = 3: E s = w², E Y = w³ (the others’ sum when both are below w), Σ E Ȳ_j in closed form, E Ȳ = 1/4', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1);
     for (const w of [0.2, 0.7]) {
       const a = m.interim(0, w);
       expect(Math.abs(a.Es.value - w * w)).toBeLessThan(1e-15);
       expect(Math.abs(a.EY.value - w ** 3)).toBeLessThan(1e-15);
       expect(a.EY.abserr).toBeLessThan(1e-13);
+      // Σ_{j≠1} E[Ȳ_j] = 2·E_v[(w + v)(1 − max(w, v))] (j's type replaced by a fresh p, which wins
+      // when above w and the third type v): (1−w)·3w²/2 + ∫_w^1 (w + v)(1 − v) dv, twice. Its error
+      // is the sum of the two nests' errors (1.4e-14 here, so a dropped or negated one is seen).
+      const EYbo = 2 * ((1 - w) * 1.5 * w * w + w * (1 - w) + (1 - w * w) / 2 - (w * (1 - w * w)) / 2 - (1 - w ** 3) / 3);
+      expect(Math.abs(a.EYbo.value - EYbo)).toBeLessThanOrEqual(a.EYbo.abserr);
+      expect(a.EYbo.abserr).toBeLessThan(1e-13);
     }
     // E[Y_1] = E[(v_2 + v_3)1{v_1 > v_2, v_3}] = 2·E[v_2 1{v_2 < v_1, v_3 < v_1}] = 2∫ (v²/2)·v dv = 1/4.
     expect(Math.abs(m.EYbar(0).value - 0.25)).toBeLessThan(1e-15);

@@ -30,9 +30,13 @@ export interface CutoffValues {
   mean: number;
 }
 
-/** The distribution's own kinks and the given cuts, inside the support: breakpoints for the quadrature. */
+/**
+ * The distribution's own kinks and the given cuts: breakpoints for the quadrature. Not filtered,
+ * sorted or deduplicated here: quad and quadVecBatch keep only the distinct points strictly inside
+ * their own interval, sorted (numeric/quadrature.ts, `breakpoints`), which the per-piece calls need anyway.
+ */
 function breaks(dist: Dist, cuts: readonly number[]): number[] {
-  return [...new Set([...dist.breakpoints, ...cuts])].filter((x) => x > dist.lo && x < dist.hi).sort((a, b) => a - b);
+  return [...dist.breakpoints, ...cuts];
 }
 
 /**
@@ -75,7 +79,8 @@ function massCuts(dist: Dist, n: number, vs: readonly number[]): number[] {
       if (u > 0 && u < 1) cuts.push(top >= dist.hi && u > 0.5 ? dist.isf(-Math.expm1(-c / k)) : dist.quantile(u));
     }
   }
-  return cuts.filter((x) => Number.isFinite(x));
+  // A NaN or infinite cut (a quantile the distribution cannot place) is dropped by the quadrature's own filter.
+  return cuts;
 }
 
 /**
