@@ -3,7 +3,5 @@
  * green CI stays green. Set FC_SEED to explore other seeds locally (and save what they find).
  */
 import fc from 'fast-check';
-// Unit tests build expression densities directly (the CLI loads the engine only when a request names one).
-import '../src/distributions/expression-engine.ts';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261123) });

@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { densityDiagnostics } from '../../src/distributions/density.ts';
 import { InputError, parseDist } from '../../src/distributions/schema.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 function rejection(value: unknown): InputError {
   try {

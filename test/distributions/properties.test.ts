@@ -9,6 +9,8 @@ import { quad } from '../../src/numeric/index.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import { isContinuousSpec } from '../../src/distributions/schema.ts';
 import type { Dist, DistSpec } from '../../src/distributions/types.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 const EPS = Number.EPSILON;
 

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 type Num = number | 'Infinity' | '-Infinity';
 interface Case {

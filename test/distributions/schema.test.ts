@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { DistSchema, formatZodError, InputError, isContinuousSpec, parseDist } from '../../src/distributions/schema.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 function rejection(value: unknown, field?: string): InputError {
   try {

@@ -14,6 +14,8 @@ import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
 import { betaStar, betaStarError, conditionT11, cutoffGroups, groupShares, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 interface Val { dec: string; dbl: number }
 interface RefMarket { id: string; n: number; dist: DistSpec; shares: number[]; T1: Val; T2: Val; betaStar: Val; mean: Val; eMax: Val; vStar: Val[]; brackets?: Val[] }

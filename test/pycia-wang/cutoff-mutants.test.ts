@@ -18,6 +18,8 @@ import { cutoffGroups, groupShares, T2Definition, type Estimate } from '../../sr
 import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { quad, quadVecBatch } from '../../src/numeric/index.ts';
 import { equalShares } from '../../src/models/pycia-wang/market.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 interface Val { dec: string; dbl: number }
 interface RefCase {

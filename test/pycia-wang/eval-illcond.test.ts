@@ -11,6 +11,8 @@ import { InputError } from '../../src/distributions/schema.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
 import { farFrameArb, illShapeArb, moveSpec, movesExactly } from '../../src/generators/ill-conditioned.ts';
 import { combine, pwCutoff } from '../../src/models/pycia-wang/eval.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 interface Out {
   T1: number;

@@ -9,6 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/distributions/schema.ts';
 import { conditionT11 } from '../../src/models/pycia-wang/cutoff.ts';
 import { combine, N_MAX, parseCutoffRequest, pwCutoff, QUANTILE_ROUTE_SAFETY } from '../../src/models/pycia-wang/eval.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 interface Out {
   T1: number;

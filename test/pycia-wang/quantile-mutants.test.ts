@@ -15,6 +15,8 @@ import { cutoffGroups, groupShares } from '../../src/models/pycia-wang/cutoff.ts
 import { exactEnclosure } from '../../src/models/pycia-wang/exact.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
 import { distance } from '../../src/numeric/rational.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 interface Case {
   name: string;

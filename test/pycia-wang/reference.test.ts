@@ -6,6 +6,8 @@ import { ROOT } from '../../src/claims/persist.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
 import { cutoffValues, T2Definition } from '../../src/models/pycia-wang/cutoff.ts';
+// This file builds expression densities: load their engine (density.ts does not import it).
+import '../../src/distributions/expression-engine.ts';
 
 interface Val { dec: string; dbl: number }
 interface RefMarket { id: string; n: number; dist: DistSpec; shares: number[]; T1: Val; T2: Val; betaStar: Val; vStar: Val[]; brackets?: Val[] }
