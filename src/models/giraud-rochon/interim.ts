@@ -169,6 +169,30 @@ export async function searchImprovement(e: Economy, x: Allocation, candidates: r
 
 // ------------------------------------------------------------ IC allocations and Lemma 2
 
+/** Budget balance Σ_i τ_i(t) = 0 at every profile, as rows over the n columns (τ agent-major, profile-minor). */
+function pushBalanceRows(e: Economy, S: TypeSpace, n: number, A: string[][], lo: string[], hi: (string | number)[]): void {
+  for (let k = 0; k < S.P; k++) {
+    const row = Array.from({ length: n }, () => '0');
+    for (let i = 0; i < e.N; i++) row[i * S.P + k] = '1';
+    A.push(row);
+    lo.push('0');
+    hi.push('0');
+  }
+}
+
+/** One BIC constraint's row on the transfers: E[τ_i(t_i, t_−i) − τ_i(r, t_−i) | t_i] over the n columns. */
+function incentiveRow(S: TypeSpace, ic: TypeSpace['ics'][number], n: number): Fraction[] {
+  const row = Array.from({ length: n }, () => ZERO);
+  S.ps.forEach((t, k) => {
+    if (t[ic.agent] !== ic.type) return;
+    const q = S.cond[ic.agent][k];
+    const lie = S.key(t.map((v, j) => (j === ic.agent ? ic.report : v)));
+    row[ic.agent * S.P + k] = row[ic.agent * S.P + k].add(q);
+    row[ic.agent * S.P + lie] = row[ic.agent * S.P + lie].sub(q);
+  });
+  return row;
+}
+
 /**
  * The largest common slack s of every BIC constraint that balanced transfers can give a real rule:
  * maximise s ≤ 1 over θ free with Σ_i θ_i(t) = 0 and (Bθ)_{i,r,m} − s ≥ v̂_i(m, r) (Appendix 6.1).
@@ -182,22 +206,9 @@ export function strictTransfersWith(solver: Solver, e: Economy, rule: RealRule):
   const A: string[][] = [];
   const lo: string[] = [];
   const hi: (string | number)[] = [];
-  for (let k = 0; k < S.P; k++) {
-    const row = Array.from({ length: n }, () => '0');
-    for (let i = 0; i < e.N; i++) row[i * S.P + k] = '1';
-    A.push(row);
-    lo.push('0');
-    hi.push('0');
-  }
+  pushBalanceRows(e, S, n, A, lo, hi);
   S.ics.forEach((ic, c) => {
-    const row = Array.from({ length: n }, () => ZERO);
-    S.ps.forEach((t, k) => {
-      if (t[ic.agent] !== ic.type) return;
-      const q = S.cond[ic.agent][k];
-      const lie = S.key(t.map((v, j) => (j === ic.agent ? ic.report : v)));
-      row[ic.agent * S.P + k] = row[ic.agent * S.P + k].add(q);
-      row[ic.agent * S.P + lie] = row[ic.agent * S.P + lie].sub(q);
-    });
+    const row = incentiveRow(S, ic, n);
     row[nT] = ONE.neg();
     A.push(row.map(str));
     lo.push(str(gains[c]));
@@ -232,22 +243,9 @@ export function dominanceLp(e: Economy, x: Allocation, star: RealRule, S: TypeSp
   const A: string[][] = [];
   const lo: string[] = [];
   const hi: (string | number)[] = [];
-  for (let k = 0; k < S.P; k++) {
-    const row = Array.from({ length: nT }, () => '0');
-    for (let i = 0; i < e.N; i++) row[i * S.P + k] = '1';
-    A.push(row);
-    lo.push('0');
-    hi.push('0');
-  }
+  pushBalanceRows(e, S, nT, A, lo, hi);
   S.ics.forEach((ic, c) => {
-    const row = Array.from({ length: nT }, () => ZERO);
-    S.ps.forEach((t, k) => {
-      if (t[ic.agent] !== ic.type) return;
-      const q = S.cond[ic.agent][k];
-      const lie = S.key(t.map((v, j) => (j === ic.agent ? ic.report : v)));
-      row[ic.agent * S.P + k] = row[ic.agent * S.P + k].add(q);
-      row[ic.agent * S.P + lie] = row[ic.agent * S.P + lie].sub(q);
-    });
+    const row = incentiveRow(S, ic, nT);
     A.push(row.map(str));
     lo.push(str(gains[c]));
     hi.push(Infinity);
