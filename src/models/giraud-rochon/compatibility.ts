@@ -71,7 +71,7 @@ const swap = (t: readonly number[], i: number, m: number) => t.map((v, j) => (j 
 const col = (S: TypeSpace, i: number, k: number) => i * S.P + k;
 
 /** Row (Bθ)_{i,r,m} as sparse entries (column, coefficient): +q(t_−i|r) at θ_i(r, t_−i), −q(t_−i|r) at θ_i(m, t_−i). */
-function incentiveRow(S: TypeSpace, ic: IcIndex): Map<number, Fraction> {
+export function incentiveRow(S: TypeSpace, ic: IcIndex): Map<number, Fraction> {
   const row = new Map<number, Fraction>();
   const add = (c: number, v: Fraction) => row.set(c, (row.get(c) ?? ZERO).add(v));
   S.ps.forEach((t, k) => {

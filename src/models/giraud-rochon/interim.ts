@@ -21,7 +21,7 @@
 import { Fraction } from '../../numeric/rational.ts';
 import { lpSolver, verifyFarkas, type FarkasCertificate, type LinearProgram, type OptimalityCertificate } from '../../numeric/lp.ts';
 import { valueOf, type Economy } from './economy.ts';
-import { lyingGains, typeSpace, type RealRule, type TypeSpace } from './compatibility.ts';
+import { incentiveRow, lyingGains, typeSpace, type IcIndex, type RealRule, type TypeSpace } from './compatibility.ts';
 
 const ZERO = new Fraction(0);
 const ONE = new Fraction(1);
@@ -180,16 +180,10 @@ function pushBalanceRows(e: Economy, S: TypeSpace, n: number, A: string[][], lo:
   }
 }
 
-/** One BIC constraint's row on the transfers: E[τ_i(t_i, t_−i) − τ_i(r, t_−i) | t_i] over the n columns. */
-function incentiveRow(S: TypeSpace, ic: TypeSpace['ics'][number], n: number): Fraction[] {
+/** One BIC constraint's row on the transfers (compatibility.ts's incentiveRow), dense over the n columns. */
+function denseIncentiveRow(S: TypeSpace, ic: IcIndex, n: number): Fraction[] {
   const row = Array.from({ length: n }, () => ZERO);
-  S.ps.forEach((t, k) => {
-    if (t[ic.agent] !== ic.type) return;
-    const q = S.cond[ic.agent][k];
-    const lie = S.key(t.map((v, j) => (j === ic.agent ? ic.report : v)));
-    row[ic.agent * S.P + k] = row[ic.agent * S.P + k].add(q);
-    row[ic.agent * S.P + lie] = row[ic.agent * S.P + lie].sub(q);
-  });
+  for (const [c, v] of incentiveRow(S, ic)) row[c] = v;
   return row;
 }
 
@@ -208,7 +202,7 @@ export function strictTransfersWith(solver: Solver, e: Economy, rule: RealRule):
   const hi: (string | number)[] = [];
   pushBalanceRows(e, S, n, A, lo, hi);
   S.ics.forEach((ic, c) => {
-    const row = incentiveRow(S, ic, n);
+    const row = denseIncentiveRow(S, ic, n);
     row[nT] = ONE.neg();
     A.push(row.map(str));
     lo.push(str(gains[c]));
@@ -245,7 +239,7 @@ export function dominanceLp(e: Economy, x: Allocation, star: RealRule, S: TypeSp
   const hi: (string | number)[] = [];
   pushBalanceRows(e, S, nT, A, lo, hi);
   S.ics.forEach((ic, c) => {
-    const row = incentiveRow(S, ic, nT);
+    const row = denseIncentiveRow(S, ic, nT);
     A.push(row.map(str));
     lo.push(str(gains[c]));
     hi.push(Infinity);
