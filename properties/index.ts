@@ -8,8 +8,10 @@ import { paperMetas, quantities as metaQuantities } from './papers.ts';
 import { pyciaWang } from './pycia-wang/paper.ts';
 import { jacksonPalfrey } from './jackson-palfrey/paper.ts';
 import { giraudRochon } from './giraud-rochon/paper.ts';
+import { huWallace } from './hu-wallace/paper.ts';
+import { daganSerranoVolij } from './dagan-serrano-volij/paper.ts';
 
-export const registered = registerPapers([pyciaWang, jacksonPalfrey, giraudRochon]);
+export const registered = registerPapers([pyciaWang, jacksonPalfrey, giraudRochon, huWallace, daganSerranoVolij]);
 
 // One list of papers in two files (the light one for `eval`): they must agree, in order.
 const metaIds = paperMetas.map((p) => p.id).join(',');

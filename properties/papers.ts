@@ -9,8 +9,10 @@ import type { PaperMeta } from '../src/claims/types.ts';
 import { pyciaWangMeta } from './pycia-wang/meta.ts';
 import { jacksonPalfreyMeta } from './jackson-palfrey/meta.ts';
 import { giraudRochonMeta } from './giraud-rochon/meta.ts';
+import { huWallaceMeta } from './hu-wallace/meta.ts';
+import { daganSerranoVolijMeta } from './dagan-serrano-volij/meta.ts';
 
-export const paperMetas: readonly PaperMeta[] = [pyciaWangMeta, jacksonPalfreyMeta, giraudRochonMeta];
+export const paperMetas: readonly PaperMeta[] = [pyciaWangMeta, jacksonPalfreyMeta, giraudRochonMeta, huWallaceMeta, daganSerranoVolijMeta];
 
 /** Every quantity `mechcheck eval` knows, in the order `eval --list` prints them. */
 export const quantities = registerQuantities(paperMetas);

@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /**
- * Layers, lowest first: data flows numeric → distributions → models → generators → claims →
+ * Layers, lowest first: data flows numeric → distributions → economy (utilities, demand and
+ * Walrasian solvers several papers share) → models → generators → claims →
  * properties → report → cli. Files directly in src/ (errors.ts, types.ts) are the base every
  * layer may use. report sits below cli so that the CLI may load the report, never the reverse.
  */
@@ -26,6 +27,7 @@ export const LAYERS = [
   ['base', 'src'],
   ['numeric', 'src/numeric'],
   ['distributions', 'src/distributions'],
+  ['economy', 'src/economy'],
   ['models', 'src/models'],
   ['generators', 'src/generators'],
   ['claims', 'src/claims'],

@@ -1,0 +1,9 @@
+/** Dagan, Serrano & Volij (1999) before its claims: code, name, id form and the model's `eval` quantities. */
+import type { PaperMeta } from '../../src/claims/types.ts';
+
+export const daganSerranoVolijMeta: PaperMeta = {
+  id: 'DSV',
+  name: 'Dagan, Serrano & Volij (1999)',
+  idPattern: /^DSV\.[A-Za-z0-9*.-]+$/,
+  quantities: [],
+};
