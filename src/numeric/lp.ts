@@ -446,7 +446,7 @@ function gcd(a: bigint, b: bigint): bigint {
  * An exact sum of products kept as N/D over the least common denominator, reduced once at the end:
  * fraction.js reduces every partial sum by a gcd, which made a 60×60 certificate take seconds.
  */
-class ExactSum {
+export class ExactSum {
   N = 0n;
   D = 1n;
   /** Add p/q (q > 0). */

@@ -25,7 +25,8 @@
  * λ = −y on the incentive rows).
  */
 import { Fraction } from '../../numeric/rational.ts';
-import { lpSolver, type LinearProgram, type LpResult, type OptimalityCertificate, type FarkasCertificate, verifyFarkas } from '../../numeric/lp.ts';
+import { ExactSum, lpSolver, solveAffine, type Equation, type LinearProgram, type LpResult, type OptimalityCertificate, type FarkasCertificate, type SparseRows, verifyFarkas } from '../../numeric/lp.ts';
+import { exactRational, toNumber } from '../../numeric/rational.ts';
 import { efficientAllocation, marginalOf, profiles, valueOf, type Economy } from './economy.ts';
 
 const ZERO = new Fraction(0);
@@ -187,14 +188,164 @@ export function pairFromFarkas(S: TypeSpace, y: readonly string[]): ConditionPai
   return { kappa: f.slice(0, S.P), lambda: f.slice(S.P).map((v) => v.neg()) };
 }
 
+/**
+ * The primal's rows once per economy, for the fast route: sparse, the balance rows then the
+ * incentive rows (absorbLp's order), exactly and as doubles for HiGHS.
+ */
+interface PrimalRows {
+  inc: Map<number, Fraction>[];
+  /** The float LP's matrix (HiGHS only; the exact check below reads `inc`). */
+  A: SparseRows;
+}
+
+function primalRows(S: TypeSpace): PrimalRows {
+  const inc = S.ics.map((ic) => incentiveRow(S, ic));
+  const n = S.N * S.P;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let k = 0; k < S.P; k++) {
+    for (let i = 0; i < S.N; i++) indices.push(col(S, i, k)), values.push(1);
+    starts.push(indices.length);
+  }
+  for (const row of inc) {
+    for (const [c, v] of [...row].sort((a, b) => a[0] - b[0])) indices.push(c), values.push(toNumber(v));
+    starts.push(indices.length);
+  }
+  return { inc, A: { format: 'csr', numRows: S.P + inc.length, numCols: n, starts, indices, values } };
+}
+
+/** A double as a nearby dyadic rational (2^−40 grid; exactly where it is far from the grid's range). */
+function gridRational(v: number): Fraction {
+  const scaled = v * 2 ** 40;
+  return Math.abs(scaled) < 2 ** 52 ? new Fraction(BigInt(Math.round(scaled)), 1n << 40n) : exactRational(v);
+}
+
+/**
+ * IC-neutral θ absorbing d, exactly, from HiGHS's float solution of absorbLp(d) (not certified by
+ * lp.ts: its generic snap eliminates over all N·|T| unknowns and every row, ~5 ms a direction).
+ * The balance rows are solved by construction, θ_N(t) = d(t) − Σ_{i<N} θ_i(t), so only the
+ * incentive rows tight in the float solution remain: an exact system over θ_1, …, θ_{N−1}, solved
+ * with the float values on the free unknowns. The result is then checked exactly against every
+ * row (Σ_i θ_i = d, Bθ ≥ 0); undefined when the check fails (the caller takes lp.ts's route).
+ */
+function absorbExactly(S: TypeSpace, R: PrimalRows, d: readonly Fraction[], xf: Float64Array, activity: Float64Array): Fraction[][] | undefined {
+  const nFree = (S.N - 1) * S.P; // θ_i(t) for i < N, at column col(S, i, k) = i·P + k
+  const last = S.N - 1;
+  const eqs: (Equation & { valF: number[] })[] = [];
+  R.inc.forEach((row, r) => {
+    if (Math.abs(activity[S.P + r]) > 1e-9) return; // slack: left to the exact check
+    const acc = new Map<number, Fraction>();
+    const add = (c: number, v: Fraction) => acc.set(c, (acc.get(c) ?? ZERO).add(v));
+    let rhs = ZERO;
+    for (const [c, v] of row) {
+      if (c < nFree) add(c, v);
+      else {
+        // θ_N(t) = d(t) − Σ_{i<N} θ_i(t)
+        const k = c - last * S.P;
+        rhs = rhs.sub(v.mul(d[k]));
+        for (let i = 0; i < last; i++) add(col(S, i, k), v.neg());
+      }
+    }
+    const idx: number[] = [];
+    const val: Fraction[] = [];
+    const valF: number[] = [];
+    for (const [c, v] of acc) if (v.n !== 0n) idx.push(c), val.push(v), valF.push(v.valueOf());
+    eqs.push({ idx, val, valF, rhs });
+  });
+  const guess = Array.from({ length: nFree }, (_, c) => gridRational(xf[c]));
+  const sol = solveOnPivots(eqs, guess);
+  if (!sol) return undefined;
+  const theta = S.ps.map((_, k) => {
+    const rowK = Array.from({ length: last }, (_, i) => sol[col(S, i, k)]);
+    rowK.push(rowK.reduce((a, v) => a.sub(v), d[k]));
+    return rowK;
+  });
+  // The exact check of every row (the balance rows hold by construction; re-added for the record).
+  for (let k = 0; k < S.P; k++) if (!theta[k].reduce((a, v) => a.add(v), ZERO).equals(d[k])) return undefined;
+  for (const row of R.inc) {
+    // BigInt sums over a common denominator (fraction.js reduces every partial sum by a gcd)
+    const a = new ExactSum();
+    for (const [c, v] of row) a.addMul(v, theta[c % S.P][Math.floor(c / S.P)]);
+    if (a.N < 0n) return undefined;
+  }
+  return theta;
+}
+
+/**
+ * The equations solved exactly on a few unknowns only: one pivot column per independent row,
+ * chosen by float elimination with full row pivoting, the other unknowns fixed at their guesses
+ * and moved to the right side. Eliminating over every column (solveAffine on all of them) costs
+ * ~4× more BigInt work for the same kind of answer: the free unknowns keep their guesses either way.
+ */
+function solveOnPivots(eqs: (Equation & { valF: number[] })[], guess: Fraction[]): Fraction[] | undefined {
+  if (eqs.length === 0) return guess;
+  const n = guess.length;
+  const rows = eqs.map((q) => {
+    const r = new Float64Array(n);
+    q.idx.forEach((c, k) => (r[c] += q.valF[k]));
+    return r;
+  });
+  const pivots: number[] = [];
+  for (const r of rows) {
+    // r reduced by the earlier pivots (partial elimination in doubles: only to choose columns)
+    let best = -1;
+    let scale = 0;
+    for (let c = 0; c < n; c++) scale = Math.max(scale, Math.abs(r[c]));
+    for (let c = 0; c < n; c++) if (Math.abs(r[c]) > 1e-9 * scale && (best < 0 || Math.abs(r[c]) > Math.abs(r[best]))) best = c;
+    if (best < 0) continue; // dependent on the earlier rows: the exact solve decides its consistency
+    pivots.push(best);
+    for (const o of rows) {
+      if (o === r || o[best] === 0) continue;
+      const f = o[best] / r[best];
+      for (let c = 0; c < n; c++) o[c] -= f * r[c];
+      o[best] = 0;
+    }
+  }
+  const at = new Map(pivots.map((c, t) => [c, t]));
+  const reduced: Equation[] = eqs.map((q) => {
+    const rhs = new ExactSum();
+    rhs.addFraction(q.rhs);
+    const idx: number[] = [];
+    const val: Fraction[] = [];
+    q.idx.forEach((c, k) => {
+      const t = at.get(c);
+      if (t === undefined) rhs.addMul(q.val[k].neg(), guess[c]);
+      else idx.push(t), val.push(q.val[k]);
+    });
+    return { idx, val, rhs: rhs.value() };
+  });
+  const sol = solveAffine(reduced, pivots.map((c) => guess[c]));
+  if (!sol) return undefined;
+  const out = guess.slice();
+  pivots.forEach((c, t) => (out[c] = sol[t]));
+  return out;
+}
+
 /** Decide the compatibility condition of Section 4 through its primal (module comment), synchronously once HiGHS is loaded. */
 export function compatibilityWith(solver: Solver, e: Economy): CompatibilityResult {
   const S = typeSpace(e);
+  const R = primalRows(S);
   const absorbing: Fraction[][][] = [];
   const dirs = spanningDirections(S.P);
+  const zeros = Array.from({ length: S.N * S.P }, () => 0);
+  const free = zeros.map(() => -Infinity);
+  const open = zeros.map(() => Infinity);
   for (let d = 0; d < dirs.length; d++) {
-    const lp = absorbLp(S, dirs[d]);
-    const r = solver.solve(lp);
+    // Fast route: HiGHS in doubles, then θ made exact and checked row by row (absorbExactly).
+    const fast = solver.solve(
+      { cost: zeros, A: R.A, rowLower: [...dirs[d].map(toNumber), ...S.ics.map(() => 0)], rowUpper: [...dirs[d].map(toNumber), ...S.ics.map(() => Infinity)], colLower: free, colUpper: open },
+      { certify: false },
+    );
+    if (fast.status === 'optimal') {
+      const theta = absorbExactly(S, R, dirs[d], fast.x!, fast.rowActivity!);
+      if (theta) {
+        absorbing.push(theta);
+        continue;
+      }
+    }
+    // Otherwise lp.ts's certified route on the exact LP: its snapped θ, or a Farkas vector.
+    const r = solver.solve(absorbLp(S, dirs[d]));
     if (r.status === 'optimal' && r.certified) {
       absorbing.push(thetaRows(S, (r.certificate as OptimalityCertificate).x));
       continue;
