@@ -103,6 +103,21 @@ describe('the page (from check --json of every registered claim)', () => {
     expect(sec.querySelectorAll(".labels .lbl").length).toBeGreaterThan(5);
   });
 
+  test('each finding shows its certificate in one line; the two Giraud–Rochon deviations show every bundle before → after, exactly', () => {
+    const items = [...doc().querySelectorAll('#findings li.finding')];
+    for (const li of items) expect(li.querySelector('.certline'), li.querySelector('code')!.textContent!).not.toBeNull();
+    for (const id of ['GR.WE.nash', 'GR.Thm1.strong-collusion-proof']) {
+      const li = items.find((x) => x.querySelector('code')!.textContent === id)!;
+      expect(li.querySelector('.certline')!.textContent, id).toMatch(/^certificate gr-(short-sale|pair-collusion)-exact /);
+      const rows = [...li.querySelectorAll('table.bundles tr')].slice(1);
+      expect(rows.length, id).toBeGreaterThanOrEqual(3); // every player, N ≥ 3
+      expect(rows.filter((r) => /deviates/.test(r.querySelector('th')!.textContent!)).length, id).toBe(id === 'GR.WE.nash' ? 1 : 2);
+      // exact fractions, and a changed holding marked as such
+      expect(li.querySelector('table.bundles')!.textContent).toMatch(/-?\d+\/\d+/);
+      expect(li.querySelectorAll('table.bundles code.changed').length, id).toBeGreaterThan(0);
+    }
+  });
+
   test('every claim section shows its tolerance with its why, its undecided cases, and for a pass how hard the search tried', () => {
     const d = doc();
     for (const c of allClaims) {

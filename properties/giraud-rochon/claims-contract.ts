@@ -173,7 +173,26 @@ function rederivedGains(c: DeviationCase) {
   const gain = phi.map((f, i) => u(e, i, t[i], f).sub(u(e, i, t[i], x[i])));
   // the premise of the contract: every Walrasian bundle in the consumption set (ample numéraire)
   const ample = x.every((xi) => xi.every((v) => v.compare(0) >= 0));
-  return { e, profile, phi, d, gain, ample };
+  return { e, profile, phi, d, gain, ample, x };
+}
+
+/**
+ * Every player's bundle before (the Walrasian allocation x*(t), where the contract leaves them)
+ * and after the deviation (φ), exactly: the report draws it as a before/after table.
+ */
+function bundles(r: ReturnType<typeof rederivedGains>, deviators: readonly number[]) {
+  const L = r.x[0].length;
+  return {
+    goods: Array.from({ length: L }, (_, h) => (h === L - 1 ? 'numéraire' : `good ${h + 1}`)),
+    before: 'x*(t), the contract\'s Walrasian bundle',
+    after: 'φ after the deviation',
+    rows: r.x.map((xi, i) => ({
+      who: `player ${i + 1}${deviators.includes(i) ? ' (deviates)' : ''}`,
+      before: xi.map(frac),
+      after: r.phi[i].map(frac),
+      gain: frac(r.gain[i]),
+    })),
+  };
 }
 
 // ---------------------------------------------------------------- GR.WE.nash
@@ -223,7 +242,7 @@ const weNash = claim<DeviationCase>({
     const s = shortSale(c);
     return {
       holds: !s.ok,
-      numbers: { deviator: s.i + 1, gain: frac(s.gain[s.i]), shortInGood: s.short + 1, holding: s.short >= 0 ? frac(s.d.y[s.i][s.short]) : '', projection: s.d.isProjection },
+      numbers: { deviator: s.i + 1, gain: frac(s.gain[s.i]), shortInGood: s.short + 1, holding: s.short >= 0 ? frac(s.d.y[s.i][s.short]) : '', projection: s.d.isProjection, bundles: bundles(s, [s.i]) },
       route: 'exact rationals: budgets (1) and ψ from their definitions, φ accepted as the projection by the variational inequality at F\'s vertices, payoffs by v plus numéraire',
       certificate: { kind: SHORT_SALE_KIND, data: c as unknown as Certificate['data'] },
     };
@@ -306,7 +325,7 @@ const strongCollusionProof = claim<DeviationCase>({
     const s = pairCollusion(c);
     return {
       holds: !s.ok,
-      numbers: { gains: s.members.map((i) => frac(s.gain[i])), loser: s.loser + 1, loss: s.loser >= 0 ? frac(s.gain[s.loser]) : '', allSolvent: s.allSolvent, noProjection: s.noProjection, quotesDiffer: s.quotesDiffer },
+      numbers: { gains: s.members.map((i) => frac(s.gain[i])), loser: s.loser + 1, loss: s.loser >= 0 ? frac(s.gain[s.loser]) : '', allSolvent: s.allSolvent, noProjection: s.noProjection, quotesDiffer: s.quotesDiffer, bundles: bundles(s, s.members) },
       route: 'exact rationals: budgets (1) and ψ from their definitions, φ = e + ψ accepted by the variational inequality at F\'s vertices, payoffs by v plus numéraire',
       certificate: { kind: PAIR_KIND, data: c as unknown as Certificate['data'] },
     };

@@ -43,7 +43,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function jsonLine(v: Json, full = false): string {
   if (v === null) return 'null';
   if (typeof v === 'number') return full ? String(v) : num(v);
-  if (typeof v === 'string') return /^-?[\d.]+(e-?\d+)?$/.test(v) ? v : JSON.stringify(v);
+  if (typeof v === 'string') return /^-?[\d.]+(\/\d+)?(e-?\d+)?$/.test(v) ? v : JSON.stringify(v); // numbers and exact fractions bare
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
     const parts = v.length > 12 ? [...v.slice(0, 5).map((x) => jsonLine(x, full)), `… ${v.length - 10} more …`, ...v.slice(-5).map((x) => jsonLine(x, full))] : v.map((x) => jsonLine(x, full));
@@ -69,6 +69,39 @@ function status(r: ReportRow): Status {
 const ORDER: Record<Status, number> = { deviates: 0, inconclusive: 1, 'not-run': 2, expected: 3 };
 const STATUS_TEXT: Record<Status, string> = { deviates: 'deviates', inconclusive: 'inconclusive', 'not-run': 'not in this run', expected: 'as expected' };
 
+/** A case's bundles before and after (numbers.bundles: goods, what before/after mean, one row per agent), or undefined. */
+interface Bundles {
+  goods: string[];
+  before: string;
+  after: string;
+  rows: { who: string; before: Json[]; after: Json[]; gain?: Json }[];
+}
+function asBundles(v: Json | undefined): Bundles | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const b = v as unknown as Bundles;
+  return Array.isArray(b.goods) && Array.isArray(b.rows) && b.rows.every((r) => Array.isArray(r.before) && Array.isArray(r.after)) ? b : undefined;
+}
+
+/** Bundles as one table: each agent's bundle before → after, good by good, and its gain. */
+function bundlesTable(b: Bundles): string {
+  const head = `<tr><th></th>${b.goods.map((g) => `<th>${esc(g)}</th>`).join('')}${b.rows.some((r) => r.gain !== undefined) ? '<th>gain</th>' : ''}</tr>`;
+  const rows = b.rows.map((r) => {
+    const cells = b.goods.map((_, h) => {
+      const [x, y] = [jsonLine(r.before[h] ?? null, true), jsonLine(r.after[h] ?? null, true)];
+      return `<td><code>${esc(x)}</code>${x === y ? '' : ` → <code class="changed">${esc(y)}</code>`}</td>`;
+    });
+    return `<tr><th>${esc(r.who)}</th>${cells.join('')}${r.gain !== undefined ? `<td><code>${esc(jsonLine(r.gain, true))}</code></td>` : ''}</tr>`;
+  });
+  return `<div class="bundles"><span class="label">bundles</span> ${esc(b.before)} → ${esc(b.after)}<table class="nums bundles">${head}${rows.join('')}</table></div>`;
+}
+
+/** The certification's numbers in one line (bundles apart: they get their table). */
+function certificateLine(kind: string | undefined, high: Numbers): string {
+  const parts = Object.entries(high).filter(([k]) => k !== 'bundles').map(([k, v]) => `${k} = ${jsonLine(v, true)}`);
+  if (!parts.length && !kind) return '';
+  return `<div class="certline"><span class="label">certificate</span>${kind ? ` <code>${esc(kind)}</code>` : ''}${parts.length ? ` ${esc(parts.join(' · '))}` : ''}</div>`;
+}
+
 /** Findings: claims the papers get wrong (contradicted, refuted) with their case, and any deviation. */
 function findings(rows: ReportRow[]): string {
   const found = rows.filter((r) => r.outcome?.counterexample && (r.verdict === 'contradicted' || r.verdict === 'refuted'));
@@ -79,6 +112,11 @@ function findings(rows: ReportRow[]): string {
     return `<li class="finding"><a href="#${anchor(r.id)}"><code>${esc(r.id)}</code></a> <span class="pill ${esc(o.outcome)}">${esc(o.outcome)}</span>
       <div class="stmt">${esc(r.statement)}</div>
       <div class="case"><span class="label">counterexample</span> ${esc(cx.describe)}</div>
+      ${certificateLine(cx.certificate?.kind, cx.certification.high)}
+      ${(() => {
+        const b = asBundles(cx.certification.high.bundles ?? cx.numbers.bundles);
+        return b ? bundlesTable(b) : '';
+      })()}
       <div class="cert">${cx.foundBy === 'replay' ? '<b>a saved case only</b> (this run’s search found none) · ' : `found by the ${esc(cx.foundBy)} search · `}${cx.certified ? 'certified by' : 'NOT confirmed by'} <span class="route">${esc(cx.certifiedBy ?? 'high precision')}</span>${cx.replay ? ` · <code class="cmd">${esc(cx.replay)}</code>` : ''}</div></li>`;
   });
   const devs = dev
@@ -228,6 +266,7 @@ code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .tot b { font-size: 20px; margin-right: 4px; } .tot.ok b { color: var(--ok); } .tot.bad b { color: var(--bad); } .tot.warn b { color: var(--warn); }
 ol.findings { padding-left: 20px; } li.finding { margin: 10px 0 14px; padding: 10px 14px; border-left: 4px solid #b54708; background: #fff8f0; border-radius: 4px; }
 li.finding.deviation { border-left-color: var(--bad); background: #fff1f1; }
+.bundles table { margin-top: 4px; } code.changed { color: var(--bad); font-weight: 600; } .certline { font-size: 13px; margin: 4px 0; }
 .finding .stmt { margin: 4px 0; } .case { font-weight: 600; } .label { font-weight: 400; color: var(--muted); margin-right: 6px; text-transform: uppercase; font-size: 11px; letter-spacing: .04em; }
 .cert { font-size: 13px; color: var(--muted); margin-top: 4px; }
 .cmd { background: #f2f4f7; padding: 1px 6px; border-radius: 4px; user-select: all; }

@@ -86,6 +86,7 @@ const CounterexampleSchema = z.object({
   certified: z.boolean(),
   certifiedBy: z.string().optional(),
   certification: z.object({ standard: NumbersSchema, high: NumbersSchema }),
+  certificate: z.object({ kind: z.string(), data: JsonValue }).optional(),
   seed: z.number().optional(),
   path: z.string().optional(),
   file: z.string().optional(),
