@@ -68,3 +68,34 @@ describe('AGV transfers and BIC', () => {
     expect(agvTransfers(e)[0].map((v) => v.toFraction())).toEqual(['14', '-14']);
   });
 });
+
+describe('edges the mutation run found unguarded (economy.ts, agv.ts)', () => {
+  // types [2, 3], prior ∝ (1, 1, 1, 1, 2, 3): the product of the marginals at (0, 1) and (1, 1)
+  // (1/9 and 2/9 against (1/3)(1/3), (2/3)(1/3)) but not elsewhere — correlated, though some
+  // profiles look independent (computed with Python's fractions when this test was written)
+  const twoByThree: EconomySpec = {
+    types: [2, 3],
+    a: [[[10], [12]], [[11], [9], [13]]],
+    b: [[[1], [2]], [[1], [1], [2]]],
+    omega: [[1, 5], [2, 5]],
+    prior: [1, 1, 1, 1, 2, 3],
+  };
+
+  test('independence needs every profile to be the product of the marginals, not some', () => {
+    expect(isIndependent(economy(twoByThree))).toBe(false);
+  });
+
+  test('a prior whose weights sum to 0 is refused, with the reason', () => {
+    expect(() => economy(spec({ prior: [0, 0, 0, 0, 0, 0, 0, 0] }))).toThrow(/prior's weights sum to 0/);
+  });
+
+  test('a type of probability 0 has no BIC slack rows (nothing to condition on), and bicSlacks does not divide by its 0 marginal', () => {
+    // agent 1's type 1 never occurs: its profiles (1, ·) all weigh 0
+    const e = economy({ ...twoByThree, prior: [1, 2, 3, 0, 0, 0] });
+    const theta = profiles(e.types).map(() => [new Fraction(0), new Fraction(0)]);
+    const rows = bicSlacks(e, theta);
+    expect(rows.some((r) => r.agent === 0 && r.type === 1)).toBe(false);
+    // every other (agent, type, report) is there: agent 1 type 0 lies as 1; agent 2's three types, two lies each
+    expect(rows.length).toBe(1 + 3 * 2);
+  });
+});
