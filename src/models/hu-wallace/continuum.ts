@@ -52,8 +52,12 @@ export interface ContinuumEquilibrium {
   gridPoints: number;
 }
 
-/** Grid points in ln p for the sign-change count: enough to separate roots 1 % apart on a bracket of 10 decades. */
-export const SIGN_GRID = 256;
+/**
+ * Grid points in ln p for the sign-change count. The bracket spans up to ~12 decades for ε ≥ 1e-4; 64 points
+ * step ~0.4 in ln p there (finer when ε is larger) — two equilibria closer than that would be counted as none
+ * (a sign change is only missed in pairs). 64 keeps a 10-type equilibrium near 3 ms (bench/hw-continuum.ts).
+ */
+export const SIGN_GRID = 64;
 
 /** The price bracket of Section 3.1 (proof of Prop. 2): (20) over every profile in O lies in [ε_r/(q̄+ε_q), (r̄+ε_r)/ε_q]. */
 export function priceBracket(e: ContinuumEconomy): { lo: number; hi: number } {
@@ -96,33 +100,45 @@ export function totals20(e: ContinuumEconomy, offers: readonly Goods[]): { Q: nu
   return { Q, R };
 }
 
-/** Sign changes of (19)'s excess demand on `points` log-spaced prices across [lo, hi] (zeros skipped). */
-export function countSignChanges(f: (p: number) => number, lo: number, hi: number, points = SIGN_GRID): number {
+/**
+ * Sign changes of f on `points` log-spaced prices across [lo, hi] (zeros skipped), and the ln-p cell of the
+ * first one (where the root is then polished): one pass serves both the uniqueness count and the bracket.
+ */
+export function scanSignChanges(f: (p: number) => number, lo: number, hi: number, points = SIGN_GRID): { changes: number; cell: [number, number] | undefined } {
   const a = Math.log(lo);
   const b = Math.log(hi);
   let prev = 0;
+  let prevAt = a;
   let changes = 0;
+  let cell: [number, number] | undefined;
   for (let k = 0; k < points; k++) {
-    const s = Math.sign(f(Math.exp(a + ((b - a) * k) / (points - 1))));
-    if (s !== 0 && prev !== 0 && s !== prev) changes++;
-    if (s !== 0) prev = s;
+    const lp = k === points - 1 ? b : a + ((b - a) * k) / (points - 1);
+    const s = Math.sign(f(Math.exp(lp)));
+    if (s !== 0 && prev !== 0 && s !== prev) {
+      changes++;
+      cell ??= [prevAt, lp];
+    }
+    if (s !== 0) {
+      prev = s;
+      prevAt = lp;
+    }
   }
-  return changes;
+  return { changes, cell };
 }
 
 /**
- * Lemma 2: the competitive equilibrium of L^z(ε), the root of (19) found by Brent's method in ln p on the
- * bracket, with its offers (18), totals, price (20) and the sign changes counted on the grid.
+ * Lemma 2: the competitive equilibrium of L^z(ε), the root of (19): the sign changes of (19) counted on a
+ * ln-p grid across the bracket, the root polished by Brent's method in ln p inside the first grid cell
+ * that changes sign, then its offers (18), totals and price (20).
  * ε = 0 (the limit economy L^z(0)) is allowed: the bracket is then found by widening from p_1 = r̄/q̄.
  */
 export function competitiveEquilibrium(e: ContinuumEconomy, gridPoints = SIGN_GRID): ContinuumEquilibrium {
   const bracket = e.epsilon.q > 0 && e.epsilon.r > 0 ? priceBracket(e) : widenedBracket(e);
-  const f = (lp: number) => excessDemandQ(e, Math.exp(lp));
-  const signChanges = countSignChanges((p) => excessDemandQ(e, p), bracket.lo, bracket.hi, gridPoints);
-  const root = brent(f, Math.log(bracket.lo), Math.log(bracket.hi), { xtol: 1e-15, rtol: 1e-15 });
+  const scan = scanSignChanges((p) => excessDemandQ(e, p), bracket.lo, bracket.hi, gridPoints);
+  const [a, b] = scan.cell ?? [Math.log(bracket.lo), Math.log(bracket.hi)];
+  const root = brent((lp) => excessDemandQ(e, Math.exp(lp)), a, b, { xtol: 1e-15, rtol: 1e-15 });
   if (!Number.isFinite(root.root)) throw new Error('competitiveEquilibrium: (19) has no sign change on the price bracket');
-  const price = Math.exp(root.root);
-  return { ...allocationAt(e, price), bracket, signChanges, gridPoints };
+  return { ...allocationAt(e, Math.exp(root.root)), bracket, signChanges: scan.changes, gridPoints };
 }
 
 /** Offers (18), consumption, totals and the feasibility gap of L^z(ε) at a given price. */

@@ -79,8 +79,13 @@ export function parseUtility(json: unknown, field: string, depth = 0): TwoGoodUt
       u = { kind: 'ces', a, b, sigma };
     }
   }
+  // two-goods.ts's own range check, after ours (which already names every field it knows): its message is "field: detail"
   const msg = utilityRangeError(u, field);
-  if (msg) throw new InputError(field, msg.startsWith(`${field}: `) ? msg.slice(field.length + 2) : msg);
+  if (msg) {
+    const cut = msg.indexOf(': ');
+    const named = cut > 0 && msg.startsWith(field) ? msg.slice(0, cut) : field;
+    throw new InputError(named, named === field && !msg.startsWith(`${field}: `) ? msg : msg.slice(named.length + 2));
+  }
   return u;
 }
 
