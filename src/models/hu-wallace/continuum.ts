@@ -265,3 +265,28 @@ function goldenMax(g: (x: number) => number, a: number, b: number): { x: number;
   }
   return best;
 }
+
+/**
+ * Lemma 2's price by the certification route alone: bisection in ln p on the sign of the offers-form excess
+ * value (demand by the first-order condition), on the bracket of Section 3.1 (widened from p_1 = r̄/q̄ by the
+ * same route when ε = 0). Slower than competitiveEquilibrium and sharing none of its code.
+ */
+export function priceByFoc(e: ContinuumEconomy): number {
+  const g = (p: number) => excessValueByFoc(e, p);
+  let lo: number;
+  let hi: number;
+  if (e.epsilon.q > 0 && e.epsilon.r > 0) ({ lo, hi } = priceBracket(e));
+  else {
+    lo = hi = e.endowment.r / e.endowment.q;
+    for (let k = 0; k < 500 && !(g(lo) > 0); k++) lo /= 4;
+    for (let k = 0; k < 500 && !(g(hi) < 0); k++) hi *= 4;
+  }
+  let a = Math.log(lo);
+  let b = Math.log(hi);
+  for (let k = 0; k < 200 && b - a > 1e-15 * Math.max(1, Math.abs(a)); k++) {
+    const m = 0.5 * (a + b);
+    if (g(Math.exp(m)) > 0) a = m;
+    else b = m;
+  }
+  return Math.exp(0.5 * (a + b));
+}
