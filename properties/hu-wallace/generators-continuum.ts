@@ -54,7 +54,18 @@ export function hwCaseArb(opts: { minStates?: number; maxStates?: number; minTyp
         state: fc.integer({ min: 0, max: S - 1 }),
       }),
     ),
-  );
+  ).filter(informative);
+}
+
+/** Section 2.1's informativeness: z ≠ z' implies μ_z ≠ μ_z' (weight rows not proportional), checked exactly in integers. */
+export function informative(c: { weights: readonly (readonly number[])[] }): boolean {
+  const tot = c.weights.map((w) => w.reduce((s, v) => s + v, 0));
+  for (let a = 0; a < c.weights.length; a++) {
+    for (let b = a + 1; b < c.weights.length; b++) {
+      if (c.weights[a].every((v, x) => v * tot[b] === c.weights[b][x] * tot[a])) return false;
+    }
+  }
+  return true;
 }
 
 /** μ_z(x) for every state (rows) and type. */
@@ -160,6 +171,7 @@ export function decodeCase(json: unknown): HwCase {
     if (u.length !== S) throw new InputError(`utilities.${x}`, `must have ${S} entries, one per state`);
   });
   if (c.state >= S) throw new InputError('state', `must be < ${S}`);
+  if (!informative(c)) throw new InputError('weights', 'two states have the same likelihoods (Section 2.1 assumes informativeness)');
   return c as HwCase;
 }
 

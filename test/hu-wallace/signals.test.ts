@@ -67,3 +67,21 @@ test('large counts: the log odds fall at the KL of the signal distributions per 
   expect(Number.isFinite(b[1])).toBe(true);
   expect(b[1]).toBeLessThan(-100);
 });
+
+test('the observer\'s posterior is (29) with the own type folded back, and the expected split sums to λ within each signal', async () => {
+  const { signalConfigurationPosterior, expectedSplit } = await import('../../src/models/hu-wallace/signals.ts');
+  const kappa = [0.3, 0.7];
+  const mu = [[0.2, 0.3, 0.5], [0.4, 0.4, 0.2]];
+  const part = [0, 1, 1];
+  const lambda = [4, 9];
+  // (29) for own type 1 (signal 1) with λ_− = (4, 8), times μ_z(Y_1)/μ_z(x̄) per state, renormalised, is the observer's
+  const own = signalPosterior(kappa, mu, part, 1, [4, 8]).logPosterior.map((v, z) => v + Math.log(signalProbabilities(mu[z], part)[1]) - Math.log(mu[z][1]));
+  const top = Math.max(...own);
+  const norm = own.map((v) => Math.exp(v - top));
+  const s = norm.reduce((a, b) => a + b);
+  const obs = signalConfigurationPosterior(kappa, mu, part, lambda).posterior;
+  obs.forEach((v, z) => expect(v).toBeCloseTo(norm[z] / s, 14));
+  const split = expectedSplit(mu, part, lambda, obs);
+  expect(split[0]).toBeCloseTo(4, 12);
+  expect(split[1] + split[2]).toBeCloseTo(9, 12);
+});

@@ -83,3 +83,32 @@ export function kl(p: readonly number[], q: readonly number[]): number {
   });
   return s;
 }
+
+/**
+ * The posterior of an observer of the signal configuration λ alone: φ[z] ∝ κ(z) Π_k μ_z(Y_k)^λ(Y_k) — (29)
+ * without the agent's own type beyond its signal (the factor μ_z(x̄)/μ_z(Y_k̄), bounded in M), in log space.
+ */
+export function signalConfigurationPosterior(kappa: readonly number[], mu: readonly (readonly number[])[], partition: Partition, lambda: readonly number[]): { logPosterior: number[]; posterior: number[] } {
+  const logw = kappa.map((k, z) => {
+    const pY = signalProbabilities(mu[z], partition);
+    let s = Math.log(k);
+    lambda.forEach((c, j) => {
+      if (c > 0) s += c * Math.log(pY[j]);
+    });
+    return s;
+  });
+  const top = Math.max(...logw);
+  const lse = top + Math.log(logw.reduce((acc, v) => acc + Math.exp(v - top), 0));
+  const logPosterior = logw.map((v) => v - lse);
+  return { logPosterior, posterior: logPosterior.map(Math.exp) };
+}
+
+/**
+ * The type configuration the agents expect given λ and their posterior φ (Theorem 2's proof, (30)): within
+ * signal Y_k, types in proportion Σ_z φ(z) μ_z(y)/μ_z(Y_k). Real-valued: it stands for the within-signal
+ * split they cannot see.
+ */
+export function expectedSplit(mu: readonly (readonly number[])[], partition: Partition, lambda: readonly number[], phi: readonly number[]): number[] {
+  const pY = mu.map((m) => signalProbabilities(m, partition));
+  return partition.map((k, y) => lambda[k] * phi.reduce((s, w, z) => s + w * (mu[z][y] / pY[z][k]), 0));
+}
