@@ -209,7 +209,17 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
       lkeep[x] = lo;
       return bMax;
     }
-    const c = brent(fc, lo, Math.log(own - half), { xtol: 1e-14, rtol: 4 * Number.EPSILON }).root;
+    // bracket by steps doubling down from ln(own − half): Brent on [lo, …] alone may bisect ~50 times
+    let hi = Math.log(own - half);
+    let a = lo;
+    for (let step = 1; hi - step > lo; step *= 2) {
+      if (fc(hi - step) < 0) {
+        a = hi - step;
+        break;
+      }
+      hi -= step;
+    }
+    const c = brent(fc, a, hi, { xtol: 1e-14, rtol: 4 * Number.EPSILON }).root;
     lkeep[x] = c;
     return Math.min(own - Math.exp(c), bMax);
   };
