@@ -208,3 +208,94 @@ export function simplifyConfig(c: HwConfig): HwConfig[] {
   }
   return out.filter((v) => v.economy.states.length === 1 || informativeKl(v.economy) >= KL_MIN);
 }
+
+/** A profile of stage-2 offers: M agents' one-sided offers in O and one agent's own offer, two-sided allowed. */
+export interface ProfileCase {
+  endowment: { q: number; r: number };
+  epsilon: { q: number; r: number };
+  /** The others' offers, each in O. */
+  others: { q: number; r: number }[];
+  /** The agent's own offer in [0, q̄] × [0, r̄]. */
+  own: { q: number; r: number };
+}
+
+/** A share of an endowment in [0, 1] with 0 and 1 (all of it) as edges. */
+const shareArb = fc.oneof({ arbitrary: fc.constantFrom(0, 1), weight: 1 }, { arbitrary: gridReal(0, 1, 1000), weight: 5 });
+
+/** One-sided offer: sells q, sells r, or nothing, a share of the endowment. */
+const oneSidedArb = fc.record({ side: fc.constantFrom('q', 'r', 'none'), s: shareArb });
+
+/**
+ * Profiles in O^M (M = 1–8 others) around an own offer that is two-sided with probability 1/2
+ * (Lemma 1, payoff identity): endowment and ε as economyArb's.
+ */
+export function profileArb(opts: { twoSided?: boolean } = {}): fc.Arbitrary<ProfileCase> {
+  const two = opts.twoSided ?? true;
+  return fc
+    .record({
+      endowment: fc.record({ q: logReal(0.2, 5), r: logReal(0.2, 5) }),
+      epsilon: fc.record({
+        q: fc.oneof({ arbitrary: fc.constant(1e-8), weight: 1 }, { arbitrary: logReal(1e-6, 0.05), weight: 6 }),
+        r: fc.oneof({ arbitrary: fc.constant(1e-8), weight: 1 }, { arbitrary: logReal(1e-6, 0.05), weight: 6 }),
+      }),
+      others: fc.array(oneSidedArb, { minLength: 1, maxLength: 8 }),
+      own: two ? fc.oneof(fc.record({ sq: shareArb, sr: shareArb }), oneSidedArb.map((o) => ({ sq: o.side === 'q' ? o.s : 0, sr: o.side === 'r' ? o.s : 0 }))) : oneSidedArb.map((o) => ({ sq: o.side === 'q' ? o.s : 0, sr: o.side === 'r' ? o.s : 0 })),
+    })
+    .map(({ endowment, epsilon, others, own }) => ({
+      endowment,
+      epsilon,
+      others: others.map((o) => ({ q: o.side === 'q' ? o.s * endowment.q : 0, r: o.side === 'r' ? o.s * endowment.r : 0 })),
+      own: { q: own.sq * endowment.q, r: own.sr * endowment.r },
+    }));
+}
+
+/** The others' totals (Q_−, R_−) of a profile case, ε included for every active agent (M = others + 1). */
+export function othersTotals(c: ProfileCase): { Qm: number; Rm: number } {
+  const M = c.others.length + 1;
+  let Qm = M * c.epsilon.q;
+  let Rm = M * c.epsilon.r;
+  for (const b of c.others) {
+    Qm += b.q;
+    Rm += b.r;
+  }
+  return { Qm, Rm };
+}
+
+const g4 = (x: number) => String(roundSig(x, 4));
+/** A profile case in one line. */
+export const describeProfile = (c: ProfileCase) =>
+  `ē=(${g4(c.endowment.q)},${g4(c.endowment.r)}) ε=(${g4(c.epsilon.q)},${g4(c.epsilon.r)}) own=(${g4(c.own.q)},${g4(c.own.r)}) others=[${c.others.map((b) => `(${g4(b.q)},${g4(b.r)})`).join(' ')}]`;
+
+const nonNeg = z.number().refine((v) => Number.isFinite(v) && v >= 0, 'must be a finite number ≥ 0');
+const ProfileShape = z.strictObject({
+  endowment: z.strictObject({ q: pos, r: pos }),
+  epsilon: z.strictObject({ q: pos, r: pos }),
+  others: z.array(z.strictObject({ q: nonNeg, r: nonNeg })).min(1),
+  own: z.strictObject({ q: nonNeg, r: nonNeg }),
+});
+
+/** Validate a saved profile case: offers within the endowment, the others' one-sided. */
+export function decodeProfile(json: unknown): ProfileCase {
+  const r = ProfileShape.safeParse(json);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new InputError(i.path.map(String).join('.'), i.message);
+  }
+  const c = r.data;
+  const inBox = (b: { q: number; r: number }) => b.q <= c.endowment.q && b.r <= c.endowment.r;
+  c.others.forEach((b, n) => {
+    if (!inBox(b) || b.q * b.r !== 0) throw new InputError(`others.${n}`, 'must be a one-sided offer within the endowment');
+  });
+  if (!inBox(c.own)) throw new InputError('own', 'must be within the endowment');
+  return c;
+}
+
+/** Simpler profiles: fewer others, round shares. */
+export function simplifyProfile(c: ProfileCase): ProfileCase[] {
+  const out: ProfileCase[] = [];
+  if (c.others.length > 1) out.push({ ...c, others: c.others.slice(0, -1) });
+  const round = (b: { q: number; r: number }) => ({ q: (Math.round((4 * b.q) / c.endowment.q) / 4) * c.endowment.q, r: (Math.round((4 * b.r) / c.endowment.r) / 4) * c.endowment.r });
+  const r = { ...c, own: round(c.own), others: c.others.map(round) };
+  if (JSON.stringify(r) !== JSON.stringify(c)) out.push(r);
+  return out;
+}
