@@ -79,7 +79,7 @@ const payoffIdentity = claim<ProfileCase>({
   source: `${PAPER}, Section 2.2 eqs. (2)–(3) and the proof of Lemma 1, eq. (11)`,
   statement: 'Payoff (2) with (3) equals the Q_−, R_− form (10)/(11) for any own offer in [0,q̄]×[0,r̄] (two-sided allowed), any others\' offers in O, ε > 0.',
   verdict: 'holds',
-  tolerance: { rel: 1e-13, why: 'both forms are a handful of double operations on numbers of the size of the endowment and Q, R ≤ M(ε + ē): measured ≤ 2e-16 relative to max(q̄, r̄, |q|, |r|) over 2000 profiles; 1e-13 leaves a factor ~500' },
+  tolerance: { rel: 1e-13, why: 'both forms are a handful of double operations on numbers of the size of the endowment and Q, R ≤ M(ε + ē): measured ≤ 3.7e-16 relative to max(q̄, r̄, |q|, |r|) over 1000 profiles; 1e-13 leaves a factor ~270' },
   input: profileArb(),
   runs: 200,
   property(c, ctx): CheckResult {
@@ -124,7 +124,7 @@ const lemma1OneSided = claim<ProfileCase>({
   verdict: 'holds',
   tolerance: {
     rel: 1e-13,
-    why: "per unit of the construction's condition number κ = max(1, Q_−/(Q_− − γ), R_−/(R_− − γ')): b'' = R_−γ/(Q_− − γ) loses κ ulps when the agent takes nearly all of the others' offer (γ → Q_−, met with ε = 1e-6 and one other); measured error/κ ≤ 2e-16 over 2000 two-sided offers, so 1e-13 leaves a factor ~500",
+    why: "per unit of the construction's condition number κ = max(1, Q_−/(Q_− − γ), R_−/(R_− − γ')): b'' = R_−γ/(Q_− − γ) loses κ ulps when the agent takes nearly all of the others' offer (γ → Q_−, met with ε = 1e-6 and one other); measured error/κ ≤ 2.6e-16 over 1000 two-sided offers, so 1e-13 leaves a factor ~400",
   },
   input: profileArb().filter((c) => c.own.q > 0 && c.own.r > 0),
   runs: 200,
@@ -233,7 +233,7 @@ const boxNotBetter = claim<UtilityProfile>({
   source: `${PAPER}, Lemma 1 ("the restriction is not binding") and the proof of Proposition 1 (g, h)`,
   statement: 'The best payoff over the whole box [0,q̄]×[0,r̄] equals the best over O ("the restriction is not binding", Lemma 1).',
   verdict: 'holds',
-  tolerance: { rel: 1e-10, why: "relative to max(1, |U|): the box's best is found by a grid and golden sections (flat near the top: a step δ costs ~δ²), the O best by g/h's first-order condition to ~1e-15; measured ≤ 1e-14 over 500 cases; 1e-10 leaves a factor 10^4 and is still far below any real gain of a two-sided offer" },
+  tolerance: { rel: 1e-10, why: "relative to max(1, |U|): the box's best is found by a grid and golden sections (flat near the top: a step δ costs ~δ²), the O best by g/h's first-order condition to ~1e-15; measured ≤ 7e-15 over 300 cases; 1e-10 leaves a factor > 10^4 and is still far below any real gain of a two-sided offer" },
   input: utilityProfileArb,
   runs: 40,
   property({ profile: c, utility: u }, ctx): CheckResult {
@@ -339,7 +339,7 @@ const feasibility = claim<FeasibilityCase>({
   statement:
     'For every profile in O^M, Σ_n (q^n, r^n) − M(q̄, r̄) = M(ε_q − ε_r/p_2, ε_r − p_2 ε_q) exactly; the excess is value-neutral at p_2. At a stage-2 equilibrium its per-capita size is at most (ε_q + ε_r/p_2, ε_r + p_2 ε_q) and vanishes as ε → 0.',
   verdict: 'holds',
-  tolerance: { rel: 1e-12, why: 'relative to M·max(q̄, r̄, |consumption|): the sum of M consumptions (2) loses ~M ulps of the endowment, here M ≤ 9 for profiles and the per-capita sum at equilibria; measured ≤ 2e-16·M; 1e-12 leaves a factor > 500 for M ≤ 9' },
+  tolerance: { rel: 1e-12, why: 'relative to M·max(q̄, r̄, |consumption|): the sum of M consumptions (2) loses ~M ulps of the endowment, here M ≤ 9 for profiles and the per-capita sum at equilibria; measured ≤ 1.5e-16 over 300 cases; 1e-12 leaves a factor > 500 for M ≤ 9' },
   input: fc.record({ profile: profileArb({ twoSided: false }), config: configArb({ maxTypes: 4, maxStates: 2, maxCount: 1000 }) }),
   runs: 40,
   property({ profile: c, config }, ctx): CheckResult {
@@ -462,7 +462,7 @@ const prop1BestResponse = claim<BestResponseCase>({
   statement:
     "The stage-2 best response is unique: g and h are strictly concave and the exact identity (R_−/Q_−)·h'(0) + g'(0) = 0 behind (17) holds, so min{g'(0), h'(0)} ≤ 0 (g'(0), h'(0) use u_q, u_r at (q̄, r̄)). Uniqueness checked against a grid over both branches of O.",
   verdict: 'holds',
-  tolerance: { rel: 1e-12, why: "the identity is exact algebra, evaluated with ≤ 6 roundings: 1e-12 relative to u_q + u_r R_−/Q_− leaves a factor > 1000; the grid's argmax (400 points a branch) must lie within two grid steps of the best response, and its value not exceed the best response's by more than 1e-12·max(1, |U|) (measured ≤ 1e-15)" },
+  tolerance: { rel: 1e-12, why: "the identity is exact algebra, evaluated with ≤ 6 roundings (measured ≤ 2.9e-16 over 300 cases): 1e-12 relative to u_q + u_r R_−/Q_− leaves a factor > 1000; the grid's argmax (400 points a branch) must lie within two grid steps of the best response, and its value not exceed the best response's by more than 1e-12·max(1, |U|) (measured ≤ 1e-15)" },
   input: bestResponseArb,
   runs: 40,
   property(c, ctx): CheckResult {
@@ -543,7 +543,7 @@ const prop1Existence = claim<HwConfig>({
   statement:
     'For every type configuration σ (σ(x) ≥ 1), the solver returns a symmetric stage-2 equilibrium β^σ, certified by a deviation search that does not reuse the solver\'s code path (form (11) best response plus a grid): no type gains more than tolerance.',
   verdict: 'holds',
-  tolerance: { rel: 1e-12, why: 'a deviation gain relative to max(1, |U|) at the offer: the solver solves its first-order conditions to ~1e-15 and the payoff is flat there (a gain is second order); measured ≤ 1.2e-14 over 500 generated configurations, so 1e-12 leaves a factor ~100' },
+  tolerance: { rel: 1e-12, why: 'a deviation gain relative to max(1, |U|) at the offer: the solver solves its first-order conditions to ~1e-15 and the payoff is flat there (a gain is second order); measured ≤ 1.2e-14 over 500 generated configurations (7.8e-15 over the 300 of a deep run), so 1e-12 leaves a factor ~100' },
   input: configArb(),
   runs: 40,
   // cases where a type keeps < 1e-13 of the good it sells: doubles cannot write q̄ − b, so no deviation search can price the offer (rare: extreme prices from σ near 0.05 against σ near 20)
@@ -592,16 +592,23 @@ const prop1Existence = claim<HwConfig>({
 
 // ---------------------------------------------------------------- HW.stage2.mrs-wedge
 
-/** MRS by central differences of the utility's value (not its marginals), with a step relative to each good; and the estimate's spread across two steps. */
+/**
+ * MRS by fourth-order central differences of the utility's value (not its marginals), steps relative
+ * to each good, with an error estimate: the change between steps h and 2h (truncation) plus the
+ * rounding of values of size |U| over a difference of size h·u·x.
+ */
 function fdMrs(u: TwoGoodUtility, q: number, r: number): { mrs: number; spread: number } {
+  const U = Math.abs(utilityValue(u, q, r));
+  const d = (f: (t: number) => number, x: number, h: number) => (8 * (f(x * (1 + h)) - f(x * (1 - h))) - (f(x * (1 + 2 * h)) - f(x * (1 - 2 * h)))) / (12 * h * x);
   const at = (h: number) => {
-    const uq = (utilityValue(u, q * (1 + h), r) - utilityValue(u, q * (1 - h), r)) / (2 * h * q);
-    const ur = (utilityValue(u, q, r * (1 + h)) - utilityValue(u, q, r * (1 - h))) / (2 * h * r);
-    return uq / ur;
+    const uq = d((t) => utilityValue(u, t, r), q, h);
+    const ur = d((t) => utilityValue(u, q, t), r, h);
+    const rounding = (4 * Number.EPSILON * (U + 1)) / h / Math.min(Math.abs(uq * q), Math.abs(ur * r));
+    return { m: uq / ur, rounding };
   };
-  const a = at(1e-5);
-  const b = at(2e-5);
-  return { mrs: a, spread: Math.abs(a / b - 1) };
+  const a = at(1e-3);
+  const b = at(2e-3);
+  return { mrs: a.m, spread: Math.abs(a.m / b.m - 1) / 15 + a.rounding };
 }
 
 const mrsWedge = claim<HwConfig>({
@@ -610,7 +617,7 @@ const mrsWedge = claim<HwConfig>({
   source: `${PAPER}, proof of Proposition 1 (g' = 0, h' = 0 at an interior best response)`,
   statement: 'At β^σ: MRS_x = p_2(1 − β_q/Q) for sellers of q, p_2/(1 − β_r/R) for sellers of r, p_2 for non-traders; hence |MRS_x/p_2 − 1| ≤ 1/(σ(x) − 1) — the quantitative "almost efficient".',
   verdict: 'holds',
-  tolerance: { rel: 1e-6, why: 'the MRS comes from central differences of the utility value with relative steps 1e-5 (truncation ~1e-10, rounding ~1e-16·|U|/(1e-5·u_q·q)); cases whose two step sizes disagree by more than 1e-7 are undecided. Measured ≤ 3e-8; 1e-6 leaves a factor > 30' },
+  tolerance: { rel: 1e-6, why: 'the MRS comes from fourth-order central differences of the utility value with relative steps 1e-3 (truncation ~1e-12, rounding ~1e-16·|U|/(1e-3·u·x)); a case whose error estimate exceeds 1e-7 is undecided. measured ≤ 2.1e-8 over 300 configurations (23 undecided), so 1e-6 leaves a factor ~50' },
   input: configArb(),
   runs: 40,
   // cases where finite differences cannot resolve the MRS (utility values ≫ their derivatives times q, e.g. CES σ = 0.05 far from its kink) or the kept amount is below double resolution
@@ -635,7 +642,7 @@ const mrsWedge = claim<HwConfig>({
       rows.push([fd.mrs, target, w]);
     });
     const numbers = { price: e.price, mrsTargetWedge: rows, worstRelErr: worst, boundExcess, fdSpread: spread };
-    if (spread > 1e-7 || minKept(c, e) < 1e-9) return { holds: true, numbers, undecided: 'finite differences cannot resolve the MRS here (step sizes disagree, or a kept amount below 1e-9 of the endowment)' };
+    if (spread > 1e-7 || minKept(c, e) < 1e-9) return { holds: true, numbers, undecided: 'finite differences cannot resolve the MRS here (error estimate above 1e-7, or a kept amount below 1e-9 of the endowment)' };
     return { holds: worst <= tol && boundExcess <= tol, margin: Math.min((tol - worst) / tol, (tol - boundExcess) / tol), numbers };
   },
   certify(c): CertifyResult {
@@ -675,7 +682,7 @@ const aggregation = claim<AggregationCase>({
   source: `${PAPER}, Section 3.1 (the informativeness assumption implies φ^{σ^N}(z) → 1)`,
   statement: "With σ = M μ_z, log φ(z')/φ(z) = log κ(z')/κ(z) − M·KL(μ_z ‖ μ_z') exactly, so φ^σ concentrates on the true state under the informativeness assumption (Section 3.1); report min KL.",
   verdict: 'holds',
-  tolerance: { rel: 1e-12, why: 'relative to 1 + |log κ ratio| + M·Σ_x μ_z(x)|log μ|: both sides sum ≤ 6 logarithms times counts up to 10^8, each rounding ~1e-16 of its term; measured ≤ 5e-16; 1e-12 leaves a factor > 1000' },
+  tolerance: { rel: 1e-12, why: 'relative to 1 + |log κ ratio| + M·Σ_x μ_z(x)|log μ|: both sides sum ≤ 6 logarithms times counts up to 10^8, each rounding ~1e-16 of its term; measured ≤ 3.7e-16 over 1000 cases; 1e-12 leaves a factor > 1000' },
   input: economyArb({ minStates: 2 }).chain((economy) =>
     fc.record({ economy: fc.constant(economy), state: fc.integer({ min: 0, max: economy.states.length - 1 }), M: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 800 }).map((k) => Math.round(10 ** (k / 100)))) }),
   ),
