@@ -183,16 +183,16 @@ export function demand(u: TwoGoodUtility, p: number, wealth: number): { q: numbe
 }
 
 /**
- * A one-line message naming the first field of u outside its family or range (a, b > 0 and finite,
- * σ > 0 finite and ≠ 1, a sum of at least one term), or undefined. For eval's schema.
+ * The first field of u outside its family or range (a, b > 0 and finite, σ > 0 finite and ≠ 1, a sum of
+ * at least one term) with what is wrong, or undefined: the structured form of utilityRangeError.
  */
-export function utilityRangeError(u: unknown, field: string): string | undefined {
-  if (typeof u !== 'object' || u === null) return `${field}: must be a utility object (log, ces or sum)`;
+export function utilityRangeIssue(u: unknown, field: string): { field: string; detail: string } | undefined {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return { field, detail: 'must be a utility object (kind "log", "ces" or "sum")' };
   const o = u as Record<string, unknown>;
-  const pos = (k: string): string | undefined => {
+  const pos = (k: string) => {
     const v = o[k];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `${field}.${k}: must be a finite number`;
-    if (!(v > 0)) return `${field}.${k}: must be > 0 (got ${v})`;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return { field: `${field}.${k}`, detail: v === undefined ? 'is required (a number)' : 'must be a finite number' };
+    if (!(v > 0)) return { field: `${field}.${k}`, detail: `must be > 0 (got ${v})` };
     return undefined;
   };
   switch (o.kind) {
@@ -201,18 +201,24 @@ export function utilityRangeError(u: unknown, field: string): string | undefined
     case 'ces': {
       const e = pos('a') ?? pos('b') ?? pos('sigma');
       if (e) return e;
-      if (o.sigma === 1) return `${field}.sigma: must not be 1 for CES (use kind "log")`;
+      if (o.sigma === 1) return { field: `${field}.sigma`, detail: 'must not be 1 for CES (use kind "log")' };
       return undefined;
     }
     case 'sum': {
-      if (!Array.isArray(o.terms) || o.terms.length === 0) return `${field}.terms: must be a non-empty array of utilities`;
+      if (!Array.isArray(o.terms) || o.terms.length === 0) return { field: `${field}.terms`, detail: 'must be a non-empty array of utilities' };
       for (let i = 0; i < o.terms.length; i++) {
-        const e = utilityRangeError(o.terms[i], `${field}.terms[${i}]`);
+        const e = utilityRangeIssue(o.terms[i], `${field}.terms[${i}]`);
         if (e) return e;
       }
       return undefined;
     }
     default:
-      return `${field}.kind: must be "log", "ces" or "sum" (got ${JSON.stringify(o.kind)})`;
+      return { field: `${field}.kind`, detail: `must be "log", "ces" or "sum" (got ${JSON.stringify(o.kind) ?? 'nothing'})` };
   }
+}
+
+/** A one-line message `field: what is wrong` naming the first field of u outside its family or range, or undefined. For eval's schema. */
+export function utilityRangeError(u: unknown, field: string): string | undefined {
+  const i = utilityRangeIssue(u, field);
+  return i && `${i.field}: ${i.detail}`;
 }

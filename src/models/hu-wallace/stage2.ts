@@ -173,25 +173,58 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
   const bq = new Float64Array(n);
   const br = new Float64Array(n);
 
+  // ln of the consumption of the good each seller sells: a seller who keeps less than 1e-16 of q̄
+  // has q̄ − b = 0 in doubles, so the solver works in ln q there and reports consumption from it.
+  const lkeep = new Float64Array(n);
+
   /**
-   * A q seller's offer at price p and total Q = M·Qt: the root of
-   * ln MRS(q̄ − b, r̄ + p b) − ln p − ln(1 − b/Q), increasing in b, on (0, min(q̄, Q)).
+   * A seller of good `q` (or, mirrored, of r) at price p and per-capita total T of its side: the
+   * offer b solving ln MRS = ln p + ln(1 − b/(M T)) (g' = 0; for r: ln MRS = ln p − ln(1 − b/(M T)),
+   * h' = 0), strictly monotone in b on (0, min(endowment, M T)). Brent in b when the root has
+   * b ≤ endowment/2, else in c = ln(endowment − b), where the kept amount is exact however small.
    */
-  const sellQ = (u: TwoGoodUtility, lp: number, p: number, Qt: number): number => {
-    const Q = M * Qt;
-    const B = below(Math.min(e.q, Q));
-    const f = (b: number) => logMrs(u, Math.log(e.q - b), Math.log(e.r + p * b)) - lp - Math.log1p(-b / Q);
-    if (f(B) <= 0) return B;
-    return brent(f, 0, B, { xtol: 4 * Number.EPSILON * B, rtol: 4 * Number.EPSILON }).root;
+  const sell = (u: TwoGoodUtility, lp: number, p: number, T: number, x: number, goodQ: boolean): number => {
+    const own = goodQ ? e.q : e.r;
+    const other = goodQ ? e.r : e.q;
+    const toOther = goodQ ? p : 1 / p; // units of the other good received per unit sold
+    const cap = M * T;
+    // the sign of the first-order condition, > 0 where b is too small
+    const foc = (lKeep: number, b: number) => {
+      const lOther = Math.log(other + toOther * b);
+      const lm = goodQ ? logMrs(u, lKeep, lOther) - lp : lp - logMrs(u, lOther, lKeep);
+      return -lm + Math.log1p(-b / cap);
+    };
+    const half = Math.min(own, cap) / 2;
+    const opts = { xtol: 4 * Number.EPSILON * own, rtol: 4 * Number.EPSILON };
+    if (foc(Math.log(own - half), half) <= 0) {
+      const b = brent((v) => foc(Math.log(own - v), v), 0, half, opts).root;
+      lkeep[x] = Math.log(own - b);
+      return b;
+    }
+    const bMax = below(Math.min(own, cap));
+    const lo = cap < own ? Math.log(own - bMax) : Math.log(own) - 740;
+    // own − e^c may round above the cap (where ln(1 − b/cap) is NaN): clamp to the bracket's end
+    const fc = (c: number) => foc(c, Math.min(own - Math.exp(c), bMax));
+    if (fc(lo) >= 0) {
+      lkeep[x] = lo;
+      return bMax;
+    }
+    // bracket by steps doubling down from ln(own − half): Brent on [lo, …] alone may bisect ~50 times
+    let hi = Math.log(own - half);
+    let a = lo;
+    for (let step = 1; hi - step > lo; step *= 2) {
+      if (fc(hi - step) < 0) {
+        a = hi - step;
+        break;
+      }
+      hi -= step;
+    }
+    const c = brent(fc, a, hi, { xtol: 1e-14, rtol: 4 * Number.EPSILON }).root;
+    lkeep[x] = c;
+    return Math.min(own - Math.exp(c), bMax);
   };
-  /** A seller of r: the root of ln MRS(q̄ + b/p, r̄ − b) − ln p + ln(1 − b/R), decreasing in b, on (0, min(r̄, R)). */
-  const sellR = (u: TwoGoodUtility, lp: number, p: number, Rt: number): number => {
-    const R = M * Rt;
-    const B = below(Math.min(e.r, R));
-    const f = (b: number) => logMrs(u, Math.log(e.q + b / p), Math.log(e.r - b)) - lp + Math.log1p(-b / R);
-    if (f(B) >= 0) return B;
-    return brent(f, 0, B, { xtol: 4 * Number.EPSILON * B, rtol: 4 * Number.EPSILON }).root;
-  };
+  const sellQ = (u: TwoGoodUtility, lp: number, p: number, Qt: number, x: number) => sell(u, lp, p, Qt, x, true);
+  const sellR = (u: TwoGoodUtility, lp: number, p: number, Rt: number, x: number) => sell(u, lp, p, Rt, x, false);
 
   /** Q̃(p): the per-capita total of the q side, fixing bq; the root in ln Q̃ of ln(Q̃ − ε_q − Σ w β_q) — strictly increasing. */
   const qSide = (lp: number): number => {
@@ -205,7 +238,7 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
     const phi = (lQ: number) => {
       const Qt = Math.exp(lQ);
       let s = eps.q;
-      for (let x = 0; x < n; x++) if (side.m0[x] < lp) s += w[x] * (bq[x] = sellQ(us[x], lp, p, Qt));
+      for (let x = 0; x < n; x++) if (side.m0[x] < lp) s += w[x] * (bq[x] = sellQ(us[x], lp, p, Qt, x));
       return lQ - Math.log(s);
     };
     const lo = Math.log(eps.q);
@@ -226,7 +259,7 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
     const phi = (lR: number) => {
       const Rt = Math.exp(lR);
       let s = eps.r;
-      for (let x = 0; x < n; x++) if (side.m0[x] > lp) s += w[x] * (br[x] = sellR(us[x], lp, p, Rt));
+      for (let x = 0; x < n; x++) if (side.m0[x] > lp) s += w[x] * (br[x] = sellR(us[x], lp, p, Rt, x));
       return lR - Math.log(s);
     };
     const lo = Math.log(eps.r);
@@ -253,8 +286,13 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
     R += counts[x] * br[x];
   }
   const price = R / Q;
-  const consumption = offers.map((b) => ({ q: e.q - b.q + b.r / price, r: e.r - b.r + price * b.q }));
-  const mrsWedge = consumption.map((c, x) => Math.abs(Math.expm1(logMrs(us[x], Math.log(c.q), Math.log(c.r)) - Math.log(price))));
+  // (2), with the kept amount of the sold good from the solver's logarithm (exact where q̄ − b is not)
+  const logc = offers.map((b, x) => ({
+    lq: b.q > 0 ? lkeep[x] : Math.log(e.q + b.r / price),
+    lr: b.r > 0 ? lkeep[x] : Math.log(e.r + price * b.q),
+  }));
+  const consumption = logc.map((c) => ({ q: Math.exp(c.lq), r: Math.exp(c.lr) }));
+  const mrsWedge = logc.map((c, x) => Math.abs(Math.expm1(logMrs(us[x], c.lq, c.lr) - Math.log(price))));
   let gq = 0;
   let gr = 0;
   for (let x = 0; x < n; x++) {
@@ -268,7 +306,8 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
  * The certificate of a symmetric profile: for each type, the largest gain over its own offer that a
  * search over both branches of O finds, payoffs by form (11) in the others' totals — a grid of
  * `grid` points per branch refined by golden section around the best — sharing no code with the
- * solver's first-order equations. ≥ 0 (the offer itself is a candidate).
+ * solver's first-order equations. ≥ 0 (the offer itself is a candidate). `scale` is the size of the
+ * utility values compared (a gain below ~1e-15 of it is rounding).
  */
 export function deviationGains(
   econ: HwEconomy,
@@ -276,7 +315,7 @@ export function deviationGains(
   counts: readonly number[],
   offers: readonly Goods[],
   grid = 64,
-): { gains: number[]; best: Goods[] } {
+): { gains: number[]; best: Goods[]; scale: number[] } {
   const e = econ.endowment;
   const M = counts.reduce((s, c) => s + c, 0);
   let Q = M * econ.epsilon.q;
@@ -287,6 +326,7 @@ export function deviationGains(
   });
   const gains: number[] = [];
   const best: Goods[] = [];
+  const scale: number[] = [];
   offers.forEach((own, x) => {
     const u = utilities[x];
     const Qm = Q - own.q;
@@ -326,6 +366,8 @@ export function deviationGains(
     }
     gains.push(top - at);
     best.push(arg);
+    // the size of the utility values compared: a double resolves gains only down to ~1e-16 of it
+    scale.push(Math.max(Math.abs(at), Math.abs(top)));
   });
-  return { gains, best };
+  return { gains, best, scale };
 }
