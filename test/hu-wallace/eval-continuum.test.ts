@@ -1,7 +1,9 @@
 /**
  * `eval hw.competitive-equilibrium` (INTERFACES.md): the printed example's result, the with-states form
  * (the true state's likelihoods and utilities), every bad input of issue #13 refused with one line naming its
- * field, and the edge fuzzed (a leaf replaced by any JSON value: an answer or a one-field InputError).
+ * field (the schema is eval.ts's parseHwRequest, shared with hw.stage2-equilibrium: these pin it for this
+ * quantity's 'share' mode), and the edge fuzzed (a leaf replaced by any JSON value: an answer or a one-field
+ * InputError).
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
@@ -58,7 +60,7 @@ function edit(v: J, path: (string | number)[], by: J | undefined): J {
 }
 
 const BAD: [string, J, string][] = [
-  ['shares not summing to 1', edit(COMPLETE, ['types', 1, 'share'], 0.3), 'types[].share'],
+  ['shares not summing to 1', edit(COMPLETE, ['types', 1, 'share'], 0.3), 'types'],
   ['a share ≤ 0', edit(COMPLETE, ['types', 1, 'share'], 0), 'types[1].share'],
   ['a missing share', edit(COMPLETE, ['types', 0, 'share'], undefined), 'types[0].share'],
   ['a count instead of a share', edit(COMPLETE, ['types', 0, 'count'], 3), 'types[0].count'],
@@ -78,7 +80,7 @@ const BAD: [string, J, string][] = [
   ['a bad term in a sum', edit(COMPLETE, ['types', 0, 'utility'], { kind: 'sum', terms: [LOG(1, 1), { kind: 'ces', a: 1, b: -1, sigma: 2 }] }), 'types[0].utility.terms[1].b'],
   ['σ with a log utility', edit(COMPLETE, ['types', 0, 'utility', 'sigma'], 2), 'types[0].utility.sigma'],
   ['a state without states', edit(COMPLETE, ['state'], 'z1'), 'state'],
-  ['priors not summing to 1', edit(STATES, ['states', 1, 'prior'], 0.6), 'states[].prior'],
+  ['priors not summing to 1', edit(STATES, ['states', 1, 'prior'], 0.6), 'states'],
   ['a negative prior', edit(STATES, ['states', 1, 'prior'], -0.5), 'states[1].prior'],
   ['duplicate state names', edit(STATES, ['states', 1, 'name'], 'z1'), 'states[1].name'],
   ['likelihoods not summing to 1', edit(STATES, ['types', 0, 'likelihood', 'z2'], 0.4), 'types[].likelihood.z2'],
@@ -87,7 +89,7 @@ const BAD: [string, J, string][] = [
   ['a likelihood missing a state', edit(STATES, ['types', 0, 'likelihood', 'z2'], undefined), 'types[0].likelihood.z2'],
   ['a utility naming an unknown state', edit(STATES, ['types', 1, 'utility', 'z9'], LOG(1, 1)), 'types[1].utility.z9'],
   ['a utility missing a state', edit(STATES, ['types', 1, 'utility', 'z2'], undefined), 'types[1].utility.z2'],
-  ['a bare utility with states', edit(STATES, ['types', 1, 'utility'], LOG(1, 1)), 'types[1].utility'],
+  ['a bare utility with states (its "kind" read as a state)', edit(STATES, ['types', 1, 'utility'], LOG(1, 1)), 'types[1].utility.kind'],
   ['a bad utility in another state', edit(STATES, ['types', 0, 'utility', 'z2', 'sigma'], 1), 'types[0].utility.z2.sigma'],
   ['no true state', edit(STATES, ['state'], undefined), 'state'],
   ['an unknown true state', edit(STATES, ['state'], 'z7'), 'state'],
