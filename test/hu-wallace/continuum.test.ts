@@ -97,3 +97,21 @@ test('ε = 0 (the limit economy L^z(0)) is solved by widening the bracket; ε �
   expect(d1 / d2).toBeGreaterThan(1.9);
   expect(d1 / d2).toBeLessThan(2.1);
 });
+
+test('the sign scan counts every change on its ln-p grid and hands back the first changing cell', async () => {
+  const { scanSignChanges } = await import('../../src/models/hu-wallace/continuum.ts');
+  // three roots at p = 0.5, 2, 8 (well apart on a 64-point grid over [0.01, 100])
+  const s = scanSignChanges((p) => -(p - 0.5) * (p - 2) * (p - 8), 0.01, 100);
+  expect(s.changes).toBe(3);
+  expect(Math.exp(s.cell![0])).toBeLessThan(0.5);
+  expect(Math.exp(s.cell![1])).toBeGreaterThan(0.5);
+  expect(scanSignChanges((p) => 1 - p, 0.01, 100).changes).toBe(1);
+});
+
+test('the certification route alone (bisection on the FOC excess value) finds the same price, with ε and at ε = 0', async () => {
+  const { priceByFoc } = await import('../../src/models/hu-wallace/continuum.ts');
+  for (const e of [EXAMPLE, MIXED, { ...MIXED, epsilon: { q: 0, r: 0 } }]) {
+    const p = competitiveEquilibrium(e).price;
+    expect(Math.abs(priceByFoc(e) / p - 1)).toBeLessThan(1e-9);
+  }
+});
