@@ -20,6 +20,7 @@ import { logEquilibriumPriceExact } from '../../src/models/hu-wallace/continuum-
 import { a1Margin, bipartitions, expectedSplit, kl, othersCounts, signalConfigurationPosterior, signalPosterior, signalProbabilities } from '../../src/models/hu-wallace/signals.ts';
 import { makeRng, normalSampler } from '../../src/numeric/rng.ts';
 import { fitPowerLaw } from '../../src/numeric/trend.ts';
+import { trendFigure } from '../../src/claims/trend.ts';
 import { D } from '../../src/numeric/decimal.ts';
 import { Fraction, toNumber } from '../../src/numeric/rational.ts';
 import { claim } from '../../src/claims/registry.ts';
@@ -402,6 +403,24 @@ function signalPosteriorCheck(c: SignalCase, logOdds: (lam: number[]) => number[
   };
 }
 
+/** Theorem 2's posterior figure: −ln φ(z2)/φ(z1) under (29) against M for three types in two signals ({x1} | {x2, x3}), slope 1 on log–log axes, constant KL. */
+function signalFigure() {
+  const mu = [[0.3, 0.2, 0.5], [0.2, 0.4, 0.4]];
+  const signal = [0, 1, 1];
+  const pY = mu.map((m) => signalProbabilities(m, signal));
+  const Ms = Array.from({ length: 10 }, (_, j) => 10 * 2 ** j);
+  const ys = Ms.map((M) => {
+    const lam = pY[0].map((p) => Math.round(M * p));
+    const lp = signalPosterior([0.5, 0.5], mu, signal, 0, othersCounts(lam, 0)).logPosterior;
+    return lp[0] - lp[1];
+  });
+  return trendFigure(
+    { id: 'HW.Thm2.posterior', title: 'Theorem 2: concentration of the signal posterior (29), ln φ(z1)/φ(z2) against M', caption: `Three types, signals {x1} | {x2, x3}, μ_z1 = (0.3, 0.2, 0.5), μ_z2 = (0.2, 0.4, 0.4), true z1: the log odds grow like M·KL(μ_z1(Y) ‖ μ_z2(Y)) = ${kl(pY[0], pY[1]).toPrecision(3)}·M.`, xLabel: 'M', yLabel: 'ln φ(z1)/φ(z2)' },
+    [{ name: 'log odds', xs: Ms, ys }],
+    { fitLast: 6 },
+  );
+}
+
 const signalPosteriorClaim = claim<SignalCase>({
   id: 'HW.Thm2.signal-posterior',
   paper: 'HW',
@@ -446,6 +465,7 @@ const signalPosteriorClaim = claim<SignalCase>({
     { label: 'signals=3', min: 0.2 },
     { label: 'states=4', min: 0.2 },
   ],
+  figures: () => [signalFigure()],
   describe: (c) => `${c.weights.length} states (κ ∝ ${c.prior.join(':')}, true z${c.state + 1}) × ${c.weights[0].length} types, weights ${JSON.stringify(c.weights)}, signals ${c.signal.join('')}, own type x${c.ownType + 1}`,
   decode: decodeSignalCase,
 });
@@ -485,6 +505,32 @@ function prop2Check(c: HwCase, betaZ: Goods[], stage2: (econ: HwEconomy, counts:
   return { holds: margin >= 0, margin, numbers: { klMin, M0: Ms[0], Mlast: Ms[Ms.length - 1], errors: errs, lastRatios: ratios, C, empiricalRate: 'O(1/M) with deterministic shares: this suite\'s finding, not the paper\'s' } };
 }
 
+/** The figures' economy: INTERFACES.md's two log types with a second state (likelihoods 3:7, other tastes), true state z1. */
+const FIGURE_CASE: HwCase = {
+  endowment: { q: 1, r: 1 },
+  epsilon: { q: 0.01, r: 0.01 },
+  prior: [1, 1],
+  weights: [[3, 2], [3, 7]],
+  utilities: [
+    [{ kind: 'log', a: 2, b: 1 }, { kind: 'log', a: 1, b: 1 }],
+    [{ kind: 'log', a: 0.5, b: 1 }, { kind: 'log', a: 1, b: 2 }],
+  ],
+  state: 0,
+};
+
+/** Proposition 2's figure: e(M) against M on log–log axes with the fitted rate (the suite's empirical O(1/M)). */
+function prop2Figure() {
+  const econ = hwEconomyOf(FIGURE_CASE);
+  const betaZ = competitiveEquilibrium(continuumOf(FIGURE_CASE)).offers;
+  const Ms = Array.from({ length: 10 }, (_, j) => 20 * 2 ** j);
+  const errs = Ms.map((M) => Math.max(...stage2Equilibrium(econ, roundedCounts(econ, 0, M)).offers.map((b, i) => supNorm(b, betaZ[i], FIGURE_CASE.endowment))));
+  return trendFigure(
+    { id: 'HW.Prop2.offer-error', title: 'Proposition 2: offer error max_x ‖β^σ(x) − β^z(x)‖ against M (σ = M μ_z)', caption: 'Two log types, two states (likelihoods 3:2 and 3:7), ε = 0.01, true state z1; shares exact at every M. The rate is this suite\'s empirical finding; the paper proves the limit.', xLabel: 'M', yLabel: 'offer error' },
+    [{ name: 'e(M)', xs: Ms, ys: errs }],
+    { fitLast: 6 },
+  );
+}
+
 const prop2 = claim<HwCase>({
   id: 'HW.Prop2.convergence',
   paper: 'HW',
@@ -515,9 +561,10 @@ const prop2 = claim<HwCase>({
   },
   labels: (c) => familyLabels(c),
   cover: [
-    { label: 'states=1', min: 0.1 },
-    { label: 'a sum', min: 0.3 },
+    { label: 'states=1', min: 0.1 }, // measured 26 %
+    { label: 'a sum', min: 0.3 }, // 65 %
   ],
+  figures: () => [prop2Figure()],
   describe: describeCase,
   simplify: (c) => simplifyCase(c),
   decode: decodeCase,
