@@ -10,16 +10,18 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { claim } from '../../src/claims/registry.ts';
-import type { CertifyResult, CheckResult, FigureSpec } from '../../src/claims/types.ts';
+import type { CertifyResult, CheckResult, FigureSpec, PropertyContext } from '../../src/claims/types.ts';
+import { makeRng } from '../../src/numeric/rng.ts';
 import { InputError } from '../../src/errors.ts';
 import { marginalUtilities, utilityValue } from '../../src/economy/two-goods.ts';
 import {
   alphaStarQ1, believedConfiguration, claim1Epsilon, G, inactiveBundle, interval, L, offerOfQ1, p1Of,
   q1, solveStage1, type Offer, type Stage1Solution,
 } from '../../src/models/hu-wallace/stage1.ts';
-import { posterior } from '../../src/models/hu-wallace/economy.ts';
-import { payoff } from '../../src/models/hu-wallace/stage2.ts';
-import { decodeEconomy, describeEconomy, economyArb, genericEconomyArb, minKL, simplifyEconomy, type HwEconomy } from './generators-stage1.ts';
+import { posterior, type Goods } from '../../src/models/hu-wallace/economy.ts';
+import { deviationGains, payoff, profileOutcome, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
+import { activeFor, candidateAtM, EquilibriumCache, populationFor, type CandidateAtM } from '../../src/models/hu-wallace/theorem1.ts';
+import { buildEconomy, decodeEconomy, describeEconomy, economyArb, genericEconomyArb, minKL, simplifyEconomy, type HwEconomy } from './generators-stage1.ts';
 
 // ---------------------------------------------------------------- shared helpers
 
@@ -616,4 +618,245 @@ function decodePoolingCase(json: unknown): PoolingCase {
   return { ...r.data, e };
 }
 
-export const hwStage1Claims = [uniqueAlpha, separatingGeneric, claim1Loss, consistentOnPath, noCompletePooling];
+// ---------------------------------------------------------------- Theorem 1: the candidate's stage-1 incentive
+
+/** An economy (2–3 types, 1–2 states, separating α*) with η (Section 2.2); the witness row adds a small N (M = ⌈(1 − η)N⌉ < N). */
+export interface CandidateCase {
+  e: HwEconomy;
+  eta: number;
+  N?: number;
+}
+
+const etaArb = fc.constantFrom(0.05, 0.1, 0.2);
+const thm1EconomyArb = economyArb({ maxTypes: 3, maxStates: 2 }).filter((e) => solveStage1(e).margin > 1e-3 * e.endowment.q);
+
+/** The M sequence of the deviation row: from M_0 ≈ few/KL (the posterior's regime, CLAIMS.md) up, doubling. */
+export function mSequence(e: HwEconomy): number[] {
+  const kl = S(e) > 1 ? minKL(e) : Infinity;
+  const m0 = Math.min(32, Math.max(16, 2 ** Math.ceil(Math.log2(4 / kl))));
+  return [m0, 2 * m0, 4 * m0];
+}
+
+/** Growth allowed to M·max|gain| over the last doubling: 1/M gives → 1, a 1/√M gain would give √2 ≈ 1.41. */
+const GROWTH = 1.3;
+
+function deviationCheck(c: CandidateCase, ctx: PropertyContext): CheckResult {
+  const { e, eta } = c;
+  const s = solveStage1(e);
+  const cache = new EquilibriumCache(e);
+  const rand = ctx.rng ?? makeRng(JSON.stringify(c));
+  const at = (M: number) => candidateAtM(e, eta, M, { s, cache, exactLimit: 300, draws: 8, rand });
+  const rows = mSequence(e).map(at);
+  const maxGain = (r: CandidateAtM) => {
+    let best = 0;
+    let se = 0;
+    r.gain.forEach((row, x) => row.forEach((g, xb) => {
+      if (Math.abs(g) > best) {
+        best = Math.abs(g);
+        se = r.se[x][xb];
+      }
+    }));
+    return { M: r.M, C: r.M * best, band: 2 * r.M * se };
+  };
+  const growthOf = (a: ReturnType<typeof maxGain>, b: ReturnType<typeof maxGain>) => Math.max(0, b.C - b.band) / (a.C + a.band);
+  const C = rows.map(maxGain);
+  // still pre-asymptotic (M·gain growing): one or two more doublings, up to M = 256
+  while (growthOf(C[C.length - 2], C[C.length - 1]) > GROWTH && rows[rows.length - 1].M < 256) {
+    rows.push(at(2 * rows[rows.length - 1].M));
+    C.push(maxGain(rows[rows.length - 1]));
+  }
+  const last = C[C.length - 1];
+  const mid = C[C.length - 2];
+  const growth = growthOf(mid, last);
+  const minLoss = Math.min(...rows[0].loss.flatMap((row, x) => row.filter((_, xb) => xb !== x)));
+  // N̄: the smallest tested N from which every larger tested N has the candidate as an equilibrium
+  let nBar: number | null = null;
+  for (let i = rows.length - 1; i >= 0 && rows[i].worstNet <= 0; i--) nBar = rows[i].N;
+  const Cmax = Math.max(...C.map((r) => r.C));
+  return {
+    holds: growth <= GROWTH && minLoss > 0,
+    margin: Math.min(GROWTH - growth, minLoss),
+    numbers: {
+      Ms: C.map((r) => r.M),
+      MtimesMaxGain: C.map((r) => Number(r.C.toPrecision(4))),
+      growthLastDoubling: growth,
+      C: Cmax,
+      minInactiveLoss: minLoss,
+      worstNet: rows.map((r) => Number(r.worstNet.toPrecision(3))),
+      Nbar: nBar,
+      NbarPredicted: Math.ceil(Cmax / (eta * minLoss)),
+      methods: rows.map((r) => r.method),
+      eta,
+      minKL: S(e) > 1 ? minKL(e) : null,
+    },
+  };
+}
+
+const deviationVanishes = claim<CandidateCase>({
+  id: 'HW.Thm1.deviation-vanishes',
+  paper: 'HW',
+  source: 'Hu & Wallace (2012), Section 4, proof of Theorem 1 ((22)–(26), Claims 1 and 2)',
+  statement: 'In the candidate separating equilibrium, an active agent\'s gain from being read as x̄ is at most C/M in absolute value while the inactive loss ℓ_x(x̄) stays bounded away from 0; N̄ is reported (Theorem 1). The 1/M rate is this suite\'s empirical finding.',
+  verdict: 'holds',
+  tolerance: {
+    rel: GROWTH - 1,
+    why: 'M·max|gain| may grow by at most 1.3× over the last doubling of M (1/M decay gives → 1; measured 1.11 and 0.97 on the catalogue economies at M = 32→64; a 1/√M gain would give 1.41), Monte Carlo rows widened by 2 standard errors',
+  },
+  input: fc.record({ e: thm1EconomyArb, eta: etaArb }),
+  runs: 3,
+  property: deviationCheck,
+  labels: (c) => [`k=${K(c.e)}`, S(c.e) > 1 ? 'S>1' : 'S=1'],
+  cover: [{ label: 'S>1', min: 0.3 }],
+  describe: (c) => `${describeEconomy(c.e)}; η = ${c.eta}`,
+  simplify: (c) => simplifyEconomy(c.e).filter((f) => solveStage1(f).margin > 1e-3 * f.endowment.q).map((f) => ({ ...c, e: f })),
+  decode: (json) => decodeCandidateCase(json),
+});
+
+// ---------------------------------------------------------------- HW.Thm1.small-N-witness
+
+/** The catalogue's economy: three log types a = 3, 1.5, 0.5 (b = 1), one state, equal shares, q̄ = r̄ = 1, ε = 0.01. */
+export const CATALOGUE_THREE_TYPES: HwEconomy = buildEconomy({ q: 1, r: 1 }, { q: 0.01, r: 0.01 }, [1], [[1 / 3], [1 / 3], [1 / 3]], [
+  [{ kind: 'log', a: 3, b: 1 }],
+  [{ kind: 'log', a: 1.5, b: 1 }],
+  [{ kind: 'log', a: 0.5, b: 1 }],
+]);
+
+function witnessCheck(c: CandidateCase): CheckResult {
+  const r = candidateAtM(c.e, c.eta, activeFor(c.N!, c.eta), { exactLimit: Infinity, N: c.N });
+  const [x, xb] = r.worstPair;
+  return {
+    holds: r.worstNet > 0,
+    margin: r.worstNet,
+    numbers: { M: r.M, N: r.N, deviator: `x${x + 1} read as x${xb + 1}`, activeGain: r.gain[x][xb], inactiveLoss: r.loss[x][xb], netGain: r.worstNet },
+  };
+}
+
+/**
+ * The witness re-derived by a route that shares none of theorem1.ts: count vectors' probabilities by
+ * convolution one agent at a time, each agent's consumption from the explicit profile of M offers (eq. 2–3 via
+ * profileOutcome), the defector's stage-2 offer by a grid-and-golden search over O, the solver's β^σ accepted
+ * only with its deviation certificate ≤ 1e-9, and ℓ by a grid of G over I(x̄) in offer coordinates.
+ */
+function witnessCertify(c: CandidateCase): CertifyResult {
+  const { e, eta } = c;
+  const N = c.N!;
+  const M = activeFor(N, eta);
+  const s = solveStage1(e);
+  const k = K(e);
+  const dists = e.states.map((_, z) => {
+    let dp = new Map<string, number>([[new Array(k).fill(0).join(','), 1]]);
+    for (let i = 0; i < M - 1; i++) {
+      const next = new Map<string, number>();
+      for (const [key, p] of dp) {
+        const v = key.split(',').map(Number);
+        for (let y = 0; y < k; y++) {
+          v[y]++;
+          const kk = v.join(',');
+          next.set(kk, (next.get(kk) ?? 0) + p * e.types[y].likelihood[z]);
+          v[y]--;
+        }
+      }
+      dp = next;
+    }
+    return dp;
+  });
+  const betas = new Map<string, Goods[]>();
+  let worstCert = 0;
+  const beta = (sigma: number[]) => {
+    const key = sigma.join(',');
+    if (!betas.has(key)) {
+      const eq = stage2Equilibrium(e, sigma);
+      worstCert = Math.max(worstCert, ...deviationGains(e, eq.utilities, sigma, eq.offers).gains);
+      betas.set(key, eq.offers);
+    }
+    return betas.get(key)!;
+  };
+  let best = { net: -Infinity, x: -1, xb: -1, gain: 0, loss: 0 };
+  for (let x = 0; x < k; x++) {
+    const F = new Array<number>(k).fill(0);
+    for (let xb = 0; xb < k; xb++) {
+      e.states.forEach((_, z) => {
+        for (const [key, p] of dists[z]) {
+          const xi = key.split(',').map(Number);
+          const others = beta(xi.map((v, y) => v + (y === xb ? 1 : 0)));
+          const profile: Goods[] = [];
+          xi.forEach((v, y) => {
+            for (let i = 0; i < v; i++) profile.push(others[y]);
+          });
+          let own: Goods;
+          if (xb === x) own = others[x];
+          else {
+            const phi = posterior(e, xi.map((v, y) => v + (y === x ? 1 : 0))).phi;
+            const H = (b: Goods) => {
+              const out = profileOutcome(e.endowment, e.epsilon, [...profile, b]).consumption[profile.length];
+              return out.q > 0 && out.r > 0 ? phi.reduce((acc, w, zz) => acc + w * utilityValue(U(e, x, zz), out.q, out.r), 0) : -Infinity;
+            };
+            const bq = goldenMax((t) => H({ q: t, r: 0 }), 0, e.endowment.q * (1 - 1e-9));
+            const brr = goldenMax((t) => H({ q: 0, r: t }), 0, e.endowment.r * (1 - 1e-9));
+            own = H({ q: bq, r: 0 }) >= H({ q: 0, r: brr }) ? { q: bq, r: 0 } : { q: 0, r: brr };
+          }
+          const cons = profileOutcome(e.endowment, e.epsilon, [...profile, own]).consumption[profile.length];
+          F[xb] += s.tau[x][z] * p * utilityValue(U(e, x, z), cons.q, cons.r);
+        }
+      });
+    }
+    for (let xb = 0; xb < k; xb++) {
+      if (xb === x) continue;
+      const I = interval(e, s, xb);
+      let sup = -Infinity;
+      for (let i = 0; i <= 4000; i++) {
+        const q = I.lo + ((I.hi - I.lo) * i) / 4000;
+        if (q <= 0 || q >= 2 * e.endowment.q) continue;
+        sup = Math.max(sup, utilityGx(e, x, offerOfQ1(e, q), s.tau[x]));
+      }
+      const loss = utilityGx(e, x, s.alpha[x], s.tau[x]) - sup;
+      const net = (M / N) * (F[xb] - F[x]) - ((N - M) / N) * loss;
+      if (net > best.net) best = { net, x, xb, gain: F[xb] - F[x], loss };
+    }
+  }
+  return {
+    holds: best.net > 0 && worstCert <= 1e-9,
+    numbers: { M, N, deviator: `x${best.x + 1} read as x${best.xb + 1}`, activeGain: best.gain, inactiveLoss: best.loss, netGain: best.net, worstStage2Certificate: worstCert },
+    route: 'explicit profiles of M offers (eq. 2–3), count probabilities by one-agent convolution, the defector\'s offer by golden-section over O, β^σ certified by deviation search, ℓ by a grid of G over I(x̄)',
+  };
+}
+
+const smallNWitness = claim<CandidateCase>({
+  id: 'HW.Thm1.small-N-witness',
+  paper: 'HW',
+  source: 'Hu & Wallace (2012), Theorem 1 ("there exists some N̄"): the candidate need not be an equilibrium for small N',
+  statement: 'An economy and an N for which the separating candidate is not an equilibrium: some type gains (M/N)·(active gain) − ((N−M)/N)·ℓ > 0 by an offer read as another type — "sufficiently large N" is needed.',
+  verdict: 'witness',
+  tolerance: {
+    abs: 0,
+    why: 'the net gain must be > 0 by both routes; the found cases\' net gains are ~1e-3–1e-2 against rounding ~1e-15 and the stage-2 solver\'s certificate ≤ 1e-9',
+  },
+  // N with at least one inactive agent (N > M): with N = M the stage-1 offer has no inactive side at all
+  input: fc.record({ e: thm1EconomyArb, eta: fc.constantFrom(0.1, 0.2, 0.25), N: fc.integer({ min: 5, max: 14 }) }).filter((c) => activeFor(c.N, c.eta) < c.N),
+  runs: 20,
+  property: witnessCheck,
+  certify: witnessCertify,
+  fixtures: [{ name: 'CLAIMS.md: three log types a = 3, 1.5, 0.5 (b = 1, one state, equal shares, q̄ = r̄ = 1, ε = 0.01), η = 0.1, N = 18 (M = 17)', input: { e: CATALOGUE_THREE_TYPES, eta: 0.1, N: 18 } }],
+  labels: (c) => [`k=${K(c.e)}`, S(c.e) > 1 ? 'S>1' : 'S=1'],
+  describe: (c) => `${describeEconomy(c.e)}; η = ${c.eta}, N = ${c.N} (M = ${activeFor(c.N!, c.eta)})`,
+  simplify: (c) => {
+    const out: CandidateCase[] = simplifyEconomy(c.e).filter((f) => solveStage1(f).margin > 1e-3 * f.endowment.q).map((f) => ({ ...c, e: f }));
+    if (activeFor(c.N! - 1, c.eta) < c.N! - 1 && c.N! > 3) out.push({ ...c, N: c.N! - 1 });
+    if (c.eta !== 0.2 && activeFor(c.N!, 0.2) < c.N!) out.push({ ...c, eta: 0.2 });
+    return out;
+  },
+  decode: (json) => decodeCandidateCase(json, true),
+});
+
+const CandidateShape = z.strictObject({ e: z.unknown(), eta: z.number().gt(0).lt(1), N: z.number().int().min(2).max(64).optional() });
+
+function decodeCandidateCase(json: unknown, needM = false): CandidateCase {
+  const r = CandidateShape.safeParse(json);
+  if (!r.success) throw new InputError(r.error.issues[0].path.map(String).join('.'), r.error.issues[0].message);
+  if (needM && r.data.N === undefined) throw new InputError('N', 'is required: the number of agents');
+  const e = decodeEconomy(r.data.e, 'e');
+  if (!(solveStage1(e).margin > 0)) throw new InputError('e', 'α* must separate the types (Theorem 1\'s hypothesis)');
+  return { e, eta: r.data.eta, ...(r.data.N !== undefined ? { N: r.data.N } : {}) };
+}
+
+export const hwStage1Claims = [uniqueAlpha, separatingGeneric, claim1Loss, consistentOnPath, deviationVanishes, smallNWitness, noCompletePooling];
