@@ -135,23 +135,13 @@ export function expectedStage2Exact(cache: EquilibriumCache, s: Stage1Solution, 
   return { F, se: xbars.map(() => 0), method: 'exact', skippedMass: skipped, terms };
 }
 
-/**
- * F_x(x̄) of (23) by Monte Carlo: for each state z, `draws` type vectors ξ ~ Multinomial(M − 1, μ_z) from
- * `rand`, shared by every x̄ (common random numbers), weighted by τ_x(z) (stratified over z).
- */
-export function expectedStage2MonteCarlo(cache: EquilibriumCache, s: Stage1Solution, x: number, xbars: readonly number[], M: number, draws: number, rand: () => number): StageTwoValues {
-  const e = cache.e;
+/** `draws` type-count vectors ξ ~ Multinomial(M − 1, μ_z) per state z, from `rand` (one agent at a time by inverse CDF). */
+export function drawOthers(e: HwEconomy, M: number, draws: number, rand: () => number): number[][][] {
   const k = e.types.length;
-  const tx = s.tau[x];
-  const F = xbars.map(() => 0);
-  const diffSq = xbars.map(() => 0);
-  const diffMean = xbars.map(() => 0);
-  const self = xbars.indexOf(x);
-  e.states.forEach((_, z) => {
+  return e.states.map((_, z) => {
     const cum: number[] = [];
     e.types.reduce((acc, t, y) => (cum[y] = acc + t.likelihood[z]), 0);
-    const u = e.types[x].utility[z];
-    for (let d = 0; d < draws; d++) {
+    return Array.from({ length: draws }, () => {
       const xi = new Array<number>(k).fill(0);
       for (let i = 0; i < M - 1; i++) {
         const v = rand() * cum[k - 1];
@@ -159,23 +149,47 @@ export function expectedStage2MonteCarlo(cache: EquilibriumCache, s: Stage1Solut
         while (y < k - 1 && v >= cum[y]) y++;
         xi[y]++;
       }
+      return xi;
+    });
+  });
+}
+
+/**
+ * F_x(x̄) of (23) by Monte Carlo over pre-drawn samples[z] of ξ ~ Multinomial(M − 1, μ_z), stratified over z
+ * with weights τ_x(z). The same samples serve every x and x̄ (common random numbers), so the gain
+ * F_x(x̄) − F_x(x) is averaged draw by draw; its standard error is Σ_z τ_x(z)² Var_z(gain)/n, square-rooted.
+ */
+export function expectedStage2MonteCarlo(cache: EquilibriumCache, s: Stage1Solution, x: number, xbars: readonly number[], samples: readonly (readonly number[][])[]): StageTwoValues {
+  const e = cache.e;
+  const tx = s.tau[x];
+  const F = xbars.map(() => 0);
+  const variance = xbars.map(() => 0);
+  const self = xbars.indexOf(x);
+  let terms = 0;
+  samples.forEach((draws, z) => {
+    const n = draws.length;
+    const u = e.types[x].utility[z];
+    const sum = xbars.map(() => 0);
+    const sumSq = xbars.map(() => 0);
+    for (const xi of draws) {
       const vals = xbars.map((xb) => {
         const c = stage2Consumption(cache, x, xb, xi);
         return utilityValue(u, c.q, c.r);
       });
+      terms++;
       vals.forEach((v, j) => {
-        F[j] += (tx[z] * v) / draws;
-        if (self >= 0) {
-          const dlt = v - vals[self];
-          diffMean[j] += (tx[z] * dlt) / draws;
-          diffSq[j] += (tx[z] * tx[z] * dlt * dlt) / draws;
-        }
+        F[j] += (tx[z] * v) / n;
+        const d = self >= 0 ? v - vals[self] : v;
+        sum[j] += d;
+        sumSq[j] += d * d;
       });
     }
+    sum.forEach((sj, j) => {
+      const varZ = n > 1 ? Math.max(0, (sumSq[j] - (sj * sj) / n) / (n - 1)) : Infinity;
+      variance[j] += (tx[z] * tx[z] * varZ) / n;
+    });
   });
-  // variance of a τ-weighted stratified mean: Σ_z τ_z² Var_z / n (bounded here by the per-stratum second moments)
-  const se = diffSq.map((m2) => Math.sqrt(Math.max(0, m2) / Math.max(1, draws - 1)));
-  return { F, se, method: 'monte-carlo', skippedMass: 0, terms: draws * e.states.length };
+  return { F, se: variance.map(Math.sqrt), method: 'monte-carlo', skippedMass: 0, terms };
 }
 
 /** Theorem 1's check at one M (N = the smallest N with ⌈(1 − η)N⌉ = M): gains, losses and the verdict. */
@@ -224,9 +238,11 @@ export function candidateAtM(e: HwEconomy, eta: number, M: number, opts: { exact
   const loss: number[][] = [];
   let worstNet = -Infinity;
   let worstPair: [number, number] = [-1, -1];
+  const mc = !exact && opts.rand !== undefined;
+  const samples = mc ? drawOthers(e, M, opts.draws ?? 64, opts.rand!) : [];
   let method: 'exact' | 'monte-carlo' = 'exact';
   for (let x = 0; x < k; x++) {
-    const v = exact || !opts.rand ? expectedStage2Exact(cache, s, x, all, M) : expectedStage2MonteCarlo(cache, s, x, all, M, opts.draws ?? 64, opts.rand);
+    const v = mc ? expectedStage2MonteCarlo(cache, s, x, all, samples) : expectedStage2Exact(cache, s, x, all, M);
     method = v.method;
     gain.push(all.map((xb) => v.F[xb] - v.F[x]));
     se.push(v.se);
