@@ -1,0 +1,158 @@
+/**
+ * `eval hw.competitive-equilibrium` (INTERFACES.md): the printed example's result, the with-states form
+ * (the true state's likelihoods and utilities), every bad input of issue #13 refused with one line naming its
+ * field, and the edge fuzzed (a leaf replaced by any JSON value: an answer or a one-field InputError).
+ */
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { InputError } from '../../src/errors.ts';
+import { hwCompetitiveEquilibrium as q } from '../../src/models/hu-wallace/eval-continuum.ts';
+
+type J = null | boolean | number | string | J[] | { [k: string]: J };
+const LOG = (a: number, b: number): J => ({ kind: 'log', a, b });
+const COMPLETE: J = {
+  endowment: { q: 1, r: 1 },
+  epsilon: { q: 0.01, r: 0.01 },
+  types: [
+    { name: 'x1', share: 0.6, utility: LOG(2, 1) },
+    { name: 'x2', share: 0.4, utility: LOG(0.5, 1) },
+  ],
+};
+const STATES: J = {
+  endowment: { q: 1, r: 1 },
+  epsilon: { q: 0.01, r: 0.01 },
+  states: [{ name: 'z1', prior: 0.5 }, { name: 'z2', prior: 0.5 }],
+  state: 'z1',
+  types: [
+    { name: 'x1', likelihood: { z1: 0.6, z2: 0.3 }, utility: { z1: LOG(2, 1), z2: { kind: 'ces', a: 1, b: 1, sigma: 0.5 } } },
+    { name: 'x2', likelihood: { z1: 0.4, z2: 0.7 }, utility: { z1: LOG(0.5, 1), z2: { kind: 'sum', terms: [LOG(1, 1), { kind: 'ces', a: 2, b: 1, sigma: 3 }] } } },
+  ],
+};
+
+test('the printed example: price 163/143, one-sided offers by name, totals whose ratio is the price', () => {
+  const out = q.evaluate(COMPLETE) as any;
+  expect(out.price).toBeCloseTo(163 / 143, 14);
+  expect(out.offers.x1.q).toBe(0);
+  expect(out.offers.x2.r).toBe(0);
+  expect(out.totals.R / out.totals.Q).toBeCloseTo(out.price, 13);
+  expect(out.signChanges).toBe(1);
+  expect(Object.keys(out).sort()).toEqual(['consumption', 'feasibilityGap', 'offers', 'price', 'signChanges', 'totals']);
+});
+
+test('with states, the true state\'s likelihoods are the shares and its utilities the types\' (z1 here is the printed example)', () => {
+  const a = q.evaluate(STATES) as any;
+  expect(a.price).toBeCloseTo(163 / 143, 14);
+  const b = q.evaluate({ ...(STATES as object), state: 'z2' }) as any;
+  expect(Math.abs(b.price - a.price)).toBeGreaterThan(1e-3);
+});
+
+/** A request with the value at `path` replaced (undefined deletes the key). */
+function edit(v: J, path: (string | number)[], by: J | undefined): J {
+  const copy = JSON.parse(JSON.stringify(v));
+  let o = copy;
+  for (const k of path.slice(0, -1)) o = o[k];
+  const last = path[path.length - 1];
+  if (by === undefined) delete o[last];
+  else o[last] = by;
+  return copy;
+}
+
+const BAD: [string, J, string][] = [
+  ['shares not summing to 1', edit(COMPLETE, ['types', 1, 'share'], 0.3), 'types[].share'],
+  ['a share ≤ 0', edit(COMPLETE, ['types', 1, 'share'], 0), 'types[1].share'],
+  ['a missing share', edit(COMPLETE, ['types', 0, 'share'], undefined), 'types[0].share'],
+  ['a count instead of a share', edit(COMPLETE, ['types', 0, 'count'], 3), 'types[0].count'],
+  ['a non-positive endowment', edit(COMPLETE, ['endowment', 'q'], 0), 'endowment.q'],
+  ['a negative endowment', edit(COMPLETE, ['endowment', 'r'], -1), 'endowment.r'],
+  ['ε = 0', edit(COMPLETE, ['epsilon', 'r'], 0), 'epsilon.r'],
+  ['ε < 0', edit(COMPLETE, ['epsilon', 'q'], -0.01), 'epsilon.q'],
+  ['no types', edit(COMPLETE, ['types'], []), 'types'],
+  ['duplicate type names', edit(COMPLETE, ['types', 1, 'name'], 'x1'), 'types[1].name'],
+  ['an unknown utility kind', edit(COMPLETE, ['types', 0, 'utility', 'kind'], 'cobb-douglas'), 'types[0].utility.kind'],
+  ['a ≤ 0', edit(COMPLETE, ['types', 0, 'utility', 'a'], 0), 'types[0].utility.a'],
+  ['b < 0', edit(COMPLETE, ['types', 0, 'utility', 'b'], -2), 'types[0].utility.b'],
+  ['σ = 1 for CES', edit(COMPLETE, ['types', 0, 'utility'], { kind: 'ces', a: 1, b: 1, sigma: 1 }), 'types[0].utility.sigma'],
+  ['σ ≤ 0 for CES', edit(COMPLETE, ['types', 0, 'utility'], { kind: 'ces', a: 1, b: 1, sigma: 0 }), 'types[0].utility.sigma'],
+  ['σ missing for CES', edit(COMPLETE, ['types', 0, 'utility'], { kind: 'ces', a: 1, b: 1 }), 'types[0].utility.sigma'],
+  ['an empty sum', edit(COMPLETE, ['types', 0, 'utility'], { kind: 'sum', terms: [] }), 'types[0].utility.terms'],
+  ['a bad term in a sum', edit(COMPLETE, ['types', 0, 'utility'], { kind: 'sum', terms: [LOG(1, 1), { kind: 'ces', a: 1, b: -1, sigma: 2 }] }), 'types[0].utility.terms[1].b'],
+  ['σ with a log utility', edit(COMPLETE, ['types', 0, 'utility', 'sigma'], 2), 'types[0].utility.sigma'],
+  ['a state without states', edit(COMPLETE, ['state'], 'z1'), 'state'],
+  ['priors not summing to 1', edit(STATES, ['states', 1, 'prior'], 0.6), 'states[].prior'],
+  ['a negative prior', edit(STATES, ['states', 1, 'prior'], -0.5), 'states[1].prior'],
+  ['duplicate state names', edit(STATES, ['states', 1, 'name'], 'z1'), 'states[1].name'],
+  ['likelihoods not summing to 1', edit(STATES, ['types', 0, 'likelihood', 'z2'], 0.4), 'types[].likelihood.z2'],
+  ['a negative likelihood', edit(STATES, ['types', 0, 'likelihood', 'z2'], -0.3), 'types[0].likelihood.z2'],
+  ['a likelihood naming an unknown state', edit(STATES, ['types', 0, 'likelihood', 'z3'], 0.1), 'types[0].likelihood.z3'],
+  ['a likelihood missing a state', edit(STATES, ['types', 0, 'likelihood', 'z2'], undefined), 'types[0].likelihood.z2'],
+  ['a utility naming an unknown state', edit(STATES, ['types', 1, 'utility', 'z9'], LOG(1, 1)), 'types[1].utility.z9'],
+  ['a utility missing a state', edit(STATES, ['types', 1, 'utility', 'z2'], undefined), 'types[1].utility.z2'],
+  ['a bare utility with states', edit(STATES, ['types', 1, 'utility'], LOG(1, 1)), 'types[1].utility'],
+  ['a bad utility in another state', edit(STATES, ['types', 0, 'utility', 'z2', 'sigma'], 1), 'types[0].utility.z2.sigma'],
+  ['no true state', edit(STATES, ['state'], undefined), 'state'],
+  ['an unknown true state', edit(STATES, ['state'], 'z7'), 'state'],
+  ['a share with states', edit(STATES, ['types', 0, 'share'], 0.6), 'types[0].share'],
+  ['an unknown top-level field', edit(COMPLETE, ['eta'], 0.1), 'eta'],
+];
+
+test.each(BAD)('refuses %s with one line naming the field', (_, req, field) => {
+  let err: unknown;
+  try {
+    q.evaluate(req);
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(InputError);
+  expect((err as InputError).field).toBe(field);
+  expect((err as InputError).message).not.toMatch(/\n/);
+});
+
+/** Every path to a leaf or an array of the value. */
+function paths(v: J, at: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(v)) return [at, ...v.flatMap((x, i) => paths(x, [...at, i]))];
+  if (v !== null && typeof v === 'object') return [at, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))];
+  return [at];
+}
+function replaced(v: J, path: (string | number)[], by: (old: J) => J): J {
+  if (!path.length) return by(v);
+  const [k, ...rest] = path;
+  if (Array.isArray(v)) return v.map((x, i) => (i === k ? replaced(x, rest, by) : x));
+  return Object.fromEntries(Object.entries(v as Record<string, J>).map(([key, x]) => [key, key === k ? replaced(x, rest, by) : x]));
+}
+const finite = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) ? v.every(finite) : v && typeof v === 'object' ? Object.values(v).every(finite) : true);
+const edgy: fc.Arbitrary<J> = fc.oneof(
+  fc.constantFrom<J>(0, -1, -1e-300, 1e-300, 1e300, 1, 0.5, 2, '1', 'z1', 'kind', '__proto__', null, true, [], {}, [1], { kind: 'log', a: 1, b: 1 }),
+  fc.integer({ min: -5, max: 5 }),
+);
+
+test('a valid request with one leaf changed or one array shortened: a finite answer or a one-field InputError', () => {
+  for (const valid of [COMPLETE, STATES]) {
+    const ps = paths(valid);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: ps.length - 1 }), edgy, fc.boolean(), (k, leaf, shorten) => {
+        const req = replaced(valid, ps[k], (old) => (shorten && Array.isArray(old) ? old.slice(0, -1) : leaf));
+        try {
+          expect(finite(q.evaluate(req))).toBe(true);
+        } catch (e) {
+          expect(e, JSON.stringify(req)).toBeInstanceOf(InputError);
+          expect((e as InputError).message).not.toMatch(/\n/);
+        }
+      }),
+      { numRuns: 150, seed: 13 },
+    );
+  }
+});
+
+test('extreme but valid economies still answer finitely (tiny ε, lopsided CES, huge endowment ratio)', () => {
+  const req: J = {
+    endowment: { q: 1e-6, r: 1e6 },
+    epsilon: { q: 1e-12, r: 1e-12 },
+    types: [
+      { name: 'a', share: 0.5, utility: { kind: 'ces', a: 1e-3, b: 1e3, sigma: 0.05 } },
+      { name: 'b', share: 0.5, utility: { kind: 'ces', a: 1e3, b: 1e-3, sigma: 20 } },
+    ],
+  };
+  const out = q.evaluate(req) as any;
+  expect(finite(out)).toBe(true);
+  expect(out.price).toBeGreaterThan(0);
+});
