@@ -18,7 +18,8 @@ import {
   alphaStarQ1, believedConfiguration, claim1Epsilon, G, inactiveBundle, interval, L, offerOfQ1, p1Of,
   q1, solveStage1, type Offer, type Stage1Solution,
 } from '../../src/models/hu-wallace/stage1.ts';
-import { posterior, type Goods } from '../../src/models/hu-wallace/economy.ts';
+import { posterior, roundedCounts, type Goods } from '../../src/models/hu-wallace/economy.ts';
+import { competitiveEquilibrium, type ContinuumEconomy } from '../../src/models/hu-wallace/continuum.ts';
 import { deviationGains, payoff, profileOutcome, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
 import { activeFor, candidateAtM, EquilibriumCache, populationFor, type CandidateAtM } from '../../src/models/hu-wallace/theorem1.ts';
 import { buildEconomy, decodeEconomy, describeEconomy, economyArb, genericEconomyArb, minKL, simplifyEconomy, type HwEconomy } from './generators-stage1.ts';
@@ -61,7 +62,7 @@ const stage1Labels = (e: HwEconomy) => {
 
 // ---------------------------------------------------------------- HW.stage1.unique-alpha
 
-const GRID = 400;
+const GRID = 300;
 
 /** Golden-section maximum of a unimodal f on [lo, hi] (no derivatives): the certify route for α*. */
 function goldenMax(f: (t: number) => number, lo: number, hi: number, iters = 200): number {
@@ -136,10 +137,10 @@ const uniqueAlpha = claim<HwEconomy>({
   verdict: 'holds',
   tolerance: {
     rel: 1e-13,
-    why: 'G at α* (root of L_x\' by bisection, to the last bit of q_1) against G on a 2·400-point grid of O, relative to max(1, |G at the endowment|): rounding in Σ τ u is ~1e-15 of that scale (measured worst −2e-16 over 2000 economies), ×~500 safety; the grid argmax must lie within 2 cells of α*',
+    why: 'G at α* (root of L_x\' by bisection, to the last bit of q_1) against G on a 2·300-point grid of O, relative to max(1, |G at the endowment|): rounding in Σ τ u is ~1e-15 of that scale (measured worst −2e-16 over 2000 economies), ×~500 safety; the grid argmax must lie within 2 cells of α*',
   },
   input: economyArb(),
-  runs: 40,
+  runs: 30,
   property: (e) => uniqueAlphaCheck(e, GRID),
   certify(e): CertifyResult {
     // golden-section search of G (eq. 4) on each branch of O separately: the larger of the two branch maxima
@@ -721,8 +722,12 @@ export const CATALOGUE_THREE_TYPES: HwEconomy = buildEconomy({ q: 1, r: 1 }, { q
   [{ kind: 'log', a: 0.5, b: 1 }],
 ]);
 
-/** A witness's net gain must clear this: both routes agree to ~1e-17 on found cases, so 1e-8 keeps a witness nine orders above rounding. */
-const WITNESS_FLOOR = 1e-8;
+/**
+ * A witness's net gain must clear this. Both routes agree to ~1e-17 on found cases, but the shrink walks
+ * toward near-identical types whose net gain is a tie at ~1e-8; 1e-5 keeps the shrunk witness a clear one
+ * (the catalogue economy's is ~1e-3).
+ */
+const WITNESS_FLOOR = 1e-5;
 
 function witnessCheck(c: CandidateCase): CheckResult {
   const r = candidateAtM(c.e, c.eta, activeFor(c.N!, c.eta), { exactLimit: Infinity, N: c.N });
@@ -833,14 +838,15 @@ const smallNWitness = claim<CandidateCase>({
   verdict: 'witness',
   tolerance: {
     abs: WITNESS_FLOOR,
-    why: 'the net gain must exceed 1e-8 by both routes: on found cases they agree to ~1e-17 (rounding), and each β^σ\'s deviation certificate is ≤ 1e-16 (accepted up to 1e-9); the floor keeps a shrunk witness from sliding to a rounding-level tie',
+    why: 'the net gain must exceed 1e-5 by both routes: on found cases they agree to ~1e-17 (rounding) and each β^σ\'s deviation certificate is ≤ 1e-16 (accepted up to 1e-9); the floor keeps the shrink from sliding to near-identical types whose gain is a ~1e-8 tie',
   },
   // N with at least one inactive agent (N > M): with N = M the stage-1 offer has no inactive side at all
-  input: fc.record({ e: thm1EconomyArb, eta: fc.constantFrom(0.2, 0.25), N: fc.integer({ min: 5, max: 10 }) }).filter((c) => activeFor(c.N, c.eta) < c.N),
+  // two types keep each case at ~10 stage-2 solves (the shrink re-runs it dozens of times); the fixture has three
+  input: fc.record({ e: economyArb({ maxTypes: 2, maxStates: 2 }).filter((e) => solveStage1(e).margin > 1e-3 * e.endowment.q), eta: fc.constantFrom(0.2, 0.25), N: fc.integer({ min: 5, max: 10 }) }).filter((c) => activeFor(c.N, c.eta) < c.N),
   runs: 20,
   property: witnessCheck,
   certify: witnessCertify,
-  fixtures: [{ name: 'CLAIMS.md: three log types a = 3, 1.5, 0.5 (b = 1, one state, equal shares, q̄ = r̄ = 1, ε = 0.01), η = 0.1, N = 18 (M = 17)', input: { e: CATALOGUE_THREE_TYPES, eta: 0.1, N: 18 } }],
+  fixtures: [{ name: 'CLAIMS.md: three log types a = 3, 1.5, 0.5 (b = 1, one state, equal shares, q̄ = r̄ = 1, ε = 0.01), η = 0.1, N = 12 (M = 11)', input: { e: CATALOGUE_THREE_TYPES, eta: 0.1, N: 12 } }],
   labels: (c) => [`k=${K(c.e)}`, S(c.e) > 1 ? 'S>1' : 'S=1'],
   describe: (c) => `${describeEconomy(c.e)}; η = ${c.eta}, N = ${c.N} (M = ${activeFor(c.N!, c.eta)})`,
   simplify: (c) => {
@@ -863,4 +869,118 @@ function decodeCandidateCase(json: unknown, needM = false): CandidateCase {
   return { e, eta: r.data.eta, ...(r.data.N !== undefined ? { N: r.data.N } : {}) };
 }
 
-export const hwStage1Claims = [uniqueAlpha, separatingGeneric, claim1Loss, consistentOnPath, deviationVanishes, smallNWitness, noCompletePooling];
+// ---------------------------------------------------------------- HW.Thm1.corollary-efficiency
+
+/** An economy, the true state z, and ε (per unit of endowment); shares deterministic: σ(x) = round(M μ_z(x)). */
+export interface EfficiencyCase {
+  e: HwEconomy;
+  z: number;
+}
+
+/** L^z(ε) of Lemma 2 with shares `shares` (μ_z, or the realised σ/M) and the given ε. */
+function continuumOf(e: HwEconomy, z: number, shares: readonly number[], eps: Goods): ContinuumEconomy {
+  return { endowment: e.endowment, epsilon: eps, types: e.types.map((t, x) => ({ name: t.name, share: shares[x], utility: t.utility[z] })) };
+}
+
+/** Largest distance, over types, between two consumption lists, relative to (q̄, r̄). */
+function allocationGap(e: HwEconomy, a: readonly Goods[], b: readonly Goods[]): number {
+  return Math.max(...a.map((c, x) => Math.max(Math.abs(c.q - b[x].q) / e.endowment.q, Math.abs(c.r - b[x].r) / e.endowment.r)));
+}
+
+/** M_0 for the efficiency row: the posterior must be concentrated (e^{−M·KL} ≪ 1/M), so M_0 ≈ 40/KL, at least 64. */
+function efficiencyM0(e: HwEconomy): number {
+  const kl = S(e) > 1 ? minKL(e) : Infinity;
+  return Math.min(2 ** 20, Math.max(64, 2 ** Math.ceil(Math.log2(40 / kl))));
+}
+
+/** The rate band of the strategic term e(M)/e(2M) (1/M gives 2): this suite's finding, not the paper's. */
+const RATE_BAND: [number, number] = [1.6, 2.5];
+
+function efficiencyCheck(c: EfficiencyCase): CheckResult {
+  const { e, z } = c;
+  const s = solveStage1(e);
+  const mu = e.types.map((t) => t.likelihood[z]);
+  const limit = competitiveEquilibrium(continuumOf(e, z, mu, { q: 0, r: 0 }));
+  const atEps = competitiveEquilibrium(continuumOf(e, z, mu, e.epsilon));
+  // the ε term's linearity is checked at ε/4 → ε/8 (ε → 0 is the claim; at ε = 0.05·q̄ curvature still shows)
+  const gapAt = (f: number) => allocationGap(e, competitiveEquilibrium(continuumOf(e, z, mu, { q: e.epsilon.q * f, r: e.epsilon.r * f })).consumption, limit.consumption);
+  const epsGap = allocationGap(e, atEps.consumption, limit.consumption);
+  const epsRatio = gapAt(1 / 4) / gapAt(1 / 8);
+  const M0 = efficiencyM0(e);
+  let wedgeWorst = -Infinity;
+  let feasWorst = -Infinity;
+  const strategic: number[] = [];
+  const total: number[] = [];
+  const Ms = [M0, 2 * M0, 4 * M0];
+  for (const M of Ms) {
+    const sigma = roundedCounts(e, z, M);
+    const Mr = sigma.reduce((a, b) => a + b, 0);
+    const eq = stage2Equilibrium(e, sigma);
+    // every active agent's wedge |MRS/p_2 − 1| ≤ 1/(σ(x) − 1) (HW.stage2.mrs-wedge, from g' = 0, h' = 0)
+    eq.mrsWedge.forEach((w, x) => {
+      wedgeWorst = Math.max(wedgeWorst, w - 1 / (sigma[x] - 1));
+    });
+    // the strategic term: against L^z(ε) with the realised shares σ/M (rounding of shares is not strategic)
+    const realised = competitiveEquilibrium(continuumOf(e, z, sigma.map((v) => v / Mr), e.epsilon));
+    strategic.push(allocationGap(e, eq.consumption, realised.consumption));
+    total.push(allocationGap(e, eq.consumption, limit.consumption));
+    // infeasibility: active per-capita excess within (ε_q + ε_r/p_2, ε_r + p_2 ε_q); inactive ones within (N−M)/N·(q̄, r̄)
+    const p2 = eq.price;
+    feasWorst = Math.max(feasWorst, Math.abs(eq.feasibilityGap.q) - (e.epsilon.q + e.epsilon.r / p2), Math.abs(eq.feasibilityGap.r) - (e.epsilon.r + p2 * e.epsilon.q));
+    const N = populationFor(Mr, 0.1);
+    const inactive = roundedCounts(e, z, N - Mr).map((v) => (N - Mr > 0 ? v : 0));
+    let iq = 0;
+    let ir = 0;
+    inactive.forEach((v, x) => {
+      const b = inactiveBundle(e, s.alpha[x]);
+      iq += (v * (b.q - e.endowment.q)) / N;
+      ir += (v * (b.r - e.endowment.r)) / N;
+    });
+    const share = inactive.reduce((a, b) => a + b, 0) / N;
+    feasWorst = Math.max(feasWorst, Math.abs(iq) / e.endowment.q - share, Math.abs(ir) / e.endowment.r - share);
+  }
+  const ratio = strategic[1] / strategic[2];
+  const C = Math.max(...strategic.map((v, i) => v * Ms[i]));
+  const rateOk = ratio >= RATE_BAND[0] && ratio <= RATE_BAND[1];
+  const epsOk = epsRatio >= RATE_BAND[0] && epsRatio <= RATE_BAND[1];
+  return {
+    holds: wedgeWorst <= 1e-9 && feasWorst <= 1e-12 && rateOk && epsOk,
+    margin: Math.min(1e-9 - wedgeWorst, 1e-12 - feasWorst, Math.min(ratio - RATE_BAND[0], RATE_BAND[1] - ratio), Math.min(epsRatio - RATE_BAND[0], RATE_BAND[1] - epsRatio)),
+    numbers: {
+      Ms,
+      strategicGap: strategic.map((v) => Number(v.toPrecision(4))),
+      rateRatio: ratio,
+      C,
+      Cprime: epsGap / Math.max(e.epsilon.q / e.endowment.q, e.epsilon.r / e.endowment.r),
+      epsRatio,
+      totalGapToLz0: total.map((v) => Number(v.toPrecision(4))),
+      wedgeOverBound: wedgeWorst,
+      feasibilityOverBound: feasWorst,
+    },
+  };
+}
+
+const corollaryEfficiency = claim<EfficiencyCase>({
+  id: 'HW.Thm1.corollary-efficiency',
+  paper: 'HW',
+  source: 'Hu & Wallace (2012), Section 3.2, Corollary ("almost ex post efficient", from Proposition 2 and Lemma 2)',
+  statement: 'At the separating equilibrium every active agent satisfies the MRS wedge bound 1/(σ(x) − 1), the allocation is within C/M + C\'ε of the competitive allocation of L^z(0) (rates: this suite\'s empirical finding, C and C\' reported), and the infeasibility is within the ε terms plus the inactive share.',
+  verdict: 'holds',
+  tolerance: {
+    abs: 1e-9,
+    why: 'the wedge bound is exact in the paper; 1e-9 absorbs the stage-2 solver\'s root tolerance (measured wedges ~1e-13 above their value); feasibility identities hold to 1e-12 (measured ~1e-16); the strategic gap\'s ratio over a doubling of M and the ε-gap\'s over a halving of ε must lie in [1.6, 2.5] (1/M and linear in ε give 2; measured 1.9–2.1)',
+  },
+  // min KL ≥ 1e-4 keeps M_0 = 40/KL within 2^20 (the stage-2 cost does not depend on M)
+  input: economyArb({ maxTypes: 4, maxStates: 3 }).filter((e) => S(e) === 1 || minKL(e) >= 1e-4).chain((e) => fc.record({ e: fc.constant(e), z: fc.integer({ min: 0, max: S(e) - 1 }) })),
+  runs: 12,
+  property: efficiencyCheck,
+  labels: (c) => [`k=${K(c.e)}`, S(c.e) > 1 ? 'S>1' : 'S=1', ...familyLabels(c.e)],
+  cover: [
+    { label: 'S>1', min: 0.3 },
+    { label: 'u:ces', min: 0.3 },
+  ],
+  describe: (c) => `${describeEconomy(c.e)}; true state z${c.z + 1}`,
+  simplify: (c) => simplifyEconomy(c.e).filter((f) => c.z < f.states.length).map((f) => ({ ...c, e: f })),
+});
+
+export const hwStage1Claims = [uniqueAlpha, separatingGeneric, claim1Loss, consistentOnPath, deviationVanishes, smallNWitness, corollaryEfficiency, noCompletePooling];
