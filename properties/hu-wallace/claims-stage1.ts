@@ -842,7 +842,9 @@ const smallNWitness = claim<CandidateCase>({
   },
   // N with at least one inactive agent (N > M): with N = M the stage-1 offer has no inactive side at all
   // two types keep each case at ~10 stage-2 solves (the shrink re-runs it dozens of times); the fixture has three
-  input: fc.record({ e: economyArb({ maxTypes: 2, maxStates: 2 }).filter((e) => solveStage1(e).margin > 1e-3 * e.endowment.q), eta: fc.constantFrom(0.2, 0.25), N: fc.integer({ min: 5, max: 10 }) }).filter((c) => activeFor(c.N, c.eta) < c.N),
+  // fast-check's own shrink re-ran the exact expectation ~120 times (2.5 s); the claim's `simplify` (one state,
+  // q̄ = r̄ = 1, round parameters, smaller N) reaches a readable witness in a handful of steps
+  input: fc.noShrink(fc.record({ e: economyArb({ maxTypes: 2, maxStates: 2 }).filter((e) => solveStage1(e).margin > 1e-3 * e.endowment.q), eta: fc.constantFrom(0.2, 0.25), N: fc.integer({ min: 5, max: 10 }) }).filter((c) => activeFor(c.N, c.eta) < c.N)),
   runs: 20,
   property: witnessCheck,
   certify: witnessCertify,
