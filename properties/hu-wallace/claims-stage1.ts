@@ -13,13 +13,14 @@ import { claim } from '../../src/claims/registry.ts';
 import type { CertifyResult, CheckResult, FigureSpec, PropertyContext } from '../../src/claims/types.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 import { InputError } from '../../src/errors.ts';
-import { marginalUtilities, utilityValue } from '../../src/economy/two-goods.ts';
+import { marginalUtilities, mrs, utilityValue } from '../../src/economy/two-goods.ts';
 import {
   alphaStarQ1, believedConfiguration, claim1Epsilon, G, inactiveBundle, interval, L, offerOfQ1, p1Of,
   q1, solveStage1, type Offer, type Stage1Solution,
 } from '../../src/models/hu-wallace/stage1.ts';
 import { posterior, roundedCounts, type Goods } from '../../src/models/hu-wallace/economy.ts';
-import { competitiveEquilibrium, type ContinuumEconomy } from '../../src/models/hu-wallace/continuum.ts';
+import { competitiveEquilibrium, demandByFoc, excessValueByFoc, type ContinuumEconomy } from '../../src/models/hu-wallace/continuum.ts';
+import { brent } from '../../src/numeric/roots.ts';
 import { deviationGains, payoff, profileOutcome, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
 import { activeFor, candidateAtM, EquilibriumCache, populationFor, type CandidateAtM } from '../../src/models/hu-wallace/theorem1.ts';
 import { buildEconomy, decodeEconomy, describeEconomy, economyArb, genericEconomyArb, minKL, simplifyEconomy, type HwEconomy } from './generators-stage1.ts';
@@ -1011,6 +1012,48 @@ function efficiencyCheck(c: EfficiencyCase): CheckResult {
   };
 }
 
+/** The competitive allocation of L^z(ε) by the first-order-condition route: the root of the excess value (20) over demandByFoc, bracket widened from p_1. */
+function ceByFoc(ce: ContinuumEconomy): Goods[] {
+  const f = (lp: number) => excessValueByFoc(ce, Math.exp(lp));
+  let lo = Math.log(ce.endowment.r / ce.endowment.q);
+  let hi = lo;
+  for (let i = 0; i < 200 && !(f(lo) > 0); i++) lo -= 0.5;
+  for (let i = 0; i < 200 && !(f(hi) < 0); i++) hi += 0.5;
+  const p = Math.exp(brent(f, lo, hi, { xtol: 1e-15, rtol: 1e-15 }).root);
+  const w = p * ce.endowment.q + ce.endowment.r;
+  return ce.types.map((t) => demandByFoc(t.utility, p, w));
+}
+
+/** The same checks by other routes: β^σ accepted only with its deviation certificate, L^z(ε) by the FOC route, wedges by mrs in levels. */
+function efficiencyCertify(c: EfficiencyCase): CertifyResult {
+  const { e, z } = c;
+  const mu = e.types.map((t) => t.likelihood[z]);
+  const limit = ceByFoc(continuumOf(e, z, mu, { q: 0, r: 0 }));
+  const gapAt = (f: number) => allocationGap(e, ceByFoc(continuumOf(e, z, mu, { q: e.epsilon.q * f, r: e.epsilon.r * f })), limit);
+  const epsRatio = gapAt(1 / 4) / gapAt(1 / 8);
+  const M0 = efficiencyM0(e);
+  const strategic: number[] = [];
+  let wedgeWorst = -Infinity;
+  let cert = 0;
+  for (const M of [2 * M0, 4 * M0]) {
+    const sigma = roundedCounts(e, z, M);
+    const Mr = sigma.reduce((a, b) => a + b, 0);
+    const eq = stage2Equilibrium(e, sigma);
+    cert = Math.max(cert, ...deviationGains(e, eq.utilities, sigma, eq.offers).gains);
+    eq.consumption.forEach((cx, x) => {
+      wedgeWorst = Math.max(wedgeWorst, Math.abs(mrs(eq.utilities[x], cx.q, cx.r) / eq.price - 1) - 1 / (sigma[x] - 1));
+    });
+    strategic.push(allocationGap(e, eq.consumption, ceByFoc(continuumOf(e, z, sigma.map((v) => v / Mr), e.epsilon))));
+  }
+  const ratio = strategic[0] / strategic[1];
+  const inBand = (v: number) => v >= RATE_BAND[0] && v <= RATE_BAND[1];
+  return {
+    holds: wedgeWorst <= 1e-9 && inBand(ratio) && inBand(epsRatio) && cert <= 1e-9,
+    numbers: { strategicGap: strategic, rateRatio: ratio, epsRatio, wedgeOverBound: wedgeWorst, worstStage2Certificate: cert },
+    route: 'L^z(ε) by the first-order-condition route (excess value (20) over demandByFoc), β^σ checked by its deviation search, wedges from mrs in levels',
+  };
+}
+
 const corollaryEfficiency = claim<EfficiencyCase>({
   id: 'HW.Thm1.corollary-efficiency',
   paper: 'HW',
@@ -1025,6 +1068,7 @@ const corollaryEfficiency = claim<EfficiencyCase>({
   input: economyArb({ maxTypes: 4, maxStates: 3 }).filter((e) => S(e) === 1 || minKL(e) >= 1e-4).chain((e) => fc.record({ e: fc.constant(e), z: fc.integer({ min: 0, max: S(e) - 1 }) })),
   runs: 12,
   property: efficiencyCheck,
+  certify: efficiencyCertify,
   labels: (c) => [`k=${K(c.e)}`, S(c.e) > 1 ? 'S>1' : 'S=1', ...familyLabels(c.e)],
   cover: [
     { label: 'S>1', min: 0.3 },

@@ -215,8 +215,9 @@ export function activeFor(N: number, eta: number): number {
 
 /** N with ⌈(1 − η)N⌉ = M, the smallest such (M agents active out of N; Section 2.2). */
 export function populationFor(M: number, eta: number): number {
-  let N = Math.max(M, Math.floor(M / (1 - eta)));
-  while (activeFor(N, eta) > M) N--;
+  // ⌈(1 − η)N⌉ ≥ M iff (1 − η)N > M − 1: the first such N, then nudged for rounding either way
+  let N = Math.max(M, Math.floor((M - 1) / (1 - eta)) + 1);
+  while (N > M && activeFor(N - 1, eta) >= M) N--;
   while (activeFor(N, eta) < M) N++;
   return N;
 }
