@@ -973,6 +973,24 @@ function efficiencyM0(e: HwEconomy): number {
   return Math.min(2 ** 20, Math.max(64, 2 ** Math.ceil(Math.log2(40 / kl))));
 }
 
+/**
+ * The allocation gap of L^z(ε·2^−j) to L^z(0), j = 0..12 (relative ε as a fraction of the endowment): C' = the
+ * largest gap/ε', the ratio gap(ε'/2)… over the last halving, and the largest ε' from which every halving's
+ * ratio lies in [1.6, 2.5] (the linear regime's start, reported).
+ */
+function epsilonSweep(e: HwEconomy, z: number, mu: readonly number[], limit: readonly Goods[], solve: (ce: ContinuumEconomy) => Goods[]) {
+  const rel = Math.max(e.epsilon.q / e.endowment.q, e.epsilon.r / e.endowment.r);
+  const gaps: number[] = [];
+  for (let j = 0; j <= 12; j++) {
+    const f = 2 ** -j;
+    gaps.push(allocationGap(e, solve(continuumOf(e, z, mu, { q: e.epsilon.q * f, r: e.epsilon.r * f })), limit));
+  }
+  const ratios = gaps.slice(1).map((g, j) => gaps[j] / g);
+  let linearFrom: number | null = null;
+  for (let j = ratios.length - 1; j >= 0 && ratios[j] >= RATE_BAND[0] && ratios[j] <= RATE_BAND[1]; j--) linearFrom = rel * 2 ** -j;
+  return { Cprime: Math.max(...gaps.map((g, j) => g / (rel * 2 ** -j))), lastRatio: ratios[ratios.length - 1], linearFrom };
+}
+
 /** The rate band of the strategic term e(M)/e(2M) (1/M gives 2): this suite's finding, not the paper's. */
 const RATE_BAND: [number, number] = [1.6, 2.5];
 
@@ -982,10 +1000,13 @@ function efficiencyCheck(c: EfficiencyCase): CheckResult {
   const mu = e.types.map((t) => t.likelihood[z]);
   const limit = competitiveEquilibrium(continuumOf(e, z, mu, { q: 0, r: 0 }));
   const atEps = competitiveEquilibrium(continuumOf(e, z, mu, e.epsilon));
-  // the ε term's linearity is checked at ε/4 → ε/8 (ε → 0 is the claim; at ε = 0.05·q̄ curvature still shows)
-  const gapAt = (f: number) => allocationGap(e, competitiveEquilibrium(continuumOf(e, z, mu, { q: e.epsilon.q * f, r: e.epsilon.r * f })).consumption, limit.consumption);
+  // the ε term: gap(ε') to L^z(0) for ε' = ε·2^−j, j = 0..12. The row bounds it by C'ε, so gap/ε' must not grow
+  // as ε' → 0 (ratio over the last halving ≥ 1.6; an O(ε²) gap, when ε is value-neutral at p, is within the
+  // bound too). Near-Leontief economies with extreme prices reach the linear regime only at ε'·p ≪ r̄, so the
+  // check is at the small end and the regime's start is reported.
+  const eps = epsilonSweep(e, z, mu, limit.consumption, (ce) => competitiveEquilibrium(ce).consumption);
   const epsGap = allocationGap(e, atEps.consumption, limit.consumption);
-  const epsRatio = gapAt(1 / 4) / gapAt(1 / 8);
+  const epsRatio = eps.lastRatio;
   const M0 = efficiencyM0(e);
   let wedgeWorst = -Infinity;
   let feasWorst = -Infinity;
@@ -1022,17 +1043,19 @@ function efficiencyCheck(c: EfficiencyCase): CheckResult {
   const ratio = strategic[1] / strategic[2];
   const C = Math.max(...strategic.map((v, i) => v * Ms[i]));
   const rateOk = ratio >= RATE_BAND[0] && ratio <= RATE_BAND[1];
-  const epsOk = epsRatio >= RATE_BAND[0] && epsRatio <= RATE_BAND[1];
+  const epsOk = epsRatio >= RATE_BAND[0];
   return {
     holds: wedgeWorst <= 1e-9 && feasWorst <= 1e-12 && rateOk && epsOk,
-    margin: Math.min(1e-9 - wedgeWorst, 1e-12 - feasWorst, Math.min(ratio - RATE_BAND[0], RATE_BAND[1] - ratio), Math.min(epsRatio - RATE_BAND[0], RATE_BAND[1] - epsRatio)),
+    margin: Math.min(1e-9 - wedgeWorst, 1e-12 - feasWorst, Math.min(ratio - RATE_BAND[0], RATE_BAND[1] - ratio), epsRatio - RATE_BAND[0]),
     numbers: {
       Ms,
       strategicGap: strategic.map((v) => Number(v.toPrecision(4))),
       rateRatio: ratio,
       C,
-      Cprime: epsGap / Math.max(e.epsilon.q / e.endowment.q, e.epsilon.r / e.endowment.r),
+      Cprime: eps.Cprime,
+      gapAtEps: epsGap,
       epsRatio,
+      linearFromEps: eps.linearFrom,
       totalGapToLz0: total.map((v) => Number(v.toPrecision(4))),
       wedgeOverBound: wedgeWorst,
       feasibilityOverBound: feasWorst,
@@ -1057,8 +1080,7 @@ function efficiencyCertify(c: EfficiencyCase): CertifyResult {
   const { e, z } = c;
   const mu = e.types.map((t) => t.likelihood[z]);
   const limit = ceByFoc(continuumOf(e, z, mu, { q: 0, r: 0 }));
-  const gapAt = (f: number) => allocationGap(e, ceByFoc(continuumOf(e, z, mu, { q: e.epsilon.q * f, r: e.epsilon.r * f })), limit);
-  const epsRatio = gapAt(1 / 4) / gapAt(1 / 8);
+  const epsRatio = epsilonSweep(e, z, mu, limit, ceByFoc).lastRatio;
   const M0 = efficiencyM0(e);
   const strategic: number[] = [];
   let wedgeWorst = -Infinity;
@@ -1076,7 +1098,7 @@ function efficiencyCertify(c: EfficiencyCase): CertifyResult {
   const ratio = strategic[0] / strategic[1];
   const inBand = (v: number) => v >= RATE_BAND[0] && v <= RATE_BAND[1];
   return {
-    holds: wedgeWorst <= 1e-9 && inBand(ratio) && inBand(epsRatio) && cert <= 1e-9,
+    holds: wedgeWorst <= 1e-9 && inBand(ratio) && epsRatio >= RATE_BAND[0] && cert <= 1e-9,
     numbers: { strategicGap: strategic, rateRatio: ratio, epsRatio, wedgeOverBound: wedgeWorst, worstStage2Certificate: cert },
     route: 'L^z(ε) by the first-order-condition route (excess value (20) over demandByFoc), β^σ checked by its deviation search, wedges from mrs in levels',
   };
@@ -1090,7 +1112,7 @@ const corollaryEfficiency = claim<EfficiencyCase>({
   verdict: 'holds',
   tolerance: {
     abs: 1e-9,
-    why: 'the wedge bound is exact in the paper; 1e-9 absorbs the stage-2 solver\'s root tolerance (measured wedges ~1e-13 above their value); feasibility identities hold to 1e-12 (measured ~1e-16); the strategic gap\'s ratio over a doubling of M and the ε-gap\'s over a halving of ε must lie in [1.6, 2.5] (1/M and linear in ε give 2; measured 1.9–2.1)',
+    why: 'the wedge bound is exact in the paper; 1e-9 absorbs the stage-2 solver\'s root tolerance (measured wedges ~1e-13 above their value); feasibility identities hold to 1e-12 (measured ~1e-16); the strategic gap\'s ratio over a doubling of M must lie in [1.6, 2.5] (1/M gives 2; measured 1.88–2.13 over 200 economies), and the ε-gap\'s over the last of 12 halvings of ε must be ≥ 1.6 (at most linear: C\'ε)',
   },
   // min KL ≥ 1e-4 keeps M_0 = 40/KL within 2^20 (the stage-2 cost does not depend on M)
   input: economyArb({ maxTypes: 4, maxStates: 3 }).filter((e) => S(e) === 1 || minKL(e) >= 1e-4).chain((e) => fc.record({ e: fc.constant(e), z: fc.integer({ min: 0, max: S(e) - 1 }) })),
