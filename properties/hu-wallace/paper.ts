@@ -5,6 +5,9 @@
 import { paper } from '../../src/claims/registry.ts';
 import type { AnyClaim } from '../../src/claims/types.ts';
 import { huWallaceMeta } from './meta.ts';
+import { hwStage2Claims } from './claims-stage2.ts';
+import { hwContinuumClaims } from './claims-continuum.ts';
+import { hwStage1Claims } from './claims-stage1.ts';
 
 export const HW_CATALOGUE: readonly string[] = [
   'HW.payoff.identity',
@@ -33,7 +36,7 @@ export const HW_CATALOGUE: readonly string[] = [
 ];
 
 /** The claims encoded so far, in catalogue order. */
-const encoded: AnyClaim<any>[] = [];
+const encoded: AnyClaim<any>[] = [...hwStage2Claims, ...hwContinuumClaims, ...hwStage1Claims];
 const order = new Map(HW_CATALOGUE.map((id, k) => [id, k]));
 const claims = [...encoded].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 
