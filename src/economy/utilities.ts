@@ -53,21 +53,22 @@ function normalised(alpha: readonly number[]): number[] {
   return alpha.map((a) => a / s);
 }
 
-/** log of the CES aggregate (Σ a_k x_k^ρ)^{1/ρ}, ρ = (σ−1)/σ, by log-sum-exp; σ = 1 is Σ a_k log x_k. */
+/** log of the CES aggregate (Σ a_k x_k^ρ)^{1/ρ}, ρ = (σ−1)/σ, a = α/Σα, by log-sum-exp; σ = 1 is Σ a_k log x_k. Allocation-free: the certificate's probes call it often. */
 function cesLog(alpha: readonly number[], sigma: number, x: readonly number[]): number {
-  const a = normalised(alpha);
+  const n = alpha.length;
+  let sa = 0;
+  for (let k = 0; k < n; k++) sa += alpha[k];
   if (sigma === 1) {
     let s = 0;
-    for (let k = 0; k < a.length; k++) s += a[k] * Math.log(x[k]);
-    return s;
+    for (let k = 0; k < n; k++) s += alpha[k] * Math.log(x[k]);
+    return s / sa;
   }
   const rho = (sigma - 1) / sigma;
-  const terms: number[] = [];
-  for (let k = 0; k < a.length; k++) if (x[k] > 0) terms.push(Math.log(a[k]) + rho * Math.log(x[k]));
-  if (terms.length === 0) return -Infinity;
-  const m = Math.max(...terms);
+  let m = -Infinity;
+  for (let k = 0; k < n; k++) if (x[k] > 0) m = Math.max(m, Math.log(alpha[k] / sa) + rho * Math.log(x[k]));
+  if (m === -Infinity) return -Infinity;
   let s = 0;
-  for (const t of terms) s += Math.exp(t - m);
+  for (let k = 0; k < n; k++) if (x[k] > 0) s += Math.exp(Math.log(alpha[k] / sa) + rho * Math.log(x[k]) - m);
   return (m + Math.log(s)) / rho;
 }
 

@@ -296,24 +296,37 @@ export function certifyEquilibrium(
     for (let k = 0; k < n; k++) demandGap = Math.max(demandGap, Math.abs(d[k] - x[k]) / scale);
     const ux = utilityValue(t.utility, x);
     const uScale = Math.max(Math.abs(ux), 1e-300);
+    // Buffers reused across probes (plain loops: Array.from({length}) costs more than the utility).
+    const y = new Array<number>(n).fill(0);
+    const dir = new Array<number>(n).fill(0);
+    let pp = 0;
+    for (let k = 0; k < n; k++) pp += prices[k] * prices[k];
     for (let j = 0; j < nProbes; j++) {
-      let y: number[];
       if (j % 2 === 0) {
         // Uniform on the budget simplex {y ≥ 0, p·y = w} (exponential spacings).
-        const s = Array.from({ length: n }, () => -Math.log(1 - rng()));
-        const tot = s.reduce((a, b) => a + b, 0);
-        y = s.map((v, k) => (w * v) / tot / prices[k]);
+        let tot = 0;
+        for (let k = 0; k < n; k++) {
+          dir[k] = -Math.log(1 - rng());
+          tot += dir[k];
+        }
+        for (let k = 0; k < n; k++) y[k] = (w * dir[k]) / tot / prices[k];
       } else {
         // A move along the budget plane around x: a random direction projected onto p^⊥, of relative size 10^(−1..−6).
-        const dir = Array.from({ length: n }, () => rng() - 0.5);
-        const pp = prices.reduce((a, p) => a + p * p, 0);
-        const dp = dir.reduce((a, v, k) => a + v * prices[k], 0);
-        const orth = dir.map((v, k) => v - (dp / pp) * prices[k]);
-        const norm = Math.sqrt(orth.reduce((a, v) => a + v * v, 0)) || 1;
+        let dp = 0;
+        for (let k = 0; k < n; k++) {
+          dir[k] = rng() - 0.5;
+          dp += dir[k] * prices[k];
+        }
+        let norm = 0;
+        for (let k = 0; k < n; k++) {
+          dir[k] -= (dp / pp) * prices[k];
+          norm += dir[k] * dir[k];
+        }
+        norm = Math.sqrt(norm) || 1;
         // Shorten the move to stay in R_+^n (clipping a coordinate at 0 would leave the budget plane upwards).
         let size = Math.pow(10, -1 - 5 * rng()) * scale;
-        for (let k = 0; k < n; k++) if (orth[k] < 0) size = Math.min(size, (x[k] * norm) / -orth[k]);
-        y = x.map((v, k) => Math.max(0, v + (size * orth[k]) / norm));
+        for (let k = 0; k < n; k++) if (dir[k] < 0) size = Math.min(size, (x[k] * norm) / -dir[k]);
+        for (let k = 0; k < n; k++) y[k] = Math.max(0, x[k] + (size * dir[k]) / norm);
       }
       const gain = (utilityValue(t.utility, y) - ux) / uScale;
       if (Number.isNaN(gain)) failures.push(`type ${i}: a probe's utility is not a number`);
