@@ -189,12 +189,12 @@ export function affordableImprovement(e: Economy, allocation: readonly (readonly
 }
 
 /** Nelder–Mead minimisation of f over R^m from x0 (own implementation; m ≤ 4 here). */
-function nelderMead(f: (x: number[]) => number, x0: readonly number[], step: number, iterations: number): { x: number[]; fx: number } {
+function nelderMead(f: (x: number[]) => number, x0: readonly number[], step: number, iterations: number, ftol: number): { x: number[]; fx: number } {
   const m = x0.length;
   let simplex = [x0.slice(), ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x, fx: f(x) }));
   for (let it = 0; it < iterations; it++) {
     simplex.sort((a, b) => a.fx - b.fx);
-    if (Math.abs(simplex[m].fx - simplex[0].fx) <= 1e-15 * (1 + Math.abs(simplex[0].fx)) && it > 4 * m) break;
+    if (Math.abs(simplex[m].fx - simplex[0].fx) <= ftol && it > 4 * m) break;
     const centroid = new Array<number>(m).fill(0);
     for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) centroid[j] += simplex[i].x[j] / m;
     const worst = simplex[m];
@@ -234,8 +234,8 @@ export function dualImprovementBound(e: Economy, allocation: readonly (readonly 
   const f = (th: number[]) => affordableImprovement(e, allocation, n, toPrices(th));
   let best = { x: new Array<number>(G - 1).fill(0), fx: Infinity };
   for (const start of [new Array<number>(G - 1).fill(0), total.slice(1).map((v) => Math.log(total[0] / v))]) {
-    let r = nelderMead(f, start, 0.5, 400);
-    r = nelderMead(f, r.x, 0.05, 400); // restart: Nelder–Mead can stall on a collapsed simplex
+    let r = nelderMead(f, start, 0.5, 300, 1e-13);
+    r = nelderMead(f, r.x, 0.02, 200, 1e-15); // restart: Nelder–Mead can stall on a collapsed simplex
     if (r.fx < best.fx) best = r;
   }
   return { delta: best.fx, prices: toPrices(best.x) };
@@ -307,7 +307,7 @@ export function contractPoint(e: Economy, s: number): number[][] {
   ];
 }
 
-/** Type t's good-1 holding on its indifference curve through level G, given good 0 holding y0 (NaN when none). */
+/** Type t's good-1 holding on its indifference curve through level G, given good 0 holding y0 (0 where y0 alone reaches G: CES). */
 function levelCurve(u: Utility, G: number, y0: number): number {
   if (u.kind !== 'ces' && u.kind !== 'cobb-douglas') return Number.NaN;
   const s = u.alpha[0] + u.alpha[1];
@@ -317,7 +317,7 @@ function levelCurve(u: Utility, G: number, y0: number): number {
   if (sigma === 1) return Math.exp((Math.log(G) - a0 * Math.log(y0)) / a1);
   const rho = (sigma - 1) / sigma;
   const rest = Math.pow(G, rho) - a0 * Math.pow(y0, rho);
-  return rest > 0 ? Math.pow(rest / a1, 1 / rho) : Number.NaN;
+  return rest > 0 ? Math.pow(rest / a1, 1 / rho) : 0; // beyond the curve's end y0 alone reaches the level
 }
 
 /**
@@ -341,12 +341,29 @@ export function replicaBlockingMargin(e: Economy, alloc: readonly (readonly numb
     if (!(rest[0] > 0 && rest[1] > 0)) return -Infinity;
     return relativeImprovement(u1, rest, u1Star);
   };
+  // Feasible y0: below R_0/a, and above the point where type 0's level curve needs all of R_1/a
+  // (the curve falls in y0); found by bisection in log y0, so the scan covers only where the coalition can trade.
   const hi = Math.log(R[0] / a);
-  const lo = hi - 40;
-  // A scan first (the curve's image is unimodal in exact arithmetic; the scan guards the bracket), then Brent.
+  let lo = hi - 60;
+  const needs = (ly: number) => {
+    const y1 = levelCurve(u0, G0, Math.exp(ly));
+    return !(y1 < R[1] / a);
+  };
+  if (needs(hi)) return -Infinity;
+  if (needs(lo)) {
+    let a0 = lo;
+    let b0 = hi;
+    for (let it = 0; it < 200 && b0 - a0 > 1e-13 * Math.max(1, Math.abs(b0)); it++) {
+      const mid = (a0 + b0) / 2;
+      if (needs(mid)) a0 = mid;
+      else b0 = mid;
+    }
+    lo = b0;
+  }
+  // A scan first (the image of the curve is unimodal in exact arithmetic; the scan guards the bracket), then Brent.
   let bestI = 0;
   let bestV = -Infinity;
-  const K = 48;
+  const K = 64;
   for (let i = 0; i <= K; i++) {
     const v = value(lo + ((hi - lo) * i) / K);
     if (v > bestV) {
@@ -357,7 +374,7 @@ export function replicaBlockingMargin(e: Economy, alloc: readonly (readonly numb
   if (bestV === -Infinity) return -Infinity;
   const l = lo + ((hi - lo) * Math.max(0, bestI - 1)) / K;
   const h = lo + ((hi - lo) * Math.min(K, bestI + 1)) / K;
-  const r = brentMin((x) => -value(x), l, h, 1e-12, 100);
+  const r = brentMin((x) => -value(x), l, h, 1e-13, 100);
   return Math.max(bestV, -r.fx);
 }
 
