@@ -8,8 +8,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   almostStrictConstant, concaveHullOnGrid, concavityGap, coverIndex, ex1Cover, example1, gridPoints, hullByEnumeration, inCoverDomain, linearIndex,
-  quasiconcaveCover1x1, quasiconcaveCoverLp, segmentDominated, unitDemandValue, vCurvature, vValue, type LpSolve, type UnitDemand, type VFamily,
+  quasiconcaveCover1x1, quasiconcaveCoverLp, segmentDominated, unitDemandOf, unitDemandValue, vCurvature, vValue, type LpSolve, type UnitDemand, type VFamily,
 } from '../../src/models/dagan-serrano-volij/cover.ts';
+import { utilityValue } from '../../src/economy/utilities.ts';
 import { lpSolver } from '../../src/numeric/lp.ts';
 
 let solve: LpSolve;
@@ -29,6 +30,13 @@ describe('Example 1', () => {
     expect(unitDemandValue(u1, [0.5, 2])).toBe(unitDemandValue(u1, [0.5, 1]));
     expect(linearIndex(u1, [0.5, 0.99])).toBe(0.5);
     expect(coverIndex(u1, [0.5, 0.5])).toBe(1);
+  });
+
+  test('the same u as the shared economy\'s example1 utility (src/economy/utilities.ts), written apart', () => {
+    for (const r of [1, 0.75]) {
+      const shared = { kind: 'example1' as const, v: { kind: 'exp' as const, a: 0.5 }, r };
+      for (const x of [[0, 0], [0.5, 0], [0.5, 1], [2, 3], [1.25, 2]]) expect(unitDemandValue(unitDemandOf(shared), x)).toBeCloseTo(utilityValue(shared, x), 14);
+    }
   });
 
   test('on the domain both hull routes and the definition give v(x_1 + min{x_2, 1})', () => {

@@ -23,6 +23,7 @@
  * - `hullByEnumeration`: the same envelope as the LP, by enumerating every pair and triple of grid
  *   points (Carathéodory in the plane), sharing nothing with the LP.
  */
+import type { Utility } from '../../economy/utilities.ts';
 import type { LinearProgram, LpOptions, LpResult } from '../../numeric/lp.ts';
 
 /**
@@ -44,6 +45,14 @@ export interface UnitDemand {
 /** Example 1 as printed: u(x_1, x_2) = v(x_1 + I(x_2)), reservation price 1 (Section 2, Example 1). */
 export function example1(v: VFamily): UnitDemand {
   return { v, w: [1], r: [1] };
+}
+
+/**
+ * The shared economy's Example 1 utility (src/economy/utilities.ts, kind 'example1': v(x_1 + r·I(x_2)),
+ * v(s) = 1 − e^{−as}) as the unit-demand family here, which adds more goods and v(s) = s/(b + s).
+ */
+export function unitDemandOf(u: Extract<Utility, { kind: 'example1' }>): UnitDemand {
+  return { v: { kind: 'exp', a: u.v.a }, w: [1], r: [u.r ?? 1] };
 }
 
 /** v(s) (Example 1: strictly increasing, strictly concave, bounded). */
