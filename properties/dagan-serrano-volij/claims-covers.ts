@@ -7,7 +7,8 @@
  * and certified by a third (every pair and triple of grid points). Propositions 1–2 are checked on
  * the construction of their proofs — the mean-bundle allocation h, the split g — with the raw u at
  * the split's X-points, and certified with the cover recomputed by LP membership and h, the
- * aggregate and the split's mean in exact rationals. The linear-utility witness is an LP whose
+ * aggregate and the split's mean in exact rationals. The linear-utility witness is found by an
+ * exact bound on the total gain (each good to whoever values it most) and certified by an LP whose
  * infeasibility is a Farkas certificate re-verified in exact rationals for every ε > 0.
  */
 import { asyncClaim } from '../../src/claims/registry.ts';
@@ -30,7 +31,7 @@ import {
   type UnitDemand,
   type VFamily,
 } from '../../src/models/dagan-serrano-volij/cover.ts';
-import { aggregate, expectedUtilities, improvementLp, meanBundles, splitAllocation, utilityVariances, type ExactLinearLottery, type Lottery } from '../../src/models/dagan-serrano-volij/lottery.ts';
+import { aggregate, expectedUtilities, improvementLp, meanBundles, totalGainBound, splitAllocation, utilityVariances, type ExactLinearLottery, type Lottery } from '../../src/models/dagan-serrano-volij/lottery.ts';
 import { lpSolver, solveLp, verifyFarkas } from '../../src/numeric/lp.ts';
 import { Fraction, exactRational, toNumber } from '../../src/numeric/rational.ts';
 import {
@@ -433,6 +434,8 @@ function exactLinear(s: LinearLotteryEconomy): ExactLinearLottery {
   };
 }
 
+const identicalUtilities = (s: LinearLotteryEconomy) => s.w.every((w) => w.every((v, j) => v === s.w[0][j]));
+
 /** Some cell's utility differs across the support (exactly): the lottery is not degenerate (Section 2). */
 function nonDegenerateLinear(L: ExactLinearLottery): boolean {
   return L.masses.some((_, c) => {
@@ -457,6 +460,7 @@ function verifyNoImprovement(data: unknown): string | undefined {
     return `data.input: ${err instanceof Error ? err.message : String(err)}`;
   }
   if (!nonDegenerateLinear(L)) return 'the lottery is degenerate';
+  if (!L.w.every((w) => w.every((v, j) => v.equals(L.w[0][j])))) return 'the utilities are not identical';
   const atEps = verifyFarkas(improvementLp(L, EPSILON), { y: o.y as string[] });
   if (!atEps.verified) return `at ε = ${EPSILON.toFraction()}: ${atEps.why}`;
   const atZero = verifyFarkas(improvementLp(L, new Fraction(0)), { y: o.y as string[] });
@@ -466,8 +470,8 @@ function verifyNoImprovement(data: unknown): string | undefined {
 registerCertificateKind(NO_IMPROVEMENT_KIND, verifyNoImprovement);
 
 const LINEAR_TOL = {
-  abs: 1e-7,
-  why: 'the best total gain is HiGHS\'s optimum (feasibility tolerance 1e-7, O(1) data): over 400 cases it is ≤ 7.1e-15 in absolute value at the 99 witnesses and ≥ 0.3 elsewhere (dyadic data), so 1e-7 separates them by 10^7 either way; the certificate itself is exact',
+  abs: 0,
+  why: 'none: the gain bound, the utilities and the non-degeneracy are exact rationals (dyadic data, rational probabilities) and the Farkas certificate is verified exactly',
 };
 
 const needsAlmostStrict = asyncClaim<LinearLotteryEconomy>({
@@ -480,16 +484,19 @@ const needsAlmostStrict = asyncClaim<LinearLotteryEconomy>({
   tolerance: LINEAR_TOL,
   input: linearLotteryArb,
   runs: 30,
-  async property(s, ctx): Promise<CheckResult> {
-    const solve = await solver();
+  property(s): CheckResult {
+    // the bound without the "nobody worse off" rows: 0 exactly means no improving allocation exists
+    // the catalogue's witness has identical utilities: a case with type-specific ones is not one, whatever its gain
     const L = exactLinear(s);
     const nonDeg = nonDegenerateLinear(L);
-    const base = toNumber(L.masses.reduce((a, m, c) => a.add(m.mul(L.bundles.reduce((b, f, k) => b.add(L.probs[k].mul(f[c].reduce((d, v, j) => d.add(v.mul(L.w[c][j])), new Fraction(0)))), new Fraction(0)))), new Fraction(0)));
-    const r = solve(improvementLp(L), { certify: false });
-    if (r.status !== 'optimal') return { holds: false, numbers: { status: r.status }, undecided: `the improvement LP is ${r.status} (g = h is always feasible)` };
-    const gain = r.objective! - base;
-    const tol = ctx.tolerance.abs!;
-    return { holds: nonDeg && gain <= tol, margin: nonDeg ? tol - gain : -1, numbers: { nonDegenerate: nonDeg, bestTotalGain: gain, identical: s.w.every((w) => w.every((v, j) => v === s.w[0][j])) } };
+    const same = identicalUtilities(s);
+    const bound = totalGainBound(L);
+    // the bound is never negative (h itself is feasible and gains 0): a negative one is a wrong model, not a witness
+    return {
+      holds: same && nonDeg && bound.n === 0n,
+      margin: same && nonDeg ? -Math.abs(toNumber(bound)) : -1,
+      numbers: { identical: same, nonDegenerate: nonDeg, totalGainBound: bound.toFraction() },
+    };
   },
   async certify(s): Promise<CertifyResult> {
     const L = exactLinear(s);
@@ -503,14 +510,14 @@ const needsAlmostStrict = asyncClaim<LinearLotteryEconomy>({
       ...(y ? { certificate: { kind: NO_IMPROVEMENT_KIND, data: { input: s, y } as unknown as Json } } : {}),
     };
   },
-  labels: (s) => [s.w.every((w) => w.every((v, j) => v === s.w[0][j])) ? 'identical utilities' : 'type-specific utilities', `D=${s.D}, I=${s.I}`],
+  labels: (s) => [identicalUtilities(s) ? 'identical utilities' : 'type-specific utilities', `D=${s.D}, I=${s.I}`],
   cover: [
     { label: 'identical utilities', min: 0.2 },
     { label: 'type-specific utilities', min: 0.2 },
   ],
   describe: (s) => {
     const total = s.weights.reduce((a, b) => a + b, 0);
-    const same = s.w.every((w) => w.every((v, j) => v === s.w[0][j]));
+    const same = identicalUtilities(s);
     return `D = ${s.D}, I = ${s.I}; u(x) = ${same ? `w·x for every type, w = ${JSON.stringify(s.w[0])}` : `w_t·x, w = ${JSON.stringify(s.w)}`}; probabilities ${s.weights.map((w) => `${w}/${total}`).join(', ')}; ${s.cellType.map((t, c) => `cell ${c + 1} (type ${t + 1}): ${s.bundles.map((f) => pt(f[c])).join(' | ')}`).join('; ')}`;
   },
   simplify: (s) => {

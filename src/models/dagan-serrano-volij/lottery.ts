@@ -8,7 +8,7 @@
  * list of allocations (one bundle per cell) with probabilities. Allocations need only be feasible
  * for a resource total T (Σ_c m_c f(c) ≤ T); the lotteries of the claims say which T.
  */
-import type { Coef, LinearProgram } from '../../numeric/lp.ts';
+import type { Coef, LinearProgram, SparseRows } from '../../numeric/lp.ts';
 import { Fraction } from '../../numeric/rational.ts';
 import { coverIndex, linearIndex, type UnitDemand } from './cover.ts';
 
@@ -141,24 +141,47 @@ export function improvementLp(L: ExactLinearLottery, epsilon?: Fraction): Linear
   const T = resourceTotal(L);
   const eu = expectedLinearUtilities(L);
   const col = (c: number, j: number) => c * n + j;
-  const row = () => new Array<Coef>(C * n).fill(0);
-  const A: Coef[][] = [];
+  // sparse rows (HiGHS and the exact reading cost less than with dense ones): entries as (column, coefficient)
+  const rows: [number, Coef][][] = [];
   const lo: Coef[] = [];
   const hi: Coef[] = [];
   for (let j = 0; j < n; j++) {
-    const r = row();
-    for (let c = 0; c < C; c++) r[col(c, j)] = L.masses[c].toFraction();
-    A.push(r), lo.push(-Infinity), hi.push(T[j].toFraction());
+    rows.push(L.masses.map((m, c) => [col(c, j), m.toFraction()]));
+    lo.push(-Infinity), hi.push(T[j].toFraction());
   }
   for (let c = 0; c < C; c++) {
-    const r = row();
-    for (let j = 0; j < n; j++) r[col(c, j)] = L.w[c][j].toFraction();
-    A.push(r), lo.push(eu[c].toFraction()), hi.push(Infinity);
+    rows.push(L.w[c].map((w, j) => [col(c, j), w.toFraction()]));
+    lo.push(eu[c].toFraction()), hi.push(Infinity);
   }
-  const gain = row();
+  const gain: Coef[] = new Array<Coef>(C * n).fill(0);
   for (let c = 0; c < C; c++) for (let j = 0; j < n; j++) gain[col(c, j)] = L.masses[c].mul(L.w[c][j]).toFraction();
+  if (epsilon !== undefined) {
+    const base = L.masses.reduce((s, m, c) => s.add(m.mul(eu[c])), new Fraction(0));
+    rows.push(gain.map((g, k): [number, Coef] => [k, g]));
+    lo.push(base.add(epsilon).toFraction()), hi.push(Infinity);
+  }
+  const starts = [0];
+  const indices: number[] = [];
+  const values: Coef[] = [];
+  for (const r of rows) {
+    for (const [k, v] of [...r].sort((a, b) => a[0] - b[0])) indices.push(k), values.push(v);
+    starts.push(indices.length);
+  }
+  const A: SparseRows = { format: 'csr', numRows: rows.length, numCols: C * n, starts, indices, values };
   if (epsilon === undefined) return { sense: 'maximize', cost: gain, A, rowLower: lo, rowUpper: hi };
-  const base = L.masses.reduce((s, m, c) => s.add(m.mul(eu[c])), new Fraction(0));
-  A.push(gain), lo.push(base.add(epsilon).toFraction()), hi.push(Infinity);
-  return { cost: row(), A, rowLower: lo, rowUpper: hi };
+  return { cost: gain.map(() => 0), A, rowLower: lo, rowUpper: hi };
+}
+
+/**
+ * An upper bound of the total gain any allocation can offer over the lottery, exactly: each good's
+ * total T_j to the cells that value it most, Σ_j T_j·max_c w_cj, minus
+ * Σ_c m_c EU_c. Dropping the "nobody worse off" rows only enlarges the set, so a bound ≤ 0 means no
+ * allocation weakly improves every cell and strictly a positive mass (Section 2). With identical
+ * utilities and allocations that use all of T it is exactly 0.
+ */
+export function totalGainBound(L: ExactLinearLottery): Fraction {
+  const T = resourceTotal(L);
+  const eu = expectedLinearUtilities(L);
+  const best = T.reduce((s, t, j) => s.add(t.mul(L.w.reduce((m, w) => (w[j].compare(m) > 0 ? w[j] : m), L.w[0][j]))), new Fraction(0));
+  return best.sub(L.masses.reduce((s, m, c) => s.add(m.mul(eu[c])), new Fraction(0)));
 }
