@@ -3,8 +3,9 @@
  * Propositions 1 and 2 (proved in the appendix), and why Proposition 2 needs almost strict concavity.
  *
  * Routes: the cover of Example 1 is computed twice without its closed form (the concave hull of a
- * grid of X as an LP; the paper's quasiconcave cover by exact hull membership of upper contour sets)
- * and certified by a third (every pair and triple of grid points). Propositions 1–2 are checked on
+ * grid of X by enumerating every pair and triple of its points; the paper's quasiconcave cover by
+ * exact hull membership of upper contour sets, bisection on the level) and certified by LPs over the
+ * same grid (HiGHS: the hull as a convex-combination LP, the quasiconcave cover level by level). Propositions 1–2 are checked on
  * the construction of their proofs — the mean-bundle allocation h, the split g — with the raw u at
  * the split's X-points, and certified with the cover recomputed by LP membership and h, the
  * aggregate and the split's mean in exact rationals. The linear-utility witness is found by an
@@ -131,7 +132,7 @@ const ex1CoverClaim = asyncClaim<Ex1CoverInput>({
   paper: 'DSV',
   source: SOURCE_EX1,
   statement:
-    'For u(x_1, x_2) = v(x_1 + I(x_2)), on {x_1 + min{x_2, 1} ≥ 1} the cover computed by hull membership (concave hull of a grid of X by LP; the quasiconcave cover by membership in conv R(y)) is v(x_1 + min{x_2, 1}); it is almost strictly concave (gap ≥ (κ/2)λ(1−λ)Δs² ≥ c·λ(1−λ)·|Δû|², κ and c from v\'s curvature) but not strictly concave; below that domain the cover is smaller than the formula (Example 1).',
+    'For u(x_1, x_2) = v(x_1 + I(x_2)), on {x_1 + min{x_2, 1} ≥ 1} the cover computed by hull membership (the concave hull of a grid of X, enumerated; the quasiconcave cover by membership in conv R(y)) is v(x_1 + min{x_2, 1}); it is almost strictly concave (gap ≥ (κ/2)λ(1−λ)Δs² ≥ c·λ(1−λ)·|Δû|², κ and c from v\'s curvature) but not strictly concave; below that domain the cover is smaller than the formula (Example 1).',
   verdict: 'holds',
   tolerance: EX1_TOL,
   input: ex1CoverArb,
@@ -179,6 +180,9 @@ const ex1CoverClaim = asyncClaim<Ex1CoverInput>({
     { label: 'ratio', min: 0.3 },
     { label: 'z_1 > 0', min: 0.2 },
   ],
+  // Example 1's traders: a buyer's endowment (1, 0) and a seller's (0, 1) are the flat pair (a = 0: one
+  // level, no gap); x = (1, 0) against y = (1, 1), a buyer who also got the unit; the paper fixes no v
+  fixtures: [{ name: 'Example 1: buyer (1, 0), seller (0, 1), v(s) = 1 − e^{−s}', input: { v: { kind: 'exp', a: 1 }, x: [1, 0], y: [1, 1], a: 0, z: [0.25, 0.5] } }],
   describe: (s) => `Example 1 with ${showV(s.v)}: x = ${pt(s.x)}, y = ${pt(s.y)}, flat pair (${s.a}, 1), (${s.a + 1}, 0), below the domain z = ${pt(s.z)}`,
   simplify: (s) => [
     ...(s.v.kind === 'exp' && s.v.a !== 1 ? [{ ...s, v: { kind: 'exp' as const, a: 1 } }] : []),
