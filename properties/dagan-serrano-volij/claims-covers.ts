@@ -529,6 +529,20 @@ const needsAlmostStrict = asyncClaim<LinearLotteryEconomy>({
     if (s.weights.length > 2) out.push({ ...s, weights: s.weights.slice(0, -1), bundles: s.bundles.slice(0, -1) });
     if (s.weights.some((w) => w !== 1)) out.push({ ...s, weights: s.weights.map(() => 1) });
     if (s.w.some((w) => w.some((v) => v !== 1))) out.push({ ...s, w: s.w.map((w) => w.map(() => 1)) });
+    // a cell dropped (its type too when it was the last; two types kept), a good dropped (one divisible
+    // and one indivisible good kept: the claim's economies have 2–4 goods, some indivisible)
+    for (let c = 0; c < s.cellType.length; c++) {
+      const keep = <T>(_: T, i: number) => i !== c;
+      const cellType = s.cellType.filter(keep);
+      const types = [...new Set(cellType)].sort((a, b) => a - b);
+      if (types.length < 2) continue;
+      out.push({ ...s, w: types.map((t) => s.w[t]), cellType: cellType.map((t) => types.indexOf(t)), masses: s.masses.filter(keep), bundles: s.bundles.map((f) => f.filter(keep)) });
+    }
+    for (let j = 0; j < s.D + s.I; j++) {
+      if (j < s.D ? s.D === 1 : s.I === 1) continue;
+      const keep = <T>(_: T, i: number) => i !== j;
+      out.push({ ...s, D: j < s.D ? s.D - 1 : s.D, I: j < s.D ? s.I : s.I - 1, w: s.w.map((w) => w.filter(keep)), bundles: s.bundles.map((f) => f.map((b) => b.filter(keep))) });
+    }
     return out;
   },
   decode: decodeLinearLottery,
