@@ -315,7 +315,10 @@ function strictBound(s: LotteryEconomy, c: number): number {
 const degenerate = (variance: readonly number[]) => variance.every((v) => v <= 1e-12);
 const lotteryLabels = (s: LotteryEconomy) => {
   const n = prop1Numbers(s);
-  return [`D=${s.D}, I=${s.I}`, degenerate(n.variance) ? 'degenerate' : 'non-degenerate', s.bundles.some((f) => f.some((b) => b.slice(s.D).some((v) => v >= 2))) ? 'an indivisible holding ≥ 2' : 'indivisible holdings ≤ 1', `K=${s.weights.length}`];
+  const total = s.weights.reduce((a, b) => a + b, 0);
+  // a cell whose mean holding of some indivisible good is fractional: the split is exercised
+  const split = s.masses.some((_, c) => Array.from({ length: s.I }, (_, i) => s.bundles.reduce((a, f, k) => a + s.weights[k] * f[c][s.D + i], 0) % total !== 0).some(Boolean));
+  return [`D=${s.D}, I=${s.I}`, degenerate(n.variance) ? 'degenerate' : 'non-degenerate', split ? 'a cell split' : 'no cell split', s.bundles.some((f) => f.some((b) => b.slice(s.D).some((v) => v >= 2))) ? 'an indivisible holding ≥ 2' : 'indivisible holdings ≤ 1', `K=${s.weights.length}`];
 };
 
 /**
@@ -380,6 +383,7 @@ const prop1Claim = asyncClaim<LotteryEconomy>({
   labels: lotteryLabels,
   cover: [
     { label: 'non-degenerate', min: 0.5 },
+    { label: 'a cell split', min: 0.5 },
     { label: 'D=1, I=1', min: 0.1 },
     { label: 'an indivisible holding ≥ 2', min: 0.3 },
   ],
