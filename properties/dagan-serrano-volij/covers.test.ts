@@ -1,0 +1,4 @@
+import { testClaims } from '../run-claims.ts';
+import { dsvCoverClaims } from './claims-covers.ts';
+
+testClaims(dsvCoverClaims);
