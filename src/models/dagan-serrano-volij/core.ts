@@ -49,6 +49,8 @@ export function maxUniformImprovement(
   n: readonly number[],
   tol: number,
   maxIterations = 80,
+  /** > 0: ignore tol's early decisions and run until δ_hi − δ_lo ≤ gap (to measure δ*, not to decide). */
+  gap = 0,
 ): ImprovementResult {
   const members = n.map((c, t) => (c > 0 ? t : -1)).filter((t) => t >= 0);
   const G = e.types[0].endowment.length;
@@ -115,7 +117,7 @@ export function maxUniformImprovement(
       best = n.map(() => undefined);
       members.forEach((t, j) => (best[t] = ys[j]));
     }
-    if (deltaHi <= tol || deltaLo > tol) break;
+    if (gap > 0 ? deltaHi - deltaLo <= gap : deltaHi <= tol || deltaLo > tol) break;
     ys.forEach((y, j) => cut(j, y));
   }
   const decision = deltaHi <= tol ? 'no-block' : deltaLo > tol ? 'blocks' : 'undecided';
