@@ -235,6 +235,10 @@ const compositionArb = (T: number) =>
     return c;
   });
 
+/**
+ * Economies with indivisible goods included: δ* is then bounded by the program's convex relaxation
+ * (bundles allowed to be fractional in indivisible goods), so δ ≤ tol there is the stronger statement.
+ */
 const coalitionArb: fc.Arbitrary<CoalitionCase> = economyArb().chain((economy) => compositionArb(economy.types.length).map((composition) => ({ economy, composition })));
 
 const CORE_TOL = 1e-9;
