@@ -47,7 +47,7 @@ export interface WalrasianTolerances {
 export const DEFAULT_TOLERANCES: WalrasianTolerances = { clearing: 1e-9, budget: 1e-9, kkt: 1e-8, demand: 1e-9, probe: 1e-10 };
 
 export interface WalrasianCertificate {
-  method: 'newton' | 'newton+tatonnement';
+  method: 'newton' | 'newton+tatonnement' | 'unit-demand';
   iterations: number;
   /** Measured values of the tolerances' quantities (the worst over goods / types / probes). */
   clearing: number;
@@ -361,6 +361,7 @@ export function certifyEquilibrium(
  */
 export function walrasianEquilibrium(e: Economy, options: WalrasianOptions = {}): WalrasianResult {
   const n = checkEconomy(e);
+  if (e.types.every((t) => t.utility.kind === 'example1')) return example1Equilibrium(e, options);
   e.types.forEach((t, i) => {
     if (!hasSmoothDemand(t.utility)) {
       throw new WalrasianRefusal(`type ${i} has utility kind ${t.utility.kind}, whose demand is a correspondence; the solver needs single-valued smooth demand (ces, cobb-douglas)`);
@@ -384,4 +385,82 @@ export function walrasianEquilibrium(e: Economy, options: WalrasianOptions = {})
   if (cert.failures.length > 0) throw new WalrasianRefusal(`${cert.failures.join('; ')} (solver residual ${res}, ${iterations} iterations)`);
   const { failures: _f, ...rest } = cert;
   return { prices, allocation, certificate: { ...rest, method, iterations } };
+}
+
+/**
+ * Example 1's market (Section 2): money (good 0) and an indivisible good 1 that every agent values
+ * only for its first unit, u = v(x_1 + r·I(x_2)). At price p a type wants one unit iff r > p and
+ * it can pay (e_0 + p·e_1 ≥ p); demand for units is a step function of p, so the equilibrium prices
+ * are the open intervals between breakpoints (the r's and the cash limits e_0 of types holding no
+ * unit) where the mass wanting a unit equals the units held, Σ m_t e_t1. The midpoint of the lowest
+ * such interval is returned (a documented choice: any price in it is an equilibrium). Refused when
+ * every equilibrium would split a type between buying and not (supply inside a step), or when there
+ * are more units than agents (the price would be 0). Certified like the smooth route: clearing,
+ * budgets, every integer holding 0..x_2 + 2 enumerated on the budget line, random probes.
+ */
+function example1Equilibrium(e: Economy, options: WalrasianOptions): WalrasianResult {
+  if (!(e.indivisible ?? []).includes(1)) throw new WalrasianRefusal('example1 utilities need good 1 indivisible (indivisible: [1])');
+  const units = e.types.reduce((a, t) => a + t.mass * t.endowment[1], 0);
+  const agents = e.types.reduce((a, t) => a + t.mass, 0);
+  if (units > agents) throw new WalrasianRefusal(`${units} units for ${agents} agents who each value one: the price of good 1 would be 0`);
+  const r = (i: number) => {
+    const u = e.types[i].utility;
+    return u.kind === 'example1' ? (u.r ?? 1) : Number.NaN;
+  };
+  const wants = (i: number, p: number) => {
+    const t = e.types[i];
+    return r(i) > p && t.endowment[0] + p * t.endowment[1] >= p;
+  };
+  const breaks = [...new Set([0, ...e.types.map((_, i) => r(i)), ...e.types.filter((t) => t.endowment[1] === 0).map((t) => t.endowment[0])])].filter((b) => b >= 0).sort((a, b) => a - b);
+  breaks.push(Math.max(...breaks) + 1);
+  let price = Number.NaN;
+  for (let j = 0; j + 1 < breaks.length; j++) {
+    const p = (breaks[j] + breaks[j + 1]) / 2;
+    const demandUnits = e.types.reduce((a, t, i) => a + (wants(i, p) ? t.mass : 0), 0);
+    if (p > 0 && Math.abs(demandUnits - units) <= 1e-12 * Math.max(1, units)) {
+      price = p;
+      break;
+    }
+  }
+  if (Number.isNaN(price)) throw new WalrasianRefusal(`no price clears the ${units} units without splitting a type between buying and not`);
+  const prices = [1, price];
+  const allocation = e.types.map((t, i) => {
+    const w = t.endowment[0] + price * t.endowment[1];
+    return wants(i, price) ? [w - price, 1] : [w, 0];
+  });
+  // Certificate: clearing, budgets, the analytic demand, every integer holding of good 1 up to 2 more, random probes.
+  const rng = makeRng(options.seed ?? 'dsv-walrasian-probes');
+  const nProbes = options.probes ?? 48;
+  const tol = { ...DEFAULT_TOLERANCES, ...options.tolerances };
+  const failures: string[] = [];
+  const clearing = Math.max(
+    ...[0, 1].map((k) => Math.abs(e.types.reduce((a, t, i) => a + t.mass * (allocation[i][k] - t.endowment[k]), 0)) / e.types.reduce((a, t) => a + t.mass * t.endowment[k], 0)),
+  );
+  let worstGain = -Infinity;
+  let demandGap = 0;
+  let budget = 0;
+  e.types.forEach((t, i) => {
+    const w = t.endowment[0] + price * t.endowment[1];
+    budget = Math.max(budget, Math.abs(allocation[i][0] + price * allocation[i][1] - w) / w);
+    const ux = utilityValue(t.utility, allocation[i]);
+    const d = demand(t.utility, prices, w);
+    demandGap = Math.max(demandGap, Math.abs(d[0] - allocation[i][0]) / Math.max(1, w), Math.abs(d[1] - allocation[i][1]));
+    for (let x2 = 0; x2 <= allocation[i][1] + 2 && price * x2 <= w; x2++) worstGain = Math.max(worstGain, (utilityValue(t.utility, [w - price * x2, x2]) - ux) / Math.max(Math.abs(ux), 1e-300));
+    for (let j = 0; j < nProbes; j++) {
+      const x2 = Math.floor(rng() * 3);
+      if (price * x2 > w) continue;
+      const y = [(w - price * x2) * rng(), x2];
+      worstGain = Math.max(worstGain, (utilityValue(t.utility, y) - ux) / Math.max(Math.abs(ux), 1e-300));
+    }
+  });
+  if (!(clearing <= tol.clearing)) failures.push(`markets do not clear: relative excess ${clearing} > ${tol.clearing}`);
+  if (!(budget <= tol.budget)) failures.push(`a budget does not bind: relative gap ${budget} > ${tol.budget}`);
+  if (!(demandGap <= tol.demand)) failures.push(`a bundle is not the analytic demand: gap ${demandGap} > ${tol.demand}`);
+  if (!(worstGain <= tol.probe)) failures.push(`a budget-feasible bundle is better: relative gain ${worstGain} > ${tol.probe}`);
+  if (failures.length > 0) throw new WalrasianRefusal(failures.join('; '));
+  return {
+    prices,
+    allocation,
+    certificate: { method: 'unit-demand', iterations: breaks.length, clearing, budget, kkt: 0, demand: demandGap, probes: { count: nProbes * e.types.length, worstGain }, tolerances: tol },
+  };
 }

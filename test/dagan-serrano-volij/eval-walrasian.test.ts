@@ -29,6 +29,12 @@ describe('dsv.walrasian-equilibrium', () => {
     const z = [0, 1].map((k) => r.allocation[0][k] + 2 * r.allocation[1][k] - (1 + 2 * 2) * (k === 0 ? 1 : 0) - (2 + 2 * 1) * (k === 1 ? 1 : 0));
     for (const v of z) expect(Math.abs(v)).toBeLessThan(1e-12);
   });
+  test('Example 1: a buyer (r = 2) and a seller (r = 1/2) trade the unit at a price between them', () => {
+    const r = q.evaluate({ indivisible: [1], types: [{ mass: 1, endowment: [1, 0], utility: { kind: 'example1', v: { kind: 'exp', a: 1 }, r: 2 } }, { mass: 1, endowment: [1, 1], utility: { kind: 'example1', v: { kind: 'exp', a: 1 }, r: 0.5 } }] }) as { prices: number[]; allocation: number[][] };
+    expect(r.prices[1]).toBeGreaterThan(0.5);
+    expect(r.prices[1]).toBeLessThan(1);
+    expect(r.allocation.map((x) => x[1])).toEqual([1, 0]);
+  });
   const bad: [string, J, RegExp][] = [
     ['σ < 1', withType(1, { utility: { kind: 'ces', alpha: [1, 1], sigma: 0.99 } }), /^types\[1\]\.utility\.sigma: must be ≥ 1/],
     ['α outside (0,1)', withType(0, { utility: { kind: 'cobb-douglas', alpha: [1.2, -0.2] } }), /^types\[0\]\.utility\.alpha\[1\]/],
@@ -45,6 +51,8 @@ describe('dsv.walrasian-equilibrium', () => {
     ['non-integer equilibrium in an indivisible good', { ...(VALID as object), indivisible: [1] }, /^indivisible: no certified Walrasian equilibrium: .*non-integer/],
     ['demand correspondence', withType(1, { utility: { kind: 'exp', w: [1, 2] } }), /^types\[1\]\.utility\.kind: exp has a demand correspondence/],
     ['no types', { types: [] }, /^types: must list at least 1 type/],
+    ['example1 mixed with smooth types', withType(1, { utility: { kind: 'example1', v: { kind: 'exp', a: 1 } } }), /^types\[1\]\.utility\.kind: example1 has a demand correspondence/],
+    ['example1 with good 1 divisible', { types: [{ mass: 1, endowment: [1, 0], utility: { kind: 'example1', v: { kind: 'exp', a: 1 }, r: 2 } }, { mass: 1, endowment: [1, 1], utility: { kind: 'example1', v: { kind: 'exp', a: 1 }, r: 0.5 } }] }, /^indivisible: .*need good 1 indivisible/],
   ];
   test.each(bad)('%s: one line naming the field', (_name, req, re) => {
     let err: unknown;

@@ -5,7 +5,7 @@
  * and refusals.
  */
 import { describe, expect, test } from 'vitest';
-import type { Economy, Utility } from '../../src/economy/utilities.ts';
+import { utilityValue, type Economy, type Utility } from '../../src/economy/utilities.ts';
 import { certifyEquilibrium, checkEconomy, excessDemand, walrasianEquilibrium, WalrasianRefusal } from '../../src/economy/walrasian.ts';
 import { InputError } from '../../src/errors.ts';
 import { Fraction, exactRational, toNumber } from '../../src/numeric/rational.ts';
@@ -97,6 +97,39 @@ describe('indivisible goods', () => {
       { mass: 1, endowment: [2, 1], utility: cd(0.6) },
     ] };
     expect(() => walrasianEquilibrium(e)).toThrow(/non-integer holding .* of indivisible good 1/);
+  });
+});
+
+describe('Example 1 (money and one indivisible unit)', () => {
+  const buyer = (r: number, cash: number, mass = 1) => ({ mass, endowment: [cash, 0], utility: { kind: 'example1' as const, v: { kind: 'exp' as const, a: 1 }, r } });
+  const seller = (r: number, cash: number, mass = 1) => ({ mass, endowment: [cash, 1], utility: { kind: 'example1' as const, v: { kind: 'exp' as const, a: 1 }, r } });
+  /** Each type's best integer holding of good 1 (0..3) on its budget line, by enumeration. */
+  const best = (e: Economy, p: number) =>
+    e.types.map((t) => {
+      const w = t.endowment[0] + p * t.endowment[1];
+      let arg = 0;
+      for (let x2 = 1; x2 <= 3 && p * x2 <= w; x2++) if (utilityValue(t.utility, [w - p * x2, x2]) > utilityValue(t.utility, [w - p * arg, arg])) arg = x2;
+      return arg;
+    });
+  test('the price clears the units and each type holds its enumerated best, for a price strictly inside an equilibrium interval', () => {
+    const e: Economy = { indivisible: [1], types: [buyer(1.5, 1, 2), buyer(0.3, 2), seller(0.5, 0.25, 2), seller(2, 0.5)] };
+    const r = walrasianEquilibrium(e);
+    const p = r.prices[1];
+    expect(r.certificate.method).toBe('unit-demand');
+    const units = e.types.reduce((a, t) => a + t.mass * t.endowment[1], 0);
+    for (const q of [p * (1 - 1e-9), p, p * (1 + 1e-9)]) {
+      const b = best(e, q);
+      expect(e.types.reduce((a, t, i) => a + t.mass * b[i], 0)).toBe(units);
+    }
+    expect(r.allocation.map((x) => x[1])).toEqual(best(e, p));
+  });
+  test('a buyer without cash for the price cannot buy (liquidity); a supply inside a step is refused', () => {
+    const e: Economy = { indivisible: [1], types: [buyer(3, 0.5), seller(0.2, 1)] };
+    const r = walrasianEquilibrium(e);
+    expect(r.prices[1]).toBeLessThanOrEqual(0.5);
+    expect(r.allocation[0][1]).toBe(1);
+    // The paper's market: everyone's reservation price 1 — equilibrium only at p = 1 with buyers split.
+    expect(() => walrasianEquilibrium({ indivisible: [1], types: [buyer(1, 1, 2), seller(1, 0.5)] })).toThrow(/without splitting a type/);
   });
 });
 

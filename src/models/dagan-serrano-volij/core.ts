@@ -49,6 +49,8 @@ export function maxUniformImprovement(
   n: readonly number[],
   tol: number,
   maxIterations = 80,
+  /** > 0: ignore tol's early decisions and run until δ_hi − δ_lo ≤ gap (to measure δ*, not to decide). */
+  gap = 0,
 ): ImprovementResult {
   const members = n.map((c, t) => (c > 0 ? t : -1)).filter((t) => t >= 0);
   const G = e.types[0].endowment.length;
@@ -115,7 +117,7 @@ export function maxUniformImprovement(
       best = n.map(() => undefined);
       members.forEach((t, j) => (best[t] = ys[j]));
     }
-    if (deltaHi <= tol || deltaLo > tol) break;
+    if (gap > 0 ? deltaHi - deltaLo <= gap : deltaHi <= tol || deltaLo > tol) break;
     ys.forEach((y, j) => cut(j, y));
   }
   const decision = deltaHi <= tol ? 'no-block' : deltaLo > tol ? 'blocks' : 'undecided';
@@ -177,15 +179,13 @@ export function affordableImprovement(e: Economy, allocation: readonly (readonly
     for (let k = 0; k < q.length; k++) value += c * q[k] * e.types[t].endowment[k];
     terms.push({ cd: u.kind === 'cobb-douglas', c: c * aggregateLevel(u, allocation[t]) * priceIndex(u, q) });
   });
-  // Closed forms when the coalition is all CES (linear in d) or all Cobb–Douglas (in 1/(1−d)); Brent otherwise.
+  // Solve A/(1−d) + B(1+d) = V (A: the Cobb–Douglas members' cost, B: the CES members'), increasing in d
+  // below the pole at 1. B = 0 and A = 0 are linear; otherwise (1−d)·(…) is the quadratic
+  // B d² − V d − C = 0, C = A + B − V, whose root below 1 is the smaller, −2C/(V + √((V−2B)² + 4AB)).
   const sum = (cd: boolean) => terms.reduce((a, t) => a + (t.cd === cd ? t.c : 0), 0);
-  const [cdSum, cesSum] = [sum(true), sum(false)];
-  if (cdSum === 0) return Math.max(-1, Math.min(1, value / cesSum - 1));
-  if (cesSum === 0) return Math.max(-1, Math.min(1, 1 - cdSum / value));
-  const h = (d: number) => cdSum / (1 - d) + cesSum * (1 + d) - value;
-  if (h(1 - 1e-12) <= 0) return 1;
-  if (h(-1) >= 0) return -1;
-  return brent(h, -1, 1 - 1e-12, { xtol: 1e-15 }).root;
+  const [A, B] = [sum(true), sum(false)];
+  const d = A === 0 ? value / B - 1 : B === 0 ? 1 - A / value : (-2 * (A + B - value)) / (value + Math.sqrt((value - 2 * B) ** 2 + 4 * A * B));
+  return Math.max(-1, Math.min(1, d));
 }
 
 /** Nelder–Mead minimisation of f over R^m from x0 (own implementation; m ≤ 4 here). */
@@ -221,7 +221,7 @@ function nelderMead(f: (x: number[]) => number, x0: readonly number[], step: num
 /**
  * δ* of a coalition by its dual: min over price vectors q (good 0 = 1, log prices free) of the
  * affordable improvement, by Nelder–Mead from two neutral starts (equal prices, and prices
- * inverse to the coalition's endowments) — never from Walrasian prices. The value is an upper
+ * inverse to the coalition's endowments), then a restart from the better — never from Walrasian prices. The value is an upper
  * bound on δ* at whatever q the search stops.
  */
 export function dualImprovementBound(e: Economy, allocation: readonly (readonly number[])[], n: readonly number[]): { delta: number; prices: number[] } {
@@ -234,10 +234,10 @@ export function dualImprovementBound(e: Economy, allocation: readonly (readonly 
   const f = (th: number[]) => affordableImprovement(e, allocation, n, toPrices(th));
   let best = { x: new Array<number>(G - 1).fill(0), fx: Infinity };
   for (const start of [new Array<number>(G - 1).fill(0), total.slice(1).map((v) => Math.log(total[0] / v))]) {
-    let r = nelderMead(f, start, 0.5, 300, 1e-13);
-    r = nelderMead(f, r.x, 0.02, 200, 1e-15); // restart: Nelder–Mead can stall on a collapsed simplex
+    const r = nelderMead(f, start, 0.5, 300, 1e-11);
     if (r.fx < best.fx) best = r;
   }
+  best = nelderMead(f, best.x, 0.02, 200, 1e-15); // restart from the better: Nelder–Mead can stall on a collapsed simplex
   return { delta: best.fx, prices: toPrices(best.x) };
 }
 

@@ -47,9 +47,12 @@ export function parseWalrasianRequest(req: unknown): Economy {
 
 /** Solve and certify; what the solver cannot certify is refused as an InputError naming the field at fault. */
 export function evaluateWalrasian(e: Economy): Json {
+  // Example 1's unit-demand market has its own route (every type example1, good 1 indivisible); other
+  // correspondences (exp, or example1 mixed with smooth types) have none.
+  const allExample1 = e.types.every((t) => t.utility.kind === 'example1');
   e.types.forEach((t, i) => {
-    if (t.utility.kind === 'exp' || t.utility.kind === 'example1') {
-      throw new InputError(`types[${i}].utility.kind`, `${t.utility.kind} has a demand correspondence; the certified solver needs ces or cobb-douglas`);
+    if (t.utility.kind === 'exp' || (t.utility.kind === 'example1' && !allExample1)) {
+      throw new InputError(`types[${i}].utility.kind`, `${t.utility.kind} has a demand correspondence; the certified solver needs ces or cobb-douglas (or example1 for every type)`);
     }
   });
   try {
@@ -58,7 +61,7 @@ export function evaluateWalrasian(e: Economy): Json {
     return { prices, allocation, converged: true, certificate: { ...measured, tolerances: { ...tolerances } } } as unknown as Json;
   } catch (err) {
     if (!(err instanceof WalrasianRefusal)) throw err;
-    const field = /indivisible good/.test(err.reason) ? 'indivisible' : 'types';
+    const field = /indivisible/.test(err.reason) ? 'indivisible' : 'types';
     throw new InputError(field, err.message);
   }
 }
@@ -66,7 +69,7 @@ export function evaluateWalrasian(e: Economy): Json {
 export const dsvWalrasianEquilibrium: Quantity = {
   name: 'dsv.walrasian-equilibrium',
   description:
-    'Dagan–Serrano–Volij: the Walrasian equilibrium of types with masses, endowments and utilities (ces σ ≥ 1, cobb-douglas Σα = 1); prices with good 0 = 1, one bundle per type, certified (clearing, budgets, first-order conditions, analytic demand, 48 random budget probes per type); indivisible goods must come out integer',
+    'Dagan–Serrano–Volij: the Walrasian equilibrium of types with masses, endowments and utilities (ces σ ≥ 1, cobb-douglas Σα = 1; or example1 for every type, good 1 indivisible); prices with good 0 = 1, one bundle per type, certified (clearing, budgets, first-order conditions, analytic demand, 48 random budget probes per type); indivisible goods must come out integer',
   evaluate(req: unknown): Json {
     return evaluateWalrasian(parseWalrasianRequest(req));
   },
