@@ -203,16 +203,17 @@ describe('selecting no claim', () => {
 
   test('--paper takes the registered papers only, and names them (the list is the papers\' folders\')', async () => {
     for (const cmd of ['list', 'check']) {
-      // HW: a catalogue paper no folder registers yet.
-      const r = await run([cmd, '--paper', 'HW']);
+      // XX: a paper no folder registers.
+      const r = await run([cmd, '--paper', 'XX']);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toBe(`mechcheck: --paper: must be one of ${papers.map((p) => p.id).join(', ')}, the registered papers (got "HW")`);
+      expect(r.err).toBe(`mechcheck: --paper: must be one of ${papers.map((p) => p.id).join(', ')}, the registered papers (got "XX")`);
     }
   });
 
   test('selecting a paper none of whose claims is given: a UsageError naming --paper', () => {
-    expect(() => selectClaims(allClaims, { paper: 'HW' })).toThrow('--paper: no claim of paper HW is registered (see mechcheck list)');
+    // the claims of every paper but HW: HW is then a paper with no claim given
+    expect(() => selectClaims(allClaims.filter((c) => c.paper !== 'HW'), { paper: 'HW' })).toThrow('--paper: no claim of paper HW is registered (see mechcheck list)');
     expect(() => selectClaims(allClaims, { ids: ['PW.uniform.closed-form'], paper: 'JP' })).toThrow('--paper: none of the claims named (PW.uniform.closed-form) is of paper JP');
   });
   const slices = allClaims.length + 1;

@@ -1,10 +1,12 @@
 /**
- * `mechcheck report`: the page's content from a real run of every registered claim, its edge
- * (bad --out, bad --from), the atomic write, and — in headless Chromium, as a user opens it — no
- * console errors, every claim row, Figure 1 with both series and all their points, and a
- * counterexample's replay command. The browser part is skipped, with the reason printed, where
- * Debian's chromium is not installed (.ci/run installs it).
- */
+ * `mechcheck report`: the page's content from a real run — every Pycia–Wang claim (the figures and
+ * trends the page draws are theirs), every finding or witness of the other papers that is not
+ * slow to search, and one plain claim of each other paper; the registered claims outside the run
+ * are rows "not in this run" — its edge (bad --out, bad --from), the atomic write, and — in
+ * headless Chromium, as a user opens it — no console errors, every claim row, Figure 1 with both
+ * series and all their points, and a counterexample's replay command. The browser part is
+ * skipped, with the reason printed, where Debian's chromium is not installed (.ci/run installs it).
+  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,13 +31,25 @@ let reportDir: string;
 let html: string;
 let outcomes: { id: string; outcome: string; expected: boolean; verdict: string }[];
 
+/**
+ * The claims run here. Running every registered claim (104 and growing) made this one file the
+ * suite's long pole (~80 s of claims before the page was built, beyond the 3-minute budget once
+ * Hu–Wallace and Dagan–Serrano–Volij came in): the claims' own test files check them at depth.
+ * Left out of the findings for time only: GR.Lemma2.interim-efficient-dominates (a targeted search
+ * of ~9 s), JP.Prop1.naive-conjecture (~4 s) and JP.Sec6.discounting (~3 s).
+ */
+const SLOW = new Set(['GR.Lemma2.interim-efficient-dominates', 'JP.Prop1.naive-conjecture', 'JP.Sec6.discounting']);
+const PLAIN = ['JP.evolution.mass-balance', 'GR.outcome.feasible', 'HW.payoff.identity', 'DSV.WE.certified'];
+const RUN = allClaims.filter((c) => c.paper === 'PW' || (c.verdict !== 'holds' && !SLOW.has(c.id)) || PLAIN.includes(c.id)).map((c) => c.id);
+const inRun = (id: string) => RUN.includes(id);
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'mechcheck-report-'));
   const c = capture();
-  // Every registered claim, at 5 cases each: this file tests the page built from a run, not the
+  // The claims of RUN, at 5 cases each: this file tests the page built from a run, not the
   // claims' depth (their own test files run each at its default depth; findings replay from their
-  // saved cases here). Every claim's full run here cost ~90 s of the suite's 3 minutes.
-  expect(await main(['check', '--json', '--no-save', '--runs', '5'], c.io)).toBe(0);
+  // saved cases here).
+  expect(await main(['check', '--json', '--no-save', '--runs', '5', ...RUN], c.io)).toBe(0);
   runFile = join(work, 'run.jsonl');
   writeFileSync(runFile, c.out.join('\n') + '\n');
   outcomes = c.out.map((l) => JSON.parse(l));
@@ -43,14 +57,20 @@ beforeAll(async () => {
   const r = capture();
   expect(await main(['report', '--from', runFile, '--out', reportDir], r.io)).toBe(0);
   expect(r.out).toEqual([]);
-  expect(r.err.join('\n')).toMatch(/report written to .*index\.html \(\d+ claims: \d+ at their expected verdict, 0 deviate, 0 inconclusive\)/);
+  expect(r.err.join('\n')).toBe(`mechcheck: report written to ${join(reportDir, 'index.html')} (${allClaims.length} claims: ${RUN.length} at their expected verdict, 0 deviate, 0 inconclusive, ${allClaims.length - RUN.length} not in this run)`);
   html = readFileSync(join(reportDir, 'index.html'), 'utf8');
 }, 180_000);
 
 const doc = () => parseHTML(html).document;
 
-describe('the page (from check --json of every registered claim)', () => {
-  test('one row per registered claim, each with its paper, statement, source, verdict, outcome, runs, seed and time', () => {
+test('the run holds every PW claim, a finding of each other paper, and a plain claim of each', () => {
+  for (const id of PLAIN) expect(allClaims.some((c) => c.id === id), id).toBe(true);
+  for (const paper of ['JP', 'GR', 'HW', 'DSV']) expect(RUN.filter((id) => id.startsWith(`${paper}.`)).length, paper).toBeGreaterThanOrEqual(2);
+  expect(RUN.length).toBeLessThan(allClaims.length);
+});
+
+describe('the page (from check --json of a run of some claims)', () => {
+  test('one row per registered claim, each with its paper, statement, source, verdict, outcome, runs, seed and time; the rest "not in this run"', () => {
     const rows = [...doc().querySelectorAll('tr.row')];
     expect(rows.map((r) => r.getAttribute('data-claim')).sort()).toEqual(allClaims.map((c) => c.id).sort());
     for (const c of allClaims) {
@@ -60,8 +80,13 @@ describe('the page (from check --json of every registered claim)', () => {
       expect(cells[2]).toBe(c.statement);
       expect(cells[3]).toBe(c.source);
       expect(cells[4]).toBe(c.verdict);
-      const o = outcomes.find((x) => x.id === c.id)!;
-      expect(cells[5]).toContain(o.outcome);
+      const o = outcomes.find((x) => x.id === c.id);
+      if (!inRun(c.id)) {
+        expect(o, c.id).toBeUndefined();
+        expect(cells[5], c.id).toContain('not in this run');
+        continue;
+      }
+      expect(cells[5]).toContain(o!.outcome);
       expect(cells[6]).toMatch(/^\d+$/);
       expect(cells[7]).toBe('42');
       expect(cells[8]).toMatch(/^\d+\.\d s$/);
@@ -87,7 +112,8 @@ describe('the page (from check --json of every registered claim)', () => {
   test('totals at the top of the table: all at their expected verdict, none deviating or inconclusive', () => {
     const t = doc().querySelector('#totals')!.textContent!.replace(/\s+/g, ' ');
     expect(t).toContain(`${allClaims.length} registered claims`);
-    expect(t).toContain(`${allClaims.length} at their expected verdict`);
+    expect(t).toContain(`${RUN.length} at their expected verdict`);
+    expect(t).toContain(`${allClaims.length - RUN.length} not in this run`);
     expect(t).toContain('0 deviate');
     expect(t).toContain('0 inconclusive');
   });
@@ -123,6 +149,8 @@ describe('the page (from check --json of every registered claim)', () => {
     for (const c of allClaims) {
       const sec = d.querySelector(`#claim-${c.id.replace(/[^A-Za-z0-9_-]/g, '_')}`)!;
       const text = sec.textContent!.replace(/\s+/g, ' ');
+      expect(sec, c.id).toBeTruthy();
+      if (!inRun(c.id)) continue;
       expect(sec.querySelector('.tolerance')!.textContent!.replace(/\s+/g, ' '), c.id).toContain(c.tolerance.why.replace(/\s+/g, ' '));
       expect(text, c.id).toMatch(/undecided \d+ of \d+ cases undecided \(bound [\d.]+%\)/);
       const o = outcomes.find((x) => x.id === c.id)!;
