@@ -93,15 +93,14 @@ const payoffIdentity = claim<ProfileCase>({
     const tol = ctx.tolerance.rel!;
     return { holds: err <= tol, margin: (tol - err) / tol, numbers: { form2: [a.q, a.r], form11: [b.q, b.r], relErr: err } };
   },
-  certify(c): CertifyResult {
-    const { Qm, Rm } = exactTotals(c);
+  certify(c, ctx): CertifyResult {
+    // the model's two forms, judged against (2)–(3) in exact rationals
+    const { Qm, Rm } = othersTotals(c);
     const e = exactPayoff(c, c.own);
-    const bq = X(c.own.q);
-    const br = X(c.own.r);
-    const q11 = X(c.endowment.q).add(br.mul(Qm).sub(bq.mul(Rm)).div(Rm.add(br)));
-    const r11 = X(c.endowment.r).add(bq.mul(Rm).sub(br.mul(Qm)).div(Qm.add(bq)));
-    const same = e.q.equals(q11) && e.r.equals(r11);
-    return { holds: same, numbers: { form2: [e.q.valueOf(), e.r.valueOf()], form11: [q11.valueOf(), r11.valueOf()], exactlyEqual: same }, route: 'exact rationals (fraction.js): (2)–(3) and (11) from the doubles of the profile, compared for equality' };
+    const forms = [payoff(c.endowment, c.own, Qm, Rm), payoff11(c.endowment, c.own, Qm, Rm)];
+    const scale = Math.max(c.endowment.q, c.endowment.r, Math.abs(e.q.valueOf()), Math.abs(e.r.valueOf()));
+    const err = Math.max(...forms.map((f) => Math.max(Math.abs(X(f.q).sub(e.q).valueOf()), Math.abs(X(f.r).sub(e.r).valueOf())) / scale));
+    return { holds: err <= ctx.tolerance.rel!, numbers: { exact2: [e.q.valueOf(), e.r.valueOf()], form2: [forms[0].q, forms[0].r], form11: [forms[1].q, forms[1].r], relErrToExact: err }, route: "exact rationals (fraction.js): (2)–(3) from the profile's doubles, against which the model's two forms are measured" };
   },
   labels: profileLabels,
   cover: [
@@ -143,29 +142,19 @@ const lemma1OneSided = claim<ProfileCase>({
     const ok = bb.q * bb.r === 0 && bb.q >= 0 && bb.r >= 0 && over <= tol && err <= tol;
     return { holds: ok, margin: Math.min((tol - err) / tol, (tol - over) / tol), numbers: { twoSided: [c.own.q, c.own.r], oneSided: [bb.q, bb.r], payoff: [x.q, x.r], payoffOneSided: [y.q, y.r], relErr: err, conditionNumber: kappa } };
   },
-  certify(c): CertifyResult {
-    // the construction in exact rationals: γ and b'' exactly, then both payoffs exactly
-    const { Qm, Rm } = exactTotals(c);
-    const bq = X(c.own.q);
-    const br = X(c.own.r);
-    const net = br.mul(Qm).sub(bq.mul(Rm));
-    let bb: { q: Fraction; r: Fraction };
-    if (net.compare(0) > 0) {
-      const g = net.div(Rm.add(br));
-      bb = { q: new Fraction(0), r: Rm.mul(g).div(Qm.sub(g)) };
-    } else if (net.compare(0) < 0) {
-      const g = net.neg().div(Qm.add(bq));
-      bb = { q: Qm.mul(g).div(Rm.sub(g)), r: new Fraction(0) };
-    } else bb = { q: new Fraction(0), r: new Fraction(0) };
-    const pay = (b: { q: Fraction; r: Fraction }) => {
-      const Q = Qm.add(b.q);
-      const R = Rm.add(b.r);
-      return { q: X(c.endowment.q).sub(b.q).add(b.r.mul(Q).div(R)), r: X(c.endowment.r).sub(b.r).add(b.q.mul(R).div(Q)) };
-    };
-    const x = pay({ q: bq, r: br });
-    const y = pay(bb);
-    const ok = x.q.equals(y.q) && x.r.equals(y.r) && bb.q.compare(bq) <= 0 && bb.r.compare(br) <= 0;
-    return { holds: ok, numbers: { oneSided: [bb.q.valueOf(), bb.r.valueOf()], samePayoffExactly: x.q.equals(y.q) && x.r.equals(y.r) }, route: "exact rationals (fraction.js): the proof's γ and b'' and both payoffs (2) computed exactly" };
+  certify(c, ctx): CertifyResult {
+    // the model's b'' (as the doubles it is), its payoff and b''s payoff in exact rationals
+    const { Qm, Rm } = othersTotals(c);
+    const bb = oneSided(c.own, Qm, Rm);
+    const x = exactPayoff(c, c.own);
+    const y = exactPayoff(c, bb);
+    const net = c.own.r * Qm - c.own.q * Rm;
+    const kappa = net > 0 ? Qm / (Qm - net / (Rm + c.own.r)) : net < 0 ? Rm / (Rm + net / (Qm + c.own.q)) : 1;
+    const scale = Math.max(c.endowment.q, c.endowment.r, Math.abs(x.q.valueOf()), Math.abs(x.r.valueOf()));
+    const err = Math.max(Math.abs(x.q.sub(y.q).valueOf()), Math.abs(x.r.sub(y.r).valueOf())) / scale;
+    const tol = ctx.tolerance.rel! * Math.max(1, kappa);
+    const ok = bb.q * bb.r === 0 && err <= tol && bb.q <= c.own.q * (1 + tol) && bb.r <= c.own.r * (1 + tol);
+    return { holds: ok, numbers: { oneSided: [bb.q, bb.r], relErrExact: err, conditionNumber: kappa }, route: "exact rationals (fraction.js): the payoffs (2) of b' and of the model's b'' computed exactly" };
   },
   labels: profileLabels,
   cover: [
@@ -186,14 +175,13 @@ interface UtilityProfile {
 const utilityProfileArb = fc.record({ profile: profileArb({ twoSided: false }), utility: utilityArb() });
 
 /** max over [0, q̄]×[0, r̄] of U at payoff (2): a 33×33 grid, then coordinate-wise golden refinement from the best point. */
-function boxBest(u: TwoGoodUtility, c: ProfileCase): { b: Goods; v: number } {
+function boxBest(u: TwoGoodUtility, c: ProfileCase, n = 32): { b: Goods; v: number } {
   const { Qm, Rm } = othersTotals(c);
   const E = c.endowment;
   const H = (bq: number, br: number) => {
     const x = payoff(E, { q: bq, r: br }, Qm, Rm);
     return x.q > 0 && x.r > 0 ? utilityValue(u, x.q, x.r) : -Infinity;
   };
-  const n = 32;
   let best = { b: { q: 0, r: 0 }, v: H(0, 0) };
   for (let i = 0; i <= n; i++)
     for (let j = 0; j <= n; j++) {
@@ -248,22 +236,16 @@ const boxNotBetter = claim<UtilityProfile>({
     // "equals": the box is no better, and the O best is in the box (so no worse): |gain| within tolerance up to the grid's own shortfall
     return { holds: gain <= tol, margin: (tol - gain) / tol, numbers: { bestOverO: vO, offerO: [br.q, br.r], bestOverBox: box.v, offerBox: [box.b.q, box.b.r], relGain: gain } };
   },
-  certify({ profile: c, utility: u }): CertifyResult {
-    // the box's argmax mapped to O by Lemma 1, against a dense grid over both branches of O (no g/h, no FOC)
+  certify({ profile: c, utility: u }, ctx): CertifyResult {
+    // the model's best over O, priced by form (11), against the box's best from a finer 2-D search
+    // (a 129×129 grid refined as before) and Lemma 1's image of it
     const { Qm, Rm } = othersTotals(c);
-    const box = boxBest(u, c);
-    const mapped = oneSided(box.b, Qm, Rm);
-    const H = (b: Goods) => {
-      const x = payoff11(c.endowment, b, Qm, Rm);
-      return x.q > 0 && x.r > 0 ? utilityValue(u, x.q, x.r) : -Infinity;
-    };
-    let dense = -Infinity;
-    for (let i = 0; i < 4000; i++) {
-      dense = Math.max(dense, H({ q: (c.endowment.q * i) / 4000, r: 0 }), H({ q: 0, r: (c.endowment.r * i) / 4000 }));
-    }
-    const vO = Math.max(dense, H(mapped));
+    const br = bestResponse(u, c.endowment, Qm, Rm);
+    const y = payoff11(c.endowment, br, Qm, Rm);
+    const vO = utilityValue(u, y.q, y.r);
+    const box = boxBest(u, c, 128);
     const gain = (box.v - vO) / Math.max(1, Math.abs(vO));
-    return { holds: gain <= 1e-10, numbers: { bestOverBox: box.v, bestOverOByGrid: vO, mappedOneSided: [mapped.q, mapped.r] }, route: "form (11) on a 4000-point grid of each branch of O plus Lemma 1's image of the box's argmax (no first-order condition)" };
+    return { holds: gain <= ctx.tolerance.rel!, numbers: { bestOverOByModel: vO, bestOverBox: box.v, offerBox: [box.b.q, box.b.r], relGain: gain }, route: "the model's best response priced by form (11), against a 129×129 grid of the box refined by golden sections" };
   },
   labels: ({ profile, utility }) => [`${utility.kind}`, ...profileLabels(profile).slice(1, 3)],
   cover: [
@@ -301,19 +283,17 @@ const priceBounds = claim<ProfileCase>({
     const slack = Math.min(out.price / lo - 1, 1 - out.price / hi);
     return { holds: positive && slack >= -tol, margin: slack + tol, numbers: { price: out.price, lower: lo, upper: hi, othersTotalsPositive: positive } };
   },
-  certify(c): CertifyResult {
-    const M = new Fraction(c.others.length + 1);
-    let Q = M.mul(X(c.epsilon.q));
-    let R = M.mul(X(c.epsilon.r));
-    for (const b of [...c.others, c.own]) {
-      Q = Q.add(X(b.q));
-      R = R.add(X(b.r));
-    }
-    const p = R.div(Q);
+  certify(c, ctx): CertifyResult {
+    // the model's p_2 and totals, judged against the bounds in exact rationals
+    const all = [...c.others, c.own];
+    const out = profileOutcome(c.endowment, c.epsilon, all);
+    const p = X(out.price);
+    const tol = X(ctx.tolerance.rel!);
     const lo = X(c.epsilon.r).div(X(c.endowment.q).add(X(c.epsilon.q)));
     const hi = X(c.endowment.r).add(X(c.epsilon.r)).div(X(c.epsilon.q));
-    const ok = p.compare(lo) >= 0 && p.compare(hi) <= 0;
-    return { holds: ok, numbers: { price: p.valueOf(), lower: lo.valueOf(), upper: hi.valueOf() }, route: 'exact rationals (fraction.js): totals (3), p_2 = R/Q and both bounds exactly' };
+    const positive = all.every((b) => X(out.Q).sub(X(b.q)).compare(0) > 0 && X(out.R).sub(X(b.r)).compare(0) > 0);
+    const ok = positive && p.compare(lo.mul(new Fraction(1).sub(tol))) >= 0 && p.compare(hi.mul(new Fraction(1).add(tol))) <= 0;
+    return { holds: ok, numbers: { price: out.price, lower: lo.valueOf(), upper: hi.valueOf(), othersTotalsPositive: positive }, route: "exact rationals (fraction.js): the model's p_2 and (Q, R) against the bounds computed exactly" };
   },
   labels: (c) => [...profileLabels(c), [...c.others, c.own].every((b) => b.q === c.endowment.q) ? 'all sell all of q' : 'mixed profile'],
   cover: [
@@ -384,8 +364,10 @@ const feasibility = claim<FeasibilityCase>({
       numbers: { profileGap: [sq, sr], predicted: [eq, er], relErr: errProfile, equilibriumGapPerCapita: [gq, gr], cap: [capQ, capR] },
     };
   },
-  certify({ profile: c }): CertifyResult {
+  certify({ profile: c }, ctx): CertifyResult {
+    // the model's consumptions (2) summed exactly, against M(ε_q − ε_r/p_2, ε_r − p_2 ε_q) with the exact p_2 of the profile
     const all = [...c.others, c.own];
+    const out = profileOutcome(c.endowment, c.epsilon, all);
     const M = new Fraction(all.length);
     let Q = M.mul(X(c.epsilon.q));
     let R = M.mul(X(c.epsilon.r));
@@ -395,14 +377,16 @@ const feasibility = claim<FeasibilityCase>({
     }
     let sq = M.mul(X(c.endowment.q)).neg();
     let sr = M.mul(X(c.endowment.r)).neg();
-    for (const b of all) {
-      sq = sq.add(X(c.endowment.q).sub(X(b.q)).add(X(b.r).mul(Q).div(R)));
-      sr = sr.add(X(c.endowment.r).sub(X(b.r)).add(X(b.q).mul(R).div(Q)));
+    let big = all.length * Math.max(c.endowment.q, c.endowment.r);
+    for (const y of out.consumption) {
+      sq = sq.add(X(y.q));
+      sr = sr.add(X(y.r));
+      big += Math.abs(y.q) + Math.abs(y.r);
     }
     const eq = M.mul(X(c.epsilon.q).sub(X(c.epsilon.r).mul(Q).div(R)));
     const er = M.mul(X(c.epsilon.r).sub(R.div(Q).mul(X(c.epsilon.q))));
-    const ok = sq.equals(eq) && sr.equals(er);
-    return { holds: ok, numbers: { gap: [sq.valueOf(), sr.valueOf()], exactlyAsPredicted: ok }, route: 'exact rationals (fraction.js): the profile\'s consumptions (2), their sum and M(ε_q − ε_r/p_2, ε_r − p_2 ε_q) exactly' };
+    const err = Math.max(Math.abs(sq.sub(eq).valueOf()), Math.abs(sr.sub(er).valueOf())) / big;
+    return { holds: err <= ctx.tolerance.rel!, numbers: { gap: [sq.valueOf(), sr.valueOf()], predicted: [eq.valueOf(), er.valueOf()], relErr: err }, route: "exact rationals (fraction.js): the model's consumptions summed exactly, against M(ε_q − ε_r/p_2, ε_r − p_2 ε_q) at the exact p_2" };
   },
   labels: ({ profile, config }) => [...profileLabels(profile).slice(1, 3), config.counts.every((k) => k >= 10) ? 'thick market' : 'a thin type'],
   cover: [
