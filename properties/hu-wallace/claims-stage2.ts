@@ -16,7 +16,7 @@ import type { AnyClaim, CertifyResult, CheckResult } from '../../src/claims/type
 import { logMrs, marginalUtilities, utilityValue, type TwoGoodUtility } from '../../src/economy/two-goods.ts';
 import { InputError } from '../../src/errors.ts';
 import { expectedUtility, klLikelihood, posterior, type Goods, type HwEconomy } from '../../src/models/hu-wallace/economy.ts';
-import { bestResponse, deviationGains, gBranch, hBranch, oneSided, payoff, payoff11, profileOutcome, slopesAtZero, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
+import { bestResponse, deviationGains, gBranch, hBranch, inactivePayoff, oneSided, payoff, payoff11, profileOutcome, slopesAtZero, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
 import { D } from '../../src/numeric/decimal.ts';
 import { exactRational, Fraction } from '../../src/numeric/rational.ts';
 import {
@@ -119,7 +119,7 @@ const lemma1OneSided = claim<ProfileCase>({
   id: 'HW.Lemma1.one-sided',
   paper: 'HW',
   source: `${PAPER}, Lemma 1 and its proof (cases i–iii, eq. (12); the OCR drops the minus in r(b'') − r̄ = −b''_r)`,
-  statement: "Any two-sided offer b' has a one-sided offer b'' ∈ O, b''_q ≤ b'_q, b''_r ≤ b'_r, with the identical payoff, constructed as in the proof (cases i–iii). Relative tolerance.",
+  statement: "Any two-sided offer b' has a one-sided offer b'' ∈ O, b''_q ≤ b'_q, b''_r ≤ b'_r, with the identical payoff, constructed as in the proof (cases i–iii; the OCR drops two minus signs in case (i): r(b'') − r̄ = −b''_r). Relative tolerance.",
   verdict: 'holds',
   tolerance: {
     rel: 1e-13,
@@ -317,7 +317,7 @@ const feasibility = claim<FeasibilityCase>({
   paper: 'HW',
   source: `${PAPER}, Section 2.2 ("this mechanism violates feasibility") and the concluding remarks`,
   statement:
-    'For every profile in O^M, Σ_n (q^n, r^n) − M(q̄, r̄) = M(ε_q − ε_r/p_2, ε_r − p_2 ε_q) exactly; the excess is value-neutral at p_2. At a stage-2 equilibrium its per-capita size is at most (ε_q + ε_r/p_2, ε_r + p_2 ε_q) and vanishes as ε → 0.',
+    'For every profile in O^M, Σ_n (q^n, r^n) − M(q̄, r̄) = M(ε_q − ε_r/p_2, ε_r − p_2 ε_q) exactly; the excess is value-neutral at p_2 (one good over-delivered, the other short). At a stage-2 equilibrium its per-capita size is at most (ε_q + ε_r/p_2, ε_r + p_2 ε_q) and vanishes as ε → 0; inactive agents\' trades are value-neutral at p_1 and their per-capita excess over all N agents is at most ((N−M)/N)(q̄, r̄) (Section 2.2, concluding remarks). Off equilibrium the excess is not O(ε) — do not test that.',
   verdict: 'holds',
   tolerance: { rel: 1e-12, why: 'relative to M·max(q̄, r̄, |consumption|): the sum of M consumptions (2) loses ~M ulps of the endowment, here M ≤ 9 for profiles and the per-capita sum at equilibria; measured ≤ 1.5e-16 over 300 cases; 1e-12 leaves a factor > 500 for M ≤ 9' },
   input: fc.record({ profile: profileArb({ twoSided: false }), config: configArb({ maxTypes: 4, maxStates: 2, maxCount: 1000 }) }),
@@ -357,11 +357,26 @@ const feasibility = claim<FeasibilityCase>({
     const capR = eps.r + e.price * eps.q;
     const scaleEq = Math.max(E.q, E.r);
     const over = Math.max((Math.abs(gq) - capQ) / scaleEq, (Math.abs(gr) - capR) / scaleEq);
-    const worst = Math.max(errProfile, neutral, over);
+    // inactive agents (the profile's others, read as stage-1 offers, beside the M active): trades (1)
+    // value-neutral at p_1 = r̄/q̄, and their excess per capita over all N ≤ ((N − M)/N)(q̄, r̄)
+    const p1 = c.endowment.r / c.endowment.q;
+    const N = M + c.others.length;
+    let iq = 0;
+    let ir = 0;
+    let inactiveNeutral = 0;
+    for (const a of c.others) {
+      const y = inactivePayoff(c.endowment, a);
+      iq += y.q - c.endowment.q;
+      ir += y.r - c.endowment.r;
+      inactiveNeutral = Math.max(inactiveNeutral, Math.abs(p1 * (y.q - c.endowment.q) + (y.r - c.endowment.r)) / (p1 * c.endowment.q + c.endowment.r));
+    }
+    const share = c.others.length / N;
+    const inactiveOver = Math.max((Math.abs(iq) / N - share * c.endowment.q) / c.endowment.q, (Math.abs(ir) / N - share * c.endowment.r) / c.endowment.r);
+    const worst = Math.max(errProfile, neutral, over, inactiveNeutral, inactiveOver);
     return {
       holds: worst <= tol,
       margin: (tol - worst) / tol,
-      numbers: { profileGap: [sq, sr], predicted: [eq, er], relErr: errProfile, equilibriumGapPerCapita: [gq, gr], cap: [capQ, capR] },
+      numbers: { profileGap: [sq, sr], predicted: [eq, er], relErr: errProfile, equilibriumGapPerCapita: [gq, gr], cap: [capQ, capR], inactiveGapPerCapita: [iq / N, ir / N], inactiveNeutral },
     };
   },
   certify({ profile: c }, ctx): CertifyResult {
@@ -444,7 +459,7 @@ const prop1BestResponse = claim<BestResponseCase>({
   paper: 'HW',
   source: `${PAPER}, proof of Proposition 1, eqs. (13)–(17)`,
   statement:
-    "The stage-2 best response is unique: g and h are strictly concave and the exact identity (R_−/Q_−)·h'(0) + g'(0) = 0 behind (17) holds, so min{g'(0), h'(0)} ≤ 0 (g'(0), h'(0) use u_q, u_r at (q̄, r̄)). Uniqueness checked against a grid over both branches of O.",
+    "The stage-2 best response is unique: g and h are strictly concave and the exact identity (R_−/Q_−)·h'(0) + g'(0) = 0 behind (17) holds, so min{g'(0), h'(0)} ≤ 0 (Proposition 1 proof; g'(0), h'(0) use u_q, u_r at (q̄, r̄)). Uniqueness checked against a grid over both branches of O.",
   verdict: 'holds',
   tolerance: { rel: 1e-12, why: "the identity is exact algebra, evaluated with ≤ 6 roundings (measured ≤ 2.9e-16 over 300 cases): 1e-12 relative to u_q + u_r R_−/Q_− leaves a factor > 1000; the grid's argmax (400 points a branch) must lie within two grid steps of the best response, and its value not exceed the best response's by more than 1e-12·max(1, |U|) (measured ≤ 1e-15)" },
   input: bestResponseArb,
@@ -525,7 +540,7 @@ const prop1Existence = claim<HwConfig>({
   paper: 'HW',
   source: `${PAPER}, Proposition 1 (existence of β^σ for every configuration σ)`,
   statement:
-    'For every type configuration σ (σ(x) ≥ 1), the solver returns a symmetric stage-2 equilibrium β^σ, certified by a deviation search that does not reuse the solver\'s code path (form (11) best response plus a grid): no type gains more than tolerance.',
+    'For every type configuration σ (σ(x) ≥ 1), the solver returns a symmetric stage-2 equilibrium β^σ, certified by a deviation search that does not reuse the solver\'s code path (form (11) best response plus a grid): no type gains more than tolerance. The paper claims existence, not uniqueness.',
   verdict: 'holds',
   tolerance: { rel: 1e-12, why: 'a deviation gain relative to max(1, |U|) at the offer: the solver solves its first-order conditions to ~1e-15 and the payoff is flat there (a gain is second order); measured ≤ 1.2e-14 over 500 generated configurations (7.8e-15 over the 300 of a deep run), so 1e-12 leaves a factor ~100' },
   input: configArb(),
@@ -599,7 +614,7 @@ const mrsWedge = claim<HwConfig>({
   id: 'HW.stage2.mrs-wedge',
   paper: 'HW',
   source: `${PAPER}, proof of Proposition 1 (g' = 0, h' = 0 at an interior best response)`,
-  statement: 'At β^σ: MRS_x = p_2(1 − β_q/Q) for sellers of q, p_2/(1 − β_r/R) for sellers of r, p_2 for non-traders; hence |MRS_x/p_2 − 1| ≤ 1/(σ(x) − 1) — the quantitative "almost efficient".',
+  statement: 'At β^σ: MRS_x = p_2(1 − β_q/Q) for sellers of q, p_2/(1 − β_r/R) for sellers of r, p_2 for non-traders; hence |MRS_x/p_2 − 1| ≤ 1/(σ(x) − 1) (from g\' = 0, h\' = 0 in the proof of Prop. 1) — the quantitative "almost efficient".',
   verdict: 'holds',
   tolerance: { rel: 1e-6, why: 'the MRS comes from fourth-order central differences of the utility value with relative steps 1e-3 (truncation ~1e-12, rounding ~1e-16·|U|/(1e-3·u·x)); a case whose error estimate exceeds 1e-7 is undecided. measured ≤ 2.1e-8 over 300 configurations (23 undecided), so 1e-6 leaves a factor ~50' },
   input: configArb(),

@@ -35,6 +35,12 @@ export function payoff11(endowment: Goods, b: Goods, Qm: number, Rm: number): Go
   };
 }
 
+/** An inactive agent's consumption (1): trade at the fixed price p_1 = r̄/q̄ (Section 2.2). */
+export function inactivePayoff(endowment: Goods, a: Goods): Goods {
+  const p1 = endowment.r / endowment.q;
+  return { q: endowment.q - a.q + a.r / p1, r: endowment.r - a.r + p1 * a.q };
+}
+
 /** The outcome of a whole profile of offers (one per active agent): totals (3), p_2 = R/Q and each agent's consumption (2). */
 export function profileOutcome(endowment: Goods, epsilon: Goods, offers: readonly Goods[]): { Q: number; R: number; price: number; consumption: Goods[] } {
   const M = offers.length;
