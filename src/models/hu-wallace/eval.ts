@@ -207,7 +207,13 @@ const goods = (g: Goods) => ({ q: g.q, r: g.r });
 /** Evaluate hw.stage2-equilibrium on a parsed request: β^σ, its certificate and wedges. */
 export function stage2Result(p: HwRequest): Json {
   const { economy, weights: counts } = p;
-  const eq = stage2Equilibrium(economy, counts);
+  let eq: ReturnType<typeof stage2Equilibrium>;
+  try {
+    eq = stage2Equilibrium(economy, counts);
+  } catch {
+    // the price equation changes sign on §3.1's bounds in exact arithmetic; only extreme doubles can lose that
+    throw new InputError('types', 'the stage-2 price equation lost its sign change in double precision: use less extreme utilities, endowment or ε');
+  }
   const E = economy.endowment;
   eq.consumption.forEach((c, x) => {
     const kept = Math.min(c.q / E.q, c.r / E.r);
