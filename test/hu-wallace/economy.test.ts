@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { utilityValue } from '../../src/economy/two-goods.ts';
-import { expectedUtility, klLikelihood, posterior, roundedCounts, type HwEconomy } from '../../src/models/hu-wallace/economy.ts';
+import { expectedUtility, klLikelihood, minKl, posterior, roundedCounts, type HwEconomy } from '../../src/models/hu-wallace/economy.ts';
 
 const econ: HwEconomy = {
   endowment: { q: 1, r: 1 },
@@ -20,6 +20,8 @@ const econ: HwEconomy = {
     { name: 'x3', likelihood: [0.2, 0.5], utility: [{ kind: 'ces', a: 2, b: 1, sigma: 3 }, { kind: 'log', a: 0.5, b: 1 }] },
   ],
 };
+
+const completeOf = (e: HwEconomy): HwEconomy => ({ ...e, states: [{ name: 'z', prior: 1 }], types: e.types.map((t) => ({ ...t, likelihood: [t.likelihood[0]], utility: [t.utility[0]] })) });
 
 describe('posterior', () => {
   test('small counts: Bayes by products of probabilities', () => {
@@ -49,6 +51,15 @@ describe('posterior', () => {
     const p = posterior(econ, roundedCounts(econ, 0, 4000));
     expect(p.phi[0]).toBe(1);
     expect(p.logPhi[1]).toBeLessThan(-300);
+  });
+
+  test('roundedCounts is round(M μ_z(x)), at least 1; minKl the smallest KL to another state', () => {
+    expect(roundedCounts(econ, 0, 7)).toEqual([4, 2, 1]); // 3.5, 2.1, 1.4
+    expect(roundedCounts(econ, 1, 1)).toEqual([1, 1, 1]); // 0.25, 0.25, 0.5: each at least 1
+    const three: HwEconomy = { ...econ, states: [...econ.states, { name: 'z3', prior: 0 }], types: econ.types.map((t, x) => ({ ...t, likelihood: [...t.likelihood, [0.45, 0.3, 0.25][x]], utility: [...t.utility, t.utility[0]] })) };
+    expect(minKl(three, 0)).toBe(Math.min(klLikelihood(three, 0, 1), klLikelihood(three, 0, 2)));
+    expect(klLikelihood(three, 0, 2)).toBeLessThan(klLikelihood(three, 0, 1));
+    expect(minKl(completeOf(econ), 0)).toBe(Infinity);
   });
 
   test('KL is ≥ 0 and 0 only against itself', () => {

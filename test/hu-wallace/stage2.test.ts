@@ -124,6 +124,30 @@ describe('symmetric stage-2 equilibrium', () => {
     expect(prev).toBeLessThan(1e-9);
   });
 
+  test('the certificate finds the gain of a profile that is not an equilibrium: the g/h best response\'s gain, to 1e-12', () => {
+    // x2 = log(0.05, 1) wants to sell most of its q; make it offer nothing, and x1 offer a little too much
+    const e = completeInformation(E, { q: 0.01, r: 0.01 }, [
+      { name: 'x1', utility: { kind: 'log', a: 2, b: 1 } },
+      { name: 'x2', utility: { kind: 'log', a: 0.05, b: 1 } },
+    ]);
+    const counts = [5, 3];
+    const eq = stage2Equilibrium(e, counts);
+    const offers = [{ q: 0, r: eq.offers[0].r * 1.1 }, { q: 0, r: 0 }];
+    const cert = deviationGains(e, eq.utilities, counts, offers);
+    let Q = 8 * 0.01;
+    let R = 8 * 0.01 + 5 * offers[0].r;
+    offers.forEach((b, x) => {
+      const Qm = Q - b.q;
+      const Rm = R - b.r;
+      const u = eq.utilities[x];
+      const br = bestResponse(u, E, Qm, Rm);
+      const val = (o: { q: number; r: number }) => ((c) => utilityValue(u, c.q, c.r))(payoff(E, o, Qm, Rm));
+      expect(cert.gains[x]).toBeCloseTo(val(br) - val(b), 12);
+    });
+    expect(cert.gains[1]).toBeGreaterThan(0.1);
+    expect(cert.best[1].q).toBeGreaterThan(0.6);
+  });
+
   test('the cost does not depend on M: the same number of price iterations at M = 10^6 and 10^12', () => {
     const a = stage2Equilibrium(example, [6e5, 4e5]);
     const b = stage2Equilibrium(example, [6e11, 4e11]);

@@ -22,9 +22,15 @@ export const STATES_MAX = 20;
 /** Sum-to-1 tolerance for priors, shares and likelihoods typed in decimals (then normalised exactly). */
 export const PROB_SUM_TOL = 1e-9;
 /** Practical ranges beyond the families' own (a, b > 0; σ > 0, ≠ 1): where doubles keep every log and product finite. */
-export const PARAM_RANGE = { min: 1e-12, max: 1e12 } as const;
-export const SIGMA_RANGE = { min: 1e-3, max: 1e3 } as const;
-export const QUANTITY_RANGE = { min: 1e-12, max: 1e12 } as const;
+export const PARAM_RANGE = { min: 1e-6, max: 1e6 } as const;
+export const SIGMA_RANGE = { min: 0.01, max: 100 } as const;
+export const QUANTITY_RANGE = { min: 1e-9, max: 1e9 } as const;
+/**
+ * A type keeping less than this share of its endowment of the good it sells has q̄ − b below the
+ * doubles' resolution: its offer cannot be priced by form (11), so the equilibrium cannot be
+ * certified, and the request is refused (naming the type) rather than answered uncertified.
+ */
+export const KEPT_MIN = 1e-13;
 /** Counts up to this (M = Σ counts too): exact integers, and the solver's cost does not depend on them. */
 export const COUNT_MAX = 1e15;
 
@@ -201,8 +207,22 @@ const goods = (g: Goods) => ({ q: g.q, r: g.r });
 /** Evaluate hw.stage2-equilibrium on a parsed request: β^σ, its certificate and wedges. */
 export function stage2Result(p: HwRequest): Json {
   const { economy, weights: counts } = p;
-  const eq = stage2Equilibrium(economy, counts);
+  let eq: ReturnType<typeof stage2Equilibrium>;
+  try {
+    eq = stage2Equilibrium(economy, counts);
+  } catch {
+    // the price equation changes sign on §3.1's bounds in exact arithmetic; only extreme doubles can lose that
+    throw new InputError('types', 'the stage-2 price equation lost its sign change in double precision: use less extreme utilities, endowment or ε');
+  }
+  const E = economy.endowment;
+  eq.consumption.forEach((c, x) => {
+    const kept = Math.min(c.q / E.q, c.r / E.r);
+    if (!(kept >= KEPT_MIN))
+      throw new InputError(`types[${x}]`, `at the equilibrium this type keeps ${kept.toExponential(2)} of its endowment of the good it sells, below what doubles resolve (q̄ − b): the equilibrium cannot be certified; use less extreme utilities, endowment or ε`);
+  });
   const cert = deviationGains(economy, eq.utilities, counts, eq.offers);
+  const maxGain = Math.max(...cert.gains);
+  if (!Number.isFinite(maxGain) || !Number.isFinite(eq.price)) throw new InputError('types', 'the equilibrium of this economy is beyond double precision (a non-finite payoff): use less extreme utilities, endowment or ε');
   const names = economy.types.map((t) => t.name);
   return {
     price: eq.price,
@@ -211,7 +231,7 @@ export function stage2Result(p: HwRequest): Json {
     totals: { Q: eq.totals.Q, R: eq.totals.R },
     feasibilityGap: goods(eq.feasibilityGap),
     ...(p.withStates ? { posterior: byName(economy.states.map((s) => s.name), eq.posterior.phi) } : {}),
-    maxDeviationGain: Math.max(...cert.gains),
+    maxDeviationGain: maxGain,
     mrsWedge: byName(names, eq.mrsWedge),
   };
 }

@@ -35,6 +35,12 @@ export function payoff11(endowment: Goods, b: Goods, Qm: number, Rm: number): Go
   };
 }
 
+/** An inactive agent's consumption (1): trade at the fixed price p_1 = r̄/q̄ (Section 2.2). */
+export function inactivePayoff(endowment: Goods, a: Goods): Goods {
+  const p1 = endowment.r / endowment.q;
+  return { q: endowment.q - a.q + a.r / p1, r: endowment.r - a.r + p1 * a.q };
+}
+
 /** The outcome of a whole profile of offers (one per active agent): totals (3), p_2 = R/Q and each agent's consumption (2). */
 export function profileOutcome(endowment: Goods, epsilon: Goods, offers: readonly Goods[]): { Q: number; R: number; price: number; consumption: Goods[] } {
   const M = offers.length;
@@ -152,11 +158,6 @@ export interface Stage2Equilibrium {
   iterations: number;
 }
 
-interface Side {
-  /** ln MRS at the type's endowment point, per type. */
-  m0: number[];
-}
-
 /**
  * β^σ for counts σ(x) ≥ 1 (Proposition 1). Each type's objective is its expected utility under φ^σ
  * (computed from the counts by Bayes unless opts.phi is given).
@@ -169,7 +170,8 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
   const post: Posterior = opts.phi ? { phi: [...opts.phi], logPhi: opts.phi.map(Math.log) } : posterior(econ, counts);
   const us = econ.types.map((t) => expectedUtility(t, post.phi));
   const w = counts.map((c) => c / M);
-  const side: Side = { m0: us.map((u) => logMrs(u, Math.log(e.q), Math.log(e.r))) };
+  // ln MRS at the endowment: a type sells q at price p iff it is < ln p, r iff > ln p (g'(0), h'(0) at (Q, R))
+  const side = { m0: us.map((u) => logMrs(u, Math.log(e.q), Math.log(e.r))) };
   const bq = new Float64Array(n);
   const br = new Float64Array(n);
 
@@ -226,7 +228,7 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
   const sellQ = (u: TwoGoodUtility, lp: number, p: number, Qt: number, x: number) => sell(u, lp, p, Qt, x, true);
   const sellR = (u: TwoGoodUtility, lp: number, p: number, Rt: number, x: number) => sell(u, lp, p, Rt, x, false);
 
-  /** Q̃(p): the per-capita total of the q side, fixing bq; the root in ln Q̃ of ln(Q̃ − ε_q − Σ w β_q) — strictly increasing. */
+  /** Q̃(p): the per-capita total of the q side, leaving bq at it: the root of ln Q̃ − ln(ε_q + Σ_x w_x β_q(x; p, Q̃)), strictly increasing in Q̃. */
   const qSide = (lp: number): number => {
     const p = Math.exp(lp);
     let mass = 0;
@@ -248,6 +250,7 @@ export function stage2Equilibrium(econ: HwEconomy, counts: readonly number[], op
     phi(Math.log(Qt)); // leave bq at the root
     return Qt;
   };
+  /** R̃(p), the mirror of qSide for the sellers of r, leaving br at it. */
   const rSide = (lp: number): number => {
     const p = Math.exp(lp);
     let mass = 0;
