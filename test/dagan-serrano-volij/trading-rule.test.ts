@@ -6,10 +6,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ENUMERATION_MAX, galeObjective, galeTrade, waterFill, type TradeSide } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
+import { ENUMERATION_MAX, galeObjective, galeTrade, waterFill } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
+
+interface Side {
+  holdings: number[];
+  target: number[];
+}
 
 /** Is x in B(z_0, z_1)? The paper's (i)–(iii) verbatim (goods k ≥ 1 are the paper's k ≥ 2), with slack `tol`. */
-function inB(p: number[], indiv: boolean[], a: TradeSide, b: TradeSide, x: number[], tol = 1e-9): boolean {
+function inB(p: number[], indiv: boolean[], a: Side, b: Side, x: number[], tol = 1e-9): boolean {
   const z0 = a.target.map((f, k) => f - a.holdings[k]);
   const z1 = b.target.map((f, k) => f - b.holdings[k]);
   for (let k = 1; k < p.length; k++) {
@@ -23,7 +28,7 @@ function inB(p: number[], indiv: boolean[], a: TradeSide, b: TradeSide, x: numbe
 }
 
 /** Brute force over every integer vector (x^1..x^{L−1}) in the box |x^k| ≤ R, x^0 from p·x = 0: the best objective in B. */
-function bruteForceInteger(p: number[], indiv: boolean[], a: TradeSide, b: TradeSide, R: number): { obj: number; argmaxes: number[][] } {
+function bruteForceInteger(p: number[], indiv: boolean[], a: Side, b: Side, R: number): { obj: number; argmaxes: number[][] } {
   const L = p.length;
   let best = -Infinity;
   let argmaxes: number[][] = [];
@@ -49,7 +54,7 @@ function bruteForceInteger(p: number[], indiv: boolean[], a: TradeSide, b: Trade
   return { obj: best, argmaxes };
 }
 
-const side = (holdings: number[], target: number[]): TradeSide => ({ holdings, target });
+const side = (holdings: number[], target: number[]): Side => ({ holdings, target });
 
 describe('g on small integer cases (every good k ≥ 1 indivisible): brute force over B', () => {
   const small = fc.integer({ min: 2, max: 4 }).chain((L) =>

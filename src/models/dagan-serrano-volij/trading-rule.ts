@@ -27,8 +27,8 @@
 
 /** One side of a bilateral meeting: current holdings e(a, t) and the bundle h(a, e) it is heading for. */
 export interface TradeSide {
-  holdings: readonly number[];
-  target: readonly number[];
+  holdings: ArrayLike<number>;
+  target: ArrayLike<number>;
 }
 
 /** Ties among maximisers are objectives within this relative distance (indivisible goods; Section 5). */
