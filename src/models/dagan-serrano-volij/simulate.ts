@@ -75,8 +75,8 @@ export interface SimResult {
   typeOf: Int32Array;
   /** Holdings at the end, agent-major (N × L). */
   holdings: Float64Array;
-  /** True when the last round traded nothing and no one left while agents with β > 0 remained: no later round can differ (see stalled()). */
-  quiet: boolean;
+  /** The market stalled for good (see stalled()): checked after each round that traded nothing and saw no one leave; the simulation stops there. */
+  stalled: boolean;
   meetings?: Meeting[];
 }
 
@@ -148,7 +148,7 @@ export function simulate(spec: SimSpec, rng: () => number): SimResult {
   let incomeDrift = 0;
   let leaveResidual = 0;
   let trades = 0;
-  let quiet = false;
+  let isStalled = false;
   const countShare = () => {
     let c = 0;
     for (let i = 0; i < m; i++) {
@@ -246,10 +246,13 @@ export function simulate(spec: SimSpec, rng: () => number): SimResult {
     m = w;
     activeCounts.push(m);
     share.push(countShare());
-    quiet = !tradedThisRound && left === 0;
+    if (!tradedThisRound && left === 0 && m > 0 && stalledState(spec, h, typeOf, leftAt)) {
+      isStalled = true;
+      break;
+    }
   }
   for (let j = 0; j < m; j++) incomeDrift = Math.max(incomeDrift, driftOf(h, active[j], L, prices, income0));
-  return { rounds: round, empty: m === 0, share, active: activeCounts, incomeDrift, leaveResidual, trades, leftAt, typeOf, holdings: h, quiet, ...(meetings ? { meetings } : {}) };
+  return { rounds: round, empty: m === 0, share, active: activeCounts, incomeDrift, leaveResidual, trades, leftAt, typeOf, holdings: h, stalled: isStalled, ...(meetings ? { meetings } : {}) };
 }
 
 function driftOf(h: Float64Array, ag: number, L: number, prices: readonly number[], income0: Float64Array): number {
@@ -275,14 +278,20 @@ function execute(h: Float64Array, o: number, x: readonly number[], sign: number,
  * meetings trade nothing and singletons nothing, so no later round can change a holding. Checked on
  * the distinct (type, holdings) states of the active agents.
  */
-export function stalled(spec: SimSpec, r: SimResult): boolean {
+export function stalled(spec: SimSpec, r: Pick<SimResult, 'holdings' | 'typeOf' | 'leftAt'>): boolean {
+  return stalledState(spec, r.holdings, r.typeOf, r.leftAt);
+}
+
+function stalledState(spec: SimSpec, h: Float64Array, typeOf: Int32Array, leftAt: Int32Array): boolean {
   const L = spec.prices.length;
   const states = new Map<string, { holdings: number[]; target: readonly number[]; beta: number }>();
-  for (let a = 0; a < r.leftAt.length; a++) {
-    if (r.leftAt[a] >= 0) continue;
-    const holdings = Array.from(r.holdings.subarray(a * L, a * L + L));
-    const target = spec.types[r.typeOf[a]].target;
-    states.set(`${r.typeOf[a]}:${holdings.join(',')}`, { holdings, target, beta: betaStat(holdings, 0, target as number[], L) });
+  for (let a = 0; a < leftAt.length; a++) {
+    if (leftAt[a] >= 0) continue;
+    const holdings = Array.from(h.subarray(a * L, a * L + L));
+    const key = `${typeOf[a]}:${holdings.join(',')}`;
+    if (states.has(key)) continue;
+    const target = spec.types[typeOf[a]].target;
+    states.set(key, { holdings, target, beta: betaStat(holdings, 0, target as number[], L) });
   }
   const list = [...states.values()];
   if (!list.some((s) => s.beta > 0)) return false;
