@@ -4,7 +4,9 @@
  *
  * - Matching (Section 3): each round the active agents are shuffled and cut into coalitions whose
  *   sizes n are drawn with weights p(n)/n, so an agent is in an n-coalition with probability p(n)
- *   (in expectation; p(1) = α leaves him unmatched). The last coalition of a round may be cut short.
+ *   (in expectation; p(1) = α leaves him unmatched). The last coalition of a round may be cut short:
+ *   its members stay matched (an agent alone in such a meeting trades nothing but may leave), so
+ *   the last agent of a finite market can leave as in the continuum.
  * - Strategies (Section 5): (2) in a multilateral meeting (n ≥ 3) the proposer offers the zero trade;
  *   (3) in a bilateral one the proposer, chosen with probability 1/2, offers g(z_0, z_1)
  *   (trading-rule.ts); (4) a responder who has not reached h(a, e) accepts iff his income p·e does not
@@ -176,14 +178,19 @@ export function simulate(spec: SimSpec, rng: () => number): SimResult {
     let tradedThisRound = false;
     let i = 0;
     while (i < m) {
-      const n = Math.min(drawSize(rng()), m - i);
-      if (n === 1) {
+      const drawn = drawSize(rng());
+      if (drawn === 1) {
         i++;
         continue;
       }
+      // a coalition cut short by the end of the round keeps its members matched: an agent is drawn
+      // into a meeting with probability 1 − α whatever N is, so the last agent of a market can leave
+      const n = Math.min(drawn, m - i);
       const members = active.subarray(i, i + n);
       i += n;
-      if (n === 2) {
+      if (n === 1) {
+        // a meeting of one: nothing to trade
+      } else if (n === 2) {
         const first = rng() < 0.5 ? 0 : 1;
         const p0 = members[first];
         const p1 = members[1 - first];
