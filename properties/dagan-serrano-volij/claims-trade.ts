@@ -172,6 +172,12 @@ function inBExact(c: PairCase, x: readonly number[], rel: number): boolean {
   return Math.abs(toNumber(px)) <= rel * Math.max(1, gross);
 }
 
+/** A quick pre-test of (iii) in doubles (holdings non-negative within 1e-12): the exact test runs only on what passes it. */
+function inBFloat(c: PairCase, x: readonly number[]): boolean {
+  for (let k = 0; k < x.length; k++) if (c.proposer.holdings[k] + x[k] < -1e-12 || c.responder.holdings[k] - x[k] < -1e-12) return false;
+  return true;
+}
+
 /** The best objective over B on a grid: integers in indivisible goods, `steps` + 1 points of [0, min|z|] in divisible ones; x^0 from p·x = 0. */
 function gridBest(c: PairCase, steps: number): { best: number; argmax: number[]; points: number } {
   const L = c.prices.length;
@@ -193,7 +199,7 @@ function gridBest(c: PairCase, steps: number): { best: number; argmax: number[];
   const rec = (k: number) => {
     if (k === L) {
       x[0] = -x.slice(1).reduce((s, v, i) => s + c.prices[i + 1] * v, 0) / c.prices[0];
-      if (!inBExact(c, x, 1e-12)) return;
+      if (!inBFloat(c, x) || !inBExact(c, x, 1e-12)) return;
       points++;
       const o = galeObjective(x);
       if (o > best) {
@@ -248,6 +254,9 @@ const decodePair = (json: unknown): PairCase => {
   return r.data;
 };
 
+export const pairCaseArb = pairArb;
+export const pairCaseLabels = (c: PairCase) => pairLabels(c);
+
 const tradingRule = claim<PairCase>({
   id: 'DSV.Thm2.trading-rule',
   paper: 'DSV',
@@ -263,14 +272,14 @@ const tradingRule = claim<PairCase>({
   runs: 150,
   property: (c, ctx) => tradingRuleCheck(c, ctx, 12),
   certify(c, ctx): CertifyResult {
-    const r = tradingRuleCheck(c, ctx, 48);
-    return { ...r, route: 'B written from (i)–(iii) in exact rationals (fraction.js), searched on a 4× finer grid (48 steps per divisible good, every integer in indivisible ones)' };
+    const r = tradingRuleCheck(c, ctx, 36);
+    return { ...r, route: 'B written from (i)–(iii) in exact rationals (fraction.js), searched on a 3× finer grid (36 steps per divisible good, every integer in indivisible ones)' };
   },
   labels: pairLabels,
   cover: [
-    { label: 'non-zero trade', min: 0.3 },
-    { label: 'indivisible traded', min: 0.1 },
-    { label: 'good 1 binds', min: 0.05 },
+    { label: 'non-zero trade', min: 0.2 },
+    { label: 'indivisible traded', min: 0.08 },
+    { label: 'good 1 binds', min: 0.03 },
   ],
   describe: (c) => `p = (${c.prices.join(', ')}), indivisible ${c.indivisible.map((b, k) => (b ? k : -1)).filter((k) => k >= 0).join(',') || 'none'}: proposer holds (${c.proposer.holdings.join(', ')}) wants (${c.proposer.target.join(', ')}); responder holds (${c.responder.holdings.join(', ')}) wants (${c.responder.target.join(', ')})`,
   simplify: (c) => {
@@ -380,7 +389,7 @@ const pathRow = (id: string, source: string, statement: string, tolerance: { abs
     verdict: 'holds',
     tolerance,
     input: pathArb,
-    runs: 40,
+    runs: 20,
     property: run,
     certify: (e, ctx) => ({ ...run(e, ctx), route: 'the meetings of the same seeded path replayed from the endowments in exact rationals (fraction.js), not the model\'s own holdings' }),
     labels: (e) => [...economyLabels(e), population(e) >= 10 ? 'N ≥ 10' : 'N < 10'],
@@ -397,7 +406,7 @@ const incomeInvariant = pathRow(
   'Along the Section 5 strategies every executed trade has p·x = 0, so every agent\'s income at the Walrasian prices is constant along the path (drift reported over long paths).',
   { rel: 1e-12, why: 'x^0 = −V/p_0 is one rounded division (~1e-16 of the trade\'s value) and an agent trades a few dozen times at most here: a drift of ~1e-15 of the income is measured; 1e-12 leaves a safety factor of ~1000 (the model\'s own drift also counts the snapping to targets, ≤ SNAP_REL per good, reported apart)' },
   (e, rep, r, tol) => ({ holds: rep.worstBudget <= tol && rep.worstIncomeDrift <= tol, margin: tol - Math.max(rep.worstBudget, rep.worstIncomeDrift), numbers: { worstTradeBudget: rep.worstBudget, worstIncomeDrift: rep.worstIncomeDrift, modelDrift: r.incomeDrift } }),
-  [{ label: 'trade needed', min: 0.7 }],
+  [{ label: 'trade needed', min: 0.6 }],
 );
 
 const excessDemandMonotone = pathRow(
@@ -406,7 +415,7 @@ const excessDemandMonotone = pathRow(
   'Every agent\'s |φ^k(a, t)| is non-increasing in t for every good k ≥ 2 (Section 5); good 1\'s may rise (it balances the budget).',
   { abs: 1e-12, why: 'a trade that fills a divisible good to its target lands within one rounding of it (|φ| from 0 to ~1e-16 of the target); 1e-12 of max(1, f^k) is a safety factor of ~1e4 — a real rise (a trade past the target, or the wrong way) is of the order of the trade' },
   (e, rep, _r, tol) => ({ holds: rep.worstRise <= tol, margin: tol - rep.worstRise, numbers: { worstRise: rep.worstRise, good1Rise: rep.good1Rise } }),
-  [{ label: 'indivisible traded', min: 0.3 }],
+  [{ label: 'indivisible traded', min: 0.25 }],
 );
 
 const feasibility = pathRow(
@@ -418,7 +427,7 @@ const feasibility = pathRow(
     const ok = rep.worstNegative <= tol && rep.nonInteger === 0 && rep.multilateralNonZero === 0 && rep.worstMismatch <= 10 * SNAP_REL;
     return { holds: ok, margin: ok ? tol - rep.worstNegative : -1, numbers: { worstNegative: rep.worstNegative, nonIntegerIndivisibleTrades: rep.nonInteger, multilateral: rep.multilateral, multilateralNonZero: rep.multilateralNonZero, replayMismatch: rep.worstMismatch } };
   },
-  [{ label: 'indivisible traded', min: 0.3 }],
+  [{ label: 'indivisible traded', min: 0.25 }],
 );
 
 // ---------------------------------------------------------------- DSV.Thm2.convergence
@@ -475,22 +484,22 @@ const convergence = claim<TradeEconomy>({
   verdict: 'holds',
   tolerance: { abs: 1e-8, why: 'an agent leaves when his goods k ≥ 1 sit at the target (snapped within SNAP_REL = 1e-9 of max(1, f^k)) and good 1 within 1e-9 of his bundle\'s value; 1e-8 of max(1, f^k) covers both with a factor ~3 for up to 3 goods' },
   input: liquid,
-  runs: 40,
+  runs: 25,
   property: convergenceCheck,
   certify: (e, ctx) => ({ ...convergenceCheck(e, ctx), route: 'not independent: the same seeded simulation, final holdings compared with the constructed targets' }),
   labels: (e) => economyLabels(e),
   cover: [
-    { label: 'trade needed', min: 0.7 },
-    { label: 'indivisible traded', min: 0.3 },
+    { label: 'trade needed', min: 0.6 },
+    { label: 'indivisible traded', min: 0.25 },
   ],
   describe: describeEconomy,
   simplify: economySimplify,
   decode: decodeEconomy,
   figures: (): FigureSpec[] => {
-    const qs = [16, 64, 256, 1024, 4096];
+    const qs = [8, 32, 128, 512];
     const data = roundsAgainstN(qs, 5);
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const one = simulate(simSpec(figureEconomy(4096), 20_000), makeRng('dsv-share-path'));
+    const one = simulate(simSpec(figureEconomy(512), 20_000), makeRng('dsv-share-path'));
     return [
       {
         id: 'DSV.Thm2.convergence.rounds',
@@ -506,7 +515,7 @@ const convergence = claim<TradeEconomy>({
       },
       {
         id: 'DSV.Thm2.convergence.share',
-        title: 'Share of agents active with β(a, t) ≥ τ = 0.01 over rounds (N = 16384)',
+        title: 'Share of agents active with β(a, t) ≥ τ = 0.01 over rounds (N = 2048)',
         x: { label: 'round t' },
         y: { label: 'share', scale: 'linear' },
         series: [{ name: 'share', points: one.share.map((s, t) => [t, s]), style: 'line' }],

@@ -35,7 +35,8 @@ export const sizesArb: fc.Arbitrary<number[]> = fc
  * A population at prices p (p_0 = 1, p_k ∈ {1/4, …, 3}) with 2–5 types of 1–4 agents each (times
  * `scale`), 2–4 goods (goods k ≥ 1 indivisible with probability ~0.4), targets Walrasian by
  * construction: up to three transfers per good between two types a ← b, each b-agent giving
- * n_a·u/g and each a-agent receiving n_b·u/g (g = gcd), so Σ n_t z_t = 0; good 0 balances each budget.
+ * n_a·u/g and each a-agent receiving n_b·u/g (g = gcd), so Σ n_t z_t = 0 (b endowed with what he
+ * gives); good 0 balances each budget.
  */
 export function economyArb(money: 'liquid' | 'illiquid', opts: { maxGoods?: number; minGoods?: number; cycles?: boolean } = {}): fc.Arbitrary<TradeEconomy> {
   return fc
@@ -59,7 +60,7 @@ export function economyArb(money: 'liquid' | 'illiquid', opts: { maxGoods?: numb
     .map((d) => buildEconomy(d, money));
 }
 
-/** Assemble the population from the draws (see economyArb): transfers that a seller cannot afford are skipped. */
+/** Assemble the population from the draws (see economyArb): a seller is endowed with what he gives. */
 function buildEconomy(
   d: { prices: number[]; indivisible: boolean[]; counts: number[]; endow: number[][]; transfers: [number, number, number, number][]; extra: number[]; sizes: number[]; cycle: boolean },
   money: 'liquid' | 'illiquid',
@@ -70,7 +71,6 @@ function buildEconomy(
   const e = d.endow.map((row) => row.map((v, k) => (d.indivisible[k] ? v % 4 : v / 4)));
   const c = Math.min(T, L - 1);
   const cycle: [number, number, number, number][] = d.cycle && c >= 3 ? Array.from({ length: c }, (_, j) => [(j + 1) % c, j, j + 1, 4]) : [];
-  for (const [a, b, k] of cycle) e[b][k] = Math.max(e[b][k], d.counts[a] / gcd(d.counts[a], d.counts[b]));
   const f = e.map((r) => r.slice());
   for (const [ai, bi, k, u] of [...cycle, ...d.transfers]) {
     const a = ai % T;
@@ -80,7 +80,11 @@ function buildEconomy(
     const unit = d.indivisible[k] ? 1 : u / 4;
     const give = (d.counts[a] / g) * unit;
     const get = (d.counts[b] / g) * unit;
-    if (f[b][k] < give) continue;
+    // the seller is endowed with what he gives (endowments are free draws; targets follow from them)
+    if (f[b][k] < give) {
+      e[b][k] += give - f[b][k];
+      f[b][k] = give;
+    }
     f[b][k] -= give;
     f[a][k] += get;
   }

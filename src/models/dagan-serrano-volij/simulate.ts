@@ -77,7 +77,7 @@ export interface SimResult {
   typeOf: Int32Array;
   /** Holdings at the end, agent-major (N × L). */
   holdings: Float64Array;
-  /** The market stalled for good (see stalled()): checked after each round that traded nothing and saw no one leave; the simulation stops there. */
+  /** The market stalled for good (see stalled()): checked after 3, 6, 12, … consecutive rounds that traded nothing and saw no one leave; the simulation stops there. */
   stalled: boolean;
   meetings?: Meeting[];
 }
@@ -151,6 +151,8 @@ export function simulate(spec: SimSpec, rng: () => number): SimResult {
   let leaveResidual = 0;
   let trades = 0;
   let isStalled = false;
+  let quietStreak = 0;
+  let nextStallCheck = 3;
   const countShare = () => {
     let c = 0;
     for (let i = 0; i < m; i++) {
@@ -253,10 +255,17 @@ export function simulate(spec: SimSpec, rng: () => number): SimResult {
     m = w;
     activeCounts.push(m);
     share.push(countShare());
-    if (!tradedThisRound && left === 0 && m > 0 && stalledState(spec, h, typeOf, leftAt)) {
-      isStalled = true;
-      break;
-    }
+    // a stall is absorbing, so it is looked for only after quiet rounds (no trade, nobody left), at
+    // quiet streaks of 3, 6, 12, …: the pairwise check costs O(states²) and small markets have many
+    // quiet rounds that are no stall
+    quietStreak = !tradedThisRound && left === 0 ? quietStreak + 1 : 0;
+    if (m > 0 && quietStreak >= nextStallCheck) {
+      nextStallCheck *= 2;
+      if (stalledState(spec, h, typeOf, leftAt)) {
+        isStalled = true;
+        break;
+      }
+    } else if (quietStreak === 0) nextStallCheck = 3;
   }
   for (let j = 0; j < m; j++) incomeDrift = Math.max(incomeDrift, driftOf(h, active[j], L, prices, income0));
   return { rounds: round, empty: m === 0, share, active: activeCounts, incomeDrift, leaveResidual, trades, leftAt, typeOf, holdings: h, stalled: isStalled, ...(meetings ? { meetings } : {}) };
