@@ -219,7 +219,7 @@ export function simulate(spec: SimSpec, rng: () => number): SimResult {
         }
         const respDone = atTarget(h, p1 * L, view1.target, prices, L);
         const accepted = respDone ? dv > ACCEPT_REL * gross : dv >= -ACCEPT_REL * gross;
-        if (meetings) meetings.push({ round, agents: [p0, p1], trade: g.trade.slice(), accepted });
+        if (meetings) meetings.push({ round, agents: [p0, p1, ...Array.from(members).filter((a) => a !== p0 && a !== p1)], trade: g.trade.slice(), accepted });
         if (accepted && nonzero) {
           trades++;
           tradedThisRound = true;
