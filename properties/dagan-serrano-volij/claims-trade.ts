@@ -523,7 +523,19 @@ const convergence = claim<TradeEconomy>({
   input: liquid,
   runs: 25,
   property: convergenceCheck,
-  certify: (e, ctx) => ({ ...convergenceCheck(e, ctx), route: 'not independent: the same seeded simulation, final holdings compared with the constructed targets' }),
+  certify(e, ctx): CertifyResult {
+    // the same seeded path, traced and replayed in exact rationals: every agent left, at his target
+    const { r, rep } = tracedRun(scaled(e, 1), ctx);
+    const L = e.prices.length;
+    const replayedOff = Math.max(rep.worstMismatch, ...Array.from({ length: r.typeOf.length }, (_, a) => Math.max(...e.types[r.typeOf[a]].target.map((f, k) => Math.abs(r.holdings[a * L + k] - f) / Math.max(1, f)))));
+    const tol = ctx.tolerance.abs!;
+    return {
+      holds: r.empty && replayedOff <= tol,
+      margin: r.empty ? tol - replayedOff : -1,
+      numbers: { empty: r.empty, rounds: r.rounds, replayedDistanceToTarget: replayedOff },
+      route: 'the path traced and its meetings replayed from the endowments in exact rationals (fraction.js): every agent left, holding his constructed target',
+    };
+  },
   labels: (e) => economyLabels(e),
   cover: [
     { label: 'trade needed', min: 0.6 },

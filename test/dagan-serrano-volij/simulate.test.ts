@@ -74,3 +74,11 @@ test('the acceptance rule (4): income must not fall; at the target it must rise'
   expect(responderAccepts([1, 2], [0, 2], [0, 2], [-2, 1])).toBe(false); // at target, unchanged
   expect(responderAccepts([1, 2], [0, 2], [0, 2], [-1.5, 1])).toBe(true); // at target, rises
 });
+
+test('a lone agent at his target leaves: a coalition cut short by the end of the round keeps him matched', () => {
+  // with one agent left every drawn coalition is cut to one seat; were that "unmatched", he could never leave
+  const lone: SimSpec = { ...small, types: [{ count: 1, endowment: [1, 2, 0, 0], target: [1, 2, 0, 0] }], maxRounds: 200 };
+  const r = simulate(lone, makeRng('lone'));
+  expect(r.empty).toBe(true);
+  expect(r.rounds).toBeLessThan(50);
+});
