@@ -38,11 +38,11 @@ export const sizesArb: fc.Arbitrary<number[]> = fc
  * n_a·u/g and each a-agent receiving n_b·u/g (g = gcd), so Σ n_t z_t = 0 (b endowed with what he
  * gives); good 0 balances each budget.
  */
-export function economyArb(money: 'liquid' | 'illiquid', opts: { maxGoods?: number; minGoods?: number; cycles?: boolean } = {}): fc.Arbitrary<TradeEconomy> {
+export function economyArb(money: 'liquid' | 'illiquid', opts: { maxGoods?: number; minGoods?: number; minTypes?: number; cycles?: boolean } = {}): fc.Arbitrary<TradeEconomy> {
   return fc
     .record({
       L: fc.integer({ min: opts.minGoods ?? 2, max: opts.maxGoods ?? 4 }),
-      T: fc.integer({ min: 2, max: 5 }),
+      T: fc.integer({ min: opts.minTypes ?? 2, max: 5 }),
     })
     .chain(({ L, T }) =>
       fc.record({
@@ -54,7 +54,7 @@ export function economyArb(money: 'liquid' | 'illiquid', opts: { maxGoods?: numb
         extra: fc.array(fc.oneof(fc.constant(0.25), quarter(0.25, 3)), { minLength: T, maxLength: T }),
         sizes: sizesArb,
         // a cycle of wants across the first types (type j gives good j + 1 to type j + 1): Wicksell's structure, drawn when asked
-        cycle: opts.cycles ? fc.boolean() : fc.constant(false),
+        cycle: opts.cycles ? fc.integer({ min: 0, max: 3 }).map((v) => v > 0) : fc.constant(false),
       }),
     )
     .map((d) => buildEconomy(d, money));
