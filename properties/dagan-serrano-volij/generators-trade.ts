@@ -5,6 +5,12 @@
  * dyadic (quarters; prices k/4), so budgets and market clearing hold exactly in doubles and the
  * claims' exact-rational replays start from the very numbers the model sees.
  *
+ * These are economies of the paper, not only allocations: give every agent u(x) = 1 − exp(−p·x) (the
+ * exp family of src/economy/utilities.ts with w = p). Then every bundle on an agent's budget line is a
+ * demand, so the constructed targets are a Walrasian allocation at p; u is bounded, increasing,
+ * concave and almost strictly concave (u(x) ≠ u(y) means p·x ≠ p·y, and 1 − e^{−s} is strictly
+ * concave in s along the segment), so A0–A5 hold — the liquidity stall's witnesses included.
+ *
  * Two money regimes: `liquid` (every agent holds some good 1 — the hypothesis the convergence step
  * needs, CLAIMS.md) and `illiquid` (each type holds only the good 1 its budget requires: zero for
  * every type whose purchases are paid by its sales — the search space of the liquidity stall).
