@@ -163,8 +163,9 @@ export function simulate(spec: SimSpec, rng: () => number): SimResult {
   };
   share.push(countShare());
   // views of one agent's holdings and target, reused (no allocation per meeting)
-  const view0 = { holdings: h.subarray(0, L) as ArrayLike<number>, target: types[0]?.target ?? [] };
-  const view1 = { holdings: h.subarray(0, L) as ArrayLike<number>, target: types[0]?.target ?? [] };
+  // the two sides' holdings copied into fixed arrays (typed-array views per meeting cost more in allocation and GC)
+  const view0 = { holdings: new Array<number>(L).fill(0), target: types[0]?.target ?? [] };
+  const view1 = { holdings: new Array<number>(L).fill(0), target: types[0]?.target ?? [] };
   const leaving = new Uint8Array(N);
   const zeroTrade: number[] = new Array(L).fill(0);
   let round = 0;
@@ -196,9 +197,11 @@ export function simulate(spec: SimSpec, rng: () => number): SimResult {
         const first = rng() < 0.5 ? 0 : 1;
         const p0 = members[first];
         const p1 = members[1 - first];
-        view0.holdings = h.subarray(p0 * L, p0 * L + L);
+        for (let k = 0; k < L; k++) {
+          view0.holdings[k] = h[p0 * L + k];
+          view1.holdings[k] = h[p1 * L + k];
+        }
         view0.target = types[typeOf[p0]].target;
-        view1.holdings = h.subarray(p1 * L, p1 * L + L);
         view1.target = types[typeOf[p1]].target;
         // no good with opposite excess demands: B is {0} (conditions (i)–(ii)), no need to solve g
         let coincidence = false;
