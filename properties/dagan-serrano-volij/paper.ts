@@ -7,6 +7,7 @@ import type { AnyClaim } from '../../src/claims/types.ts';
 import { daganSerranoVolijMeta } from './meta.ts';
 import { dsvMarketClaims } from './claims-market.ts';
 import { dsvCoverClaims } from './claims-covers.ts';
+import { dsvTradeClaims } from './claims-trade.ts';
 
 export const DSV_CATALOGUE: readonly string[] = [
   'DSV.WE.certified',
@@ -29,7 +30,7 @@ export const DSV_CATALOGUE: readonly string[] = [
 ];
 
 /** The claims encoded so far, in catalogue order. */
-const encoded: AnyClaim<any>[] = [...dsvMarketClaims, ...dsvCoverClaims];
+const encoded: AnyClaim<any>[] = [...dsvMarketClaims, ...dsvTradeClaims, ...dsvCoverClaims];
 const order = new Map(DSV_CATALOGUE.map((id, k) => [id, k]));
 const claims = [...encoded].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 
