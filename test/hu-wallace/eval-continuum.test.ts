@@ -148,7 +148,7 @@ test('a valid request with one leaf changed or one array shortened: a finite ans
 test('extreme but valid economies still answer finitely (tiny ε, lopsided CES, huge endowment ratio)', () => {
   const req: J = {
     endowment: { q: 1e-6, r: 1e6 },
-    epsilon: { q: 1e-12, r: 1e-12 },
+    epsilon: { q: 1e-9, r: 1e-9 }, // the smallest ε the request schema accepts (shared with hw.stage2-equilibrium)
     types: [
       { name: 'a', share: 0.5, utility: { kind: 'ces', a: 1e-3, b: 1e3, sigma: 0.05 } },
       { name: 'b', share: 0.5, utility: { kind: 'ces', a: 1e3, b: 1e-3, sigma: 20 } },
@@ -157,4 +157,13 @@ test('extreme but valid economies still answer finitely (tiny ε, lopsided CES, 
   const out = q.evaluate(req) as any;
   expect(finite(out)).toBe(true);
   expect(out.price).toBeGreaterThan(0);
+});
+
+test('ε below the accepted range is refused naming the field, not answered', () => {
+  const req: J = {
+    endowment: { q: 1, r: 1 },
+    epsilon: { q: 1e-12, r: 0.01 },
+    types: [{ name: 'a', share: 1, utility: { kind: 'log', a: 1, b: 1 } }],
+  };
+  expect(() => q.evaluate(req)).toThrow(/^epsilon\.q: must be in \[1e-9, /);
 });
