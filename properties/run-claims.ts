@@ -13,7 +13,8 @@ export function testClaims(claims: readonly AnyClaim<any>[]): void {
     test(`${c.id} [${c.verdict}]`, async () => {
       // MECHCHECK_NO_SAVE=1 (mutation runs): a mutant's "counterexample" must not be saved for later runs to replay.
       // Asynchronously, as the CLI runs it: claims whose property awaits (a WASM LP solver) included.
-      const o = await runClaimAsync(c, { log: (s) => console.log(s), persist: !process.env.MECHCHECK_NO_SAVE });
+      // No figures: this test shows none (the report's tests and `check --json` draw them).
+      const o = await runClaimAsync(c, { log: (s) => console.log(s), persist: !process.env.MECHCHECK_NO_SAVE, figures: false });
       // A saved file the runner had to skip fails the test with one line naming it (the run itself goes on).
       if (o.skippedFiles?.length) throw new Error(o.skippedFiles.map((s) => `${s.file}: ${s.reason}`).join('\n'));
       const detail = `${o.outcome}: ${o.message}\nnumbers: ${JSON.stringify(o.counterexample?.certification ?? o.numbers)}`;

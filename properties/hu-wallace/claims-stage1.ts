@@ -884,9 +884,9 @@ function witnessCertify(c: CandidateCase): CertifyResult {
 
 /**
  * The catalogue economy's net stage-1 gain of the middle type read as the first, against M (η = 0.1): exact
- * enumeration to M = 24, Monte Carlo with common random numbers (48 draws, fixed seed) beyond. Not attached to
- * the claim: the runner draws a claim's figures on every run and this one costs ~3 s (≈ 2000 stage-2 solves);
- * exported for the report.
+ * enumeration to M = 24, Monte Carlo with common random numbers (48 draws, fixed seed) beyond. It costs ~3 s
+ * (≈ 2000 stage-2 solves): the runner draws a claim's figures only for `check --json` and `report`
+ * (RunOptions.figures), never for the table or the tests.
  */
 export function witnessFigure(): FigureSpec {
   const cache = new EquilibriumCache(CATALOGUE_THREE_TYPES);
@@ -928,6 +928,7 @@ const smallNWitness = claim<CandidateCase>({
   runs: 20,
   property: witnessCheck,
   certify: witnessCertify,
+  figures: () => [witnessFigure()],
   fixtures: [{ name: 'CLAIMS.md: three log types a = 3, 1.5, 0.5 (b = 1, one state, equal shares, q̄ = r̄ = 1, ε = 0.01), η = 0.1, N = 12 (M = 11)', input: { e: CATALOGUE_THREE_TYPES, eta: 0.1, N: 12 } }],
   labels: (c) => [`k=${K(c.e)}`, S(c.e) > 1 ? 'S>1' : 'S=1'],
   describe: (c) => `${describeEconomy(c.e)}; η = ${c.eta}, N = ${c.N} (M = ${activeFor(c.N!, c.eta)})`,

@@ -42,6 +42,12 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Where a new counterexample is printed whole when the tree is thrown away (CI) or cannot be saved; default standard error. */
   log?: (line: string) => void;
+  /**
+   * Draw the claim's own figures (Claim.figures) into the outcome (default true). `check`'s table
+   * and the test runner show none, so they skip them: a figure may cost seconds (HW's small-N
+   * witness against M solves ~2000 equilibria); `--json` and `report` draw them.
+   */
+  figures?: boolean;
 }
 
 /** Runs at the default depth when a claim does not say. */
@@ -265,6 +271,8 @@ export interface RunPlan<I> {
   /** Cases planned in all (progress). */
   planned: number;
   onProgress?: (done: number, total: number) => void;
+  /** Draw Claim.figures into the outcome (RunOptions.figures). */
+  figures: boolean;
 }
 
 /** Read the options against the claim: seeds, depth, deadline, budgets. */
@@ -291,6 +299,7 @@ export function planRun<I>(claim: AnyClaim<I>, opts: RunOptions = {}, now = Date
     searchBudget,
     planned: runs + searchBudget,
     onProgress: opts.onProgress,
+    figures: opts.figures !== false,
   };
 }
 
@@ -778,7 +787,7 @@ export function outcomeRecord<I>(plan: RunPlan<I>, t: Tally<I>, ev: Evidence<I>,
     closestMargin: t.closest?.margin ?? null,
     ...(t.closest ? { closestCase: t.closest.describe, closestPhase: t.closest.phase } : {}),
   };
-  const allFigures = [...(claim.figures?.() ?? []), ...(t.figures ?? [])];
+  const allFigures = [...((plan.figures && claim.figures?.()) || []), ...(t.figures ?? [])];
   return {
     id: claim.id,
     paper: claim.paper,

@@ -27,6 +27,8 @@ export interface CheckRun {
   root?: string;
   /** Worker threads for `checkRunParallel` (`--workers`; 1, or absent, runs on this thread). */
   workers?: number;
+  /** Draw the claims' own figures (default: with --json, where they are printed; a table shows none). */
+  figures?: boolean;
 }
 
 /** Run claims in order, with progress, and print a table (or one JSON object per claim). */
@@ -64,6 +66,7 @@ export async function checkRun(run: CheckRun): Promise<{ outcomes: ClaimOutcome[
       onProgress: bar ? (done, planned) => { bar!.setTotal(planned); bar!.update(done); } : undefined,
       log: run.err,
       root: run.root,
+      figures: run.figures ?? run.json,
     });
     bar?.stop();
     print.finished(k, o);
@@ -95,6 +98,7 @@ export async function checkRunParallel(run: CheckRun): Promise<{ outcomes: Claim
     persist: run.save,
     replaySaved: run.replay !== false,
     root: run.root,
+    figures: run.figures ?? run.json,
   }));
   // Longest first (by the last run's times, unknown claims first): a long claim started last would
   // leave the other threads idle at the end. Only the start order changes; output keeps the claims' order.

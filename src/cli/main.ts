@@ -180,7 +180,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
         origin = `outcomes read from ${files.join(', ')}`;
       } else {
         const bar = io.isTTY && !process.env.CI;
-        ({ outcomes, skippedFiles } = await checkRunParallel({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, save: o.save, replay: o.replay, out: () => {}, err, bar, registered: allClaims, workers: o.workers }));
+        ({ outcomes, skippedFiles } = await checkRunParallel({ claims: registered, runs: o.runs, seed: o.seed, timeBudgetMs: o.timeBudgetMs, json: false, figures: true, save: o.save, replay: o.replay, out: () => {}, err, bar, registered: allClaims, workers: o.workers }));
         origin = o.runs === undefined ? `run at each claim's default depth, seed ${o.seed ?? 42}` : `run with --runs ${o.runs}, seed ${o.seed ?? 42}`;
         if (!o.replay) origin += ', saved cases set aside (--no-replay)';
       }

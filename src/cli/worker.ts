@@ -18,6 +18,7 @@ export default async function runClaimTask(task: ClaimTask): Promise<ClaimTaskRe
     persist: task.persist,
     replaySaved: task.replaySaved,
     root: task.root,
+    figures: task.figures,
     log: (line) => log.push(line),
   });
   return { outcome, log };

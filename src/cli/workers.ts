@@ -19,6 +19,8 @@ export interface ClaimTask {
   persist: boolean;
   replaySaved: boolean;
   root?: string;
+  /** Draw the claim's own figures (RunOptions.figures). */
+  figures?: boolean;
 }
 
 /** A claim's outcome and the lines its run logged (printed by the main thread, with its progress line). */
