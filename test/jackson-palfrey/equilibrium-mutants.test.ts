@@ -54,31 +54,55 @@ describe('validation: the message and the boundary of each check', () => {
   });
 });
 
+describe('enumerateHomogeneousT2 says when its reduction fails', () => {
+  test('sellers at 0 and 1 with no mass at 1: cutoff 0 empties period 2, so period 2 is not fixed — not exact, and iteration finds what it misses', () => {
+    const e = makeEconomy(uniformBuyers(1), makeSellers([0, 1], [1, 0]));
+    const p: EquilibriumProblem = { economy: e, grid, mechanisms: [sellerTakeItOrLeaveIt(reps), sellerTakeItOrLeaveIt(reps)], delta: 0.9, order };
+    const en = enumerateHomogeneousT2(p);
+    expect(en.exact).toBe(false);
+    expect(en.reason).toBe('period 2 depends on the period-1 rule (cutoff 0)');
+    expect(en.cutoffs).toEqual([]);
+    // everyone trades in period 1 (period 2 empty): an equilibrium the reduction cannot see
+    const r = solveEquilibria(p, { randomStarts: 0 });
+    expect(r.equilibria).toHaveLength(1);
+    expect(Array.from(r.equilibria[0].allocation.trade[0].subarray(0, N))).toEqual(new Array(N).fill(1));
+    expect(certifyEquilibrium(p, r.equilibria[0].allocation).ok).toBe(true);
+  });
+
+  test('where it holds: exact, no reason, and every fixed point it lists is named by its cutoff', () => {
+    const en = enumerateHomogeneousT2(sec6);
+    expect(en.exact).toBe(true);
+    expect(en.reason).toBeUndefined();
+    expect(en.equilibria.map((q) => q.from)).toEqual(en.cutoffs.map((k) => [`cutoff-${k}`]));
+  });
+});
+
 describe('solveEquilibria: starts and bookkeeping', () => {
   test('the starts are named all-trade, no-trade, random-k; a random start cuts at ⌊u·(K + 1)⌋', () => {
     // Example 2's fixed price c: two equilibria, the efficient one and "all sellers wait" (reached from no trade)
     const en = enumerateHomogeneousT2(sec6);
     const cN = en.equilibria[0].res.seller[0][0];
     const p = { ...sec6, mechanisms: [fixedPrice(cN), sellerTakeItOrLeaveIt(reps)] };
-    // u just below 1 cuts at K (no trade), u = 0 at 0 (all trade)
-    const us = [0.9999, 0, 0.9999, 0];
-    let k = 0;
-    const r = solveEquilibria(p, { randomStarts: 4, rand: () => us[k++ % 4] });
-    const froms = r.equilibria.map((q) => [...q.from].sort());
-    const withNo = froms.find((f) => f.includes('no-trade'))!;
-    const withAll = froms.find((f) => f.includes('all-trade'))!;
-    expect(withNo).toEqual(expect.arrayContaining(['random-0', 'random-2']));
-    expect(withAll).toEqual(expect.arrayContaining(['random-1', 'random-3']));
-    expect(froms.flat().sort()).toEqual(['all-trade', 'no-trade', 'random-0', 'random-1', 'random-2', 'random-3']);
+    // all trade and no trade both reach the efficient one (cutoff 5 of 12); a start cutting at cells ≥ 3 (u = 0.3:
+    // ⌊0.3·13⌋ = 3) reaches the other; one cutting at 10 (u = 10.5/13) the efficient one again
+    const named = (u: number) => solveEquilibria(p, { randomStarts: 1, rand: () => u }).equilibria.map((q) => [...q.from].sort());
+    expect(named(0.3)).toEqual([['all-trade', 'no-trade'], ['random-0']]);
+    expect(named(10.5 / 13)).toEqual([['all-trade', 'no-trade', 'random-0']]);
+    const r = solveEquilibria(p, { randomStarts: 2, rand: makeRng('jp-eq-starts') });
+    expect(r.equilibria.flatMap((q) => q.from).sort()).toEqual(['all-trade', 'no-trade', 'random-0', 'random-1']);
     expect(r.cycles).toBe(0);
     expect(r.unfinished).toBe(0);
   });
 
-  test('maxIter = 1: a start that is not already a fixed point is unfinished, and none is returned', () => {
+  test('maxIter: a start that has not reached its fixed point within maxIter applications is unfinished, and not returned', () => {
     const r1 = solveEquilibria(sec6, { randomStarts: 0, maxIter: 1 });
     expect(r1.equilibria).toHaveLength(0);
     expect(r1.unfinished).toBe(2);
     expect(r1.cycles).toBe(0);
+    // one of the two starts needs a fifth application of Φ (which confirms its fixed point): maxIter = 4 leaves it unfinished
+    const r4 = solveEquilibria(sec6, { randomStarts: 0, maxIter: 4 });
+    expect(r4.unfinished).toBe(1);
+    expect(r4.equilibria).toHaveLength(1);
     // and with room to converge, the same starts finish
     const r2 = solveEquilibria(sec6, { randomStarts: 0 });
     expect(r2.unfinished).toBe(0);
