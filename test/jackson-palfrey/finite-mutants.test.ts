@@ -5,7 +5,7 @@
  * periods), tradePeriod's own length check, and the helpers against brute force.
  */
 import { describe, expect, test } from 'vitest';
-import { countAtMost, empiricalCdf, expectedTrades, sortAscending, tradePeriod, withoutSorted, type CutoffRule } from '../../src/models/jackson-palfrey/finite.ts';
+import { countAtMost, empiricalCdf, expectedTrades, simulateFiniteMarket, sortAscending, tradePeriod, withoutSorted, type CutoffRule } from '../../src/models/jackson-palfrey/finite.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 
 describe('tradePeriod: uniform random pairing', () => {
@@ -81,5 +81,27 @@ describe('helpers against brute force', () => {
     expect(Array.from(withoutSorted(Float64Array.of(1, 1, 1, 2), Float64Array.of(1, 1)))).toEqual([1, 2]);
     expect(Array.from(withoutSorted(Float64Array.of(1, 2, 3), Float64Array.of(1, 2, 3)))).toEqual([]);
     expect(() => withoutSorted(Float64Array.of(1, 2, 3), Float64Array.of(3, 4))).toThrow(/sub-multiset/);
+  });
+});
+
+describe("the caller's arrays are left alone", () => {
+  test('simulateFiniteMarket and expectedTrades do not sort or write their inputs', () => {
+    const r = makeRng('jp-finite-inputs');
+    const b = Float64Array.from({ length: 500 }, () => r());
+    const s = Float64Array.from({ length: 500 }, () => r());
+    const b0 = b.slice();
+    const s0 = s.slice();
+    simulateFiniteMarket({ buyers: b, sellers: s, periods: 3, beta: (x) => (1 + x) / 2, seed: 1 });
+    expect(b).toEqual(b0);
+    expect(s).toEqual(s0);
+    expectedTrades(b, s, (x) => (1 + x) / 2, 1);
+    expect(b).toEqual(b0);
+    expect(s).toEqual(s0);
+  });
+
+  test('bad sellers: not a Float64Array, a non-finite value — each names the field', () => {
+    const b = Float64Array.of(0.1, 0.2);
+    expect(() => simulateFiniteMarket({ buyers: b, sellers: [0.1, 0.2] as unknown as Float64Array, periods: 1, beta: () => 0, seed: 1 })).toThrow(/^sellers: must be a Float64Array$/);
+    expect(() => simulateFiniteMarket({ buyers: b, sellers: Float64Array.of(0.1, Infinity), periods: 1, beta: () => 0, seed: 1 })).toThrow(/^sellers\[1\]: Infinity is not a finite value$/);
   });
 });
