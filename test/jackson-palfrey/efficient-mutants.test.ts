@@ -244,7 +244,7 @@ describe("theorem1Cutoffs' report: roots per level on the solution's path, resid
 });
 
 describe('solveEq4: the smallest root of eq. (4) against bisection on its two sides (sellerShortfall, not the prefix sums)', () => {
-  it('random economies and period-1 profiles, δ ∈ {0.5, 0.9, 0.99}, s at the atoms and between them', () => {
+  it('random economies and period-1 profiles, δ ∈ {0.5, 0.9, 0.99, 1}, s at the atoms and between them', () => {
     const r = rng('jp-efficient-mutants-eq4');
     let inner = 0;
     for (let k = 0; k < 60; k++) {
@@ -253,8 +253,8 @@ describe('solveEq4: the smallest root of eq. (4) against bisection on its two si
       const beta = Float64Array.from(v, (s) => (r() < 0.2 ? 1 : r() < 0.1 ? 0 : s + (1 - s) * r()));
       const p2 = period2(e, beta);
       const S2s = { values: v, mass: p2.sellerMass };
-      // not δ = 1: with every atom below β, h is flat there (slope 1 − δ), and round-off decides between its ends
-      for (const delta of [0.5, 0.9, 0.99]) {
+      // δ = 1 too: with every atom below β, h is flat there (slope 1 − δ); the smallest root, not 1, when h is 0 on it
+      for (const delta of [0.5, 0.9, 0.99, 1]) {
         for (const s of [...Array.from(v), r(), 0, 1]) {
           const RB = p2.B2 > 0 ? buyerExcess(p2.buyers, s) / p2.B2 : 0;
           const got = solveEq4(v, p2, s, RB, delta);

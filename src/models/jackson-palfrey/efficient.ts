@@ -402,7 +402,14 @@ export function solveEq4(values: Float64Array, p2: Period2, s: number, RB: numbe
     }
     return lo;
   };
-  if (hk(1, below(1)) < 0) return 1;
+  // h(1) < 0: no root below 1. But with every atom below 1 and δ = 1 the last segment is flat (slope
+  // 1 − δ·P_n/S2 = 0 exactly) and h there is h at the last atom, 0 for the seller whose equation ties
+  // (one atom: 0 = 0 on [s, 1]) up to the round-off of RB, K and Q/S2: that round-off must not pick 1
+  // over the smallest root (mut-jp.md, "Noticed, not fixed"; test/jackson-palfrey/efficient-theorem2-mutants.test.ts).
+  const top = below(1);
+  const h1 = hk(1, top);
+  const flat = !(1 - (delta * p2.P[top]) / p2.S2 > 0);
+  if (h1 < 0 && !(flat && h1 >= -64 * Number.EPSILON * (1 + Math.abs(c0)))) return 1;
   if (hk(0, 0) >= 0) return 0;
   // the last atom index k (value in (0, 1)) with h(values[k]) ≤ 0; the root lies after it
   let lo = below(0);
