@@ -149,11 +149,12 @@ describe('deviate: what it promises', () => {
     { player: 0, quoteOffset: [-100, 0.5], real: [[3, 3], [1, -0.5], [0.25, 0.5], [-1, 0]], settle: 1 },
     { player: 2, quoteOffset: [0.25, -0.5], real: [[0.5, 0], [-0.25, 1], [2, 2], [0, 0.75]], settle: 3 },
   ];
-  const c = contractProfile(e, t);
-  const p = deviate(e, t, members);
+  // built inside each test, not when the file is collected: Stryker switches a mutant on per test
+  const run = () => ({ c: contractProfile(e, t), p: deviate(e, t, members) });
   const Lr = e.L - 1;
 
   test('quotes: max(p* + offset, 0) on the real goods, 1 on the numéraire; outsiders keep p*', () => {
+    const { c, p } = run();
     expect(str(p.quotes[0])).toEqual(['0', '115/14', '1']);
     expect(str(p.quotes[2])).toEqual(['311/28', '101/14', '1']);
     expect(str(p.quotes[1])).toEqual(str(c.quotes[1]));
@@ -161,6 +162,7 @@ describe('deviate: what it promises', () => {
   });
 
   test('real demands move by `real`, the own row ignored; no demand to oneself', () => {
+    const { c, p } = run();
     for (const m of members)
       for (let k = 0; k < e.N; k++) {
         if (k === m.player) expect(p.demands[k][k].every((v) => v.n === 0n)).toBe(true);
@@ -169,6 +171,7 @@ describe('deviate: what it promises', () => {
   });
 
   test('members\' trades with each other carry no payment; a trade with an outsider (not the settling partner) is paid at its quote', () => {
+    const { c, p } = run();
     expect(p.demands[0][2][Lr].toFraction()).toBe(c.demands[0][2][Lr].toFraction());
     expect(p.demands[2][0][Lr].toFraction()).toBe(c.demands[2][0][Lr].toFraction());
     // member 3 buys (−1/4, 1) from outsider 2 at p*: pays (76/7)(−1/4) + (54/7)(1) = 5 numéraire
@@ -176,6 +179,7 @@ describe('deviate: what it promises', () => {
   });
 
   test('budgets: members and outsiders bind, but the first member\'s settling partner, whose left side is the sum of all', () => {
+    const { p } = run();
     const b = [0, 1, 2, 3].map((k) => budgetLhs(p, k));
     expect([b[0], b[2], b[3]].map((v) => v.toFraction())).toEqual(['0', '0', '0']);
     // Σ_k budget_k = Σ_{a<b} (p_b − p_a)·(z_b^a − z_a^b), from the definition
