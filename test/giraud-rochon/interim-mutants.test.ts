@@ -141,5 +141,10 @@ describe('undecided: the solver cannot certify', () => {
     const r = searchImprovementWith(straddle, e, x(), []);
     expect(r.verdict).toBe('undecided');
     expect(r.why).toMatch(/^total gain in \[/);
+    // x efficient: the true optimum is the base (gain 0); an upper end moved up leaves [0, 1]: still undecided
+    const upper = through((q) => (q.certified ? { ...q, certificate: { ...q.certificate!, upper: new Fraction((q.certificate as { upper: string }).upper).add(1).toFraction() } as LpResult['certificate'] } : q));
+    const u = searchImprovementWith(upper, e, x(), []);
+    expect(u.gain).toEqual(['0', '1']);
+    expect(u.verdict).toBe('undecided');
   });
 });
