@@ -5,7 +5,7 @@
  * defaults (no transfers, the solvency tolerance), and the certificate's (agent, type, report)
  * labels against compatibility.ts's own order.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { InputError } from '../../src/errors.ts';
 import { grOutcome, GOODS_MAX } from '../../src/models/giraud-rochon/eval.ts';
 import { grContract, CONTRACT_GOODS_MAX } from '../../src/models/giraud-rochon/eval-contract.ts';
@@ -56,6 +56,9 @@ describe('gr.outcome', () => {
     const short = { ...ok, demands: [[[0, 0], [1, -2.7]], [[0, 0], [0, 0]]] };
     expect((grOutcome.evaluate({ ...short, tolerance: 0.06 }) as { solvent: boolean[] }).solvent[0]).toBe(true);
     expect((grOutcome.evaluate({ ...short, tolerance: 0.04 }) as { solvent: boolean[] }).solvent[0]).toBe(false);
+    // Definition 2's transfer y_1 = 0.3 covers it exactly, even at tolerance 0
+    expect((grOutcome.evaluate({ ...short, tolerance: 0, transfers: [0.3, 0] }) as { solvent: boolean[] }).solvent[0]).toBe(true);
+    expect((grOutcome.evaluate({ ...short, tolerance: 0, transfers: [0.25, 0] }) as { solvent: boolean[] }).solvent[0]).toBe(false);
   });
 });
 
@@ -64,6 +67,7 @@ describe('gr.contract', () => {
   const refuse = (patch: Record<string, unknown>) => message(() => grContract.evaluate({ ...ok, ...patch }));
   test('each refusal in one line, naming the field and the numbers', () => {
     expect(refuse({ omega: [[1], [2], [1]] })).toBe('omega[0]: must list at least 2 goods (the numéraire last)');
+    expect(refuse({ omega: [] })).toBe('omega[0]: must list at least 2 goods (the numéraire last)');
     expect(refuse({ omega: [[], [2, 20], [1, 20]] })).toBe('omega[0]: must list at least 2 goods (the numéraire last)');
     expect(refuse({ b: [[1], [1]] })).toBe('b: must have 3 rows, one per agent (got 2)');
     expect(refuse({ omega: [[1, 20], [2, 20]] })).toBe('omega: must have 3 rows, one per agent (got 2)');
@@ -75,6 +79,8 @@ describe('gr.contract', () => {
     expect(refuse({ a: [[10], [4], [14]] })).toBe('a[1][0]: must exceed b·ω̄ = 4 (v increasing on every feasible bundle)');
     expect(refuse({ a: [[10], [11], [8]] })).toBe('a[2][0]: must exceed b·ω̄ = 8 (v increasing on every feasible bundle)');
     expect(refuse({ a: [[10], [11]] })).toBe('a: must list at least 3 agents (Assumption 1)');
+    expect(grContract.name).toBe('gr.contract');
+    expect(grContract.description).toMatch(/^Giraud–Rochon, proof of Theorem 1/);
     expect(refuse({ b: [[1], [0], [2]] })).toBe('b[1][0]: must be > 0 (v strictly concave)');
     expect(refuse({ omega: [[1, 20], [-1, 20], [1, 20]] })).toBe('omega[1][0]: must be ≥ 0');
   });
@@ -121,6 +127,10 @@ describe('gr.agv and gr.compatibility', () => {
     const types = [4, 4, 4, 2];
     const many = { types, a: types.map((k) => Array.from({ length: k }, () => [3])), b: types.map((k) => Array.from({ length: k }, () => [0.5])), omega: types.map(() => [1, 1]), prior: [1] };
     expect(message(() => grAgv.evaluate(many))).toBe(`types: must give at most ${PM} type profiles (got 128)`);
+    // exactly PROFILES_MAX (4·4·4 = 64): accepted
+    const t3 = [4, 4, 4];
+    const most = { types: t3, a: t3.map((k) => Array.from({ length: k }, () => [3])), b: t3.map((k) => Array.from({ length: k }, () => [0.5])), omega: t3.map(() => [1, 1]), prior: Array.from({ length: 64 }, () => 1 / 64) };
+    expect(message(() => grAgv.evaluate(most))).toBe('accepted');
   });
 
   test('bic: the AGV slacks are ≥ 0 under independence (true), and false when one is negative (correlated)', () => {
@@ -143,5 +153,11 @@ describe('gr.agv and gr.compatibility', () => {
     expect(r.certificate.lambda.map((l) => l.exact)).toEqual(direct.pair!.lambda.map((v) => v.toFraction()));
     const h = grCompatibility.evaluate({ ...spec, prior: [2, 6, 1, 3, 4, 12].map((w) => w / 28) }) as { holds: boolean | null; verdict: string };
     expect([h.holds, h.verdict]).toEqual([true, 'holds']);
+  });
+
+  test('gr.compatibility before prepare(): a plain error saying so (a fresh module, HiGHS not loaded)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/models/giraud-rochon/eval-incentives.ts');
+    expect(() => fresh.grCompatibility.evaluate(ok)).toThrow('gr.compatibility: the LP solver is not loaded (call prepare() first)');
   });
 });
