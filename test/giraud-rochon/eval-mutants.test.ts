@@ -115,6 +115,15 @@ describe('gr.agv and gr.compatibility', () => {
     expect(refuse({ prior: [0.25, 0.25, 0.25, 0.3] })).toBe('prior: must sum to 1 (a probability over the type profiles; got 1.05)');
     expect(refuse({ omega: [[1, 1], [-1, 1]] })).toBe('omega[1][0]: must be ≥ 0');
     expect(refuse({ omega: [[0, 1], [1, 1]] })).toBe('accepted');
+    expect(refuse({ types: [2, 1.5] })).satisfy((m: string) => m.startsWith('types[1]: must be an integer'));
+    expect(refuse({ types: [2, 0] })).satisfy((m: string) => m.startsWith('types[1]: must be ≥ 1'));
+    expect(refuse({ types: [2, 5] })).satisfy((m: string) => m.startsWith('types[1]: must be ≤ 4'));
+    expect(refuse({ types: [2] })).satisfy((m: string) => m.startsWith('types: must list at least 2 agents'));
+    expect(refuse({ b: [[[0.5], [0]], [[0.5], [0.5]]] })).satisfy((m: string) => m.startsWith('b[0][1][0]: must be > 0 (v strictly concave)'));
+    expect(refuse({ prior: [0.5, 0.5, 0, 0] })).satisfy((m: string) => m.startsWith('prior[2]: must be > 0 (Q(t) > 0 for every profile, Section 2.1)'));
+    expect([grAgv.name, grCompatibility.name]).toEqual(['gr.agv', 'gr.compatibility']);
+    expect(grAgv.description).toMatch(/^Giraud–Rochon: d'Aspremont–Gérard-Varet transfers/);
+    expect(grCompatibility.description).toMatch(/^Giraud–Rochon: the compatibility condition of Section 4/);
   });
 
   test('edges: a = b·ω̄ exactly refused; GOODS_MAX and PROFILES_MAX', () => {
@@ -151,6 +160,7 @@ describe('gr.agv and gr.compatibility', () => {
     expect(r.holds).toBe(false);
     expect(r.certificate.lambda.map(({ agent, type, report }) => ({ agent, type, report }))).toEqual(typeSpace(e).ics.map((c) => ({ agent: c.agent + 1, type: c.type, report: c.report })));
     expect(r.certificate.lambda.map((l) => l.exact)).toEqual(direct.pair!.lambda.map((v) => v.toFraction()));
+    expect(r.certificate.kappa.map((k) => k.exact)).toEqual(direct.pair!.kappa.map((v) => v.toFraction()));
     const h = grCompatibility.evaluate({ ...spec, prior: [2, 6, 1, 3, 4, 12].map((w) => w / 28) }) as { holds: boolean | null; verdict: string };
     expect([h.holds, h.verdict]).toEqual([true, 'holds']);
   });
