@@ -100,19 +100,20 @@ export function deviate(e: Economy, t: readonly number[], members: readonly Memb
     }
   }
   const p: Profile = { quotes, demands, endowments: base.endowments };
-  // the first member keeps every outsider but its settling partner on its budget: it takes (or
+  for (const m of members) {
+    const lhs = budgetLhs(p, m.player);
+    demands[m.player][m.settle][Lr] = demands[m.player][m.settle][Lr].sub(lhs);
+  }
+  // then the first member keeps every outsider but its settling partner on its budget: it takes (or
   // gives) the outsider's imbalance in numéraire and passes it on to the settling partner, which
-  // leaves its own budget unchanged (numéraire is worth 1 at every quote)
+  // leaves its own budget unchanged (numéraire is worth 1 at every quote). After the members
+  // settle, not before: a second member settling with another outsider moves that outsider's budget.
   const lead = members[0];
   for (let k = 0; k < e.N; k++) {
     if (inS.has(k) || k === lead.settle) continue;
     const c = budgetLhs(p, k);
     demands[lead.player][k][Lr] = demands[lead.player][k][Lr].add(c);
     demands[lead.player][lead.settle][Lr] = demands[lead.player][lead.settle][Lr].sub(c);
-  }
-  for (const m of members) {
-    const lhs = budgetLhs(p, m.player);
-    demands[m.player][m.settle][Lr] = demands[m.player][m.settle][Lr].sub(lhs);
   }
   return p;
 }
