@@ -228,7 +228,9 @@ export function table(outcomes: ClaimOutcome[], stray: SkippedFile[] = []): stri
       lines.push(`  ${o.id} (${o.outcome}): ${cx.describe}`);
       if (cx.foundBy === 'replay') lines.push('    found by: a saved case only (this run’s search found none)');
       if (!cx.certified) lines.push(`    standard: ${JSON.stringify(cx.certification.standard)}`);
-      lines.push(`    ${cx.certified ? 'certified' : 'NOT confirmed'} by ${cx.certifiedBy ?? 'high precision'}: ${JSON.stringify(cx.certification.high)}`);
+      // One line: a bundles table (before/after, for the report's figure) is left to --json and the report.
+      const { bundles, ...high } = cx.certification.high;
+      lines.push(`    ${cx.certified ? 'certified' : 'NOT confirmed'} by ${cx.certifiedBy ?? 'high precision'}: ${JSON.stringify(high)}${bundles !== undefined ? ' (bundles before/after: in --json and the report)' : ''}`);
       if (cx.replay) lines.push(`    replay: ${cx.replay}`);
     }
   }
