@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Economy, Utility } from '../../src/economy/utilities.ts';
-import { certifyEquilibrium, checkEconomy, walrasianEquilibrium, WalrasianRefusal } from '../../src/economy/walrasian.ts';
+import { certifyEquilibrium, checkEconomy, excessDemand, walrasianEquilibrium, WalrasianRefusal } from '../../src/economy/walrasian.ts';
 import { InputError } from '../../src/errors.ts';
 
 const cd = (...alpha: number[]): Utility => ({ kind: 'cobb-douglas', alpha });
@@ -135,5 +135,33 @@ describe('checkEconomy: every indivisible-good error names its entry', () => {
   });
   test('a valid economy gives its number of goods, also under a prefix', () => {
     expect(checkEconomy({ indivisible: [2], types: [ok] }, 'economy')).toBe(3);
+  });
+});
+
+describe('routes', () => {
+  test('Example 1 types mixed with smooth ones are refused by the smooth route, naming the type', () => {
+    const e: Economy = { indivisible: [1], types: [
+      { mass: 1, endowment: [1, 1], utility: { kind: 'example1', v: { kind: 'exp', a: 1 } } },
+      { mass: 1, endowment: [1, 1], utility: cd(0.5, 0.5) },
+    ] };
+    expect(() => walrasianEquilibrium(e)).toThrow(/type 0 has utility kind example1, whose demand is a correspondence/);
+  });
+
+  test('zero endowment entries: the mirror-symmetric CES economy has p_1 = 1 (goods and types swapped)', () => {
+    const e: Economy = { types: [
+      { mass: 1, endowment: [1, 0], utility: { kind: 'ces', alpha: [1, 2], sigma: 3 } },
+      { mass: 1, endowment: [0, 1], utility: { kind: 'ces', alpha: [2, 1], sigma: 3 } },
+    ] };
+    const r = walrasianEquilibrium(e);
+    expect(r.prices[1]).toBeCloseTo(1, 13);
+    // x_0 of type 0 = a_0^σ / (a_0^σ + a_1^σ) at p = (1, 1): 1/9 of wealth 1
+    expect(r.allocation[0][0]).toBeCloseTo(1 / 9, 13);
+    // without the symmetry the Cobb–Douglas guess is off and Newton must move: markets still clear
+    const f: Economy = { types: [
+      { mass: 1, endowment: [1, 0], utility: { kind: 'ces', alpha: [1, 2], sigma: 3 } },
+      { mass: 2, endowment: [0, 1], utility: { kind: 'ces', alpha: [1, 1], sigma: 2 } },
+    ] };
+    const z = excessDemand(f, walrasianEquilibrium(f).prices);
+    expect(Math.max(...z.map(Math.abs))).toBeLessThan(1e-12);
   });
 });
