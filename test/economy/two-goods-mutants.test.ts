@@ -30,7 +30,8 @@ describe('logDemand: the closed forms a sum reduces to', () => {
   test('leaves with one ratio a/b: a sum of logs is the log of the summed weights (Cobb–Douglas share 1/3)', () => {
     // ln q + 2 ln r + 3 ln q + 6 ln r = 4 ln q + 8 ln r: p q = W/3 exactly
     const d = logDemand(sum(log(1, 2), log(3, 6)), 2, 6);
-    expect(d.bracket).toBeDefined();
+    expect(d.bracket).toHaveLength(2);
+    expect(d.bracket![0]).toBe(d.x);
     expect(Math.exp(d.lq)).toBeCloseTo(1, 14);
     expect(Math.exp(d.lr)).toBeCloseTo(4, 14);
   });
