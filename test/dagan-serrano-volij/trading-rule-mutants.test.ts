@@ -5,7 +5,7 @@
  * fine grid of the budget line (two goods) and its corner cases (caps that fit, R = 0, R < 0).
  */
 import { describe, expect, test } from 'vitest';
-import { tradeCaps, waterFill } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
+import { galeTrade, tradeCaps, waterFill } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
 
 describe('tradeCaps by hand', () => {
   test('each sign pattern of (z_0^k, z_1^k) and the holdings cap', () => {
@@ -70,5 +70,39 @@ describe('waterFill against brute force', () => {
     expect(waterFill([1, 1, 1], [0, 1, 1], [1, 2], 0, y)).toBe(true);
     expect(y).toEqual([9, 0, 0]);
     expect(waterFill([1, 2, 0.5], [0, 1, 1], [1, 2], -1e-3, [0, 0, 0])).toBe(false);
+  });
+});
+
+describe('galeTrade with one indivisible and one divisible good, money binding', () => {
+  /** Brute force: every integer x_1 ≤ cap_1 the money allows, x_2 spending the rest (capped); ties to the greater x_1. */
+  const brute = (p: number[], cap1: number, cap2: number, money: number) => {
+    let best = { x1: -1, x2: 0, obj: -Infinity };
+    for (let x1 = 0; x1 <= cap1 && p[1] * x1 <= money; x1++) {
+      const x2 = Math.min(cap2, (money - p[1] * x1) / p[2]);
+      const obj = -Math.exp(-x1) - Math.exp(-x2);
+      if (obj >= best.obj - 1e-12) best = { x1, x2, obj };
+    }
+    return best;
+  };
+
+  test('the proposer buys both with 3 units of money: the integer/divisible split is the brute-force best', () => {
+    const p = [1, 1, 0.7];
+    const b = brute(p, 3, 5, 3);
+    expect(b.x1).toBe(2); // −e^−2 − e^−1/0.7 beats x_1 = 1 and 3
+    const g = galeTrade(p, [false, true, false], { holdings: [3, 0, 0], target: [0, 3, 5] }, { holdings: [0, 3, 5], target: [3, 0, 0] });
+    expect(g.trade[1]).toBe(2);
+    expect(g.trade[2]).toBeCloseTo(b.x2, 12);
+    expect(g.trade[0]).toBeCloseTo(-3, 12);
+    expect(g.objective).toBeCloseTo(b.obj, 12);
+  });
+
+  test('mirrored: the proposer sells both and the responder’s 3 units of money bind', () => {
+    const p = [1, 1, 0.7];
+    const b = brute(p, 3, 5, 3);
+    const g = galeTrade(p, [false, true, false], { holdings: [0, 3, 5], target: [3, 0, 0] }, { holdings: [3, 0, 0], target: [0, 3, 5] });
+    expect(g.trade[1]).toBe(-2);
+    expect(g.trade[2]).toBeCloseTo(-b.x2, 12);
+    expect(g.trade[0]).toBeCloseTo(3, 12);
+    expect(g.objective).toBeCloseTo(b.obj, 12);
   });
 });
