@@ -17,6 +17,10 @@ export default {
     'src/models/pycia-wang/*.ts',
     'src/models/jackson-palfrey/**/*.ts',
     'src/numeric/*.ts',
+    'src/models/giraud-rochon/**/*.ts',
+    'src/economy/**/*.ts',
+    'src/models/hu-wallace/**/*.ts',
+    'src/models/dagan-serrano-volij/**/*.ts',
   ],
   // Module-level constants would run every test for each mutant (Stryker cannot attribute them);
   // they are few and listed in mutation/equivalent/ where they matter.

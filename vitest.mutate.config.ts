@@ -40,7 +40,8 @@ const only = process.env.MUTATE_TESTS?.split(',').map((s) => s.trim()).filter(Bo
 
 export default defineConfig({
   test: {
-    include: only?.length ? only : ['test/pycia-wang/**/*.test.ts', 'test/jackson-palfrey/**/*.test.ts', 'test/numeric/**/*.test.ts', 'test/distributions/**/*.test.ts', 'test/eval-input.test.ts', ...claims],
+    include: only?.length ? only : ['test/pycia-wang/**/*.test.ts', 'test/jackson-palfrey/**/*.test.ts', 'test/numeric/**/*.test.ts', 'test/distributions/**/*.test.ts', 'test/eval-input.test.ts',
+      'test/giraud-rochon/**/*.test.ts', 'test/economy/**/*.test.ts', 'test/hu-wallace/**/*.test.ts', 'test/dagan-serrano-volij/**/*.test.ts', ...claims],
     setupFiles: ['test/setup.ts', 'test/mutate-setup.ts'],
     sequence: { sequencer: UnitsFirst },
     testTimeout: 120_000,

@@ -1,0 +1,108 @@
+/**
+ * Tests written against the survivors of the first mutation run of
+ * src/models/dagan-serrano-volij/trading-rule.ts (mutation/results/mut-hwdsv.md): B's caps (i)–(iii)
+ * good by good on a meeting worked out by hand, and the water-filling against brute force on a
+ * fine grid of the budget line (two goods) and its corner cases (caps that fit, R = 0, R < 0).
+ */
+import { describe, expect, test } from 'vitest';
+import { galeTrade, tradeCaps, waterFill } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
+
+describe('tradeCaps by hand', () => {
+  test('each sign pattern of (z_0^k, z_1^k) and the holdings cap', () => {
+    // goods 1..6: z0 = target − holdings of the proposer, z1 of the responder
+    const proposer = { holdings: [1, 2, 0, 0, 0, 1, 5], target: [1, 1, 1, 1, 1, 1, 3] };
+    const responder = { holdings: [1, 0, 3, 0, 2, 1, 0], target: [1, 1, 0, 1, 2, 0, 4] };
+    // z0: [−1, +1, +1, +1, 0, −2]; z1: [+1, −3, +1, 0, −1, +4]
+    const { dir, cap } = tradeCaps([1, 1, 1, 1, 1, 1, 1], [false, false, false, false, false, false, false], proposer, responder);
+    expect(dir).toEqual([0, -1, 1, 0, 0, 0, -1]);
+    expect(cap).toEqual([0, 1, 1, 0, 0, 0, 2]);
+  });
+
+  test('indivisible caps are floored; a cap of 0 means no trade', () => {
+    const proposer = { holdings: [1, 0, 0], target: [1, 2.5, 0.5] };
+    const responder = { holdings: [1, 3, 0.4], target: [1, 0, 0] };
+    const { dir, cap } = tradeCaps([1, 1, 1], [false, true, true], proposer, responder);
+    expect(cap).toEqual([0, 2, 0]);
+    expect(dir).toEqual([0, 1, 0]);
+  });
+});
+
+describe('waterFill against brute force', () => {
+  const value = (s: number[], goods: number[]) => goods.reduce((a, k) => a + 1 - Math.exp(-s[k]), 0);
+  /** max over a fine grid of s_1 with s_2 spending the rest (capped): two goods. */
+  const brute = (p: number[], c: number[], R: number) => {
+    let best = -Infinity;
+    const n = 200_000;
+    for (let i = 0; i <= n; i++) {
+      const s1 = (Math.min(c[1], R / p[1]) * i) / n;
+      const s2 = Math.min(c[2], Math.max(0, (R - p[1] * s1) / p[2]));
+      best = Math.max(best, 2 - Math.exp(-s1) - Math.exp(-s2));
+    }
+    return best;
+  };
+
+  test.each([
+    [[1, 2, 0.5], [0, 1.5, 3], 1.2],
+    [[1, 0.3, 4], [0, 2, 0.4], 1],
+    [[1, 1, 1], [0, 0.2, 5], 1.5],
+  ])('prices %j caps %j budget %s: the objective is the brute-force maximum, on the budget', (p, c, R) => {
+    const s = [0, 0, 0];
+    expect(waterFill(p, c, [1, 2], R, s)).toBe(true);
+    expect(value(s, [1, 2])).toBeCloseTo(brute(p, c, R), 9);
+    expect(p[1] * s[1] + p[2] * s[2]).toBeLessThanOrEqual(R * (1 + 1e-15));
+    expect(p[1] * s[1] + p[2] * s[2]).toBeCloseTo(R, 12);
+    for (const k of [1, 2]) {
+      expect(s[k]).toBeGreaterThanOrEqual(0);
+      expect(s[k]).toBeLessThanOrEqual(c[k]);
+    }
+  });
+
+  test('caps that fit the budget are all taken; R = 0 trades nothing; R < 0 is infeasible', () => {
+    const s = [9, 9, 9];
+    expect(waterFill([1, 2, 0.5], [0, 1, 1], [1, 2], 3, s)).toBe(true);
+    expect(s).toEqual([9, 1, 1]);
+    const z = [9, 9, 9];
+    expect(waterFill([1, 2, 0.5], [0, 1, 1], [1, 2], 0, z)).toBe(true);
+    expect(z[1]).toBe(0);
+    expect(z[2]).toBe(0);
+    // equal prices: the first two breakpoints coincide (S flat between them)
+    const y = [9, 9, 9];
+    expect(waterFill([1, 1, 1], [0, 1, 1], [1, 2], 0, y)).toBe(true);
+    expect(y).toEqual([9, 0, 0]);
+    expect(waterFill([1, 2, 0.5], [0, 1, 1], [1, 2], -1e-3, [0, 0, 0])).toBe(false);
+  });
+});
+
+describe('galeTrade with one indivisible and one divisible good, money binding', () => {
+  /** Brute force: every integer x_1 ≤ cap_1 the money allows, x_2 spending the rest (capped); ties to the greater x_1. */
+  const brute = (p: number[], cap1: number, cap2: number, money: number) => {
+    let best = { x1: -1, x2: 0, obj: -Infinity };
+    for (let x1 = 0; x1 <= cap1 && p[1] * x1 <= money; x1++) {
+      const x2 = Math.min(cap2, (money - p[1] * x1) / p[2]);
+      const obj = -Math.exp(-x1) - Math.exp(-x2);
+      if (obj >= best.obj - 1e-12) best = { x1, x2, obj };
+    }
+    return best;
+  };
+
+  test('the proposer buys both with 3 units of money: the integer/divisible split is the brute-force best', () => {
+    const p = [1, 1, 0.7];
+    const b = brute(p, 3, 5, 3);
+    expect(b.x1).toBe(2); // −e^−2 − e^−1/0.7 beats x_1 = 1 and 3
+    const g = galeTrade(p, [false, true, false], { holdings: [3, 0, 0], target: [0, 3, 5] }, { holdings: [0, 3, 5], target: [3, 0, 0] });
+    expect(g.trade[1]).toBe(2);
+    expect(g.trade[2]).toBeCloseTo(b.x2, 12);
+    expect(g.trade[0]).toBeCloseTo(-3, 12);
+    expect(g.objective).toBeCloseTo(b.obj, 12);
+  });
+
+  test('mirrored: the proposer sells both and the responder’s 3 units of money bind', () => {
+    const p = [1, 1, 0.7];
+    const b = brute(p, 3, 5, 3);
+    const g = galeTrade(p, [false, true, false], { holdings: [0, 3, 5], target: [3, 0, 0] }, { holdings: [3, 0, 0], target: [0, 3, 5] });
+    expect(g.trade[1]).toBe(-2);
+    expect(g.trade[2]).toBeCloseTo(-b.x2, 12);
+    expect(g.trade[0]).toBeCloseTo(3, 12);
+    expect(g.objective).toBeCloseTo(b.obj, 12);
+  });
+});

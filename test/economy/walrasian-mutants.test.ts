@@ -1,0 +1,167 @@
+/**
+ * Tests written against the survivors of the first mutation run of src/economy/walrasian.ts
+ * (mutation/results/mut-hwdsv.md): the certificate's measured quantities on an allocation whose
+ * errors are worked out by hand, the Cobb–Douglas first guess (exact for Cobb–Douglas economies,
+ * so Newton has nothing left to do), Example 1's price on a market solved by hand, and the
+ * messages of checkEconomy and of the refusals.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Economy, Utility } from '../../src/economy/utilities.ts';
+import { certifyEquilibrium, checkEconomy, excessDemand, walrasianEquilibrium, WalrasianRefusal } from '../../src/economy/walrasian.ts';
+import { InputError } from '../../src/errors.ts';
+
+const cd = (...alpha: number[]): Utility => ({ kind: 'cobb-douglas', alpha });
+
+describe('certifyEquilibrium measures what it says', () => {
+  // Type 0 (mass 1, e = (2, 0), α = (3/4, 1/4)); type 1 (mass 2, e = (0, 1), α = (1/2, 1/2)); p = (1, 1).
+  // Wealths 2 and 1; demands (1.5, 0.5) and (0.5, 0.5). Type 0 is given (1.7, 0.5): 0.2 over budget.
+  const e: Economy = { types: [
+    { mass: 1, endowment: [2, 0], utility: cd(0.75, 0.25) },
+    { mass: 2, endowment: [0, 1], utility: cd(0.5, 0.5) },
+  ] };
+  const x = [[1.7, 0.5], [0.5, 0.5]];
+
+  test('clearing, budget, first-order conditions and demand gap by hand', () => {
+    const c = certifyEquilibrium(e, [1, 1], x, { probes: 6 });
+    // good 0: 1·(1.7 − 2) + 2·(0.5 − 0) = 0.7 of supply 2; good 1: 1·0.5 + 2·(0.5 − 1) = −0.5 of supply 2
+    expect(c.clearing).toBeCloseTo(0.35, 14);
+    expect(c.budget).toBeCloseTo(0.1, 14); // |2.2 − 2| / 2
+    // ∂_k u ∝ α_k / x_k for −∏x^−α: ratios 0.75/1.7 and 0.25/0.5, so 1 − (0.75/1.7)/0.5
+    expect(c.kkt).toBeCloseTo(1 - 0.75 / 1.7 / 0.5, 14);
+    expect(c.demand).toBeCloseTo(0.2 / 1.7, 14); // |1.5 − 1.7| / max(1, 1.7)
+    expect(c.probes.count).toBe(12);
+    expect(c.failures).toEqual([
+      `markets do not clear: relative excess ${c.clearing} > 1e-9`,
+      `a budget does not bind: relative gap ${c.budget} > 1e-9`,
+      `first-order conditions fail: ${c.kkt} > 1e-8`,
+      `a bundle is not the analytic demand: gap ${c.demand} > 1e-9`,
+    ]);
+  });
+
+  test('the exact equilibrium passes with measured values at round-off; no probes means no probe gain', () => {
+    // p_1 = Σ m a e_0 / Σ m (1 − a) e_1 = (1·0.25·2) / (2·0.5·1) = 0.5
+    const p = [1, 0.5];
+    const eq = [[1.5, 1], [0.25, 0.5]];
+    const c = certifyEquilibrium(e, p, eq, { probes: 0 });
+    expect(c.failures).toEqual([]);
+    expect(c.clearing).toBe(0);
+    expect(c.kkt).toBeLessThan(1e-15);
+    expect(c.probes).toEqual({ count: 0, worstGain: -Infinity });
+    expect(certifyEquilibrium(e, p, eq).probes.worstGain).toBeLessThanOrEqual(0);
+  });
+
+  test('a negative or NaN holding is a failure of its own', () => {
+    const c = certifyEquilibrium(e, [1, 0.5], [[1.5, 1], [-0.25, 1]], { probes: 0 });
+    expect(c.failures).toContain('type 1: negative or invalid bundle');
+    expect(certifyEquilibrium(e, [1, 0.5], [[NaN, 1], [0.25, 0.5]], { probes: 0 }).failures).toContain('type 0: negative or invalid bundle');
+  });
+
+  test('the probes come from the documented default seed', () => {
+    const p = [1, 0.5];
+    const off = [[1.4, 1.2], [0.35, 0.4]]; // on both budgets, not optimal
+    const a = certifyEquilibrium(e, p, off);
+    expect(a.probes.worstGain).toBeGreaterThan(0);
+    expect(certifyEquilibrium(e, p, off, { seed: 'dsv-walrasian-probes' }).probes).toEqual(a.probes);
+    expect(certifyEquilibrium(e, p, off, { seed: 'another' }).probes.worstGain).not.toBe(a.probes.worstGain);
+  });
+});
+
+describe('the Cobb–Douglas first guess', () => {
+  test('is the equilibrium of a Cobb–Douglas economy: Newton starts at the root (three goods, unequal shares)', () => {
+    const e: Economy = { types: [
+      { mass: 1, endowment: [3, 1, 0.5], utility: cd(0.2, 0.5, 0.3) },
+      { mass: 2.5, endowment: [0.5, 2, 1], utility: cd(0.6, 0.1, 0.3) },
+      { mass: 0.7, endowment: [1, 0, 4], utility: cd(0.1, 0.1, 0.8) },
+    ] };
+    const r = walrasianEquilibrium(e);
+    expect(r.certificate.method).toBe('newton');
+    expect(r.certificate.iterations).toBeLessThanOrEqual(1);
+  });
+
+  test('CES weights enter the guess as Cobb–Douglas shares: σ near 1 starts next to the root', () => {
+    const e: Economy = { types: [
+      { mass: 1, endowment: [3, 1, 0.5], utility: { kind: 'ces', alpha: [2, 5, 3], sigma: 1 + 1e-9 } },
+      { mass: 2.5, endowment: [0.5, 2, 1], utility: { kind: 'ces', alpha: [6, 1, 3], sigma: 1 } },
+    ] };
+    expect(walrasianEquilibrium(e).certificate.iterations).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('Example 1 by hand', () => {
+  const t = (r: number, cash: number, unit: number, mass = 1) => ({ mass, endowment: [cash, unit], utility: { kind: 'example1' as const, v: { kind: 'exp' as const, a: 1 }, r } });
+
+  test('buyer (r = 3, cash 0.5) and seller (r = 0.2): breakpoints 0, 0.2, 0.5, 3 (+4); the lowest clearing interval is (0.2, 0.5)', () => {
+    // at p ∈ (0, 0.2) both want the unit; on (0.2, 0.5) only the buyer; its midpoint is 0.35
+    const r = walrasianEquilibrium({ indivisible: [1], types: [t(3, 0.5, 0), t(0.2, 1, 1)] });
+    expect(r.prices).toEqual([1, 0.35]);
+    expect(r.allocation[0][0]).toBeCloseTo(0.15, 15);
+    expect(r.allocation[0][1]).toBe(1);
+    expect(r.allocation[1]).toEqual([1.35, 0]);
+    expect(r.certificate).toMatchObject({ method: 'unit-demand', iterations: 5, kkt: 0, demand: 0 });
+    expect(r.certificate.clearing).toBeLessThan(1e-15);
+    expect(r.certificate.budget).toBeLessThan(1e-15);
+    expect(r.certificate.probes.count).toBe(96);
+    expect(r.certificate.probes.worstGain).toBeLessThanOrEqual(0);
+  });
+
+  test('refusals name the reason', () => {
+    expect(() => walrasianEquilibrium({ types: [t(3, 0.5, 0), t(0.2, 1, 1)] })).toThrow(/example1 utilities need good 1 indivisible/);
+    expect(() => walrasianEquilibrium({ indivisible: [1], types: [t(3, 0.5, 2, 2), t(0.2, 1, 1)] })).toThrow('5 units for 3 agents who each value one: the price of good 1 would be 0');
+    const err = (() => {
+      try {
+        walrasianEquilibrium({ indivisible: [1], types: [t(3, 0.5, 2, 2), t(0.2, 1, 1)] });
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(err).toBeInstanceOf(WalrasianRefusal);
+    expect((err as Error).name).toBe('WalrasianRefusal');
+  });
+});
+
+describe('checkEconomy: every indivisible-good error names its entry', () => {
+  const ok = { mass: 1, endowment: [1, 1, 1], utility: cd(0.2, 0.3, 0.5) };
+  test.each([
+    [{ indivisible: [1.5], types: [ok] }, 'indivisible[0]: must be a good index in 1..2, got 1.5'],
+    [{ indivisible: [-1], types: [ok] }, 'indivisible[0]: must be a good index in 1..2, got -1'],
+    [{ indivisible: [3], types: [ok] }, 'indivisible[0]: must be a good index in 1..2, got 3'],
+    [{ indivisible: [2, 1, 2], types: [ok] }, 'indivisible[2]: repeats good 2'],
+    [{ types: [{ ...ok, endowment: [1] }] }, 'types[0].endowment: needs at least 2 goods, got 1'],
+    [{ types: [{ ...ok, mass: -1 }] }, 'types[0].mass: must be a finite number > 0, got -1'],
+  ] as [Economy, string][])('%j', (e, msg) => {
+    expect(() => checkEconomy(e)).toThrow(InputError);
+    expect(() => checkEconomy(e)).toThrow(msg);
+    expect(() => checkEconomy(e, 'economy')).toThrow(`economy.${msg}`);
+  });
+  test('a valid economy gives its number of goods, also under a prefix', () => {
+    expect(checkEconomy({ indivisible: [2], types: [ok] }, 'economy')).toBe(3);
+  });
+});
+
+describe('routes', () => {
+  test('Example 1 types mixed with smooth ones are refused by the smooth route, naming the type', () => {
+    const e: Economy = { indivisible: [1], types: [
+      { mass: 1, endowment: [1, 1], utility: { kind: 'example1', v: { kind: 'exp', a: 1 } } },
+      { mass: 1, endowment: [1, 1], utility: cd(0.5, 0.5) },
+    ] };
+    expect(() => walrasianEquilibrium(e)).toThrow(/type 0 has utility kind example1, whose demand is a correspondence/);
+  });
+
+  test('zero endowment entries: the mirror-symmetric CES economy has p_1 = 1 (goods and types swapped)', () => {
+    const e: Economy = { types: [
+      { mass: 1, endowment: [1, 0], utility: { kind: 'ces', alpha: [1, 2], sigma: 3 } },
+      { mass: 1, endowment: [0, 1], utility: { kind: 'ces', alpha: [2, 1], sigma: 3 } },
+    ] };
+    const r = walrasianEquilibrium(e);
+    expect(r.prices[1]).toBeCloseTo(1, 13);
+    // x_0 of type 0 = a_0^σ / (a_0^σ + a_1^σ) at p = (1, 1): 1/9 of wealth 1
+    expect(r.allocation[0][0]).toBeCloseTo(1 / 9, 13);
+    // without the symmetry the Cobb–Douglas guess is off and Newton must move: markets still clear
+    const f: Economy = { types: [
+      { mass: 1, endowment: [1, 0], utility: { kind: 'ces', alpha: [1, 2], sigma: 3 } },
+      { mass: 2, endowment: [0, 1], utility: { kind: 'ces', alpha: [1, 1], sigma: 2 } },
+    ] };
+    const z = excessDemand(f, walrasianEquilibrium(f).prices);
+    expect(Math.max(...z.map(Math.abs))).toBeLessThan(1e-12);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Tests written against the survivors of the first mutation run of src/models/hu-wallace/stage2.ts
+ * (mutation/results/mut-hwdsv.md): the helpers the solver does not call — the inactive payoff (1),
+ * the branches g and h of Proposition 1's proof and their slopes at 0 — against hand values, the
+ * payoff (2) and difference quotients; and the totals (3) of a profile worked out by hand.
+ */
+import { describe, expect, test } from 'vitest';
+import { marginalUtilities, utilityValue, type TwoGoodUtility } from '../../src/economy/two-goods.ts';
+import { gBranch, hBranch, inactivePayoff, payoff, profileOutcome, slopesAtZero } from '../../src/models/hu-wallace/stage2.ts';
+
+const u: TwoGoodUtility = { kind: 'sum', terms: [{ kind: 'log', a: 1, b: 2 }, { kind: 'ces', a: 0.5, b: 1, sigma: 0.6 }] };
+const e = { q: 2, r: 3 };
+
+describe('helpers of Section 2.2 and Proposition 1', () => {
+  test('inactive payoff (1): trade at p_1 = r̄/q̄ = 3 by hand', () => {
+    expect(inactivePayoff({ q: 2, r: 6 }, { q: 0.5, r: 0 })).toEqual({ q: 1.5, r: 7.5 });
+    expect(inactivePayoff({ q: 2, r: 6 }, { q: 0, r: 3 })).toEqual({ q: 3, r: 3 });
+  });
+
+  test('g and h are U at the payoff (2) of the one-sided offers (b, 0) and (0, b)', () => {
+    const Qm = 1.3;
+    const Rm = 2.1;
+    for (const b of [0.1, 0.7, 1.5]) {
+      const cg = payoff(e, { q: b, r: 0 }, Qm, Rm);
+      expect(gBranch(u, e, Qm, Rm, b)).toBeCloseTo(utilityValue(u, cg.q, cg.r), 13);
+      const ch = payoff(e, { q: 0, r: b }, Qm, Rm);
+      expect(hBranch(u, e, Qm, Rm, b)).toBeCloseTo(utilityValue(u, ch.q, ch.r), 13);
+    }
+  });
+
+  test("g'(0) and h'(0) match difference quotients of g and h", () => {
+    const { uq, ur } = marginalUtilities(u, e.q, e.r);
+    for (const [Qm, Rm] of [
+      [1.3, 2.1],
+      [4, 0.5],
+    ]) {
+      const s = slopesAtZero(uq, ur, Qm, Rm);
+      const h = 1e-6;
+      expect(s.g0).toBeCloseTo((gBranch(u, e, Qm, Rm, h) - gBranch(u, e, Qm, Rm, -h)) / (2 * h), 7);
+      expect(s.h0).toBeCloseTo((hBranch(u, e, Qm, Rm, h) - hBranch(u, e, Qm, Rm, -h)) / (2 * h), 7);
+    }
+  });
+
+  test('profile totals (3) and consumption (2) by hand: M = 3, ε = (0.1, 0.2)', () => {
+    const o = profileOutcome({ q: 1, r: 1 }, { q: 0.1, r: 0.2 }, [{ q: 0.5, r: 0 }, { q: 0, r: 0.3 }, { q: 0, r: 0 }]);
+    expect(o.Q).toBeCloseTo(0.8, 15); // 3·0.1 + 0.5
+    expect(o.R).toBeCloseTo(0.9, 15); // 3·0.2 + 0.3
+    expect(o.price).toBeCloseTo(1.125, 15);
+    expect(o.consumption[0].q).toBeCloseTo(0.5, 15);
+    expect(o.consumption[0].r).toBeCloseTo(1 + 1.125 * 0.5, 15);
+    expect(o.consumption[1].q).toBeCloseTo(1 + 0.3 / 1.125, 15);
+    expect(o.consumption[1].r).toBeCloseTo(0.7, 15);
+    expect(o.consumption[2]).toEqual({ q: 1, r: 1 });
+  });
+});
