@@ -20,7 +20,7 @@ import {
 } from '../../src/models/hu-wallace/stage1.ts';
 import { posterior, roundedCounts, type Goods } from '../../src/models/hu-wallace/economy.ts';
 import { competitiveEquilibrium, demandByFoc, excessValueByFoc, type ContinuumEconomy } from '../../src/models/hu-wallace/continuum.ts';
-import { brent } from '../../src/numeric/roots.ts';
+import { brent, goldenSectionMax } from '../../src/numeric/roots.ts';
 import { deviationGains, payoff, profileOutcome, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
 import { activeFor, candidateAtM, EquilibriumCache, populationFor, type CandidateAtM } from '../../src/models/hu-wallace/theorem1.ts';
 import { buildEconomy, decodeEconomy, describeEconomy, economyArb, genericEconomyArb, minKL, simplifyEconomy, type HwEconomy } from './generators-stage1.ts';
@@ -66,31 +66,7 @@ const stage1Labels = (e: HwEconomy) => {
 const GRID = 300;
 
 /** Golden-section maximum of a unimodal f on [lo, hi] (no derivatives): the certify route for α*. */
-function goldenMax(f: (t: number) => number, lo: number, hi: number, iters = 200): number {
-  const g = (Math.sqrt(5) - 1) / 2;
-  let a = lo;
-  let b = hi;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc_ = f(c);
-  let fd = f(d);
-  for (let i = 0; i < iters && b - a > 1e-15 * Math.max(1, Math.abs(a)); i++) {
-    if (fc_ >= fd) {
-      b = d;
-      d = c;
-      fd = fc_;
-      c = b - g * (b - a);
-      fc_ = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc_ = fd;
-      d = a + g * (b - a);
-      fd = f(d);
-    }
-  }
-  return 0.5 * (a + b);
-}
+const goldenMax = goldenSectionMax;
 
 function uniqueAlphaCheck(e: HwEconomy, gridN: number): CheckResult {
   const s = solveStage1(e);

@@ -82,6 +82,38 @@ export function brent(f: (x: number) => number, a: number, b: number, opts: Root
   return { root: b, iterations: maxiter, converged: false, fval: fb };
 }
 
+/**
+ * The maximiser of f on [a, b] by plain golden-section search (f unimodal there; no derivatives, no
+ * parabolic steps): the bracket shrinks by (√5 − 1)/2 a step until it is within 1e-15·max(1, |lo|,
+ * |hi|), or after `iters` steps; the midpoint of the last bracket. The certification routes use it
+ * where Brent's method would share a solver's code path.
+ */
+export function goldenSectionMax(f: (x: number) => number, a: number, b: number, iters = 200): number {
+  const inv = (Math.sqrt(5) - 1) / 2;
+  let lo = a;
+  let hi = b;
+  let x1 = hi - inv * (hi - lo);
+  let x2 = lo + inv * (hi - lo);
+  let f1 = f(x1);
+  let f2 = f(x2);
+  for (let k = 0; k < iters && hi - lo > 1e-15 * Math.max(1, Math.abs(lo), Math.abs(hi)); k++) {
+    if (f1 >= f2) {
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = hi - inv * (hi - lo);
+      f1 = f(x1);
+    } else {
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = lo + inv * (hi - lo);
+      f2 = f(x2);
+    }
+  }
+  return 0.5 * (lo + hi);
+}
+
 /** Brent's minimisation (golden section with parabolic steps) of f on [a, b]. */
 export function brentMin(f: (x: number) => number, a: number, b: number, xtol: number, maxiter = 60): { x: number; fx: number; evals: number } {
   const g = 0.3819660112501051;

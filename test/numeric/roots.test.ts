@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { test as ftest, fc } from '@fast-check/vitest';
-import { brent } from '../../src/numeric/roots.ts';
+import { brent, goldenSectionMax } from '../../src/numeric/roots.ts';
 import { normCdf } from '../../src/numeric/special.ts';
 
 interface RootCase {
@@ -84,3 +84,16 @@ ftest.prop([uniform(-5, 5), uniform(0.01, 10), uniform(0, 10), uniform(0.1, 20),
     expect(Math.abs(res.root - r)).toBeLessThanOrEqual(XTOL + RTOL * Math.abs(r));
   },
 );
+
+describe('goldenSectionMax', () => {
+  it('the maximiser of a concave function to ~1e-15 relative, at the ends too, without derivatives', () => {
+    expect(goldenSectionMax((x) => -((x - 0.3) ** 2), 0, 1)).toBeCloseTo(0.3, 7);
+    expect(goldenSectionMax((x) => Math.log(x) - x / 5, 1e-9, 20)).toBeCloseTo(5, 6);
+    // increasing on the interval: the search ends at the right end
+    expect(goldenSectionMax((x) => x, 0, 2)).toBeCloseTo(2, 12);
+    // the step count caps the work
+    let n = 0;
+    goldenSectionMax((x) => (n++, -x * x), -1, 1, 10);
+    expect(n).toBe(12);
+  });
+});

@@ -11,7 +11,7 @@
  * keeps r > 0), so f < 0. Uniqueness is proved only for monotone demand, so the solver counts the
  * sign changes of f on a grid in ln p and reports them rather than assuming one.
  */
-import { brent } from '../../numeric/roots.ts';
+import { brent, goldenSectionMax } from '../../numeric/roots.ts';
 import { demand, mrs, utilityValue, type TwoGoodUtility } from '../../economy/two-goods.ts';
 
 /** A pair of quantities of the two goods (q, r). */
@@ -236,32 +236,11 @@ export function bestOfferAt(u: TwoGoodUtility, p: number, endowment: Goods): { o
 
 /** Golden-section maximisation of a unimodal g on [a, b] (the end values included, where −∞ at Inada ends is allowed). */
 function goldenMax(g: (x: number) => number, a: number, b: number): { x: number; value: number } {
-  const inv = (Math.sqrt(5) - 1) / 2;
-  let lo = a;
-  let hi = b;
-  let x1 = hi - inv * (hi - lo);
-  let x2 = lo + inv * (hi - lo);
-  let g1 = g(x1);
-  let g2 = g(x2);
-  for (let k = 0; k < 120 && hi - lo > 1e-15 * Math.max(1, Math.abs(b)); k++) {
-    if (g1 >= g2) {
-      hi = x2;
-      x2 = x1;
-      g2 = g1;
-      x1 = hi - inv * (hi - lo);
-      g1 = g(x1);
-    } else {
-      lo = x1;
-      x1 = x2;
-      g1 = g2;
-      x2 = lo + inv * (hi - lo);
-      g2 = g(x2);
-    }
-  }
-  let best = { x: 0.5 * (lo + hi), value: g(0.5 * (lo + hi)) };
-  for (const x of [a, b]) {
-    const v = g(x);
-    if (v > best.value) best = { x, value: v };
+  const x = goldenSectionMax(g, a, b);
+  let best = { x, value: g(x) };
+  for (const end of [a, b]) {
+    const v = g(end);
+    if (v > best.value) best = { x: end, value: v };
   }
   return best;
 }
