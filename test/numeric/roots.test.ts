@@ -91,6 +91,14 @@ describe('goldenSectionMax', () => {
     expect(goldenSectionMax((x) => Math.log(x) - x / 5, 1e-9, 20)).toBeCloseTo(5, 6);
     // increasing on the interval: the search ends at the right end
     expect(goldenSectionMax((x) => x, 0, 2)).toBeCloseTo(2, 12);
+    // it stops once the bracket is within 1e-15 of its scale (~75 steps on [0, 1], ~90 on [0, 1000]), not at the cap
+    for (const b of [1, 1000]) {
+      let evals = 0;
+      const x = goldenSectionMax((t) => (evals++, -((t - b / 3) ** 2)), 0, b);
+      expect(x).toBeCloseTo(b / 3, 5);
+      expect(evals, `[0, ${b}]`).toBeLessThan(100);
+      expect(evals, `[0, ${b}]`).toBeGreaterThan(60);
+    }
     // the step count caps the work
     let n = 0;
     goldenSectionMax((x) => (n++, -x * x), -1, 1, 10);
