@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
+import { finite, paths, replaced } from '../edge.ts';
 import { dsvSimulate } from '../../src/models/dagan-serrano-volij/eval-simulate.ts';
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
@@ -98,18 +99,6 @@ test('each bad input is refused naming its field', () => {
   refuse({ ...SOLVED, types: [SOLVED.types[0], GIVEN.types[0]] }, 'types[1]');
 });
 
-function paths(v: J, at: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(v)) return [at, ...v.flatMap((x, i) => paths(x, [...at, i]))];
-  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]));
-  return [at];
-}
-function replaced(v: J, path: (string | number)[], by: (old: J) => J): J {
-  if (!path.length) return by(v);
-  const [k, ...rest] = path;
-  if (Array.isArray(v)) return v.map((x, i) => (i === k ? replaced(x, rest, by) : x));
-  return Object.fromEntries(Object.entries(v as Record<string, J>).map(([key, x]) => [key, key === k ? replaced(x, rest, by) : x]));
-}
-const finite = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) ? v.every(finite) : v && typeof v === 'object' ? Object.values(v).every(finite) : true);
 
 test('fuzzed edge: one leaf changed or one array shortened is answered with finite numbers or refused naming a field', () => {
   const edgy: fc.Arbitrary<J> = fc.oneof(fc.constantFrom<J>(0, -1, 1e300, 1e-300, 1, 0.5, 2, '1', null, true, [], {}, [1]), fc.integer({ min: -3, max: 5 }));

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
+import { finite, paths, replaced } from '../edge.ts';
 import { dsvWalrasianEquilibrium as q } from '../../src/models/dagan-serrano-volij/eval-walrasian.ts';
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
@@ -67,18 +68,6 @@ describe('dsv.walrasian-equilibrium', () => {
   });
 });
 
-function paths(v: J, at: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(v)) return [at, ...v.flatMap((x, i) => paths(x, [...at, i]))];
-  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]));
-  return [at];
-}
-function replaced(v: J, path: (string | number)[], by: (old: J) => J): J {
-  if (!path.length) return by(v);
-  const [k, ...rest] = path;
-  if (Array.isArray(v)) return v.map((x, i) => (i === k ? replaced(x, rest, by) : x));
-  return Object.fromEntries(Object.entries(v as Record<string, J>).map(([key, x]) => [key, key === k ? replaced(x, rest, by) : x]));
-}
-const finite = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) ? v.every(finite) : v && typeof v === 'object' ? Object.values(v).every(finite) : true);
 
 test('edge fuzz: one leaf changed or one array shortened gives an answer or a one-field InputError', () => {
   const ps = paths(VALID);

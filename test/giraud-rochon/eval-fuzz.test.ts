@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
+import { finite, paths, replaced } from '../edge.ts';
 import { grOutcome } from '../../src/models/giraud-rochon/eval.ts';
 import { grContract } from '../../src/models/giraud-rochon/eval-contract.ts';
 import { grAgv, grCompatibility } from '../../src/models/giraud-rochon/eval-incentives.ts';
@@ -21,19 +22,6 @@ const VALID: [Quantity, J][] = [
   [grCompatibility, economy],
 ];
 
-/** Every path to a leaf or an array of the value. */
-function paths(v: J, at: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(v)) return [at, ...v.flatMap((x, i) => paths(x, [...at, i]))];
-  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]));
-  return [at];
-}
-function replaced(v: J, path: (string | number)[], by: (old: J) => J): J {
-  if (!path.length) return by(v);
-  const [k, ...rest] = path;
-  if (Array.isArray(v)) return v.map((x, i) => (i === k ? replaced(x, rest, by) : x));
-  return Object.fromEntries(Object.entries(v as Record<string, J>).map(([key, x]) => [key, key === k ? replaced(x, rest, by) : x]));
-}
-const finite = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) ? v.every(finite) : v && typeof v === 'object' ? Object.values(v).every(finite) : true);
 
 const edgy: fc.Arbitrary<J> = fc.oneof(
   fc.constantFrom<J>(0, -1, -1e-300, 1e300, 1, 0.5, 2, '1', null, true, [], {}, [1], [[1]]),

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
+import { finite, paths as allPaths, replaced } from '../edge.ts';
 import { hwStage2Equilibrium, parseHwRequest } from '../../src/models/hu-wallace/eval.ts';
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
@@ -131,19 +132,6 @@ describe('hw.stage2-equilibrium', () => {
   });
 });
 
-/** Every path to a leaf or an array of the value. */
-function paths(v: J, at: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(v)) return [at, ...v.flatMap((x, i) => paths(x, [...at, i]))];
-  if (v !== null && typeof v === 'object') return [at, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))];
-  return [at];
-}
-function replaced(v: J, path: (string | number)[], by: (old: J) => J): J {
-  if (!path.length) return by(v);
-  const [k, ...rest] = path;
-  if (Array.isArray(v)) return v.map((x, i) => (i === k ? replaced(x, rest, by) : x));
-  return Object.fromEntries(Object.entries(v as Record<string, J>).map(([key, x]) => [key, key === k ? replaced(x, rest, by) : x]));
-}
-const finite = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) ? v.every(finite) : v && typeof v === 'object' ? Object.values(v).every(finite) : true);
 const edgy: fc.Arbitrary<J> = fc.oneof(
   fc.constantFrom<J>(0, -1, 1e-300, 1e300, 1e-12, 1e12, 1, 0.5, 2, 1e15, '1', null, true, [], {}, [1], 'z1', 'x1', { kind: 'log', a: 1, b: 1 }, { kind: 'ces', a: 1, b: 1, sigma: 0.001 }, { kind: 'ces', a: 1e12, b: 1e-12, sigma: 1000 }),
   fc.integer({ min: -5, max: 5 }),
@@ -151,7 +139,7 @@ const edgy: fc.Arbitrary<J> = fc.oneof(
 
 test('the edge, fuzzed: an answer with finite numbers or a one-line InputError', () => {
   for (const valid of [complete, withStates]) {
-    const ps = paths(valid);
+    const ps = allPaths(valid, { objects: true });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: ps.length - 1 }), edgy, fc.boolean(), (k, leaf, shorten) => {
         const req = replaced(valid, ps[k], (old) => (shorten && Array.isArray(old) ? old.slice(0, -1) : leaf));
