@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
 import { finite, paths as allPaths, replaced } from '../edge.ts';
-import { hwCompetitiveEquilibrium as q } from '../../src/models/hu-wallace/eval-continuum.ts';
+import { continuumResult, hwCompetitiveEquilibrium as q, parseContinuumRequest } from '../../src/models/hu-wallace/eval-continuum.ts';
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
 const LOG = (a: number, b: number): J => ({ kind: 'log', a, b });
@@ -39,7 +39,30 @@ test('the printed example: price 163/143, one-sided offers by name, totals whose
   expect(out.offers.x2.r).toBe(0);
   expect(out.totals.R / out.totals.Q).toBeCloseTo(out.price, 13);
   expect(out.signChanges).toBe(1);
-  expect(Object.keys(out).sort()).toEqual(['consumption', 'feasibilityGap', 'offers', 'price', 'signChanges', 'totals']);
+  expect(Object.keys(out).sort()).toEqual(['abserr', 'certifiedBy', 'consumption', 'converged', 'feasibilityGap', 'offers', 'price', 'signChanges', 'totals']);
+});
+
+test('the stated errors bound the true ones (exact: p = 163/143, x1 sells 41/143 of r, x2 sells 61/163 of q) without being wildly larger', () => {
+  const out = q.evaluate(COMPLETE) as any;
+  expect(out.converged).toBe(true);
+  expect(out.certifiedBy).toMatch(/first-order conditions/);
+  const p = 163 / 143;
+  expect(Math.abs(out.price - p)).toBeLessThanOrEqual(out.abserr.price);
+  expect(out.abserr.price).toBeLessThan(1e-11);
+  // consumption (log demand: shares a/(a+b), b/(a+b) of wealth p + 1): x1 keeps r = (p + 1)/3 = 102/143, x2 buys q = 102/163
+  expect(Math.abs(out.offers.x1.r - 41 / 143)).toBeLessThanOrEqual(out.abserr.offers);
+  expect(Math.abs(out.offers.x2.q - 61 / 163)).toBeLessThanOrEqual(out.abserr.offers);
+  expect(Math.abs(out.consumption.x1.r - 102 / 143)).toBeLessThanOrEqual(out.abserr.consumption);
+  expect(Math.abs(out.consumption.x2.q - 102 / 163)).toBeLessThanOrEqual(out.abserr.consumption);
+  expect(out.abserr.offers).toBeLessThan(1e-11);
+});
+
+test('when the certification route cannot bracket the price, the result says so: converged false, a reason, no error bounds', () => {
+  const out = continuumResult(parseContinuumRequest(COMPLETE), () => ({ lo: NaN, hi: NaN, relWidth: NaN, ok: false })) as any;
+  expect(out.converged).toBe(false);
+  expect(out.reason).toMatch(/not certified/);
+  expect(out.abserr).toBeNull();
+  expect(out.price).toBeCloseTo(163 / 143, 14);
 });
 
 test('with states, the true state\'s likelihoods are the shares and its utilities the types\' (z1 here is the printed example)', () => {

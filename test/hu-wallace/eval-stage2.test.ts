@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
 import { finite, paths as allPaths, replaced } from '../edge.ts';
-import { hwStage2Equilibrium, parseHwRequest } from '../../src/models/hu-wallace/eval.ts';
+import { hwStage2Equilibrium, parseHwRequest, STAGE2_GAIN_REL, stage2Errors } from '../../src/models/hu-wallace/eval.ts';
+import { deviationGains, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
 
@@ -47,7 +48,7 @@ interface Result {
 describe('hw.stage2-equilibrium', () => {
   test('complete information: the documented fields, one-sided offers, totals (3), a certified equilibrium', () => {
     const r = hwStage2Equilibrium.evaluate(complete) as unknown as Result;
-    expect(Object.keys(r).sort()).toEqual(['consumption', 'feasibilityGap', 'maxDeviationGain', 'mrsWedge', 'offers', 'price', 'totals']);
+    expect(Object.keys(r).sort()).toEqual(['abserr', 'certifiedBy', 'consumption', 'converged', 'feasibilityGap', 'maxDeviationGain', 'mrsWedge', 'offers', 'price', 'relDeviationGain', 'totals']);
     expect(r.offers.x1.q).toBe(0); // x1 wants q: sells r
     expect(r.offers.x2.r).toBe(0);
     expect(r.totals.Q).toBeCloseTo(100 * 0.01 + 40 * r.offers.x2.q, 12);
@@ -57,6 +58,28 @@ describe('hw.stage2-equilibrium', () => {
     expect(r.mrsWedge.x1).toBeLessThanOrEqual(1 / 59);
     // near the continuum's 163/143 already at M = 100
     expect(Math.abs(r.price - 163 / 143)).toBeLessThan(1e-3);
+  });
+
+  test('converged, and the error bounds: an equilibrium moved off its fixed point is reported with that distance and not certified', () => {
+    const r = hwStage2Equilibrium.evaluate(complete) as any;
+    expect(r.converged).toBe(true);
+    expect(r.relDeviationGain).toBeLessThanOrEqual(STAGE2_GAIN_REL);
+    expect(r.abserr.offers).toBeLessThan(1e-12);
+    expect(r.abserr.price).toBeLessThan(1e-12);
+    const { economy, weights } = parseHwRequest(complete, 'count');
+    const eq = stage2Equilibrium(economy, weights);
+    // x1's offer moved by 1e-4: the others' totals move with it, its best response barely (1/100 of the market)
+    const moved = { ...eq, offers: eq.offers.map((b, x) => (x === 0 ? { q: b.q, r: b.r + 1e-4 } : b)) };
+    moved.totals = { Q: eq.totals.Q, R: eq.totals.R + weights[0] * 1e-4 };
+    const cert = deviationGains(economy, eq.utilities, weights, moved.offers);
+    const e = stage2Errors(moved, weights, cert, economy.endowment);
+    // the residual covers the true distance (1e-4) and is of its size (x2's best response moves with R too)
+    expect(e.abserr.offers).toBeGreaterThanOrEqual(1e-4);
+    expect(e.abserr.offers).toBeLessThan(5e-4);
+    // the price of the moved profile is off the equilibrium's by about 60e-4/R: the stated bound covers it
+    expect(Math.abs(moved.totals.R / moved.totals.Q - eq.price)).toBeLessThanOrEqual(e.abserr.price);
+    expect(e.converged).toBe(false);
+    expect(e.reason).toMatch(/not certified/);
   });
 
   test('with states: the posterior by Bayes from the counts', () => {

@@ -14,7 +14,7 @@ import { InputError } from '../../errors.ts';
 import type { Json } from '../../types.ts';
 import type { Quantity } from '../quantity.ts';
 import { type Goods, type HwEconomy } from './economy.ts';
-import { deviationGains, stage2Equilibrium } from './stage2.ts';
+import { bestResponse, deviationGains, stage2Equilibrium } from './stage2.ts';
 
 /** Types and states accepted (the solver is O(types × leaves) per evaluation). */
 export const TYPES_MAX = 50;
@@ -31,6 +31,16 @@ export const QUANTITY_RANGE = { min: 1e-9, max: 1e9 } as const;
  * certified, and the request is refused (naming the type) rather than answered uncertified.
  */
 export const KEPT_MIN = 1e-13;
+/**
+ * The certificate's bound: no type gains more than this, relative to max(1, |U|) at its offer, by any
+ * deviation the form-(11) search finds. The solver meets its first-order conditions to ~1e-15 and a gain
+ * is second order there; HW.Prop1.existence measured ≤ 1.2e-14 over 500 generated configurations, so
+ * 1e-12 leaves a factor ~100 (the claim declares the same bound).
+ */
+export const STAGE2_GAIN_REL = 1e-12;
+/** How the stage-2 equilibrium is certified (a code path separate from the solver's equations). */
+export const STAGE2_CERTIFIED_BY =
+  "a deviation search over both branches of O with payoffs by form (11) (a 64-point grid refined by Brent's method), and each type's best response by Proposition 1's g and h at the solver's totals";
 /** Counts up to this (M = Σ counts too): exact integers, and the solver's cost does not depend on them. */
 export const COUNT_MAX = 1e15;
 
@@ -233,13 +243,49 @@ export function stage2Result(p: HwRequest): Json {
     ...(p.withStates ? { posterior: byName(economy.states.map((s) => s.name), eq.posterior.phi) } : {}),
     maxDeviationGain: maxGain,
     mrsWedge: byName(names, eq.mrsWedge),
+    ...stage2Errors(eq, counts, cert, E),
+  };
+}
+
+/**
+ * Error estimates and the convergence verdict of a stage-2 equilibrium. Offers: each type's distance from
+ * its own best response (Prop. 1's g/h maximisers) to the others' totals — the fixed-point residual, the
+ * size of the distance to the fixed point when best responses move less than one for one (each type is
+ * one of M, so its offer moves the totals it responds to by a share ≤ 1/M of theirs).
+ * Price: p = R/Q moves by at most p·(ΔQ/Q + ΔR/R) when the offers move by that much (counts as weights).
+ * Converged when every relative deviation gain is within STAGE2_GAIN_REL.
+ */
+export function stage2Errors(
+  eq: ReturnType<typeof stage2Equilibrium>,
+  counts: readonly number[],
+  cert: { gains: number[]; scale: number[] },
+  E: Goods,
+): { abserr: { price: number; offers: number }; relDeviationGain: number; certifiedBy: string; converged: boolean; reason?: string } {
+  let dQ = 0;
+  let dR = 0;
+  let offers = 0;
+  eq.offers.forEach((b, x) => {
+    const br = bestResponse(eq.utilities[x], E, eq.totals.Q - b.q, eq.totals.R - b.r);
+    const d = { q: Math.abs(br.q - b.q), r: Math.abs(br.r - b.r) };
+    dQ += counts[x] * d.q;
+    dR += counts[x] * d.r;
+    offers = Math.max(offers, d.q, d.r);
+  });
+  const rel = Math.max(...cert.gains.map((g, x) => g / Math.max(1, cert.scale[x])));
+  const converged = rel <= STAGE2_GAIN_REL;
+  return {
+    abserr: { price: eq.price * (dQ / eq.totals.Q + dR / eq.totals.R), offers },
+    relDeviationGain: rel,
+    certifiedBy: STAGE2_CERTIFIED_BY,
+    converged,
+    ...(converged ? {} : { reason: `a type gains ${rel.toExponential(2)} of its utility by deviating, above the certificate's ${STAGE2_GAIN_REL}: not certified as an equilibrium` }),
   };
 }
 
 export const hwStage2Equilibrium: Quantity = {
   name: 'hw.stage2-equilibrium',
   description:
-    'Hu–Wallace: a symmetric stage-2 equilibrium β^σ of the market game (Proposition 1) for type counts σ(x) ≥ 1 — price p_2 = R/Q, one-sided offers, consumption (2), totals (3), per-capita feasibility gap Σ(q, r)/M − (q̄, r̄); with states, the common posterior φ^σ (Bayes from priors, likelihoods and counts) and utilities as posterior expectations; maxDeviationGain (utility units, from a form-(11) search over both branches of O) certifies it; mrsWedge = |MRS_x/p_2 − 1|. Not proven unique: one certified equilibrium.',
+    'Hu–Wallace: a symmetric stage-2 equilibrium β^σ of the market game (Proposition 1) for type counts σ(x) ≥ 1 — price p_2 = R/Q, one-sided offers, consumption (2), totals (3), per-capita feasibility gap Σ(q, r)/M − (q̄, r̄); with states, the common posterior φ^σ (Bayes from priors, likelihoods and counts) and utilities as posterior expectations; maxDeviationGain (utility units, from a form-(11) search over both branches of O) certifies it; mrsWedge = |MRS_x/p_2 − 1|; abserr (price, offers: the distance of each offer from the g/h best response), relDeviationGain, certifiedBy, converged (every relative gain ≤ 1e-12). Not proven unique: one certified equilibrium.',
   evaluate(req: unknown): Json {
     return stage2Result(parseHwRequest(req, 'count'));
   },
