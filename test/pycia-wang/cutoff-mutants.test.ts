@@ -407,3 +407,48 @@ describe('concentration: cuts exactly where a node at 0.22 % of a piece from its
     for (const q of LEVELS(n)) expect(isf.includes(q), `cut at 1 − F = ${q}`).toBe(blind);
   });
 });
+
+/**
+ * `massCuts`, on the two reference markets whose plain partition hides mass from the nodes (the
+ * mass check ∫g = 1 fails, so the re-cut runs): besides the quantile levels, a cut below each v*
+ * and below v̄ where F^{n−2} has fallen by e^{−c}, c = ½, 4, 32, 128, from its value there. Checked
+ * through F itself at the points the distribution was asked for (quantile or isf, whichever placed
+ * them): some point x has F(x) = F(top)·e^{−c/(n−2)} to within a few ulps of x (for v̄,
+ * 1 − F(x) = 1 − e^{−c/(n−2)}).
+ */
+describe('massCuts: below each v* and below v̄, the points where F^{n−2} has fallen by e^{−c}', () => {
+  test.each(['gen-44-piecewise-spike', 'gen-40-mixture-two-narrow'])('%s', (id) => {
+    const c0 = ref.cases.find((c) => c.id === id)!;
+    const d = makeDist(c0.request.distribution);
+    const placed: number[] = [];
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === 'quantile' || k === 'isf') return (q: number) => { const x = t[k](q); placed.push(x); return x; };
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const n = c0.request.n;
+    const groups = groupShares(c0.request.shares ?? equalShares(n));
+    const g = cutoffGroups(p, n, groups);
+    expect(placed).toContain(d.quantile(1e-15)); // the re-cut ran
+    const k = n - 2;
+    const tops = [...g.groups.map((x) => x.vStar).filter((v) => v > d.lo && v < d.hi), d.hi];
+    // F and 1 − F a few ulps either side of every placed point, once
+    const near = placed.map((x) => {
+      const dx = 4 * Number.EPSILON * Math.abs(x);
+      return { Flo: d.cdf(x - dx), Fhi: d.cdf(x + dx), Slo: d.sf(x + dx), Shi: d.sf(x - dx) };
+    });
+    for (const top of tops) {
+      for (const c of [0.5, 4, 32, 128]) {
+        const u = (top >= d.hi ? 1 : d.cdf(top)) * Math.exp(-c / k);
+        // x is u's quantile to within 4 ulps of x (inside gen-44's spike, 1e-10 wide, F moves by
+        // 1e-6 per ulp), read on the smaller of F and 1 − F (whichever side placed it accurately)
+        const tol = 1e-12 * Math.min(u, 1 - u);
+        const hit = (x: (typeof near)[number]) => (u < 0.5 ? x.Flo - tol <= u && u <= x.Fhi + tol : x.Slo - tol <= 1 - u && 1 - u <= x.Shi + tol);
+        expect(near.some(hit), `cut for top ${top}, c = ${c}`).toBe(true);
+      }
+    }
+  });
+});
