@@ -155,3 +155,34 @@ describe('partBends: a mixture is cut at its parts’ window ends and a truncate
     expect(sorted(asked)).toEqual(sorted([...d.breakpoints, ...bends]));
   });
 });
+
+/**
+ * For n > 16 the upper half (t = 1 − u) is cut where dG = (n−1)(1−t)^{n−2}dt lives: at
+ * t = 128/n, 32/n, 4/n and 1/(2n) below ½. A cut shows in where Q is read: Gauss–Kronrod's
+ * outermost nodes sit 0.22 % of a panel's width inside each end, so a cut at L has nodes on both
+ * sides within 0.3 % of the neighbouring gaps — which no panel across L has (the levels are not
+ * dyadic fractions of their neighbours: bisection never lands on them). Uniform vertex markets:
+ * no other cut in the upper half.
+ */
+describe('the quantile route cuts the upper half where (1 − t)^{n−2} lives (n > 16)', () => {
+  test.each([60, 1000])('uniform(0, 1), n = %s, one owner', (n) => {
+    const d = makeDist(U01);
+    const ts: number[] = [];
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === 'isf') return (x: number) => (ts.push(x), t.isf(x));
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const q = cutoffQuantile(p, n, groupShares([1, ...Array(n - 1).fill(0)]));
+    expect(q.T1.converged).toBe(true);
+    const cuts = [0, ...[1 / (2 * n), 4 / n, 32 / n, 128 / n].filter((t) => t < 0.5), 0.5];
+    for (let i = 1; i + 1 < cuts.length; i++) {
+      const [a, L, b] = [cuts[i - 1], cuts[i], cuts[i + 1]];
+      expect(ts.some((t) => t < L && t > L - 0.003 * (L - a)), `a node just below ${L}`).toBe(true);
+      expect(ts.some((t) => t > L && t < L + 0.003 * (b - L)), `a node just above ${L}`).toBe(true);
+    }
+  });
+});
