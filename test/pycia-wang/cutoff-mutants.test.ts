@@ -452,3 +452,27 @@ describe('massCuts: below each v* and below v̄, the points where F^{n−2} has 
     }
   });
 });
+
+/**
+ * An interpolated density evaluates F for a whole Gauss–Kronrod panel at once (cdfMany shares the
+ * work between points of one piece): the density route must take that path, not F point by point.
+ * Seen through the calls the distribution receives (n = 3: no concentration check, no re-cut —
+ * nothing else asks F).
+ */
+test('density route on an expression density: F through cdfMany for every panel, never point by point', () => {
+  const d = makeDist({ kind: 'density', expr: '1 + x*x', lo: 0, hi: 1 });
+  expect(d.cdfMany).toBeTypeOf('function');
+  const calls = { cdf: 0, cdfMany: 0 };
+  const p: Dist = new Proxy(d, {
+    get(t, k) {
+      if (k === 'cdf' || k === 'cdfMany') calls[k]++;
+      if (k === 'at') return () => p;
+      const v = Reflect.get(t, k, t) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+  const g = cutoffGroups(p, 3, groupShares([0.5, 0.3, 0.2]));
+  expect(g.T1.converged).toBe(true);
+  expect(calls.cdf).toBe(0);
+  expect(calls.cdfMany).toBeGreaterThan(0);
+});
