@@ -186,3 +186,23 @@ describe('the quantile route cuts the upper half where (1 − t)^{n−2} lives (
     }
   });
 });
+
+/**
+ * An expression density far from 0 stays in place with Q − v̲ in the integrands (frameOf's shift
+ * path), and each bracket gets v̲·(1/n − r) added back. Reference by translation invariance: the
+ * same density written in y = x − 1000 on [0, 1] gives each bracket minus 1000·(1/n − r).
+ */
+test('quantile route, density x on [1000, 1001] (shift path): brackets against the translated density', () => {
+  const far = makeDist({ kind: 'density', expr: 'x', lo: 1000, hi: 1001 });
+  const near = makeDist({ kind: 'density', expr: 'x + 1000', lo: 0, hi: 1 });
+  const n = 3;
+  const groups = groupShares([0.5, 0.3, 0.2]);
+  const a = cutoffQuantile(far, n, groups);
+  const b = cutoffQuantile(near, n, groups);
+  expect(a.T1.converged && b.T1.converged).toBe(true);
+  a.brackets.forEach((x, i) => {
+    const want = b.brackets[i].value + 1000 * (1 / n - groups[i].share);
+    // both brackets' errors and the rounding of the moved constant, a few ulps of 1000/n
+    expect(Math.abs(x.value - want), `bracket of ${groups[i].share}`).toBeLessThanOrEqual(x.abserr + b.brackets[i].abserr + 1e-12);
+  });
+});
