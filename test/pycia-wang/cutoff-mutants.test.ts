@@ -14,7 +14,7 @@ import { describe, expect, test } from 'vitest';
 import { ROOT } from '../../src/claims/persist.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { Dist, DistSpec } from '../../src/distributions/types.ts';
-import { cutoffGroups, groupShares, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
+import { cutoffGroups, groupShares, middleTerm, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { quad, quadVecBatch } from '../../src/numeric/index.ts';
 import { equalShares } from '../../src/models/pycia-wang/market.ts';
@@ -475,4 +475,17 @@ test('density route on an expression density: F through cdfMany for every panel,
   expect(g.T1.converged).toBe(true);
   expect(calls.cdf).toBe(0);
   expect(calls.cdfMany).toBeGreaterThan(0);
+});
+
+/**
+ * middleTerm on a density unbounded at v̄ only (Beta(1, 0.7): f ~ (1 − x)^{−0.3}): the outer
+ * integral runs tanh-sinh ('auto', for a singular end) and, measured, does not reach its
+ * tolerance, while every inner ∫x f converges. The flag must say so (converged comes from the
+ * outer quadrature as well as the inner ones), and the value must still sit within its error.
+ * Reference: for n = 2 the middle term is n(n−1)∫h dF = E[min(v_1, v_2)] = ∫(1 − F)² = ∫(1 − x)^{1.4} = 1/2.4.
+ */
+test('middleTerm, Beta(1, 0.7), n = 2: the outer integral’s failure is reported, the value within its error of E[min] = 1/2.4', () => {
+  const m = middleTerm(makeDist({ kind: 'beta', a: 1, b: 0.7, lo: 0, hi: 1 }), 2);
+  expect(Math.abs(m.value - 1 / 2.4), `${m.value}, abserr ${m.abserr}`).toBeLessThanOrEqual(m.abserr);
+  expect(m.converged).toBe(false);
 });
