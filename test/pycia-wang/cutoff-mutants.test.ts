@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../../src/claims/persist.ts';
 import { makeDist } from '../../src/distributions/index.ts';
-import type { DistSpec } from '../../src/distributions/types.ts';
-import { cutoffGroups, groupShares, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
+import type { Dist, DistSpec } from '../../src/distributions/types.ts';
+import { cutoffGroups, groupShares, middleTerm, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { quad, quadVecBatch } from '../../src/numeric/index.ts';
 import { equalShares } from '../../src/models/pycia-wang/market.ts';
@@ -351,4 +351,141 @@ test('density on [0, 1e-7] (scale-only frame): T1, T2, brackets and v* against t
   });
   expect(Math.abs(a.intFn.value - s * b.intFn.value)).toBeLessThanOrEqual(a.intFn.abserr + s * b.intFn.abserr);
   expect(Math.abs(a.mean - s * b.mean)).toBeLessThanOrEqual(1e-13 * s);
+});
+
+/**
+ * `concentration`'s decision, observed through the levels it cuts at: a blind partition cuts
+ * at 1 − F = 128/n, 32/n, 4/n and 1/(2n), placed with `isf` (the only `isf` calls at those
+ * levels: v* uses isf(1 − r^{1/(n−1)}), and no market here reaches massCuts). Blind is decided at
+ * Gauss–Kronrod's outermost node, 0.22 % of a piece's width from its end: blind when n times the
+ * mass between that node and the end exceeds 20, below v̄ or on either side of a v*. The masses,
+ * worked out per case (F known in closed form), sit on both sides of 20, so each side of each
+ * check is seen tripping alone and staying quiet near its threshold:
+ * - uniform [1, 3]: n·sf(v̄ − 0.0022·2) = 0.0022·n: quiet at n = 9000 (19.8; the v* of the equal
+ *   shares is within 0.002 of v̄: its lower side 19.78), blind at n = 9500 for a v* at 2.86 (top
+ *   20.9; that v*'s lower side 19.43, its upper 1.47);
+ * - Beta(2, 2) on [1, 3] (F(1 + 2t) = 3t² − 2t³; the top 0.29 at most): the v* of share 1e-300
+ *   at t = 0.8895 (n = 20000) has 23.3 below, 2.9 above: blind by its lower side alone; at
+ *   n = 12000 (t = 0.856) 16.8 below: quiet;
+ * - piecewise uniform, 0.95 on [0, 0.4] (f = 2.375) and 0.05 on [0.4, 1] (top: 1.8e-4·n): share
+ *   1e-300 puts v* on the steep piece, at 0.386 for n = 8000 (25.7 above, 16.1 below: blind by its
+ *   upper side alone) and at 0.367 for n = 5000 (16.5 above, 9.6 below: quiet); a share 0 puts a
+ *   v* at v̲ = 0, which is skipped (were it checked, 0.0022·2.375·n = 26 at n = 5000 above it).
+ */
+describe('concentration: cuts exactly where a node at 0.22 % of a piece from its end would miss more than 20/n', () => {
+  const LEVELS = (n: number) => [128 / n, 32 / n, 4 / n, 1 / (2 * n)];
+  /** The distribution with its `isf` calls recorded (`at` returns the same spy). */
+  function spied(spec: DistSpec) {
+    const d = makeDist(spec);
+    const isf: number[] = [];
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === 'isf') return (q: number) => (isf.push(q), t.isf(q));
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    return { dist: p, isf };
+  }
+  const U13: DistSpec = { kind: 'uniform', lo: 1, hi: 3 };
+  const B22: DistSpec = { kind: 'beta', a: 2, b: 2, lo: 1, hi: 3 };
+  const PW: DistSpec = { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.4, weight: 0.95 }, { lo: 0.4, hi: 1, weight: 0.05 }] };
+  const cases: [string, DistSpec, number, number[], boolean][] = [
+    ['uniform [1, 3], equal shares, top 19.8', U13, 9000, [], false],
+    ['uniform [1, 3], top 20.9 alone', U13, 9500, [1e-300], true],
+    ['Beta(2, 2) on [1, 3], below v* 23.3 alone', B22, 20000, [1e-300], true],
+    ['Beta(2, 2) on [1, 3], below v* 16.8', B22, 12000, [1e-300], false],
+    ['piecewise, above v* 25.7 alone, then a quiet v*', PW, 8000, [1e-300, 0.5], true],
+    ['piecewise, above v* 16.5, and a share 0 at v̲', PW, 5000, [0, 1e-300], false],
+  ];
+  test.each(cases)('%s', (_, spec, n, shares, blind) => {
+    const { dist, isf } = spied(spec);
+    const groups = shares.length ? shares.map((share) => ({ share, count: 1 })) : [{ share: 1 / n, count: n }];
+    const g = cutoffGroups(dist, n, groups);
+    expect(g.T1.converged).toBe(true);
+    for (const q of LEVELS(n)) expect(isf.includes(q), `cut at 1 − F = ${q}`).toBe(blind);
+  });
+});
+
+/**
+ * `massCuts`, on the two reference markets whose plain partition hides mass from the nodes (the
+ * mass check ∫g = 1 fails, so the re-cut runs): besides the quantile levels, a cut below each v*
+ * and below v̄ where F^{n−2} has fallen by e^{−c}, c = ½, 4, 32, 128, from its value there. Checked
+ * through F itself at the points the distribution was asked for (quantile or isf, whichever placed
+ * them): some point x has F(x) = F(top)·e^{−c/(n−2)} to within a few ulps of x (for v̄,
+ * 1 − F(x) = 1 − e^{−c/(n−2)}).
+ */
+describe('massCuts: below each v* and below v̄, the points where F^{n−2} has fallen by e^{−c}', () => {
+  test.each(['gen-44-piecewise-spike', 'gen-40-mixture-two-narrow'])('%s', (id) => {
+    const c0 = ref.cases.find((c) => c.id === id)!;
+    const d = makeDist(c0.request.distribution);
+    const placed: number[] = [];
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === 'quantile' || k === 'isf') return (q: number) => { const x = t[k](q); placed.push(x); return x; };
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const n = c0.request.n;
+    const groups = groupShares(c0.request.shares ?? equalShares(n));
+    const g = cutoffGroups(p, n, groups);
+    expect(placed).toContain(d.quantile(1e-15)); // the re-cut ran
+    const k = n - 2;
+    const tops = [...g.groups.map((x) => x.vStar).filter((v) => v > d.lo && v < d.hi), d.hi];
+    // F and 1 − F a few ulps either side of every placed point, once
+    const near = placed.map((x) => {
+      const dx = 4 * Number.EPSILON * Math.abs(x);
+      return { Flo: d.cdf(x - dx), Fhi: d.cdf(x + dx), Slo: d.sf(x + dx), Shi: d.sf(x - dx) };
+    });
+    for (const top of tops) {
+      for (const c of [0.5, 4, 32, 128]) {
+        const u = (top >= d.hi ? 1 : d.cdf(top)) * Math.exp(-c / k);
+        // x is u's quantile to within 4 ulps of x (inside gen-44's spike, 1e-10 wide, F moves by
+        // 1e-6 per ulp), read on the smaller of F and 1 − F (whichever side placed it accurately)
+        const tol = 1e-12 * Math.min(u, 1 - u);
+        const hit = (x: (typeof near)[number]) => (u < 0.5 ? x.Flo - tol <= u && u <= x.Fhi + tol : x.Slo - tol <= 1 - u && 1 - u <= x.Shi + tol);
+        expect(near.some(hit), `cut for top ${top}, c = ${c}`).toBe(true);
+      }
+    }
+  });
+});
+
+/**
+ * An interpolated density evaluates F for a whole Gauss–Kronrod panel at once (cdfMany shares the
+ * work between points of one piece): the density route must take that path, not F point by point.
+ * Seen through the calls the distribution receives (n = 3: no concentration check, no re-cut —
+ * nothing else asks F).
+ */
+test('density route on an expression density: F through cdfMany for every panel, never point by point', () => {
+  const d = makeDist({ kind: 'density', expr: '1 + x*x', lo: 0, hi: 1 });
+  expect(d.cdfMany).toBeTypeOf('function');
+  const calls = { cdf: 0, cdfMany: 0 };
+  const p: Dist = new Proxy(d, {
+    get(t, k) {
+      if (k === 'cdf' || k === 'cdfMany') calls[k]++;
+      if (k === 'at') return () => p;
+      const v = Reflect.get(t, k, t) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+  const g = cutoffGroups(p, 3, groupShares([0.5, 0.3, 0.2]));
+  expect(g.T1.converged).toBe(true);
+  expect(calls.cdf).toBe(0);
+  expect(calls.cdfMany).toBeGreaterThan(0);
+});
+
+/**
+ * middleTerm on a density unbounded at v̄ only (Beta(1, 0.7): f ~ (1 − x)^{−0.3}): the outer
+ * integral runs tanh-sinh ('auto', for a singular end) and, measured, does not reach its
+ * tolerance, while every inner ∫x f converges. The flag must say so (converged comes from the
+ * outer quadrature as well as the inner ones), and the value must still sit within its error.
+ * Reference: for n = 2 the middle term is n(n−1)∫h dF = E[min(v_1, v_2)] = ∫(1 − F)² = ∫(1 − x)^{1.4} = 1/2.4.
+ */
+test('middleTerm, Beta(1, 0.7), n = 2: the outer integral’s failure is reported, the value within its error of E[min] = 1/2.4', () => {
+  const m = middleTerm(makeDist({ kind: 'beta', a: 1, b: 0.7, lo: 0, hi: 1 }), 2);
+  expect(Math.abs(m.value - 1 / 2.4), `${m.value}, abserr ${m.abserr}`).toBeLessThanOrEqual(m.abserr);
+  expect(m.converged).toBe(false);
 });

@@ -10,7 +10,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { makeDist } from '../../src/distributions/index.ts';
-import type { DistSpec } from '../../src/distributions/types.ts';
+import type { Dist, DistSpec } from '../../src/distributions/types.ts';
 import { cutoffGroups, groupShares } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactEnclosure } from '../../src/models/pycia-wang/exact.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
@@ -107,5 +107,102 @@ describe('the scalar fallback, where the vector rule does not converge', () => {
     });
     expect(q.T1.abserr).toBeLessThanOrEqual(1e-11);
     expect(q.T2.abserr).toBeLessThanOrEqual(1e-11);
+  });
+});
+
+/**
+ * Where the quantile route cuts [0, 1] for a mixture (`partBends`): at F of each part's mass
+ * window ends and, for a truncated normal part, of its mean ± 1, 3 and 10 sd inside that window,
+ * nested mixtures included, parts of weight 0 left out — besides the distribution's own
+ * breakpoints. Seen through the points the route asks F at (each cut once; 1 − F too above the
+ * median): nothing else asks F, since the integrands read Q only. The windows (affine.ts massWindow): a uniform
+ * part its support; a truncated normal with its mean inside, mean ± 38.6 sd clipped to its support.
+ */
+describe('partBends: a mixture is cut at its parts’ window ends and a truncated normal’s mean ± 1, 3, 10 sd', () => {
+  test('uniform + truncated normals near both ends + a nested mixture + a part of weight 0', () => {
+    const spec: DistSpec = {
+      kind: 'mixture',
+      parts: [
+        { weight: 0.4, dist: { kind: 'uniform', lo: 0, hi: 1 } },
+        // window [0, 0.05 + 38.6·0.02 = 0.822]: mean − 3 sd and − 10 sd fall below it
+        { weight: 0.2, dist: { kind: 'truncated-normal', mean: 0.05, sd: 0.02, lo: 0, hi: 1 } },
+        // window [0.95 − 0.772 = 0.178, 1]: mean + 3 sd and + 10 sd fall above it
+        { weight: 0.2, dist: { kind: 'truncated-normal', mean: 0.95, sd: 0.02, lo: 0, hi: 1 } },
+        // nested: its window ends and its own part's (the same, [0.3, 0.5])
+        { weight: 0.2, dist: { kind: 'mixture', parts: [{ weight: 1, dist: { kind: 'uniform', lo: 0.3, hi: 0.5 } }] } },
+        { weight: 0, dist: { kind: 'truncated-normal', mean: 0.7, sd: 0.001, lo: 0.6, hi: 0.8 } },
+      ],
+    };
+    const d = makeDist(spec);
+    const asked: number[] = [];
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === 'cdf') return (x: number) => (asked.push(x), t.cdf(x));
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const q = cutoffQuantile(p, 3, groupShares([0.5, 0.3, 0.2]));
+    expect(q.T1.converged).toBe(true);
+    const bends = [
+      0, 1,
+      0, 0.05 + 38.6 * 0.02, 0.05 - 0.02, 0.05 + 0.02, 0.05 + 3 * 0.02, 0.05 + 10 * 0.02,
+      0.95 - 38.6 * 0.02, 1, 0.95 - 0.02, 0.95 + 0.02, 0.95 - 3 * 0.02, 0.95 - 10 * 0.02,
+      0.3, 0.5, 0.3, 0.5,
+    ];
+    const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
+    expect(sorted(asked)).toEqual(sorted([...d.breakpoints, ...bends]));
+  });
+});
+
+/**
+ * For n > 16 the upper half (t = 1 − u) is cut where dG = (n−1)(1−t)^{n−2}dt lives: at
+ * t = 128/n, 32/n, 4/n and 1/(2n) below ½. A cut shows in where Q is read: Gauss–Kronrod's
+ * outermost nodes sit 0.22 % of a panel's width inside each end, so a cut at L has nodes on both
+ * sides within 0.3 % of the neighbouring gaps — which no panel across L has (the levels are not
+ * dyadic fractions of their neighbours: bisection never lands on them). Uniform vertex markets:
+ * no other cut in the upper half.
+ */
+describe('the quantile route cuts the upper half where (1 − t)^{n−2} lives (n > 16)', () => {
+  test.each([60, 1000])('uniform(0, 1), n = %s, one owner', (n) => {
+    const d = makeDist(U01);
+    const ts: number[] = [];
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === 'isf') return (x: number) => (ts.push(x), t.isf(x));
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const q = cutoffQuantile(p, n, groupShares([1, ...Array(n - 1).fill(0)]));
+    expect(q.T1.converged).toBe(true);
+    const cuts = [0, ...[1 / (2 * n), 4 / n, 32 / n, 128 / n].filter((t) => t < 0.5), 0.5];
+    for (let i = 1; i + 1 < cuts.length; i++) {
+      const [a, L, b] = [cuts[i - 1], cuts[i], cuts[i + 1]];
+      expect(ts.some((t) => t < L && t > L - 0.003 * (L - a)), `a node just below ${L}`).toBe(true);
+      expect(ts.some((t) => t > L && t < L + 0.003 * (b - L)), `a node just above ${L}`).toBe(true);
+    }
+  });
+});
+
+/**
+ * An expression density far from 0 stays in place with Q − v̲ in the integrands (frameOf's shift
+ * path), and each bracket gets v̲·(1/n − r) added back. Reference by translation invariance: the
+ * same density written in y = x − 1000 on [0, 1] gives each bracket minus 1000·(1/n − r).
+ */
+test('quantile route, density x on [1000, 1001] (shift path): brackets against the translated density', () => {
+  const far = makeDist({ kind: 'density', expr: 'x', lo: 1000, hi: 1001 });
+  const near = makeDist({ kind: 'density', expr: 'x + 1000', lo: 0, hi: 1 });
+  const n = 3;
+  const groups = groupShares([0.5, 0.3, 0.2]);
+  const a = cutoffQuantile(far, n, groups);
+  const b = cutoffQuantile(near, n, groups);
+  expect(a.T1.converged && b.T1.converged).toBe(true);
+  a.brackets.forEach((x, i) => {
+    const want = b.brackets[i].value + 1000 * (1 / n - groups[i].share);
+    // both brackets' errors and the rounding of the moved constant, a few ulps of 1000/n
+    expect(Math.abs(x.value - want), `bracket of ${groups[i].share}`).toBeLessThanOrEqual(x.abserr + b.brackets[i].abserr + 1e-12);
   });
 });
