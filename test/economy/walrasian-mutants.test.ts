@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Economy, Utility } from '../../src/economy/utilities.ts';
-import { certifyEquilibrium, checkEconomy, excessDemand, walrasianEquilibrium, WalrasianRefusal } from '../../src/economy/walrasian.ts';
+import { certifyEquilibrium, certifyExample1, checkEconomy, DEFAULT_TOLERANCES, excessDemand, walrasianEquilibrium, WalrasianRefusal } from '../../src/economy/walrasian.ts';
 import { InputError } from '../../src/errors.ts';
 
 const cd = (...alpha: number[]): Utility => ({ kind: 'cobb-douglas', alpha });
@@ -163,5 +163,73 @@ describe('routes', () => {
     ] };
     const z = excessDemand(f, walrasianEquilibrium(f).prices);
     expect(Math.max(...z.map(Math.abs))).toBeLessThan(1e-12);
+  });
+});
+
+describe('certifyExample1 measures what it says (Example 1, u = 1 − exp(−(x_1 + r·I(x_2 ≥ 1))))', () => {
+  const t = (r: number, cash: number, unit: number, mass = 1) => ({ mass, endowment: [cash, unit], utility: { kind: 'example1' as const, v: { kind: 'exp' as const, a: 1 }, r } });
+  const u = (s: number) => 1 - Math.exp(-s);
+
+  test('a wrong allocation: clearing, budget, demand gap and the best integer holding by hand', () => {
+    // p = 0.5. A (mass 1, cash 0.5, r = 3) keeps its cash though the unit costs exactly its wealth;
+    // B (mass 2, cash 1, one unit, r = 0.2) is given (1.2, 1): 0.2 over its wealth 1.5.
+    const e: Economy = { indivisible: [1], types: [t(3, 0.5, 0), t(0.2, 1, 1, 2)] };
+    const c = certifyExample1(e, [1, 0.5], [[0.5, 0], [1.2, 1]], { probes: 4 });
+    expect(c.clearing).toBeCloseTo(0.4 / 2.5, 14); // money: 2·(1.2 − 1) of supply 0.5 + 2·1
+    expect(c.budget).toBeCloseTo(0.2 / 1.5, 14);
+    expect(c.demand).toBe(1); // A's demand is (0, 1): a whole unit off
+    // A's best: the unit for all its cash, u(3) against u(0.5)
+    expect(c.probes.worstGain).toBeCloseTo((u(3) - u(0.5)) / u(0.5), 14);
+    expect(c.probes.count).toBe(8);
+    expect(c).toMatchObject({ method: 'unit-demand', iterations: 0, kkt: 0, tolerances: DEFAULT_TOLERANCES });
+    expect(c.failures).toEqual([
+      `markets do not clear: relative excess ${c.clearing} > 1e-9`,
+      `a budget does not bind: relative gap ${c.budget} > 1e-9`,
+      `a bundle is not the analytic demand: gap ${c.demand} > 1e-9`,
+      `a budget-feasible bundle is better: relative gain ${c.probes.worstGain} > 1e-10`,
+    ]);
+    // loosened tolerances let the same measurements pass
+    const loose = certifyExample1(e, [1, 0.5], [[0.5, 0], [1.2, 1]], { probes: 4, tolerances: { clearing: 0.2, budget: 0.2, demand: 1, probe: 2 } });
+    expect(loose.failures).toEqual([]);
+    expect(loose.tolerances).toEqual({ ...DEFAULT_TOLERANCES, clearing: 0.2, budget: 0.2, demand: 1, probe: 2 });
+  });
+
+  test('a money gap is relative to max(1, wealth); a unit gap is absolute', () => {
+    // B alone at p = 0.5 (r = 0.2 < p: sells), wealth 1.5, demand (1.5, 0); given (1.2, 0)
+    const c = certifyExample1({ indivisible: [1], types: [t(0.2, 1, 1)] }, [1, 0.5], [[1.2, 0]], { probes: 0 });
+    expect(c.demand).toBeCloseTo(0.3 / 1.5, 14);
+    // wealth 0.6 < 1 (cash 0.1): given (0.3, 0), the gap 0.3 is not divided by 0.6
+    const d = certifyExample1({ indivisible: [1], types: [t(0.2, 0.1, 1)] }, [1, 0.5], [[0.3, 0]], { probes: 0 });
+    expect(d.demand).toBeCloseTo(0.3, 14);
+    expect(d.probes).toEqual({ count: 0, worstGain: (u(0.6) - u(0.3)) / u(0.3) }); // selling for all of 0.6 is better
+  });
+
+  test('the equilibrium of the hand-solved market passes, its own holding enumerated: worst gain exactly 0', () => {
+    const e: Economy = { indivisible: [1], types: [t(3, 0.5, 0), t(0.2, 1, 1)] };
+    const c = certifyExample1(e, [1, 0.35], [[0.5 - 0.35, 1], [1 + 0.35, 0]]);
+    expect(c.failures).toEqual([]);
+    expect(c.probes.worstGain).toBe(0);
+    expect(c.clearing).toBeLessThan(1e-15);
+    expect(walrasianEquilibrium(e).certificate.probes.worstGain).toBe(0);
+  });
+
+  test('a holding of −2 units: the enumeration reaches only 0 units, the random probes find the unit', () => {
+    // p = 0.5, cash 2, r = 3, given (3, −2) (on the budget line). Enumerated: (2, 0), worse.
+    // Probes with one unit: (1.5·U, 1), better by at most (u(4.5) − u(3)) / u(3).
+    const e: Economy = { indivisible: [1], types: [t(3, 2, 0)] };
+    const c = certifyExample1(e, [1, 0.5], [[3, -2]]);
+    const best = (u(4.5) - u(3)) / u(3);
+    expect(c.probes.worstGain).toBeGreaterThan(0.8 * best);
+    expect(c.probes.worstGain).toBeLessThanOrEqual(best);
+    expect(certifyExample1(e, [1, 0.5], [[3, -2]], { probes: 0 }).probes.worstGain).toBeCloseTo((u(2) - u(3)) / u(3), 14);
+    // the documented default seed, and another seed gives other probes
+    expect(certifyExample1(e, [1, 0.5], [[3, -2]], { seed: 'dsv-walrasian-probes' }).probes).toEqual(c.probes);
+    expect(certifyExample1(e, [1, 0.5], [[3, -2]], { seed: 'another' }).probes.worstGain).not.toBe(c.probes.worstGain);
+  });
+
+  test('a zero utility (no cash, no unit) divides the gain by 1e-300, not by 0', () => {
+    // cash 0 and one unit, p = 0.5 > r = 0.2: given (0, 0) although selling gives 0.5: gain u(0.5) / 1e-300
+    const c = certifyExample1({ indivisible: [1], types: [t(0.2, 0, 1)] }, [1, 0.5], [[0, 0]], { probes: 0 });
+    expect(c.probes.worstGain / (u(0.5) / 1e-300)).toBeCloseTo(1, 12);
   });
 });
