@@ -73,6 +73,25 @@ describe('waterFill against brute force', () => {
   });
 });
 
+describe('waterFill: the round-off shave keeps the budget', () => {
+  // Inputs (found by a search over prices and caps on a 0.1 grid) where the interpolated μ leaves
+  // Σ p s one to six ulps above R before the shave: after it, Σ p s ≤ R exactly, and still ≈ R.
+  test.each([
+    [[1, 2.8000000000000003, 3.8000000000000003], [0, 2, 1.2], [1, 2], 2.6],
+    [[1, 0.30000000000000004, 3.2, 0.6], [0, 2.3, 2.5, 0], [1, 2, 3], 3.4],
+    [[1, 3.6, 3, 3], [0, 1.3, 2.6, 2.4], [1, 2, 3], 3.5],
+    // the first good takes no share (s_1 = 0): shaving it could not restore the budget, the largest share is shaved
+    [[1, 2.1, 1.4000000000000001, 2.1], [0, 1.5, 3, 0.8], [1, 2, 3], 0.5],
+  ])('prices %j caps %j goods %j budget %s', (p, c, goods, R) => {
+    const s = new Array<number>(p.length).fill(0);
+    expect(waterFill(p, c, goods, R, s)).toBe(true);
+    const spent = goods.reduce((a, k) => a + p[k] * s[k], 0);
+    expect(spent).toBeLessThanOrEqual(R);
+    expect(spent).toBeGreaterThan(R * (1 - 1e-14));
+    for (const k of goods) expect(s[k]).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('galeTrade with one indivisible and one divisible good, money binding', () => {
   /** Brute force: every integer x_1 ≤ cap_1 the money allows, x_2 spending the rest (capped); ties to the greater x_1. */
   const brute = (p: number[], cap1: number, cap2: number, money: number) => {
