@@ -66,6 +66,41 @@ describe('certifyEquilibrium measures what it says', () => {
   });
 });
 
+describe('certifyEquilibrium: the probes stay in the budget set and find what is there', () => {
+  const cdU = (a: number, x: number[]) => -Math.pow(x[0], -a) * Math.pow(x[1], -(1 - a));
+
+  test('an off-optimal bundle on the budget line: the best probe gain is below the demand’s gain and near it', () => {
+    // p = (1, 0.5); type 0 (wealth 2, α = 3/4) is given (1, 2) instead of its demand (1.5, 1); type 1 its demand.
+    const e: Economy = { types: [
+      { mass: 1, endowment: [2, 0], utility: cd(0.75, 0.25) },
+      { mass: 2, endowment: [0, 1], utility: cd(0.5, 0.5) },
+    ] };
+    const best = (cdU(0.75, [1.5, 1]) - cdU(0.75, [1, 2])) / Math.abs(cdU(0.75, [1, 2]));
+    for (const probes of [1, 2, 48]) {
+      const c = certifyEquilibrium(e, [1, 0.5], [[1, 2], [0.25, 0.5]], { probes });
+      expect(c.probes.count).toBe(2 * probes);
+      expect(c.probes.worstGain).toBeLessThanOrEqual(best * (1 + 1e-12));
+      if (probes === 48) {
+        expect(c.probes.worstGain).toBeGreaterThan(0.5 * best);
+        expect(c.failures).toContain(`a budget-feasible probe is better for type 0: relative gain ${c.probes.worstGain} > 1e-10`);
+      }
+    }
+  });
+
+  test('a bundle next to a boundary (x_2 ≈ 1e-18 of x_1): the moves along the budget plane are shortened, never clipped above it', () => {
+    // CES σ = 3, α = (1, 1e-6) at p = (1, 1): x_2 / x_1 = (1e-6)^3. Endowment = demand: the bundle is optimal.
+    const u: Utility = { kind: 'ces', alpha: [1, 1e-6], sigma: 3 };
+    const x1 = 1 / (1 + 1e-18);
+    const x = [x1, 1 - x1 === 0 ? 1e-18 : 1 - x1];
+    const e: Economy = { types: [{ mass: 1, endowment: x, utility: u }] };
+    const c = certifyEquilibrium(e, [1, 1], [x], { probes: 48 });
+    expect(c.probes.worstGain).toBeLessThanOrEqual(1e-12);
+    // at a bundle with every coordinate of order 1 the moves are not shortened and find the gain of a non-optimal bundle
+    const off = certifyEquilibrium({ types: [{ mass: 1, endowment: [0.5, 0.5], utility: cd(0.5, 0.5) }] }, [1, 1], [[0.5 + 1e-3, 0.5 - 1e-3]], { probes: 48 });
+    expect(off.probes.worstGain).toBeGreaterThan(0);
+  });
+});
+
 describe('the Cobb–Douglas first guess', () => {
   test('is the equilibrium of a Cobb–Douglas economy: Newton starts at the root (three goods, unequal shares)', () => {
     const e: Economy = { types: [
