@@ -122,6 +122,20 @@ describe('the Cobb–Douglas first guess', () => {
   });
 });
 
+describe('the tâtonnement fallback', () => {
+  test('a one-type CES economy with σ = 500 stalls Newton; the fallback reaches the autarky price of the first-order condition', () => {
+    // One type: the equilibrium is autarky at p_1 = MRS(e) = (α_1/α_0)·(e_1/e_0)^(−1/σ) (∂u/∂x_k ∝ α_k x_k^(−1/σ)).
+    // At σ = 500 the value excess demand is nearly a step in ln p_1: Newton's steps are refused, tâtonnement moves.
+    const sigma = 500;
+    const r = walrasianEquilibrium({ types: [{ mass: 1, endowment: [0.5, 70], utility: { kind: 'ces', alpha: [1, 0.5], sigma } }] });
+    const p1 = 0.5 * Math.pow(70 / 0.5, -1 / sigma);
+    expect(r.certificate.method).toBe('newton+tatonnement');
+    expect(Math.abs(r.prices[1] - p1) / p1).toBeLessThan(1e-13);
+    expect(r.allocation[0][0]).toBeCloseTo(0.5, 12);
+    expect(r.allocation[0][1]).toBeCloseTo(70, 10);
+  });
+});
+
 describe('Example 1 by hand', () => {
   const t = (r: number, cash: number, unit: number, mass = 1) => ({ mass, endowment: [cash, unit], utility: { kind: 'example1' as const, v: { kind: 'exp' as const, a: 1 }, r } });
 
