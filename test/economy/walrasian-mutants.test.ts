@@ -134,6 +134,19 @@ describe('the tâtonnement fallback', () => {
     expect(r.allocation[0][0]).toBeCloseTo(0.5, 12);
     expect(r.allocation[0][1]).toBeCloseTo(70, 10);
   });
+
+  test('three goods, σ = 4000: tâtonnement runs its full course before Newton’s next round finishes; prices are the MRS at the endowment', () => {
+    const alpha = [1.5, 1.5, 2.3];
+    const end = [1, 90, 5];
+    const sigma = 4000;
+    const r = walrasianEquilibrium({ types: [{ mass: 1, endowment: end, utility: { kind: 'ces', alpha, sigma } }] }, { probes: 4 });
+    expect(r.certificate.method).toBe('newton+tatonnement');
+    expect(r.certificate.iterations).toBeGreaterThan(2000);
+    end.forEach((ek, k) => {
+      const pk = (alpha[k] / alpha[0]) * Math.pow(ek / end[0], -1 / sigma);
+      expect(Math.abs(r.prices[k] - pk) / pk).toBeLessThan(1e-13);
+    });
+  });
 });
 
 describe('Example 1 by hand', () => {
