@@ -122,6 +122,49 @@ describe('the Cobb–Douglas first guess', () => {
   });
 });
 
+describe('certifyEquilibrium: first-order conditions on goods consumed only, and a zero holding is valid', () => {
+  const ex1 = (r: number): Utility => ({ kind: 'example1', v: { kind: 'exp', a: 1 }, r });
+
+  test('a good not consumed may have a lower ratio ∂u/p (Example 1’s unit: partial 0): kkt 0, no failure', () => {
+    // one type, cash 2 and a unit, p = (1, 3) > r = 1: selling is optimal, bundle (5, 0); ∂u = (e^−5, 0)
+    // (alone, it cannot sell: markets do not clear — not what is measured here)
+    const c = certifyEquilibrium({ indivisible: [1], types: [{ mass: 1, endowment: [2, 1], utility: ex1(1) }] }, [1, 3], [[5, 0]], { probes: 4 });
+    expect(c.kkt).toBe(0);
+    expect(c.demand).toBe(0);
+    expect(c.failures).toEqual(['markets do not clear: relative excess 1.5 > 1e-9']); // money: (5 − 2) / 2
+  });
+
+  test('a vanishing marginal utility (e^−2000 underflows to 0) makes λ = 0: the first-order conditions fail as ∞', () => {
+    const c = certifyEquilibrium({ indivisible: [1], types: [{ mass: 1, endowment: [2000, 1], utility: ex1(1) }] }, [1, 3], [[2003, 0]], { probes: 0 });
+    expect(c.kkt).toBe(Infinity);
+    expect(c.failures).toEqual(['markets do not clear: relative excess 1 > 1e-9', 'first-order conditions fail: Infinity > 1e-8']);
+  });
+});
+
+describe('Example 1’s price search: the breakpoints', () => {
+  const t = (r: number, cash: number, unit: number, mass = 1) => ({ mass, endowment: [cash, unit], utility: { kind: 'example1' as const, v: { kind: 'exp' as const, a: 1 }, r } });
+
+  test('as many units as agents: everyone keeps one, the price is the midpoint of (0, lowest r)', () => {
+    const r = walrasianEquilibrium({ indivisible: [1], types: [t(0.5, 1, 1), t(0.8, 2, 1)] });
+    expect(r.prices).toEqual([1, 0.25]);
+    expect(r.allocation).toEqual([[1, 1], [2, 1]]);
+  });
+
+  test('a seller with no cash can still pay for its own unit at any price; only the cash of types without a unit is a breakpoint', () => {
+    // seller (r = 3, no cash, one unit), buyer (r = 2, cash 0.5). Breakpoints 0, 0.5, 2, 3 (+4):
+    // on (0, 0.5) both want the unit (2 > 1); on (0.5, 2) the buyer cannot pay: 1 = 1 at p = 1.25
+    const a = walrasianEquilibrium({ indivisible: [1], types: [t(3, 0, 1), t(2, 0.5, 0)] });
+    expect(a.prices).toEqual([1, 1.25]);
+    expect(a.allocation).toEqual([[0, 1], [0.5, 0]]);
+    // the seller's cash 1 is not a breakpoint: still p = 1.25, not 0.75
+    expect(walrasianEquilibrium({ indivisible: [1], types: [t(3, 1, 1), t(2, 0.5, 0)] }).prices).toEqual([1, 1.25]);
+    // two units held by one type (mass 1/2): its wealth is cash + 2p, two buyers of mass 1/2 with cash 0.5
+    const b = walrasianEquilibrium({ indivisible: [1], types: [t(0.1, 0, 2, 0.5), t(2, 0.5, 0, 0.5), t(3, 1, 0, 0.5)] });
+    // breakpoints 0, 0.1, 0.5, 1, 2, 3 (+4): the seller (r = 0.1) wants one on (0, 0.1) only; demand 1 = units 1 on (0.1, 0.5)
+    expect(b.prices).toEqual([1, 0.3]);
+  });
+});
+
 describe('the tâtonnement fallback', () => {
   test('a one-type CES economy with σ = 500 stalls Newton; the fallback reaches the autarky price of the first-order condition', () => {
     // One type: the equilibrium is autarky at p_1 = MRS(e) = (α_1/α_0)·(e_1/e_0)^(−1/σ) (∂u/∂x_k ∝ α_k x_k^(−1/σ)).
