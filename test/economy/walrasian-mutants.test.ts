@@ -165,6 +165,22 @@ describe('Example 1’s price search: the breakpoints', () => {
   });
 });
 
+describe('indivisible goods: the snap to integers', () => {
+  test('a two-good Cobb–Douglas economy built backwards around x_1 ∈ {3, 1} at p_1 = 0.3: demand comes out 2.9999999999999996, snapped to 3', () => {
+    // bundles (2, 3) and (5, 1); shares α_tk = p_k x_tk / p·x_t make them the demands; one unit of good 1
+    // moves against its value 0.3 in good 0 between the endowments (2.3, 2) and (4.7, 2)
+    const p = [1, 0.3];
+    const share = (b: number[]) => b.map((v, k) => (p[k] * v) / (b[0] * p[0] + b[1] * p[1]));
+    const r = walrasianEquilibrium({ indivisible: [1], types: [
+      { mass: 1, endowment: [2.3, 2], utility: cd(...share([2, 3])) },
+      { mass: 1, endowment: [4.7, 2], utility: cd(...share([5, 1])) },
+    ] });
+    expect(r.allocation[0][1]).toBe(3);
+    expect(r.allocation[1][1]).toBe(1);
+    expect(r.prices[1]).toBeCloseTo(0.3, 14);
+  });
+});
+
 describe('the tâtonnement fallback', () => {
   test('a one-type CES economy with σ = 500 stalls Newton; the fallback reaches the autarky price of the first-order condition', () => {
     // One type: the equilibrium is autarky at p_1 = MRS(e) = (α_1/α_0)·(e_1/e_0)^(−1/σ) (∂u/∂x_k ∝ α_k x_k^(−1/σ)).
