@@ -179,6 +179,14 @@ describe('indivisible goods: the snap to integers', () => {
     expect(r.allocation[1][1]).toBe(1);
     expect(r.prices[1]).toBeCloseTo(0.3, 14);
   });
+
+  test('a non-integer convexified equilibrium: every type’s failure in the refusal, joined by "; ", with the solver’s residual and iterations', () => {
+    // Cobb–Douglas: 2 p_1 = 0.7 (1 + p_1) + 0.4 (2 + p_1), p_1 = 5/3; x_01 = 0.7·(8/3)/(5/3) = 1.12, x_11 = 0.4·(11/3)/(5/3) = 0.88
+    expect(() => walrasianEquilibrium({ indivisible: [1], types: [
+      { mass: 1, endowment: [1, 1], utility: cd(0.3, 0.7) },
+      { mass: 1, endowment: [2, 1], utility: cd(0.6, 0.4) },
+    ] })).toThrow(/^no certified Walrasian equilibrium: type 0: non-integer holding 1\.1(2|199999\d*) of indivisible good 1; type 1: non-integer holding 0\.88\d* of indivisible good 1 \(solver residual [-\de.]+, 0 iterations\)$/);
+  });
 });
 
 describe('the tâtonnement fallback', () => {
