@@ -80,6 +80,7 @@ describe('certifyEquilibrium: the probes stay in the budget set and find what is
       const c = certifyEquilibrium(e, [1, 0.5], [[1, 2], [0.25, 0.5]], { probes });
       expect(c.probes.count).toBe(2 * probes);
       expect(c.probes.worstGain).toBeLessThanOrEqual(best * (1 + 1e-12));
+      expect(c.probes.worstGain).toBeGreaterThan(-Infinity); // probe 0 is on the budget simplex: a finite utility
       if (probes === 48) {
         expect(c.probes.worstGain).toBeGreaterThan(0.5 * best);
         expect(c.failures).toContain(`a budget-feasible probe is better for type 0: relative gain ${c.probes.worstGain} > 1e-10`);
