@@ -125,3 +125,38 @@ describe('galeTrade with one indivisible and one divisible good, money binding',
     expect(g.objective).toBeCloseTo(b.obj, 12);
   });
 });
+
+describe('galeTrade: whose money binds, with an indivisible unit in the value (worked by hand)', () => {
+  // p = (1, 1, 0.5, 0.25), good 3 indivisible. A has 0.5 of money and 2 of good 2, wants 3 of good 1 and
+  // a unit of good 3; B has 10 of money, 3 of good 1 and the unit, wants 2 of good 2.
+  const p = [1, 1, 0.5, 0.25];
+  const ind = [false, false, false, true];
+  const A = { holdings: [0.5, 0, 2, 0], target: [0.5, 3, 0, 1] };
+  const B = { holdings: [10, 3, 0, 1], target: [10, 0, 2, 0] };
+  // with the unit: A sells all of good 2 (worth 1) and buys good 1 with 0.5 − 0.25 + 1 = 1.25; without it, 1.5 of good 1
+  // and e^0 for the missing unit: −(e^−1.25 + e^−2 + e^−1) beats −(e^−1.5 + e^−2 + 1)
+  const best = -(Math.exp(-1.25) + Math.exp(-2) + Math.exp(-1));
+
+  test('A proposes: A’s money binds (what it sells at its cap, what it buys water-filled)', () => {
+    const g = galeTrade(p, ind, A, B);
+    expect(g.trade[0]).toBeCloseTo(-0.5, 14);
+    expect(g.trade[1]).toBeCloseTo(1.25, 14);
+    expect(g.trade.slice(2)).toEqual([-2, 1]);
+    expect(g.objective).toBeCloseTo(best, 14);
+    expect(g.ties).toBe(1);
+  });
+
+  test('B proposes: the responder A’s money binds (what B buys at its cap, what it sells water-filled)', () => {
+    const g = galeTrade(p, ind, B, A);
+    expect(g.trade[0]).toBeCloseTo(0.5, 14);
+    expect(g.trade[1]).toBeCloseTo(-1.25, 14);
+    expect(g.trade.slice(2)).toEqual([2, -1]);
+    expect(g.objective).toBeCloseTo(best, 14);
+  });
+
+  test('with money enough on both sides every cap is traded', () => {
+    const rich = { ...A, holdings: [10, 0, 2, 0] };
+    const g = galeTrade(p, ind, rich, B);
+    expect(g.trade).toEqual([-(3 - 1 + 0.25), 3, -2, 1]);
+  });
+});
