@@ -160,3 +160,28 @@ describe('galeTrade: whose money binds, with an indivisible unit in the value (w
     expect(g.trade).toEqual([-(3 - 1 + 0.25), 3, -2, 1]);
   });
 });
+
+describe('waterFill with 12 goods (the breakpoint buffer grows past its first size)', () => {
+  test('the first-order conditions: e^−s_k / p_k is one λ on goods strictly inside (0, c_k), ≤ λ at 0, ≥ λ at the cap; the budget binds', () => {
+    const goods = Array.from({ length: 12 }, (_, i) => i + 1);
+    const p = [1, ...goods.map((k) => 2.5 - 0.17 * k)]; // the last goods cheapest: their breakpoints come first
+    const c = [0, ...goods.map((k) => 0.2 + 0.3 * (k % 4))];
+    const R = 2;
+    // a first call with 2 goods, then 12: the scratch buffer must be regrown
+    waterFill([1, 1, 1], [0, 1, 1], [1, 2], 0.5, [0, 0, 0]);
+    const s = new Array<number>(p.length).fill(0);
+    expect(waterFill(p, c, goods, R, s)).toBe(true);
+    expect(goods.reduce((a, k) => a + p[k] * s[k], 0)).toBeCloseTo(R, 13);
+    const inside = goods.filter((k) => s[k] > 1e-12 && s[k] < c[k] - 1e-12);
+    expect(inside.length).toBeGreaterThan(1);
+    const lambda = Math.exp(-s[inside[0]]) / p[inside[0]];
+    for (const k of goods) {
+      const ratio = Math.exp(-s[k]) / p[k];
+      if (inside.includes(k)) expect(ratio / lambda).toBeCloseTo(1, 12);
+      else if (s[k] <= 1e-12) expect(ratio).toBeLessThanOrEqual(lambda * (1 + 1e-12));
+      else expect(ratio).toBeGreaterThanOrEqual(lambda * (1 - 1e-12));
+    }
+    expect(goods.some((k) => s[k] === 0)).toBe(true);
+    expect(goods.some((k) => s[k] === c[k])).toBe(true);
+  });
+});
