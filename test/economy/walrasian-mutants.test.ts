@@ -335,6 +335,11 @@ describe('certifyExample1 measures what it says (Example 1, u = 1 − exp(−(x_
       `a bundle is not the analytic demand: gap ${c.demand} > 1e-9`,
       `a budget-feasible bundle is better: relative gain ${c.probes.worstGain} > 1e-10`,
     ]);
+    // without the random probes the enumeration alone finds A's unit, which costs exactly its wealth
+    expect(certifyExample1(e, [1, 0.5], [[0.5, 0], [1.2, 1]], { probes: 0 }).probes.worstGain).toBe(c.probes.worstGain);
+    // a tolerance equal to the measured value passes (the tests are ≤)
+    const at = certifyExample1(e, [1, 0.5], [[0.5, 0], [1.2, 1]], { probes: 4, tolerances: { clearing: c.clearing, budget: c.budget, demand: c.demand, probe: c.probes.worstGain } });
+    expect(at.failures).toEqual([]);
     // loosened tolerances let the same measurements pass
     const loose = certifyExample1(e, [1, 0.5], [[0.5, 0], [1.2, 1]], { probes: 4, tolerances: { clearing: 0.2, budget: 0.2, demand: 1, probe: 2 } });
     expect(loose.failures).toEqual([]);
