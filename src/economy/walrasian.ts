@@ -428,7 +428,24 @@ function example1Equilibrium(e: Economy, options: WalrasianOptions): WalrasianRe
     const w = t.endowment[0] + price * t.endowment[1];
     return wants(i, price) ? [w - price, 1] : [w, 0];
   });
-  // Certificate: clearing, budgets, the analytic demand, every integer holding of good 1 up to 2 more, random probes.
+  const { failures, ...cert } = certifyExample1(e, prices, allocation, options);
+  if (failures.length > 0) throw new WalrasianRefusal(failures.join('; '));
+  return { prices, allocation, certificate: { ...cert, iterations: breaks.length } };
+}
+
+/**
+ * The certificate of a candidate equilibrium of Example 1's market (Section 2; prices (1, p), one
+ * bundle (money, units) per type): clearing, budgets, the analytic demand, every integer holding of
+ * good 1 up to 2 more than held on the budget line, and `probes` random bundles of 0–2 units inside
+ * the budget, none of which may be better. Exported so that a wrong allocation can be handed to it.
+ */
+export function certifyExample1(
+  e: Economy,
+  prices: readonly number[],
+  allocation: readonly (readonly number[])[],
+  options: WalrasianOptions = {},
+): WalrasianCertificate & { failures: string[] } {
+  const price = prices[1];
   const rng = makeRng(options.seed ?? 'dsv-walrasian-probes');
   const nProbes = options.probes ?? 48;
   const tol = { ...DEFAULT_TOLERANCES, ...options.tolerances };
@@ -457,10 +474,15 @@ function example1Equilibrium(e: Economy, options: WalrasianOptions): WalrasianRe
   if (!(budget <= tol.budget)) failures.push(`a budget does not bind: relative gap ${budget} > ${tol.budget}`);
   if (!(demandGap <= tol.demand)) failures.push(`a bundle is not the analytic demand: gap ${demandGap} > ${tol.demand}`);
   if (!(worstGain <= tol.probe)) failures.push(`a budget-feasible bundle is better: relative gain ${worstGain} > ${tol.probe}`);
-  if (failures.length > 0) throw new WalrasianRefusal(failures.join('; '));
   return {
-    prices,
-    allocation,
-    certificate: { method: 'unit-demand', iterations: breaks.length, clearing, budget, kkt: 0, demand: demandGap, probes: { count: nProbes * e.types.length, worstGain }, tolerances: tol },
+    method: 'unit-demand',
+    iterations: 0,
+    clearing,
+    budget,
+    kkt: 0,
+    demand: demandGap,
+    probes: { count: nProbes * e.types.length, worstGain },
+    tolerances: tol,
+    failures,
   };
 }

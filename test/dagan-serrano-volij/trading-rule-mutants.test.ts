@@ -73,6 +73,25 @@ describe('waterFill against brute force', () => {
   });
 });
 
+describe('waterFill: the round-off shave keeps the budget', () => {
+  // Inputs (found by a search over prices and caps on a 0.1 grid) where the interpolated μ leaves
+  // Σ p s one to six ulps above R before the shave: after it, Σ p s ≤ R exactly, and still ≈ R.
+  test.each([
+    [[1, 2.8000000000000003, 3.8000000000000003], [0, 2, 1.2], [1, 2], 2.6],
+    [[1, 0.30000000000000004, 3.2, 0.6], [0, 2.3, 2.5, 0], [1, 2, 3], 3.4],
+    [[1, 3.6, 3, 3], [0, 1.3, 2.6, 2.4], [1, 2, 3], 3.5],
+    // the first good takes no share (s_1 = 0): shaving it could not restore the budget, the largest share is shaved
+    [[1, 2.1, 1.4000000000000001, 2.1], [0, 1.5, 3, 0.8], [1, 2, 3], 0.5],
+  ])('prices %j caps %j goods %j budget %s', (p, c, goods, R) => {
+    const s = new Array<number>(p.length).fill(0);
+    expect(waterFill(p, c, goods, R, s)).toBe(true);
+    const spent = goods.reduce((a, k) => a + p[k] * s[k], 0);
+    expect(spent).toBeLessThanOrEqual(R);
+    expect(spent).toBeGreaterThan(R * (1 - 1e-14));
+    for (const k of goods) expect(s[k]).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('galeTrade with one indivisible and one divisible good, money binding', () => {
   /** Brute force: every integer x_1 ≤ cap_1 the money allows, x_2 spending the rest (capped); ties to the greater x_1. */
   const brute = (p: number[], cap1: number, cap2: number, money: number) => {
@@ -104,5 +123,65 @@ describe('galeTrade with one indivisible and one divisible good, money binding',
     expect(g.trade[2]).toBeCloseTo(-b.x2, 12);
     expect(g.trade[0]).toBeCloseTo(3, 12);
     expect(g.objective).toBeCloseTo(b.obj, 12);
+  });
+});
+
+describe('galeTrade: whose money binds, with an indivisible unit in the value (worked by hand)', () => {
+  // p = (1, 1, 0.5, 0.25), good 3 indivisible. A has 0.5 of money and 2 of good 2, wants 3 of good 1 and
+  // a unit of good 3; B has 10 of money, 3 of good 1 and the unit, wants 2 of good 2.
+  const p = [1, 1, 0.5, 0.25];
+  const ind = [false, false, false, true];
+  const A = { holdings: [0.5, 0, 2, 0], target: [0.5, 3, 0, 1] };
+  const B = { holdings: [10, 3, 0, 1], target: [10, 0, 2, 0] };
+  // with the unit: A sells all of good 2 (worth 1) and buys good 1 with 0.5 − 0.25 + 1 = 1.25; without it, 1.5 of good 1
+  // and e^0 for the missing unit: −(e^−1.25 + e^−2 + e^−1) beats −(e^−1.5 + e^−2 + 1)
+  const best = -(Math.exp(-1.25) + Math.exp(-2) + Math.exp(-1));
+
+  test('A proposes: A’s money binds (what it sells at its cap, what it buys water-filled)', () => {
+    const g = galeTrade(p, ind, A, B);
+    expect(g.trade[0]).toBeCloseTo(-0.5, 14);
+    expect(g.trade[1]).toBeCloseTo(1.25, 14);
+    expect(g.trade.slice(2)).toEqual([-2, 1]);
+    expect(g.objective).toBeCloseTo(best, 14);
+    expect(g.ties).toBe(1);
+  });
+
+  test('B proposes: the responder A’s money binds (what B buys at its cap, what it sells water-filled)', () => {
+    const g = galeTrade(p, ind, B, A);
+    expect(g.trade[0]).toBeCloseTo(0.5, 14);
+    expect(g.trade[1]).toBeCloseTo(-1.25, 14);
+    expect(g.trade.slice(2)).toEqual([2, -1]);
+    expect(g.objective).toBeCloseTo(best, 14);
+  });
+
+  test('with money enough on both sides every cap is traded', () => {
+    const rich = { ...A, holdings: [10, 0, 2, 0] };
+    const g = galeTrade(p, ind, rich, B);
+    expect(g.trade).toEqual([-(3 - 1 + 0.25), 3, -2, 1]);
+  });
+});
+
+describe('waterFill with 12 goods (the breakpoint buffer grows past its first size)', () => {
+  test('the first-order conditions: e^−s_k / p_k is one λ on goods strictly inside (0, c_k), ≤ λ at 0, ≥ λ at the cap; the budget binds', () => {
+    const goods = Array.from({ length: 12 }, (_, i) => i + 1);
+    const p = [1, ...goods.map((k) => 2.5 - 0.17 * k)]; // the last goods cheapest: their breakpoints come first
+    const c = [0, ...goods.map((k) => 0.2 + 0.3 * (k % 4))];
+    const R = 2;
+    // a first call with 2 goods, then 12: the scratch buffer must be regrown
+    waterFill([1, 1, 1], [0, 1, 1], [1, 2], 0.5, [0, 0, 0]);
+    const s = new Array<number>(p.length).fill(0);
+    expect(waterFill(p, c, goods, R, s)).toBe(true);
+    expect(goods.reduce((a, k) => a + p[k] * s[k], 0)).toBeCloseTo(R, 13);
+    const inside = goods.filter((k) => s[k] > 1e-12 && s[k] < c[k] - 1e-12);
+    expect(inside.length).toBeGreaterThan(1);
+    const lambda = Math.exp(-s[inside[0]]) / p[inside[0]];
+    for (const k of goods) {
+      const ratio = Math.exp(-s[k]) / p[k];
+      if (inside.includes(k)) expect(ratio / lambda).toBeCloseTo(1, 12);
+      else if (s[k] <= 1e-12) expect(ratio).toBeLessThanOrEqual(lambda * (1 + 1e-12));
+      else expect(ratio).toBeGreaterThanOrEqual(lambda * (1 - 1e-12));
+    }
+    expect(goods.some((k) => s[k] === 0)).toBe(true);
+    expect(goods.some((k) => s[k] === c[k])).toBe(true);
   });
 });
