@@ -6,7 +6,7 @@
  * and `midpoint`. Data built inside the tests (Stryker attributes coverage per test).
  */
 import { describe, expect, test } from 'vitest';
-import { checkRootEnclosure, FixedPoint, Fraction, midpoint, rational } from '../../src/numeric/rational.ts';
+import { checkRootEnclosure, FixedPoint, Fraction, iroot, midpoint, rational, rootGuess } from '../../src/numeric/rational.ts';
 
 const f = (n: number, d = 1) => new Fraction(n, d);
 
@@ -14,6 +14,17 @@ describe('rational of a double is its binary value', () => {
   test('0.1 as a number is 3602879701896397/2^55, not fraction.js’s 1/10', () => {
     expect(rational(0.1).toFraction()).toBe('3602879701896397/36028797018963968');
     expect(rational(-0.375).toFraction()).toBe('-3/8');
+  });
+});
+
+describe('iroot when its floating-point start falls below the root', () => {
+  test('3^10385 (16 460 bits): log2 N is rounded at ulp(16 460) ≈ 4e-12, beyond the start’s 2^−40 margin', () => {
+    // exact powers: the root of N^1 is N, of (3^10385)² is 3^10385, and one below a square floors to one less
+    const r = 3n ** 10385n;
+    expect(rootGuess(r, 1) <= r).toBe(true); // the start is low here: iroot's raising loop must run
+    expect(iroot(r, 1)).toBe(r);
+    expect(iroot(r * r, 2)).toBe(r);
+    expect(iroot(r * r - 1n, 2)).toBe(r - 1n);
   });
 });
 
