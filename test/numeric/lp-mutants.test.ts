@@ -5,7 +5,7 @@
  * lpFromData / verifyFarkasData naming the field. Data built inside the tests.
  */
 import { describe, expect, test } from 'vitest';
-import { ExactSum, lpFromData, verifyFarkas, verifyFarkasData, type LinearProgram } from '../../src/numeric/lp.ts';
+import { bestRational, ExactSum, lpFromData, lpToData, verifyFarkas, verifyFarkasData, type LinearProgram } from '../../src/numeric/lp.ts';
 import { Fraction } from '../../src/numeric/rational.ts';
 
 describe('ExactSum', () => {
@@ -99,5 +99,42 @@ describe('one-line errors naming the field', () => {
     expect(verifyFarkasData({ problem: good, y: 'x' })).toBe('data.y: must be an array of rational strings');
     expect(verifyFarkasData({ problem: good, y: ['1', 2] })).toBe('data.y: must be an array of rational strings');
     expect(verifyFarkasData({ problem: { ...good, cost: 'x' }, y: ['1'] })).toBe('problem.cost: must be an array');
+  });
+});
+
+describe('lpToData', () => {
+  test('a sparse maximisation with default and infinite bounds, as JSON data (infinities as null)', () => {
+    const p: LinearProgram = {
+      sense: 'maximize',
+      cost: [1, '1/3'],
+      A: { format: 'csr', numRows: 2, numCols: 2, starts: [0, 1, 3], indices: [1, 0, 1], values: [2, '-1/2', 0.25] },
+      rowUpper: [4, Infinity],
+      colLower: [-Infinity, 1],
+    };
+    expect(lpToData(p)).toEqual({
+      sense: 'maximize',
+      cost: [1, '1/3'],
+      A: { format: 'csr', numRows: 2, numCols: 2, starts: [0, 1, 3], indices: [1, 0, 1], values: [2, '-1/2', 0.25] },
+      rowLower: [null, null],
+      rowUpper: [4, null],
+      colLower: [null, 1],
+      colUpper: [null, null],
+    });
+    // a minimisation keeps no sense key; dense rows are copied
+    const min = lpToData({ cost: [1], A: [[1]], rowLower: [0] });
+    expect(min).toEqual({ cost: [1], A: [[1]], rowLower: [0], rowUpper: [null], colLower: [0], colUpper: [null] });
+    expect(min).not.toHaveProperty('sense');
+  });
+});
+
+describe('bestRational', () => {
+  test('the convergents of 0.6180339887… stop at the denominator cap; tiny values give 0 below the cap', () => {
+    // (√5 − 1)/2 has convergents F(n)/F(n+1): 8/13, 13/21, 21/34, …
+    expect(bestRational(0.6180339887498949, 34).toFraction()).toBe('21/34');
+    expect(bestRational(0.6180339887498949, 33).toFraction()).toBe('13/21');
+    expect(bestRational(-0.6180339887498949, 21).toFraction()).toBe('-13/21');
+    // 1e-7 with denominators ≤ 1000: the first convergent 0/1 is all there is
+    expect(bestRational(1e-7, 1000).toFraction()).toBe('0');
+    expect(bestRational(2.5, 1).toFraction()).toBe('2');
   });
 });
