@@ -92,6 +92,28 @@ describe('one-line errors naming the field', () => {
     expect(lpFromData(good)).not.toHaveProperty('sense');
   });
 
+  test('the problem itself (exactLp, reached through lpToData without HiGHS)', () => {
+    const csr = (o: object) => ({ cost: [1, 1], A: { format: 'csr', numRows: 1, numCols: 2, starts: [0, 2], indices: [0, 1], values: [1, 1], ...o } }) as unknown as LinearProgram;
+    expect(() => lpToData({ cost: [1], A: [[1]], sense: 'max' as 'maximize' })).toThrow("sense: must be 'minimize' or 'maximize'");
+    expect(() => lpToData(csr({ format: 'csc' }))).toThrow("A.format: must be 'csr'");
+    expect(() => lpToData(csr({ numCols: 3 }))).toThrow('A.numCols: 3, the cost has 2');
+    expect(() => lpToData(csr({ starts: [0] }))).toThrow('A.starts: must have numRows + 1 entries');
+    expect(() => lpToData(csr({ indices: [0, 2] }))).toThrow('A.indices[1]: column 2 is out of range');
+    expect(() => lpToData(csr({ indices: [0, -1] }))).toThrow('A.indices[1]: column -1 is out of range');
+    expect(() => lpToData(csr({ indices: [0, 0.5] }))).toThrow('A.indices[1]: column 0.5 is out of range');
+    expect(() => lpToData(csr({ indices: [1, 1] }))).toThrow('A.indices[1]: column 1 twice in row 0');
+    expect(() => lpToData(csr({ values: [1, 'x'] }))).toThrow('A.values[1]: "x" is not a rational');
+    expect(() => lpToData({ cost: [1], A: [[1]], rowLower: [0, 1] })).toThrow('rowLower: has 2 entries, expected 1');
+    expect(() => lpToData({ cost: [1], A: [[1]], colUpper: [] })).toThrow('colUpper: has 0 entries, expected 1');
+    expect(() => lpToData({ cost: [1], A: [[1]], colLower: [2], colUpper: [1], colNames: ['q'] })).toThrow('colLower[0]: above colUpper (col "q")');
+    expect(() => lpToData({ cost: [1], A: [[1]], rowLower: [2], rowUpper: [1] })).toThrow('rowLower[0]: above rowUpper (row 0)');
+    expect(() => lpToData({ cost: [1], A: [[1]], rowLower: [Infinity] })).toThrow('rowLower[0]: Infinity is not allowed here');
+    expect(() => lpToData({ cost: [1], A: [[1]], rowUpper: [-Infinity] })).toThrow('rowUpper[0]: -Infinity is not allowed here');
+    expect(() => lpToData({ cost: [{}] as unknown as number[], A: [] })).toThrow('cost[0]: must be a number or a rational string');
+    // equal bounds and an explicit zero entry are fine; a string zero is dropped like a numeric one
+    expect(lpToData({ cost: [1, 2], A: [[0, '0']], rowLower: [1], rowUpper: [1], colLower: [3, 0], colUpper: [3, 1] }).rowUpper).toEqual([1]);
+  });
+
   test('verifyFarkasData', () => {
     expect(verifyFarkasData(null)).toBe('data: must be an object');
     expect(verifyFarkasData([1])).toBe('data: must be an object');
