@@ -6,7 +6,7 @@
  * and `midpoint`. Data built inside the tests (Stryker attributes coverage per test).
  */
 import { describe, expect, test } from 'vitest';
-import { checkRootEnclosure, FixedPoint, Fraction, iroot, midpoint, rational, rootGuess } from '../../src/numeric/rational.ts';
+import { checkRootEnclosure, FixedPoint, Fraction, iroot, midpoint, rational, rootEnclosure, rootGuess, roundDirected } from '../../src/numeric/rational.ts';
 
 const f = (n: number, d = 1) => new Fraction(n, d);
 
@@ -25,6 +25,28 @@ describe('iroot when its floating-point start falls below the root', () => {
     expect(iroot(r, 1)).toBe(r);
     expect(iroot(r * r, 2)).toBe(r);
     expect(iroot(r * r - 1n, 2)).toBe(r - 1n);
+  });
+});
+
+describe('iroot’s small cases and errors; rootEnclosure when only one of p, q is a perfect power', () => {
+  test('⌊√2⌋ = ⌊√3⌋ = 1; bad degrees and negative arguments are refused by name', () => {
+    expect(iroot(2n, 2)).toBe(1n);
+    expect(iroot(3n, 2)).toBe(1n);
+    expect(() => iroot(-1n, 2)).toThrow('iroot: negative argument');
+    expect(() => iroot(4n, 0)).toThrow('iroot: bad degree 0');
+    expect(() => iroot(4n, 1.5)).toThrow('iroot: bad degree 1.5');
+  });
+
+  test('√(1/2): p = 1 is a square, q = 2 is not, so the root is no rational: an enclosure of width 2^−64', () => {
+    const e = rootEnclosure(f(1, 2), 2, 64);
+    expect(e.exact).toBe(false);
+    // lo² < 1/2 < hi² by hand: lo = K/2^64 with K = ⌊2^63.5⌋
+    expect(e.lo.mul(e.lo).lt(f(1, 2)) && e.hi.mul(e.hi).gt(f(1, 2))).toBe(true);
+  });
+
+  test('roundDirected keeps a negative value on the decimal grid: −5/4 to 3 digits, both ways', () => {
+    expect(roundDirected(f(-5, 4), 3, -1).toFraction()).toBe('-5/4');
+    expect(roundDirected(f(-5, 4), 3, 1).toFraction()).toBe('-5/4');
   });
 });
 
