@@ -65,3 +65,12 @@ describe('Gauss–Legendre in Decimal', () => {
     expect(polyIntegrateDecimal(c4, new P80(0), new P80(1)).minus('0.2').abs().lte(tol)).toBe(true);
   });
 });
+
+describe('compositeGLDecimal ends its last panel at b itself', () => {
+  it('at 5 digits h = 1/9 rounds to 0.11111: the nine panels of ∫₀¹ 1 must sum to 1, not 9·0.11111', () => {
+    const P5 = withPrecision(5);
+    // each panel's 1-point rule gives its width exactly (half-widths 0.055555 and 0.05556 fit in 5
+    // digits): eight panels of 0.11111 and a last one of 1 − 0.88888
+    expect(compositeGLDecimal(() => new P5(1), new P5(0), new P5(1), 9, 1).toString()).toBe('1');
+  });
+});
