@@ -83,3 +83,15 @@ test("Claim 1's A_x and the inactive loss against L's closed form (log utility, 
   expect(inactiveLoss(e, s, 2, 1)).toBeCloseTo(Lc(2, 2) - Lc(2, 2.5), 12);
   expect(L(e, 2, 2)).toBeCloseTo(Lc(2, 2), 13);
 });
+
+test("Claim 1 leaves out the side with no interval beyond it, even where q_x* ∓ δ/2 leaves (0, 2q̄)", () => {
+  // q_1* = 4a/(a + b) = 0.2 and 3.8: δ = 0.9, and 0.2 − 0.45 < 0, 3.8 + 0.45 > 4 = 2q̄
+  const ab: [number, number][] = [[1, 19], [19, 1]];
+  const e = oneState({ q: 2, r: 3 }, ab.map(([a, b]) => log(a, b)));
+  const s = solveStage1(e);
+  const dLc = (x: number, q: number) => ab[x][0] / q - ab[x][1] / (4 - q);
+  const { delta, A } = claim1Epsilon(e, s);
+  expect(delta).toBeCloseTo(0.9, 12);
+  expect(A[0]).toBeCloseTo(-dLc(0, 0.2 + 0.45), 11);
+  expect(A[1]).toBeCloseTo(dLc(1, 3.8 - 0.45), 11);
+});
