@@ -85,13 +85,21 @@ test("Claim 1's A_x and the inactive loss against L's closed form (log utility, 
 });
 
 test("Claim 1 leaves out the side with no interval beyond it, even where q_x* ∓ δ/2 leaves (0, 2q̄)", () => {
-  // q_1* = 4a/(a + b) = 0.2 and 3.8: δ = 0.9, and 0.2 − 0.45 < 0, 3.8 + 0.45 > 4 = 2q̄
+  // q_1* = 4a/(a + b) = 0.2 and 3.8: δ = 3.6/2 = 1.8, and 0.2 − 0.9 < 0, 3.8 + 0.9 > 4 = 2q̄
   const ab: [number, number][] = [[1, 19], [19, 1]];
   const e = oneState({ q: 2, r: 3 }, ab.map(([a, b]) => log(a, b)));
   const s = solveStage1(e);
   const dLc = (x: number, q: number) => ab[x][0] / q - ab[x][1] / (4 - q);
   const { delta, A } = claim1Epsilon(e, s);
-  expect(delta).toBeCloseTo(0.9, 12);
-  expect(A[0]).toBeCloseTo(-dLc(0, 0.2 + 0.45), 11);
-  expect(A[1]).toBeCloseTo(dLc(1, 3.8 - 0.45), 11);
+  expect(delta).toBeCloseTo(1.8, 12);
+  expect(A[0]).toBeCloseTo(-dLc(0, 0.2 + 0.9), 11);
+  expect(A[1]).toBeCloseTo(dLc(1, 3.8 - 0.9), 11);
+  // both below q̄ (q_1* = 0.5, 1): the last type's right side would be the smaller term, yet it stays out
+  const cd: [number, number][] = [[1, 7], [1, 3]];
+  const f = oneState({ q: 2, r: 3 }, cd.map(([a, b]) => log(a, b)));
+  const t = claim1Epsilon(f, solveStage1(f));
+  const dLf = (x: number, q: number) => cd[x][0] / q - cd[x][1] / (4 - q);
+  expect(-dLf(1, 1.125)).toBeLessThan(dLf(1, 0.875));
+  expect(t.A[1]).toBeCloseTo(dLf(1, 0.875), 12);
+  expect(t.A[0]).toBeCloseTo(-dLf(0, 0.625), 12);
 });
