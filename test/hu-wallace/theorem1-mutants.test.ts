@@ -9,7 +9,7 @@ import { utilityValue } from '../../src/economy/two-goods.ts';
 import type { HwEconomy } from '../../src/models/hu-wallace/economy.ts';
 import { solveStage1 } from '../../src/models/hu-wallace/stage1.ts';
 import {
-  candidateAtM, drawOthers, EquilibriumCache, expectedStage2Exact, expectedStage2MonteCarlo, stage2Consumption,
+  activeFor, candidateAtM, drawOthers, populationFor, EquilibriumCache, expectedStage2Exact, expectedStage2MonteCarlo, stage2Consumption,
 } from '../../src/models/hu-wallace/theorem1.ts';
 
 function econ(): HwEconomy {
@@ -90,7 +90,7 @@ test('the Monte Carlo standard error is Σ_z τ_z² s_z²/n of the per-draw gain
   const s = solveStage1(e);
   const cache = new EquilibriumCache(e);
   const samples = [[[2, 0], [1, 1], [0, 2]], [[1, 1], [0, 2]]];
-  const x = 1;
+  for (const x of [1, 0]) {
   const mc = expectedStage2MonteCarlo(cache, s, x, [0, 1], samples);
   let v = 0;
   let F0 = 0;
@@ -101,17 +101,19 @@ test('the Monte Carlo standard error is Σ_z τ_z² s_z²/n of the per-draw gain
         return utilityValue(e.types[x].utility[z], c.q, c.r);
       };
       F0 += (s.tau[x][z] * val(0)) / draws.length;
-      return val(0) - val(1);
+      return val(1 - x) - val(x);
     });
     const mean = g.reduce((a, b) => a + b, 0) / g.length;
     const s2 = g.reduce((a, b) => a + (b - mean) ** 2, 0) / (g.length - 1);
     v += (s.tau[x][z] ** 2 * s2) / g.length;
   });
   expect(mc.F[0]).toBeCloseTo(F0, 13);
-  expect(mc.se[0]).toBeCloseTo(Math.sqrt(v), 10);
-  expect(mc.se[1]).toBe(0);
+  expect(mc.se[1 - x]).toBeCloseTo(Math.sqrt(v), 10);
+  expect(mc.se[x]).toBe(0);
   expect(mc.terms).toBe(5);
   expect(mc.method).toBe('monte-carlo');
+  }
+  const x = 1;
   // one draw in a stratum: no variance estimate
   expect(expectedStage2MonteCarlo(cache, s, x, [0, 1], [[[1, 1]], [[0, 2], [1, 1]]]).se[0]).toBe(Infinity);
 });
@@ -132,4 +134,22 @@ test('candidateAtM: exact under the limit, Monte Carlo above it only with a gene
   expect(m.method).toBe('monte-carlo');
   expect(m.se[0][1]).toBeGreaterThan(0);
   expect(candidateAtM(e, 0.25, 3, { N: 10 }).N).toBe(10);
+});
+
+test('the defaults of candidateAtM: exact up to 2000 compositions even with a generator; 64 draws per state', () => {
+  const e = econ();
+  let k = 0;
+  const rand = () => ((k++ * 0.6180339887) % 1);
+  expect(candidateAtM(e, 0.5, 3, { rand }).method).toBe('exact');
+  // M − 1 = 2000 others of 2 types: 2001 compositions, past the default limit
+  const s = solveStage1(e);
+  const m = candidateAtM(e, 0.5, 2001, { rand, s, cache: new EquilibriumCache(e) });
+  expect(m.method).toBe('monte-carlo');
+  expect(Number.isFinite(m.se[0][1])).toBe(true);
+});
+
+test('M from N rounds a rational (1 − η)N that lands on an integer down to it: (1 − 0.7)·10 = 3', () => {
+  expect(activeFor(10, 0.7)).toBe(3);
+  expect(activeFor(100, 0.45)).toBe(55);
+  expect(populationFor(3, 0.7)).toBe(7); // ⌈0.3·7⌉ = 3
 });
