@@ -7,6 +7,8 @@
  * (Walras on the budget lines).
  */
 import { describe, expect, test } from 'vitest';
+import { logEquilibriumPriceExact } from '../../src/models/hu-wallace/continuum-exact.ts';
+import { toNumber } from '../../src/numeric/rational.ts';
 import {
   allocationAt, bestOfferAt, certifyPrice, competitiveEquilibrium, demandByFoc, excessDemandQ, excessValueByFoc,
   offerAt, offerFromConsumption, price20, priceBracket, priceByFoc, scanSignChanges, totals20, type ContinuumEconomy,
@@ -123,8 +125,8 @@ describe('the sign scan', () => {
 describe('ε = 0: the widened bracket', () => {
   // p* above p_1 = r̄/q̄ (types want q) and below it (types want r), several factors of 4 away
   const cases = [
-    logZero({ q: 1, r: 1 }, [[50, 1], [20, 1]], [0.5, 0.5]),
-    logZero({ q: 1, r: 2 }, [[1, 40], [1, 90]], [0.3, 0.7]),
+    logZero({ q: 3, r: 1 }, [[50, 1], [20, 1]], [0.5, 0.5]),
+    logZero({ q: 0.6, r: 2 }, [[1, 40], [1, 90]], [0.3, 0.7]),
   ];
 
   test('the closed-form price p* = r̄A/(q̄(1 − A)) is found, by (19) and by the FOC route alone', () => {
@@ -150,6 +152,30 @@ describe('ε = 0: the widened bracket', () => {
       expect(kLo + kHi).toBeGreaterThan(1);
     }
   });
+});
+
+test('one of ε_q, ε_r zero (the bracket of Section 3.1 is then unbounded): widened, and the exact price of (19) found', () => {
+  for (const eps of [{ q: 0, r: 0.01 }, { q: 0.01, r: 0 }]) {
+    const e: ContinuumEconomy = { ...example(), endowment: { q: 2, r: 3 }, epsilon: eps };
+    const exact = toNumber(logEquilibriumPriceExact({
+      endowment: { q: 2, r: 3 },
+      epsilon: { q: String(eps.q), r: String(eps.r) },
+      types: [{ share: '3/5', a: 2, b: 1 }, { share: '2/5', a: 0.5, b: 1 }],
+    }));
+    const ce = competitiveEquilibrium(e);
+    expect(Math.abs(ce.price / exact - 1)).toBeLessThan(1e-13);
+    expect(Number.isFinite(ce.bracket.lo) && Number.isFinite(ce.bracket.hi) && ce.bracket.lo > 0).toBe(true);
+    expect(Math.abs(priceByFoc(e) / exact - 1)).toBeLessThan(1e-12);
+  }
+});
+
+test('the last grid point is ln hi itself, not a + (b − a), which rounds off it when |ln lo| ≫ |ln hi|', () => {
+  const seen: number[] = [];
+  scanSignChanges((p) => {
+    seen.push(p);
+    return 1;
+  }, 1e-300, 1.1, 5);
+  expect(seen[4]).toBe(Math.exp(Math.log(1.1)));
 });
 
 describe('the certification route', () => {
