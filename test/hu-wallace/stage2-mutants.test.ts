@@ -53,3 +53,37 @@ describe('helpers of Section 2.2 and Proposition 1', () => {
     expect(o.consumption[2]).toEqual({ q: 1, r: 1 });
   });
 });
+
+describe('scale invariance (second run, mutation/results/mut8-hw.md)', () => {
+  test('homothetic utilities: scaling q̄, r̄ and ε by λ = 1e-6 scales β^σ by λ and keeps p_2 (the solver tolerances are relative)', async () => {
+    const { completeInformation } = await import('../../src/models/hu-wallace/economy.ts');
+    const { stage2Equilibrium, bestResponse, deviationGains } = await import('../../src/models/hu-wallace/stage2.ts');
+    const types = [
+      { name: 'a', utility: { kind: 'log', a: 3, b: 1 } as TwoGoodUtility },
+      { name: 'b', utility: { kind: 'ces', a: 1, b: 2, sigma: 0.5 } as TwoGoodUtility },
+      { name: 'c', utility: { kind: 'ces', a: 1, b: 1, sigma: 3 } as TwoGoodUtility },
+    ];
+    const lam = 1e-6;
+    const econ = completeInformation({ q: 2, r: 3 }, { q: 0.02, r: 0.03 }, types);
+    const big = stage2Equilibrium(econ, [2, 3, 4]);
+    // certified by the form-(11) search, which shares no code with the solver's first-order equations
+    const cert = deviationGains(econ, big.utilities, [2, 3, 4], big.offers);
+    cert.gains.forEach((g, x) => expect(g).toBeLessThan(1e-13 * cert.scale[x]));
+    const small = stage2Equilibrium(completeInformation({ q: 2 * lam, r: 3 * lam }, { q: 0.02 * lam, r: 0.03 * lam }, types), [2, 3, 4]);
+    expect(small.price / big.price - 1).toBeCloseTo(0, 12);
+    big.offers.forEach((b, x) => {
+      expect(small.offers[x].q / lam).toBeCloseTo(b.q, 11);
+      expect(small.offers[x].r / lam).toBeCloseTo(b.r, 11);
+    });
+    // a best response alone, at the same totals scaled
+    const u = types[1].utility;
+    const r1 = bestResponse(u, { q: 2, r: 3 }, 5, 1);
+    const r2 = bestResponse(u, { q: 2 * lam, r: 3 * lam }, 5 * lam, 1 * lam);
+    expect(r2.q / lam).toBeCloseTo(r1.q, 11);
+    expect(r2.r / lam).toBeCloseTo(r1.r, 11);
+    const s1 = bestResponse(types[0].utility, { q: 2, r: 3 }, 1, 20);
+    const s2 = bestResponse(types[0].utility, { q: 2 * lam, r: 3 * lam }, lam, 20 * lam);
+    expect(s1.q).toBeGreaterThan(0);
+    expect(s2.q / lam).toBeCloseTo(s1.q, 11);
+  });
+});
