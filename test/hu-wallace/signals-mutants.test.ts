@@ -5,7 +5,7 @@
  * plain product underflows, and the expected split (30) by hand when the posterior is a point mass.
  */
 import { expect, test } from 'vitest';
-import { a1Margin, expectedSplit, kl, signalConfigurationPosterior, signalPosterior } from '../../src/models/hu-wallace/signals.ts';
+import { a1Margin, expectedSplit, kl, othersCounts, signalConfigurationPosterior, signalPosterior } from '../../src/models/hu-wallace/signals.ts';
 
 test("A1's margin reports where it is attained: the first bipartition of a tie, and the pair of states", () => {
   // bipartitions in order {0}|{1,2}, {0,1}|{2}, {0,2}|{1}: differences 1/4, 1/8, 1/8 (exact in binary) — the first of the tie
@@ -67,4 +67,9 @@ test('the expected split (30) at a point-mass posterior is λ_k μ_z(y)/μ_z(Y_k
   const mix = expectedSplit(mu, part, [4, 9], [0.25, 0.75]);
   expect(mix[1]).toBeCloseTo(0.25 * 3.375 + 0.75 * 6, 12);
   expect(mix[2]).toBeCloseTo(0.25 * 5.625 + 0.75 * 3, 12);
+});
+
+test("λ_−: the configuration with the agent's own signal removed once", () => {
+  expect(othersCounts([7, 12], 1)).toEqual([7, 11]);
+  expect(othersCounts([1, 0, 4], 0)).toEqual([0, 0, 4]);
 });
