@@ -87,3 +87,38 @@ describe('scale invariance (second run, mutation/results/mut8-hw.md)', () => {
     expect(s2.q / lam).toBeCloseTo(s1.q, 11);
   });
 });
+
+describe('the certificate away from an equilibrium (mut8-hw)', () => {
+  test('deviationGains at the no-trade profile: the gain is the best deviation a dense search by payoff (2) finds, and scale is the larger |U|', async () => {
+    const { completeInformation } = await import('../../src/models/hu-wallace/economy.ts');
+    const { deviationGains } = await import('../../src/models/hu-wallace/stage2.ts');
+    const us: TwoGoodUtility[] = [
+      { kind: 'log', a: 3, b: 1 },
+      { kind: 'log', a: 1, b: 4 },
+      { kind: 'ces', a: 2, b: 1, sigma: 3 },
+      { kind: 'ces', a: 1, b: 3, sigma: 0.4 },
+    ];
+    const econ = completeInformation({ q: 0.8, r: 1.3 }, { q: 0.05, r: 0.07 }, us.map((u, i) => ({ name: `x${i}`, utility: u })));
+    const counts = [3, 2, 2, 1];
+    const M = 8;
+    const zero = us.map(() => ({ q: 0, r: 0 }));
+    const cert = deviationGains(econ, us, counts, zero, 64);
+    us.forEach((u, x) => {
+      const at = utilityValue(u, 0.8, 1.3);
+      // others' totals: Mε (nobody else offers)
+      let best = at;
+      const n = 20000;
+      for (let i = 1; i < n; i++) {
+        for (const b of [{ q: (0.8 * i) / n, r: 0 }, { q: 0, r: (1.3 * i) / n }]) {
+          const c = payoff({ q: 0.8, r: 1.3 }, b, M * 0.05, M * 0.07);
+          best = Math.max(best, utilityValue(u, c.q, c.r));
+        }
+      }
+      expect(best - at).toBeGreaterThan(1e-4);
+      // the certificate refines around the grid: at least the dense search's value, and not beyond the true max by more than its step's reach
+      expect(cert.gains[x]).toBeGreaterThanOrEqual(best - at - 1e-12);
+      expect(cert.gains[x]).toBeLessThan(best - at + 1e-7);
+      expect(cert.scale[x]).toBeCloseTo(Math.max(Math.abs(at), Math.abs(at + cert.gains[x])), 14);
+    });
+  });
+});
