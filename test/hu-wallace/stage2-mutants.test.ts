@@ -53,3 +53,72 @@ describe('helpers of Section 2.2 and Proposition 1', () => {
     expect(o.consumption[2]).toEqual({ q: 1, r: 1 });
   });
 });
+
+describe('scale invariance (second run, mutation/results/mut8-hw.md)', () => {
+  test('homothetic utilities: scaling q̄, r̄ and ε by λ = 1e-6 scales β^σ by λ and keeps p_2 (the solver tolerances are relative)', async () => {
+    const { completeInformation } = await import('../../src/models/hu-wallace/economy.ts');
+    const { stage2Equilibrium, bestResponse, deviationGains } = await import('../../src/models/hu-wallace/stage2.ts');
+    const types = [
+      { name: 'a', utility: { kind: 'log', a: 3, b: 1 } as TwoGoodUtility },
+      { name: 'b', utility: { kind: 'ces', a: 1, b: 2, sigma: 0.5 } as TwoGoodUtility },
+      { name: 'c', utility: { kind: 'ces', a: 1, b: 1, sigma: 3 } as TwoGoodUtility },
+    ];
+    const lam = 1e-6;
+    const econ = completeInformation({ q: 2, r: 3 }, { q: 0.02, r: 0.03 }, types);
+    const big = stage2Equilibrium(econ, [2, 3, 4]);
+    // certified by the form-(11) search, which shares no code with the solver's first-order equations
+    const cert = deviationGains(econ, big.utilities, [2, 3, 4], big.offers);
+    cert.gains.forEach((g, x) => expect(g).toBeLessThan(1e-13 * cert.scale[x]));
+    const small = stage2Equilibrium(completeInformation({ q: 2 * lam, r: 3 * lam }, { q: 0.02 * lam, r: 0.03 * lam }, types), [2, 3, 4]);
+    expect(small.price / big.price - 1).toBeCloseTo(0, 12);
+    big.offers.forEach((b, x) => {
+      expect(small.offers[x].q / lam).toBeCloseTo(b.q, 11);
+      expect(small.offers[x].r / lam).toBeCloseTo(b.r, 11);
+    });
+    // a best response alone, at the same totals scaled
+    const u = types[1].utility;
+    const r1 = bestResponse(u, { q: 2, r: 3 }, 5, 1);
+    const r2 = bestResponse(u, { q: 2 * lam, r: 3 * lam }, 5 * lam, 1 * lam);
+    expect(r2.q / lam).toBeCloseTo(r1.q, 11);
+    expect(r2.r / lam).toBeCloseTo(r1.r, 11);
+    const s1 = bestResponse(types[0].utility, { q: 2, r: 3 }, 1, 20);
+    const s2 = bestResponse(types[0].utility, { q: 2 * lam, r: 3 * lam }, lam, 20 * lam);
+    expect(s1.q).toBeGreaterThan(0);
+    expect(s2.q / lam).toBeCloseTo(s1.q, 11);
+  });
+});
+
+describe('the certificate away from an equilibrium (mut8-hw)', () => {
+  test('deviationGains at the no-trade profile: the gain is the best deviation a dense search by payoff (2) finds, and scale is the larger |U|', async () => {
+    const { completeInformation } = await import('../../src/models/hu-wallace/economy.ts');
+    const { deviationGains } = await import('../../src/models/hu-wallace/stage2.ts');
+    const us: TwoGoodUtility[] = [
+      { kind: 'log', a: 3, b: 1 },
+      { kind: 'log', a: 1, b: 4 },
+      { kind: 'ces', a: 2, b: 1, sigma: 3 },
+      { kind: 'ces', a: 1, b: 3, sigma: 0.4 },
+    ];
+    const econ = completeInformation({ q: 0.8, r: 1.3 }, { q: 0.05, r: 0.07 }, us.map((u, i) => ({ name: `x${i}`, utility: u })));
+    const counts = [3, 2, 2, 1];
+    const M = 8;
+    const zero = us.map(() => ({ q: 0, r: 0 }));
+    const cert = deviationGains(econ, us, counts, zero, 64);
+    us.forEach((u, x) => {
+      const at = utilityValue(u, 0.8, 1.3);
+      // others' totals: Mε (nobody else offers)
+      let best = at;
+      const n = 20000;
+      for (let i = 1; i < n; i++) {
+        for (const b of [{ q: (0.8 * i) / n, r: 0 }, { q: 0, r: (1.3 * i) / n }]) {
+          const c = payoff({ q: 0.8, r: 1.3 }, b, M * 0.05, M * 0.07);
+          best = Math.max(best, utilityValue(u, c.q, c.r));
+        }
+      }
+      expect(best - at).toBeGreaterThan(1e-4);
+      // the certificate refines around the grid: at least the dense search's value, and not beyond the true max by more than its step's reach
+      expect(cert.gains[x]).toBeGreaterThanOrEqual(best - at - 1e-12);
+      expect(cert.gains[x]).toBeLessThan(best - at + 1e-7);
+      expect(cert.scale[x]).toBeCloseTo(Math.max(Math.abs(at), Math.abs(at + cert.gains[x])), 14);
+    });
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * Tests written against the mutation run of src/models/hu-wallace/theorem1.ts (mutation/results/mut8-hw.md):
+ * F_x (23) at M = 3 against a hand enumeration of the three configurations with their binomial weights,
+ * the cache's reuse, the inverse-CDF draws at their cut points, the Monte Carlo standard error against a
+ * two-pass sample variance, and candidateAtM's route choice and worst pair.
+ */
+import { expect, test } from 'vitest';
+import { utilityValue } from '../../src/economy/two-goods.ts';
+import type { HwEconomy } from '../../src/models/hu-wallace/economy.ts';
+import { solveStage1 } from '../../src/models/hu-wallace/stage1.ts';
+import {
+  activeFor, candidateAtM, drawOthers, populationFor, EquilibriumCache, expectedStage2Exact, expectedStage2MonteCarlo, stage2Consumption,
+} from '../../src/models/hu-wallace/theorem1.ts';
+
+function econ(): HwEconomy {
+  return {
+    endowment: { q: 1, r: 1 },
+    epsilon: { q: 0.01, r: 0.01 },
+    states: [{ name: 'z1', prior: 0.4 }, { name: 'z2', prior: 0.6 }],
+    types: [
+      { name: 'x1', likelihood: [0.3, 0.7], utility: [{ kind: 'log', a: 3, b: 1 }, { kind: 'log', a: 2, b: 1 }] },
+      { name: 'x2', likelihood: [0.7, 0.3], utility: [{ kind: 'log', a: 1, b: 1.5 }, { kind: 'log', a: 0.5, b: 1 }] },
+    ],
+  };
+}
+
+test('F_x (23) at M = 3: the three configurations of the two others, weighted by τ_x(z)·Binomial(2, μ_z)', () => {
+  const e = econ();
+  const s = solveStage1(e);
+  const cache = new EquilibriumCache(e);
+  const x = 0;
+  // τ_x(z) ∝ κ(z) μ_z(x)
+  const t = [0.4 * 0.3, 0.6 * 0.7].map((v, _, a) => v / (a[0] + a[1]));
+  const xis = [[2, 0], [1, 1], [0, 2]];
+  const binom = (p: number) => [p * p, 2 * p * (1 - p), (1 - p) * (1 - p)];
+  const w = [binom(0.3), binom(0.7)];
+  for (const xb of [0, 1]) {
+    let F = 0;
+    xis.forEach((xi, j) => {
+      const c = stage2Consumption(cache, x, xb, xi);
+      for (const z of [0, 1]) F += t[z] * w[z][j] * utilityValue(e.types[x].utility[z], c.q, c.r);
+    });
+    const got = expectedStage2Exact(cache, s, x, [xb], 3);
+    expect(got.F[0]).toBeCloseTo(F, 13);
+    expect(got.terms).toBe(3);
+    expect(got.skippedMass).toBe(0);
+    expect(got.se).toEqual([0]);
+    expect(got.method).toBe('exact');
+  }
+});
+
+test('terms below 1e-16 are skipped and their mass reported', () => {
+  const e = econ();
+  e.types[0].likelihood = [1e-9, 1e-9];
+  e.types[1].likelihood = [1 - 1e-9, 1 - 1e-9];
+  const s = solveStage1(e);
+  const got = expectedStage2Exact(new EquilibriumCache(e), s, 1, [1], 3);
+  // ξ = (2, 0) has weight 1e-18 (skipped); (1, 1) 2e-9 and (0, 2) ≈ 1 are kept
+  expect(got.terms).toBe(2);
+  expect(got.skippedMass).toBeCloseTo(1e-18, 30);
+});
+
+test('the cache solves each configuration once; the defector and nondefector read the same β^{σ\'}', () => {
+  const cache = new EquilibriumCache(econ());
+  const a = cache.get([2, 3]);
+  expect(cache.get([2, 3])).toBe(a);
+  expect(cache.solves).toBe(1);
+  cache.get([3, 2]);
+  expect(cache.solves).toBe(2);
+  // a type-0 agent read as type 1 among ξ = (1, 2): the others play β^{(1, 3)}
+  stage2Consumption(cache, 0, 1, [1, 2]);
+  expect(cache.solves).toBe(3);
+  stage2Consumption(cache, 1, 1, [1, 2]);
+  expect(cache.solves).toBe(3);
+});
+
+test('draws by inverse CDF: the cut points belong to the next type; rand in [0, 1) never reaches past the last', () => {
+  const e = econ(); // z1: μ = (0.3, 0.7); z2: (0.7, 0.3)
+  const seq = [0, 0.3, 0.29, 0.999999];
+  let i = 0;
+  const d = drawOthers(e, 5, 1, () => seq[i++ % seq.length]);
+  // M − 1 = 4 agents per draw; z1 uses the 4 values: 0 → x1, 0.3 → x2 (cut), 0.29 → x1, 0.999999 → x2
+  expect(d[0]).toEqual([[2, 2]]);
+  // z2: 0, 0.3, 0.29 → x1 (below 0.7), 0.999999 → x2
+  expect(d[1]).toEqual([[3, 1]]);
+});
+
+test('the Monte Carlo standard error is Σ_z τ_z² s_z²/n of the per-draw gain (two-pass sample variance)', () => {
+  const e = econ();
+  const s = solveStage1(e);
+  const cache = new EquilibriumCache(e);
+  const samples = [[[2, 0], [1, 1], [0, 2]], [[1, 1], [0, 2]]];
+  for (const x of [1, 0]) {
+  const mc = expectedStage2MonteCarlo(cache, s, x, [0, 1], samples);
+  let v = 0;
+  let F0 = 0;
+  samples.forEach((draws, z) => {
+    const g = draws.map((xi) => {
+      const val = (xb: number) => {
+        const c = stage2Consumption(cache, x, xb, xi);
+        return utilityValue(e.types[x].utility[z], c.q, c.r);
+      };
+      F0 += (s.tau[x][z] * val(0)) / draws.length;
+      return val(1 - x) - val(x);
+    });
+    const mean = g.reduce((a, b) => a + b, 0) / g.length;
+    const s2 = g.reduce((a, b) => a + (b - mean) ** 2, 0) / (g.length - 1);
+    v += (s.tau[x][z] ** 2 * s2) / g.length;
+  });
+  expect(mc.F[0]).toBeCloseTo(F0, 13);
+  expect(mc.se[1 - x]).toBeCloseTo(Math.sqrt(v), 10);
+  expect(mc.se[x]).toBe(0);
+  expect(mc.terms).toBe(5);
+  expect(mc.method).toBe('monte-carlo');
+  }
+  const x = 1;
+  // one draw in a stratum: no variance estimate
+  expect(expectedStage2MonteCarlo(cache, s, x, [0, 1], [[[1, 1]], [[0, 2], [1, 1]]]).se[0]).toBe(Infinity);
+});
+
+test('candidateAtM: exact under the limit, Monte Carlo above it only with a generator; the worst pair is the largest net gain', () => {
+  const e = econ();
+  const a = candidateAtM(e, 0.5, 3);
+  expect(a.method).toBe('exact');
+  expect(a.N).toBe(5); // ⌈N/2⌉ = 3 first at N = 5
+  expect(a.gain[0][0]).toBe(0);
+  expect(a.loss[1][1]).toBe(0);
+  const nets = [[0, 1], [1, 0]].map(([x, xb]) => (3 / 5) * a.gain[x][xb] - (2 / 5) * a.loss[x][xb]);
+  expect(a.worstNet).toBe(Math.max(...nets));
+  expect(a.worstPair).toEqual(nets[0] >= nets[1] ? [0, 1] : [1, 0]);
+  expect(candidateAtM(e, 0.25, 3, { exactLimit: 1 }).method).toBe('exact');
+  let k = 0;
+  const m = candidateAtM(e, 0.25, 3, { exactLimit: 1, draws: 3, rand: () => ((k++ * 0.37) % 1) });
+  expect(m.method).toBe('monte-carlo');
+  expect(m.se[0][1]).toBeGreaterThan(0);
+  expect(candidateAtM(e, 0.25, 3, { N: 10 }).N).toBe(10);
+});
+
+test('the defaults of candidateAtM: exact up to 2000 compositions even with a generator; 64 draws per state', () => {
+  const e = econ();
+  let k = 0;
+  const rand = () => ((k++ * 0.6180339887) % 1);
+  expect(candidateAtM(e, 0.5, 3, { rand }).method).toBe('exact');
+  // M − 1 = 2000 others of 2 types: 2001 compositions, past the default limit
+  const s = solveStage1(e);
+  const m = candidateAtM(e, 0.5, 2001, { rand, s, cache: new EquilibriumCache(e) });
+  expect(m.method).toBe('monte-carlo');
+  expect(Number.isFinite(m.se[0][1])).toBe(true);
+});
+
+test('M from N rounds a rational (1 − η)N that lands on an integer down to it: (1 − 0.7)·10 = 3', () => {
+  expect(activeFor(10, 0.7)).toBe(3);
+  expect(activeFor(100, 0.45)).toBe(55);
+  expect(populationFor(3, 0.7)).toBe(7); // ⌈0.3·7⌉ = 3
+});
