@@ -160,7 +160,8 @@ function checkRows({ e, beta, delta, lambda, opts }: RowCase) {
     else if (kind === 'IIR1 seller') {
       // b′: the last support point below β_1(s_j)
       const j = num[0];
-      const ib = Array.from(G).findLastIndex((g) => g < beta[j] && inSupportRef(e, g));
+      let ib = -1;
+      G.forEach((g, i) => g < beta[j] && inSupportRef(e, g) && (ib = i));
       expect(par, name).toBe(ib);
       want = x[a.p1[j][num[1]]] - resB(G[ib]);
     } else if (kind === 'IIR1 buyer z') want = x[z[num[2]]] - x[a.p1[num[0]][num[1]]];
