@@ -5,8 +5,9 @@
  * documented points.
  */
 import { describe, expect, test } from 'vitest';
-import { attainabilityLp, clusterEconomy, type AttainabilityOptions } from '../../src/models/jackson-palfrey/attainability.ts';
+import { attainabilityLp, clusterEconomy, clusterMarket, proposition1Market, type AttainabilityOptions } from '../../src/models/jackson-palfrey/attainability.ts';
 import { buyerCdf, makeBuyers, makeEconomy, makeSellers, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
+import { theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { cutoffRule, evolve } from '../../src/models/jackson-palfrey/evolution.ts';
 import type { Economy, PricePeriod } from '../../src/models/jackson-palfrey/types.ts';
 import { buyerReservation, fixedPrice, sellerReservation } from '../../src/models/jackson-palfrey/utility.ts';
@@ -219,5 +220,69 @@ describe('the rows at a price rule, against utility.ts', () => {
     const noAtom = makeEconomy(makeBuyers({ atom0: 0, knots: [0, 0.2, 0.5, 0.7, 1], density: [0, 1, 0, 7 / 3] }), makeSellers([0, 0.1, 0.4, 0.9], [0.25, 0.25, 0.25, 0.25]));
     const b = checkRows({ e: noAtom, beta: [0, 0.3, 0.6, 1], delta: 0.9, lambda: 0.5, opts: { buyerPoints: 10, below: 1e-3 } });
     expect(b.grid[Array.from(b.p1[0]).findIndex((c) => c >= 0)]).toBeCloseTo(0.2, 15);
+  });
+});
+
+describe("the proof's economies refined near σ_1(1)", () => {
+  /** Gaps between consecutive atoms with values in (lo, hi). */
+  const gaps = (v: Float64Array, lo: number, hi: number) => {
+    const w = Array.from(v).filter((x) => x > lo && x < hi);
+    return w.slice(1).map((x, i) => x - w[i]);
+  };
+
+  test.each([
+    { eps: 0.05, fine: 4 },
+    { eps: 0.08, fine: 2 },
+  ])('proposition1Market(ε = $eps, fine = $fine): β_1 of eq. (4), σ_1(1) the first atom with β_1 = 1, cells ε/fine around it', ({ eps, fine }) => {
+    const r = proposition1Market(eps, fine);
+    const v = r.economy.sellers.values;
+    const mass = r.economy.sellers.mass;
+    expect(Array.from(r.beta1)).toEqual(Array.from(theorem2Cutoffs(r.economy, 1).beta));
+    v.forEach((x, j) => expect(r.beta1[j] >= 1, `${x}`).toBe(x >= r.sigma));
+    expect(r.sigma).toBeGreaterThan(0.3);
+    expect(r.sigma).toBeLessThan(1);
+    // within 2ε of σ_1(1) (inside the 3ε window of the coarse σ, at most one coarse cell away) the atoms are ε/fine apart
+    const near = gaps(v, r.sigma - 2 * eps, r.sigma + 2 * eps);
+    expect(near.length).toBeGreaterThanOrEqual(4 * fine - 2);
+    for (const g of near) expect(g).toBeCloseTo(eps / fine, 12);
+    // far below it, the coarse cells of width 1/20
+    for (const g of gaps(v, 2 * eps, r.sigma - 4 * eps)) expect(g).toBeCloseTo(0.05, 12);
+    // the masses: ½(1 − ε) over the 4 low atoms and at 1, ε spread uniformly on (ε, 1)
+    expect(v.slice(0, 4).every((x) => x < eps)).toBe(true);
+    mass.slice(0, 4).forEach((m) => expect(m).toBeCloseTo((0.5 * (1 - eps)) / 4, 15));
+    expect(v[v.length - 1]).toBe(1);
+    expect(mass[mass.length - 1]).toBeCloseTo(0.5 * (1 - eps), 15);
+    const j = Array.from(v).findIndex((x) => x === r.sigma);
+    expect(mass[j]).toBeCloseTo((eps * (eps / fine)) / (1 - eps), 15);
+    expect(Array.from(mass).reduce((p, q) => p + q, 0)).toBeCloseTo(1, 14);
+  });
+
+  test('proposition1Market: fine must be an integer in 1..64', () => {
+    expect(message(() => proposition1Market(0.05, 0))).toMatch(/^fine: must be an integer in 1\.\.64 \(got 0\)/);
+    expect(message(() => proposition1Market(0.05, 65))).toMatch(/^fine: /);
+    expect(message(() => proposition1Market(0.05, 1.5))).toMatch(/^fine: /);
+    expect(message(() => proposition1Market(0.05, 64))).toBe('no error');
+  });
+
+  test('clusterMarket: cells min(buyerTop, sellerLowWidth)/fine around σ_1(1)', () => {
+    const c = { buyerAtom0: 0.3, buyerThin: 0.1, buyerTop: 0.15, sellerLow: 0.4, sellerLowWidth: 0.1, sellerThin: 0.1 };
+    const r = clusterMarket(c, 4);
+    const v = r.economy.sellers.values;
+    expect(Array.from(r.beta1)).toEqual(Array.from(theorem2Cutoffs(r.economy, 1).beta));
+    v.forEach((x, j) => expect(r.beta1[j] >= 1, `${x}`).toBe(x >= r.sigma));
+    const near = gaps(v, r.sigma - 0.1, r.sigma + 0.1);
+    expect(near.length).toBeGreaterThanOrEqual(6);
+    for (const g of near) expect(g).toBeCloseTo(0.1 / 4, 12);
+    expect(v.slice(0, 4).every((x) => x < 0.1)).toBe(true);
+  });
+
+  test('clusterEconomy: sellers of zero mass are dropped; no atom at 1 when sellerLow + sellerThin = 1', () => {
+    const e0 = clusterEconomy({ buyerAtom0: 0.4, buyerThin: 0.1, buyerTop: 0.1, sellerLow: 0.6, sellerLowWidth: 0.1, sellerThin: 0 }, 3, [0.5]);
+    expect(e0.sellers.values.length).toBe(4);
+    [0.1 / 6, 0.05, 0.5 / 6, 1].forEach((x, j) => expect(e0.sellers.values[j]).toBeCloseTo(x, 15));
+    const e1 = clusterEconomy({ buyerAtom0: 0.4, buyerThin: 0.1, buyerTop: 0.1, sellerLow: 0.6, sellerLowWidth: 0.1, sellerThin: 0.4 }, 2, [0.5]);
+    expect(e1.sellers.values.length).toBe(4);
+    [0.025, 0.075, 0.3, 0.75].forEach((x, j) => expect(e1.sellers.values[j]).toBeCloseTo(x, 15));
+    Array.from(e1.sellers.mass).forEach((m, j) => expect(m).toBeCloseTo([0.3, 0.3, 0.4 * (0.4 / 0.9), 0.4 * (0.5 / 0.9)][j], 15));
   });
 });
