@@ -221,6 +221,18 @@ describe('the rows at a price rule, against utility.ts', () => {
     const b = checkRows({ e: noAtom, beta: [0, 0.3, 0.6, 1], delta: 0.9, lambda: 0.5, opts: { buyerPoints: 10, below: 1e-3 } });
     expect(b.grid[Array.from(b.p1[0]).findIndex((c) => c >= 0)]).toBeCloseTo(0.2, 15);
   });
+
+  test('no buyers near 1: no column at b = 1; a seller who always trades in period 1 leaves nothing to period 2', () => {
+    const top = makeEconomy(makeBuyers({ knots: [0, 0.5, 0.9, 1], density: [1, 1.25, 0] }), makeSellers([0, 0.3, 0.6, 1], [0.25, 0.25, 0.25, 0.25]));
+    const a = checkRows({ e: top, beta: [0, 0.55, 0.8, 1], delta: 0.7, lambda: 0.4, opts: { buyerPoints: 4, below: 1e-3 } });
+    expect(a.p1.every((row) => row[a.grid.length - 1] < 0)).toBe(true);
+    expect(a.sellerMass2[0]).toBe(0);
+  });
+
+  test('everyone trades in period 1 (β ≡ 0): S_2(1) = 0 and p̄ᵇ_1(b) = b', () => {
+    const a = checkRows({ e: four, beta: [0, 0, 0, 0], delta: 1, lambda: 0.5, opts: { buyerPoints: 4 } });
+    expect(a.S2).toBe(0);
+  });
 });
 
 describe("the proof's economies refined near σ_1(1)", () => {
