@@ -10,7 +10,7 @@ import { buyerCdf, makeBuyers, makeEconomy, makeSellers, uniformBuyers } from '.
 import { theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { cutoffRule, evolve } from '../../src/models/jackson-palfrey/evolution.ts';
 import type { Economy, PricePeriod } from '../../src/models/jackson-palfrey/types.ts';
-import { buyerReservation, fixedPrice, sellerReservation } from '../../src/models/jackson-palfrey/utility.ts';
+import { buyerReservation, fixedPrice, sellerReservation, sellerUtility } from '../../src/models/jackson-palfrey/utility.ts';
 import type { SparseRows } from '../../src/numeric/lp.ts';
 import { InputError } from '../../src/errors.ts';
 
@@ -114,7 +114,7 @@ function checkRows({ e, beta, delta, lambda, opts }: RowCase) {
   expect(lp.cost).toEqual(new Array(ncols).fill(0));
   const x = new Float64Array(ncols);
   a.p2.forEach((row, k) => row.forEach((c, i) => c >= 0 && (x[c] = (1 - lambda) * s[k] + lambda * G[i])));
-  a.U.forEach((c, k) => (x[c] = delta > 0 ? (resS[k] - s[k]) / delta : 0));
+  a.U.forEach((c, k) => (x[c] = sellerUtility(path, price, delta, 2, k)));
   let seed = 1;
   a.p1.forEach((row) => row.forEach((c) => c >= 0 && (x[c] = 0.2 + 0.013 * seed++)));
   const z = new Int32Array(m).fill(-1);
@@ -138,6 +138,8 @@ function checkRows({ e, beta, delta, lambda, opts }: RowCase) {
     expect(new Set(Array.from(a.p1[j]).flatMap((c, i) => (c >= 0 ? [i] : []))), `p1[${j}]`).toEqual(want);
   }
   const A = lp.A as SparseRows;
+  // sparse rows store no zeros (δ = 0 makes the U and period-2 terms of the period-1 rows vanish)
+  expect(Array.from(A.values, Number).filter((v) => v === 0)).toEqual([]);
   const counts = new Map<string, number>();
   for (let r = 0; r < A.numRows; r++) {
     let act = 0;
@@ -204,6 +206,7 @@ describe('the rows at a price rule, against utility.ts', () => {
     { lambda: 0, delta: 0.8, opts: { buyerPoints: 4, below: 1e-3 } },
     { lambda: 0.5, delta: 0.8, opts: { buyerPoints: 4, below: 1e-3 } },
     { lambda: 0.3, delta: 1, opts: { buyerPoints: 5, sellersUsed: 'ends' as const } },
+    { lambda: 0.5, delta: 0, opts: { buyerPoints: 4 } },
   ])('uniform buyers, four atoms (λ = $lambda, δ = $delta)', ({ lambda, delta, opts }) => {
     checkRows({ e: four, beta: [0.4, 0.55, 0.8, 1], delta, lambda, opts });
   });
