@@ -5,7 +5,7 @@
  * documented points.
  */
 import { describe, expect, test } from 'vitest';
-import { attainabilityLp, clusterEconomy, clusterMarket, proposition1Market, type AttainabilityOptions } from '../../src/models/jackson-palfrey/attainability.ts';
+import { attainabilityLp, clusterEconomy, clusterMarket, proposition1Economy, proposition1Market, type AttainabilityOptions } from '../../src/models/jackson-palfrey/attainability.ts';
 import { buyerCdf, makeBuyers, makeEconomy, makeSellers, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
 import { theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { cutoffRule, evolve } from '../../src/models/jackson-palfrey/evolution.ts';
@@ -270,6 +270,12 @@ describe("the proof's economies refined near σ_1(1)", () => {
     const j = Array.from(v).findIndex((x) => x === r.sigma);
     expect(mass[j]).toBeCloseTo((eps * (eps / fine)) / (1 - eps), 15);
     expect(Array.from(mass).reduce((p, q) => p + q, 0)).toBeCloseTo(1, 14);
+    // the window is [s0 − 3ε, s0 + 3ε] around the coarse economy's σ (cells of 1/20): 6·fine fine cells
+    const p0 = proposition1Economy(eps, 4, Array.from({ length: 19 }, (_, i) => (i + 1) / 20));
+    const e0 = makeEconomy(makeBuyers(p0.buyers), makeSellers(p0.sellers.values, p0.sellers.mass));
+    const b0 = theorem2Cutoffs(e0, 1).beta;
+    const s0 = e0.sellers.values[b0.findIndex((b) => b >= 1)];
+    expect(Array.from(v).filter((x) => x > s0 - 3 * eps && x < s0 + 3 * eps).length).toBe(6 * fine);
   });
 
   test('proposition1Market: fine must be an integer in 1..64', () => {
@@ -277,18 +283,34 @@ describe("the proof's economies refined near σ_1(1)", () => {
     expect(message(() => proposition1Market(0.05, 65))).toMatch(/^fine: /);
     expect(message(() => proposition1Market(0.05, 1.5))).toMatch(/^fine: /);
     expect(message(() => proposition1Market(0.05, 64))).toBe('no error');
+    expect(message(() => proposition1Market(0.05, 1))).toBe('no error');
   });
 
   test('clusterMarket: cells min(buyerTop, sellerLowWidth)/fine around σ_1(1)', () => {
-    const c = { buyerAtom0: 0.3, buyerThin: 0.1, buyerTop: 0.15, sellerLow: 0.4, sellerLowWidth: 0.1, sellerThin: 0.1 };
+    const c = { buyerAtom0: 0.45, buyerThin: 0.1, buyerTop: 0.08, sellerLow: 0.45, sellerLowWidth: 0.05, sellerThin: 0.1 };
     const r = clusterMarket(c, 4);
     const v = r.economy.sellers.values;
     expect(Array.from(r.beta1)).toEqual(Array.from(theorem2Cutoffs(r.economy, 1).beta));
     v.forEach((x, j) => expect(r.beta1[j] >= 1, `${x}`).toBe(x >= r.sigma));
-    const near = gaps(v, r.sigma - 0.1, r.sigma + 0.1);
+    const near = gaps(v, r.sigma - 0.05, r.sigma + 0.05);
     expect(near.length).toBeGreaterThanOrEqual(6);
-    for (const g of near) expect(g).toBeCloseTo(0.1 / 4, 12);
-    expect(v.slice(0, 4).every((x) => x < 0.1)).toBe(true);
+    for (const g of near) expect(g).toBeCloseTo(0.05 / 4, 12);
+    // 6·fine cells in [s0 − 3·scale, s0 + 3·scale], s0 the coarse economy's σ
+    const e0 = clusterEconomy(c, 4, Array.from({ length: 19 }, (_, i) => (i + 1) / 20));
+    const s0 = e0.sellers.values[theorem2Cutoffs(e0, 1).beta.findIndex((b) => b >= 1)];
+    expect(s0 + 0.15).toBeLessThan(1);
+    expect(Array.from(v).filter((x) => x > s0 - 0.15 && x < s0 + 0.15).length).toBe(24);
+    expect(v.slice(0, 4).every((x) => x < 0.05)).toBe(true);
+  });
+
+  test('the cuts: ε (or sellerLowWidth) and 1 given again as cuts add no empty cell; ε must be below 1/2; some buyers above the thin part', () => {
+    const p = proposition1Economy(0.1, 4, [0.1, 0.5, 1]);
+    expect(p.sellers.values.length).toBe(7);
+    p.sellers.mass.forEach((m) => expect(m).toBeGreaterThan(0));
+    expect(message(() => proposition1Economy(0.5, 4, []))).toMatch(/^eps: /);
+    const c = { buyerAtom0: 0.4, buyerThin: 0.1, buyerTop: 0.1, sellerLow: 0.4, sellerLowWidth: 0.1, sellerThin: 0.2 };
+    expect(clusterEconomy(c, 2, [0.1, 0.5, 1]).sellers.values.length).toBe(5);
+    expect(message(() => clusterEconomy({ ...c, buyerThin: 0.6 }, 2, []))).toMatch(/^buyerThin: /);
   });
 
   test('clusterEconomy: sellers of zero mass are dropped; no atom at 1 when sellerLow + sellerThin = 1', () => {
