@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { attainabilityLp, clusterEconomy, clusterMarket, proposition1Economy, proposition1Market, type AttainabilityOptions } from '../../src/models/jackson-palfrey/attainability.ts';
 import { buyerCdf, makeBuyers, makeEconomy, makeSellers, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
 import { theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
-import { cutoffRule, evolve } from '../../src/models/jackson-palfrey/evolution.ts';
+import { buyersAt, cutoffRule, evolve } from '../../src/models/jackson-palfrey/evolution.ts';
 import type { Economy, PricePeriod } from '../../src/models/jackson-palfrey/types.ts';
 import { buyerReservation, fixedPrice, sellerReservation, sellerUtility } from '../../src/models/jackson-palfrey/utility.ts';
 import type { SparseRows } from '../../src/numeric/lp.ts';
@@ -179,6 +179,22 @@ function checkRows({ e, beta, delta, lambda, opts }: RowCase) {
       continue;
     } else throw new Error(`unknown row ${name}`);
     expect(slack, name).toBeCloseTo(want, 12);
+  }
+  // the U rows once more at p_2(s_k, ·) = s_k + c_k and U = 0: the sums are c_k times B_2's mass from the
+  // first grid point ≥ s_k (left ends) and from s_k (right ends) up to 1
+  const b2 = buyersAt(path, 2);
+  const x2 = new Float64Array(ncols);
+  const prem = (k: number) => 0.1 * (k + 1);
+  a.p2.forEach((row, k) => row.forEach((c) => c >= 0 && (x2[c] = s[k] + prem(k))));
+  for (let r = 0; r < A.numRows; r++) {
+    const name = lp.rowNames![r];
+    if (!name.startsWith('u2s')) continue;
+    const k = Number(/\[(\d+)\]/.exec(name)![1]);
+    let act = 0;
+    for (let q = A.starts[r]; q < A.starts[r + 1]; q++) act += Number(A.values[q]) * x2[A.indices[q]];
+    const first = G.find((g) => g >= s[k])!;
+    if (name.startsWith('u2s lower')) expect(act - Number(lp.rowLower![r]), name).toBeCloseTo(-prem(k) * (buyerCdf(b2, 1) - buyerCdf(b2, first)), 12);
+    else expect(Number(lp.rowUpper![r]) - act, name).toBeCloseTo(prem(k) * (buyerCdf(b2, 1) - buyerCdf(b2, s[k])), 12);
   }
   // how many rows of each kind, counted from the conditions
   const p1cols = a.p1.flatMap((row, j) => Array.from(row).flatMap((c, i) => (c >= 0 ? [[j, i]] : [])));
