@@ -81,3 +81,11 @@ describe('answers in closed form', () => {
     expect(two.cutoffs).toEqual([[0]]);
   });
 });
+
+test('a zero-weight part of the sellers is the same Dist, so the same answer to the byte (no seller of mass 0 enters the fixed point)', () => {
+  const base = { periods: 2, delta: 0.9, buyers: { mass: 1, dist: U() }, at: [0, 0.3, 0.7] };
+  const two = atoms([[0, 0.5], [0.6, 0.5]]);
+  const a = jpEfficientCutoffs.evaluate({ ...base, sellers: { mass: 1, dist: two } });
+  const b = jpEfficientCutoffs.evaluate({ ...base, sellers: { mass: 1, dist: mix([[1, two], [0, atoms([[0.3, 1]])]]) } });
+  expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+});
