@@ -89,3 +89,11 @@ test('a zero-weight part of the sellers is the same Dist, so the same answer to 
   const b = jpEfficientCutoffs.evaluate({ ...base, sellers: { mass: 1, dist: mix([[1, two], [0, atoms([[0.3, 1]])]]) } });
   expect(JSON.stringify(b)).toBe(JSON.stringify(a));
 });
+
+test('sellers as cells: no atom where the Dist has no mass (a gap in the support)', () => {
+  const spec = pw([[0, 0.3, 1], [0.6, 1, 1]]) as DistSpec;
+  const d = makeDist(spec);
+  const { sellers } = sellersFromDist(spec, d, 1, 10);
+  expect(Array.from(sellers.mass).every((m) => m > 0)).toBe(true);
+  expect(Array.from(sellers.values).some((v) => v > 0.3 && v < 0.6)).toBe(false);
+});
