@@ -105,8 +105,10 @@ export function maxUniformImprovement(
   let deltaHi = Infinity;
   let deltaLo = -Infinity;
   let best: (number[] | undefined)[] = n.map(() => undefined);
-  let it = 0;
-  for (; it < maxIterations; it++) {
+  // LPs solved (the loop's counter overshoots by one when the budget runs out)
+  let solved = 0;
+  for (let it = 0; it < maxIterations; it++) {
+    solved++;
     const r = solve({ sense: 'maximize', cost, A: rows, rowLower: lower, rowUpper: upper, colLower, colUpper }, { certify: false });
     if (r.status !== 'optimal' || !r.x) break;
     deltaHi = Math.min(deltaHi, r.x[dCol]);
@@ -121,7 +123,7 @@ export function maxUniformImprovement(
     ys.forEach((y, j) => cut(j, y));
   }
   const decision = deltaHi <= tol ? 'no-block' : deltaLo > tol ? 'blocks' : 'undecided';
-  return { deltaHi, deltaLo, best, iterations: it + 1, decision };
+  return { deltaHi, deltaLo, best, iterations: solved, decision };
 }
 
 /** The homogeneous aggregate g of a CES or Cobb–Douglas utility: u = g for CES, u = −1/g for the Cobb–Douglas cardinalisation (Σα = 1). */
