@@ -5,7 +5,7 @@
  * fine grid of the budget line (two goods) and its corner cases (caps that fit, R = 0, R < 0).
  */
 import { describe, expect, test } from 'vitest';
-import { galeTrade, tradeCaps, waterFill } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
+import { ENUMERATION_MAX, galeObjective, galeTrade, tradeCaps, waterFill } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
 
 describe('tradeCaps by hand', () => {
   test('each sign pattern of (z_0^k, z_1^k) and the holdings cap', () => {
@@ -183,5 +183,47 @@ describe('waterFill with 12 goods (the breakpoint buffer grows past its first si
     }
     expect(goods.some((k) => s[k] === 0)).toBe(true);
     expect(goods.some((k) => s[k] === c[k])).toBe(true);
+  });
+});
+
+describe('galeTrade: the integer enumeration’s tie rule and its limit (Section 5)', () => {
+  // the proposer holds one unit of money and wants one unit of each of L − 1 indivisible goods at price 1; the responder has them
+  const buyOne = (L: number) => ({
+    A: { holdings: [1, ...new Array<number>(L - 1).fill(0)], target: [0, ...new Array<number>(L - 1).fill(1)] },
+    B: { holdings: [0, ...new Array<number>(L - 1).fill(1)], target: [1, ...new Array<number>(L - 1).fill(0)] },
+  });
+
+  test('one unit of money, two goods: (1, 0) and (0, 1) tie; the lowest-indexed good is traded, ties = 2', () => {
+    const { A, B } = buyOne(3);
+    const g = galeTrade([1, 1, 1], [false, true, true], A, B);
+    // B by hand: x ∈ {(0,0), (1,0), (0,1)} (money 1); the last two give −e^−1 − 1
+    expect(galeObjective([-1, 0, 1])).toBe(galeObjective([-1, 1, 0]));
+    expect(g.trade).toEqual([-1, 1, 0]);
+    expect(g.objective).toBe(-Math.exp(-1) - 1);
+    expect(g.ties).toBe(2);
+  });
+
+  test('three goods: three tied vectors, the first good is bought', () => {
+    const { A, B } = buyOne(4);
+    const g = galeTrade([1, 1, 1, 1], [false, true, true, true], A, B);
+    expect(g.trade).toEqual([-1, 1, 0, 0]);
+    expect(g.ties).toBe(3);
+  });
+
+  test('a strictly better vector wins though it is lexicographically smaller: (0, 2) over (1, 0)', () => {
+    // money 2; good 1 costs 2 (one unit wanted), good 2 costs 1 (two wanted): −e^−1 − 1 < −1 − e^−2
+    const g = galeTrade([1, 2, 1], [false, true, true], { holdings: [2, 0, 0], target: [0, 1, 2] }, { holdings: [0, 1, 2], target: [2, 0, 0] });
+    expect(g.trade).toEqual([-2, 0, 2]);
+    expect(g.objective).toBe(-1 - Math.exp(-2));
+    expect(g.ties).toBe(1);
+  });
+
+  test('ENUMERATION_MAX integer vectors are enumerated; one more is refused with a RangeError', () => {
+    const c = ENUMERATION_MAX - 1; // caps + 1 = ENUMERATION_MAX vectors
+    const side = (n: number, buy: boolean) => (buy ? { holdings: [1e6, 0], target: [0, n] } : { holdings: [0, n], target: [1e6, 0] });
+    const g = galeTrade([1, 1], [false, true], side(c, true), side(c, false));
+    expect(g.trade).toEqual([-c, c]);
+    expect(() => galeTrade([1, 1], [false, true], side(c + 1, true), side(c + 1, false))).toThrow(RangeError);
+    expect(() => galeTrade([1, 1], [false, true], side(c + 1, true), side(c + 1, false))).toThrow(/allow 200001 integer trades, more than the 200000/);
   });
 });
