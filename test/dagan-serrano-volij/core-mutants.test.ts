@@ -12,6 +12,7 @@ import { walrasianEquilibrium } from '../../src/economy/walrasian.ts';
 import {
   affordableImprovement,
   aggregateLevel,
+  contractPoint,
   finiteCoalition,
   maxUniformImprovement,
   priceIndex,
@@ -242,5 +243,120 @@ describe('replicaBlockingMargin against a brute-force scan of type 0’s indiffe
     expect(replicaBlockingMargin(box, alloc, 0, 2)).toBeCloseTo(1 - 2 / Math.sqrt(3), 14);
     // type 0 at level 3.9 needs y0·y1 = 15.21 per head; two of them with a type 1 hold only (7, 5)
     expect(replicaBlockingMargin(box, [[3.9, 3.9], [0.1, 0.1]], 2, 1)).toBe(-Infinity);
+  });
+});
+
+describe("Kelley's iteration: monotone bounds, early stops", () => {
+  const e: Economy = { types: [{ mass: 1, endowment: [4, 1], utility: cd(0.4) }, { mass: 2, endowment: [1, 3], utility: ces(0.5, 2) }] };
+
+  test('δ_lo never falls and δ_hi never rises with more cuts; the gap rule stops at the first iteration within the gap', async () => {
+    const { solve } = await lpSolver();
+    const endow = e.types.map((t) => t.endowment);
+    let prev = maxUniformImprovement(solve, e, endow, [1, 2], 0, 1, 1e-15);
+    for (let k = 2; k <= 8; k++) {
+      const r = maxUniformImprovement(solve, e, endow, [1, 2], 0, k, 1e-15);
+      expect(r.iterations).toBe(k);
+      expect(r.deltaLo).toBeGreaterThanOrEqual(prev.deltaLo);
+      expect(r.deltaHi).toBeLessThanOrEqual(prev.deltaHi);
+      prev = r;
+    }
+    const g = maxUniformImprovement(solve, e, endow, [1, 2], 0, 300, 1e-3);
+    expect(g.deltaHi - g.deltaLo).toBeLessThanOrEqual(1e-3);
+    expect(g.iterations).toBeLessThan(300);
+    const before = maxUniformImprovement(solve, e, endow, [1, 2], 0, g.iterations - 1, 1e-3);
+    expect(before.deltaHi - before.deltaLo).toBeGreaterThan(1e-3);
+  });
+
+  test('a decision stops the cuts: the first iteration whose bounds decide', async () => {
+    const { solve } = await lpSolver();
+    const endow = e.types.map((t) => t.endowment);
+    const r = maxUniformImprovement(solve, e, endow, [1, 2], 1e-3);
+    expect(r.iterations).toBeLessThan(80);
+    const before = maxUniformImprovement(solve, e, endow, [1, 2], 1e-3, r.iterations - 1);
+    if (r.iterations > 1) expect(before.decision).toBe('undecided');
+    const w = walrasianEquilibrium(e);
+    const nb = maxUniformImprovement(solve, e, w.allocation, [1, 2], 1e-6);
+    expect(nb.iterations).toBeLessThan(80);
+    if (nb.iterations > 1) expect(maxUniformImprovement(solve, e, w.allocation, [1, 2], 1e-6, nb.iterations - 1).decision).toBe('undecided');
+  });
+});
+
+describe('types outside the coalition are not read', () => {
+  test('the slack and the affordable improvement ignore an absent type’s allocation (here no bundle at all)', () => {
+    const e: Economy = { types: [{ mass: 1, endowment: [3, 1], utility: cd(0.3) }, { mass: 1, endowment: [1, 2], utility: ces(0.6, 2) }] };
+    const alloc = [
+      [2.1, 1.3],
+      [1.2, 1.5],
+    ];
+    // the Cobb–Douglas type is absent: its u at no bundle would be NaN
+    const none = [[] as number[], alloc[1]];
+    const q = [1, 0.8];
+    expect(supportingPriceSlack(e, q, none, [0, 2], 0.1)).toBe(supportingPriceSlack(e, q, alloc, [0, 2], 0.1));
+    expect(affordableImprovement(e, none, [0, 2], q)).toBe(affordableImprovement(e, alloc, [0, 2], q));
+    expect(Number.isFinite(affordableImprovement(e, none, [0, 2], q))).toBe(true);
+  });
+});
+
+describe("HKW's Claim 1: the absorbing type", () => {
+  test('a type of measure 0 holding the most is passed over; holdings after trade are endowment + z', () => {
+    const e: Economy = {
+      types: [
+        { mass: 1, endowment: [1, 1], utility: cd(0.5) },
+        { mass: 1, endowment: [2, 1], utility: cd(0.5) },
+        { mass: 1, endowment: [9, 1], utility: cd(0.5) },
+      ],
+    };
+    const mu = [new Fraction(1, 2), new Fraction(1, 2), new Fraction(0)];
+    // good 0: type 0 holds 1 + 1.6 = 2.6 after trade, type 1 holds 2 − 1.5 = 0.5 (endowment − z would say 0.5 and 3.5);
+    // excess 1.6 − 1.5 + 1e-3 > 0 goes to type 0; type 2 (9 + 0.5 after trade, measure 0) is not in the coalition
+    const z = [
+      [1.6 + 0.001, 0],
+      [-1.5, 0],
+      [0.5, 0],
+    ];
+    const f = finiteCoalition(e, mu, z);
+    expect(f.n).toEqual([1n, 1n, 0n]);
+    expect(f.z[0][0].add(f.z[1][0]).compare(0)).toBe(0);
+    expect(f.z[1][0].valueOf()).toBe(-1.5);
+    expect(f.z[2][0].valueOf()).toBe(0.5);
+  });
+});
+
+describe('contract curve of two Cobb–Douglas types: the closed form', () => {
+  test('y(s) = a_1 b_0 s E_1 / (a_0 b_1 (E_0 − s) + a_1 b_0 s) to 1e-13', () => {
+    // MRS_0 = a_1 x_0 / (a_0 x_1) equals MRS_1 = b_1 (E_0 − s) / (b_0 (E_1 − y)): linear in y
+    const [a0, a1, b0, b1] = [0.3, 0.7, 0.6, 0.4];
+    const e: Economy = { types: [{ mass: 1, endowment: [5, 1], utility: cd(a0) }, { mass: 1, endowment: [1, 7], utility: cd(b0) }] };
+    const [E0, E1] = [6, 8];
+    for (const s of [0.5, 2, 4.5]) {
+      const y = (a1 * b0 * s * E1) / (a0 * b1 * (E0 - s) + a1 * b0 * s);
+      const x = contractPoint(e, s);
+      expect(Math.abs(x[0][1] - y)).toBeLessThan(1e-13 * E1);
+      expect(x[1][1]).toBe(E1 - x[0][1]);
+    }
+  });
+});
+
+describe('replicaBlockingMargin: CES weights that do not sum to 1', () => {
+  test('type 0 CES with α = (1, 3), σ = 2, coalition (1, 1): the level curve is normalised like the aggregate', () => {
+    const e: Economy = { types: [{ mass: 1, endowment: [3, 1], utility: { kind: 'ces', alpha: [1, 3], sigma: 2 } }, { mass: 1, endowment: [1, 3], utility: cd(0.5) }] };
+    const alloc = [
+      [2.2, 1.1],
+      [1.8, 2.9],
+    ];
+    const u0 = e.types[0].utility;
+    const u1 = e.types[1].utility;
+    const U0 = utilityValue(u0, alloc[0]);
+    const u1s = utilityValue(u1, alloc[1]);
+    const want = (() => {
+      let best = -Infinity;
+      for (let i = 1; i < 4000; i++) {
+        const y0 = (4 * i) / 4000;
+        const rest = [4 - y0, 4 - onLevel(u0, U0, y0)];
+        if (rest[0] > 0 && rest[1] > 0) best = Math.max(best, (utilityValue(u1, rest) - u1s) / Math.abs(u1s));
+      }
+      return best;
+    })();
+    expect(replicaBlockingMargin(e, alloc, 1, 1)).toBeCloseTo(want, 5);
   });
 });
