@@ -15,6 +15,7 @@ import {
   contractPoint,
   finiteCoalition,
   maxUniformImprovement,
+  nelderMead,
   priceIndex,
   relativeImprovement,
   replicaBlockingMargin,
@@ -358,5 +359,43 @@ describe('replicaBlockingMargin: CES weights that do not sum to 1', () => {
       return best;
     })();
     expect(replicaBlockingMargin(e, alloc, 1, 1)).toBeCloseTo(want, 5);
+  });
+});
+
+describe('nelderMead against known minima', () => {
+  test('Rosenbrock from (−1.2, 1): the minimum (1, 1), f = 0', () => {
+    let calls = 0;
+    const f = (x: number[]) => (calls++, 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2);
+    const r = nelderMead(f, [-1.2, 1], 0.5, 400, 1e-20);
+    expect(r.fx).toBeLessThan(1e-12);
+    expect(Math.abs(r.x[0] - 1)).toBeLessThan(1e-5);
+    expect(Math.abs(r.x[1] - 1)).toBeLessThan(1e-5);
+    expect(r.fx).toBe(f(r.x));
+    expect(calls).toBeLessThan(1200);
+  });
+
+  test('a coupled quadratic in 3 variables: its minimum solved by hand (−1, 2, 0.5)', () => {
+    // f = (x0 + 1)² + 4(x1 − 2 − 0.5(x0 + 1))² + 9(x2 − 0.5)²: zero only at x0 = −1, x1 = 2, x2 = 0.5
+    const f = (x: number[]) => (x[0] + 1) ** 2 + 4 * (x[1] - 2 - 0.5 * (x[0] + 1)) ** 2 + 9 * (x[2] - 0.5) ** 2;
+    const r = nelderMead(f, [3, -1, 2], 1, 300, 1e-22);
+    expect(r.fx).toBeLessThan(1e-14);
+    [-1, 2, 0.5].forEach((v, j) => expect(Math.abs(r.x[j] - v)).toBeLessThan(1e-6));
+  });
+
+  test('stops once the simplex values agree within ftol (after 4m iterations): few calls on a flat function', () => {
+    let calls = 0;
+    const r = nelderMead(() => (calls++, 7), [0, 0], 1, 300, 1e-11);
+    expect(r.fx).toBe(7);
+    // 3 vertices, then per iteration a reflection, a contraction and a shrink of 2 vertices (nothing is ever
+    // better): 4 calls; iterations 0..8 run, the check at it = 9 > 4m = 8 stops: 3 + 9·4
+    expect(calls).toBe(39);
+  });
+
+  test('one iteration by hand: (x − 10)² + (y − 10)² from (0, 0), step 1 — the expansion (1.5, 1.5) is returned', () => {
+    // simplex (0,0) 200, (1,0) 181, (0,1) 181; the worst (0,0) reflects through (0.5, 0.5) to (1, 1), 162 < 181:
+    // expanded to (1.5, 1.5), 144.5 < 162, which replaces it; the best of the simplex is returned
+    const r = nelderMead((x) => (x[0] - 10) ** 2 + (x[1] - 10) ** 2, [0, 0], 1, 1, 0);
+    expect(r.x).toEqual([1.5, 1.5]);
+    expect(r.fx).toBe(144.5);
   });
 });

@@ -190,8 +190,8 @@ export function affordableImprovement(e: Economy, allocation: readonly (readonly
   return Math.max(-1, Math.min(1, d));
 }
 
-/** Nelder–Mead minimisation of f over R^m from x0 (own implementation; m ≤ 4 here). */
-function nelderMead(f: (x: number[]) => number, x0: readonly number[], step: number, iterations: number, ftol: number): { x: number[]; fx: number } {
+/** Nelder–Mead minimisation of f over R^m from x0 (own implementation; m ≤ 4 here; exported for its tests). */
+export function nelderMead(f: (x: number[]) => number, x0: readonly number[], step: number, iterations: number, ftol: number): { x: number[]; fx: number } {
   const m = x0.length;
   let simplex = [x0.slice(), ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x, fx: f(x) }));
   for (let it = 0; it < iterations; it++) {
