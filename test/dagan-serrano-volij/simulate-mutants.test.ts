@@ -7,6 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { makeRng } from '../../src/numeric/rng.ts';
+import { galeTrade } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
 import { betaStat, responderAccepts, SNAP_REL, simulate, type SimSpec } from '../../src/models/dagan-serrano-volij/simulate.ts';
 
 /** The Wicksell triangle (nobody holds good 1): q agents of each type, no pair can trade. */
@@ -88,7 +89,7 @@ describe('the trace replayed from the endowments', () => {
       { count: 2, endowment: [5, 1, 1, 1], target: [5, 1, 1, 1] },
     ],
     sizes: [0.2, 0.6, 0.2],
-    tau: 2.5,
+    tau: 4, // β = 4 exactly for the three trading types: counted (β ≥ τ)
     maxRounds: 2000,
     trace: true,
   };
@@ -104,6 +105,15 @@ describe('the trace replayed from the endowments', () => {
     let trades = 0;
     for (const m of r.meetings!) {
       for (const a of m.agents) expect(r.leftAt[a] === -1 || r.leftAt[a] >= m.round).toBe(true);
+      if (m.agents.length === 2) {
+        // the proposal is g of the replayed holdings (Section 5 (3)); the snapping moves holdings by < 1e-9
+        const [q0, q1] = m.agents;
+        const side = (a: number) => ({ holdings: h[a].map((v, k) => (k > 0 && Math.abs(v - spec.types[typeOf[a]].target[k]) <= 1e-9 ? spec.types[typeOf[a]].target[k] : v)), target: spec.types[typeOf[a]].target });
+        const g = galeTrade(spec.prices, spec.indivisible, side(q0), side(q1)).trade;
+        for (let k = 0; k < L; k++) expect(Math.abs(m.trade[k] - g[k])).toBeLessThan(1e-8);
+        // a zero proposal is accepted unless the responder is at his target (income must then rise)
+        if (m.trade.every((v) => v === 0)) expect(m.accepted).toBe(!side(q1).holdings.every((v, k) => Math.abs(v - spec.types[typeOf[q1]].target[k]) <= 1e-9));
+      }
       if (m.agents.length !== 2 || !m.accepted || m.trade.every((v) => v === 0)) continue;
       trades++;
       const [p0, p1] = m.agents;
@@ -129,7 +139,7 @@ describe('the trace replayed from the endowments', () => {
     // active after round t: those who have not left by t
     for (let t = 0; t <= r.rounds; t++) expect(r.active[t]).toBe(Array.from(r.leftAt).filter((v) => v > t).length);
     expect(r.share.length).toBe(r.rounds + 1);
-    // at the start: the three types with β = 4 ≥ τ = 2.5, of 14
+    // at the start: the three types with β = 4 ≥ τ = 4, of 14
     expect(r.share[0]).toBe(12 / 14);
     expect(r.share.at(-1)).toBe(0);
     // the residual and the drift are the largest over the agents' final holdings (frozen when they left)
@@ -163,4 +173,18 @@ describe('the trace replayed from the endowments', () => {
 test('betaStat is Σ_{k≥1} |f^k − e^k| at an offset, good 0 left out', () => {
   // the agent at offset 3 holds (1, 2.5, 0): |3 − 2.5| + |0.5 − 0|
   expect(betaStat([9, 9, 9, 1, 2.5, 0], 3, [100, 3, 0.5], 3)).toBe(1);
+});
+
+test('responderAccepts: a zero trade does not lower income (accepted) unless the responder is at his target', () => {
+  expect(responderAccepts([1, 2], [1, 1], [0, 2], [0, 0])).toBe(true);
+  expect(responderAccepts([1, 2], [0, 2], [0, 2], [0, 0])).toBe(false);
+});
+
+test('unmatched agents cannot leave (Section 5 (5)): with p(1) = 1 agents at their targets stay to maxRounds', () => {
+  const spec: SimSpec = { prices: [1, 1], indivisible: [false, false], types: [{ count: 3, endowment: [1, 2], target: [1, 2] }], sizes: [1], tau: 1, maxRounds: 5 };
+  const r = simulate(spec, makeRng('unmatched'));
+  expect(r.rounds).toBe(5);
+  expect(r.empty).toBe(false);
+  expect(r.active).toEqual([3, 3, 3, 3, 3, 3]);
+  expect(r.stalled).toBe(false); // β = 0 for all: not a stall
 });
