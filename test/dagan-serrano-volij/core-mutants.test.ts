@@ -268,6 +268,24 @@ describe("Kelley's iteration: monotone bounds, early stops", () => {
     expect(before.deltaHi - before.deltaLo).toBeGreaterThan(1e-3);
   });
 
+  test('three goods, coalition (2, 1, 0) at the endowments: δ_lo is the best of the iterations so far (a later LP point can be worse)', async () => {
+    const { solve } = await lpSolver();
+    const e3: Economy = {
+      types: [
+        { mass: 1, endowment: [4, 1, 2], utility: { kind: 'cobb-douglas', alpha: [0.2, 0.5, 0.3] } },
+        { mass: 2, endowment: [1, 3, 1], utility: { kind: 'ces', alpha: [1, 2, 1], sigma: 2 } },
+        { mass: 1, endowment: [2, 2, 5], utility: { kind: 'cobb-douglas', alpha: [0.5, 0.25, 0.25] } },
+      ],
+    };
+    const endow = e3.types.map((t) => t.endowment);
+    let prev = -Infinity;
+    for (let k = 1; k <= 7; k++) {
+      const r = maxUniformImprovement(solve, e3, endow, [2, 1, 0], 0, k, 1e-15);
+      expect(r.deltaLo).toBeGreaterThanOrEqual(prev);
+      prev = r.deltaLo;
+    }
+  });
+
   test('a decision stops the cuts: the first iteration whose bounds decide', async () => {
     const { solve } = await lpSolver();
     const endow = e.types.map((t) => t.endowment);
