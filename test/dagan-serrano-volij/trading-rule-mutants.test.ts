@@ -5,7 +5,7 @@
  * fine grid of the budget line (two goods) and its corner cases (caps that fit, R = 0, R < 0).
  */
 import { describe, expect, test } from 'vitest';
-import { galeTrade, tradeCaps, waterFill } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
+import { ENUMERATION_MAX, galeObjective, galeTrade, TIE_REL, tradeCaps, waterFill } from '../../src/models/dagan-serrano-volij/trading-rule.ts';
 
 describe('tradeCaps by hand', () => {
   test('each sign pattern of (z_0^k, z_1^k) and the holdings cap', () => {
@@ -82,6 +82,9 @@ describe('waterFill: the round-off shave keeps the budget', () => {
     [[1, 3.6, 3, 3], [0, 1.3, 2.6, 2.4], [1, 2, 3], 3.5],
     // the first good takes no share (s_1 = 0): shaving it could not restore the budget, the largest share is shaved
     [[1, 2.1, 1.4000000000000001, 2.1], [0, 1.5, 3, 0.8], [1, 2, 3], 0.5],
+    // the shaved share is priced below 1: the excess is divided by its price, not multiplied (search of mut9-dsv)
+    [[1, 0.1, 0.6, 1.3], [0, 1.4, 1.8, 2.5], [1, 2, 3], 0.1],
+    [[1, 3.1, 0.5, 0.2], [0, 0.8, 1.6, 1.2], [1, 2, 3], 0.3],
   ])('prices %j caps %j goods %j budget %s', (p, c, goods, R) => {
     const s = new Array<number>(p.length).fill(0);
     expect(waterFill(p, c, goods, R, s)).toBe(true);
@@ -183,5 +186,82 @@ describe('waterFill with 12 goods (the breakpoint buffer grows past its first si
     }
     expect(goods.some((k) => s[k] === 0)).toBe(true);
     expect(goods.some((k) => s[k] === c[k])).toBe(true);
+  });
+});
+
+describe('galeTrade: the integer enumeration’s tie rule and its limit (Section 5)', () => {
+  // the proposer holds one unit of money and wants one unit of each of L − 1 indivisible goods at price 1; the responder has them
+  const buyOne = (L: number) => ({
+    A: { holdings: [1, ...new Array<number>(L - 1).fill(0)], target: [0, ...new Array<number>(L - 1).fill(1)] },
+    B: { holdings: [0, ...new Array<number>(L - 1).fill(1)], target: [1, ...new Array<number>(L - 1).fill(0)] },
+  });
+
+  test('one unit of money, two goods: (1, 0) and (0, 1) tie; the lowest-indexed good is traded, ties = 2', () => {
+    const { A, B } = buyOne(3);
+    const g = galeTrade([1, 1, 1], [false, true, true], A, B);
+    // B by hand: x ∈ {(0,0), (1,0), (0,1)} (money 1); the last two give −e^−1 − 1
+    expect(galeObjective([-1, 0, 1])).toBe(galeObjective([-1, 1, 0]));
+    expect(g.trade).toEqual([-1, 1, 0]);
+    expect(g.objective).toBe(-Math.exp(-1) - 1);
+    expect(g.ties).toBe(2);
+  });
+
+  test('three goods: three tied vectors, the first good is bought', () => {
+    const { A, B } = buyOne(4);
+    const g = galeTrade([1, 1, 1, 1], [false, true, true, true], A, B);
+    expect(g.trade).toEqual([-1, 1, 0, 0]);
+    expect(g.ties).toBe(3);
+  });
+
+  test('a strictly better vector wins though it is lexicographically smaller: (0, 2) over (1, 0)', () => {
+    // money 2; good 1 costs 2 (one unit wanted), good 2 costs 1 (two wanted): −e^−1 − 1 < −1 − e^−2
+    const g = galeTrade([1, 2, 1], [false, true, true], { holdings: [2, 0, 0], target: [0, 1, 2] }, { holdings: [0, 1, 2], target: [2, 0, 0] });
+    expect(g.trade).toEqual([-2, 0, 2]);
+    expect(g.objective).toBe(-1 - Math.exp(-2));
+    expect(g.ties).toBe(1);
+  });
+
+  test('ENUMERATION_MAX integer vectors are enumerated; one more is refused with a RangeError', () => {
+    const c = ENUMERATION_MAX - 1; // caps + 1 = ENUMERATION_MAX vectors
+    const side = (n: number, buy: boolean) => (buy ? { holdings: [1e6, 0], target: [0, n] } : { holdings: [0, n], target: [1e6, 0] });
+    const g = galeTrade([1, 1], [false, true], side(c, true), side(c, false));
+    expect(g.trade).toEqual([-c, c]);
+    expect(() => galeTrade([1, 1], [false, true], side(c + 1, true), side(c + 1, false))).toThrow(RangeError);
+    expect(() => galeTrade([1, 1], [false, true], side(c + 1, true), side(c + 1, false))).toThrow(/allow 200001 integer trades, more than the 200000/);
+  });
+});
+
+describe('tradeCaps: both sides short of (or over) a good is no trade, cap 0', () => {
+  test('z_0, z_1 < 0 and z_0, z_1 > 0: (ii) fails for any x ≠ 0', () => {
+    // good 1: both hold more than they want; good 2: both want more than they hold
+    const proposer = { holdings: [1, 3, 0], target: [1, 1, 2] };
+    const responder = { holdings: [1, 2, 0], target: [1, 0, 1] };
+    const { dir, cap } = tradeCaps([1, 1, 1], [false, false, false], proposer, responder);
+    expect(dir).toEqual([0, 0, 0]);
+    expect(cap).toEqual([0, 0, 0]);
+  });
+});
+
+describe('galeTrade: a near-tie is a tie relative to max(1, |objective|)', () => {
+  test('(1, 0) and (0, 1) within TIE_REL·|obj| (|obj| ≈ 3) but more than TIE_REL apart: still a tie, the first good traded', () => {
+    // goods 1, 2 indivisible (one unit wanted of each; p_1 = 1 + δ, p_2 = 1), good 3 divisible (bought with what is
+    // left), goods 4, 5 divisible, sold at their caps for almost nothing: they add ≈ 2 to every objective.
+    // Money 1.5 buys one unit: the rest of the money, 0.5 + 0.01 − p, goes to good 3; (0, 1) is better by ≈ e^−0.51·δ.
+    const delta = 3.3e-12;
+    const p = [1, 1 + delta, 1, 1, 1e-3, 1e-3];
+    const ind = [false, true, true, false, false, false];
+    const A = { holdings: [1.5, 0, 0, 0, 5, 5], target: [0, 1, 1, 10, 0, 0] };
+    const B = { holdings: [0, 1, 1, 10, 0, 0], target: [10, 0, 0, 0, 5, 5] };
+    const g = galeTrade(p, ind, A, B);
+    // the two candidates, valued by the objective of Section 5
+    const rest = (price: number) => 1.5 + 0.01 - price;
+    const first = galeObjective([0, 1, 0, rest(p[1]), -5, -5]);
+    const second = galeObjective([0, 0, 1, rest(p[2]), -5, -5]);
+    const gap = second - first;
+    expect(gap).toBeGreaterThan(TIE_REL); // not a tie in absolute terms …
+    expect(gap).toBeLessThan(TIE_REL * Math.abs(first)); // … a tie relative to |obj| ≈ 3
+    expect(g.trade.slice(1, 3)).toEqual([1, 0]);
+    expect(g.trade[3]).toBeCloseTo(rest(p[1]), 12);
+    expect(g.ties).toBe(2);
   });
 });

@@ -379,6 +379,33 @@ describe('certifyExample1 measures what it says (Example 1, u = 1 − exp(−(x_
     expect(certifyExample1(e, [1, 0.5], [[3, -2]], { seed: 'another' }).probes.worstGain).not.toBe(c.probes.worstGain);
   });
 
+  test('the random probes stay in the budget set: 2 units that cost more than the wealth are never probed', () => {
+    // p = 3, cash 2, r = 10: one unit is out of reach, so the demand (2, 0) is optimal; a probe with 2 units
+    // and negative money (2 − 6)·U would reach 10 − 4U > 2 if it were drawn
+    const e: Economy = { indivisible: [1], types: [t(10, 2, 0)] };
+    const c = certifyExample1(e, [1, 3], [[2, 0]]);
+    expect(c.probes.worstGain).toBe(0);
+    expect(c.failures.filter((f) => /better/.test(f))).toEqual([]); // (clearing fails: nobody holds good 1)
+  });
+
+  test('a probe whose unit costs exactly the wealth is drawn: with −2 units held, only the probes reach the unit', () => {
+    // p = 0.5 = cash, r = 3, given (1.5, −2) on the budget line; enumerated: 0 units only, (0.5, 0). A probe with
+    // one unit has money (0.5 − 0.5)·U = 0: the bundle (0, 1), u(3), the best of the budget set
+    const e: Economy = { indivisible: [1], types: [t(3, 0.5, 0)] };
+    const c = certifyExample1(e, [1, 0.5], [[1.5, -2]]);
+    expect(c.probes.worstGain).toBe((u(3) - u(1.5)) / u(1.5));
+  });
+
+  test('an allocation above the budget: every gain is negative and the worst is the best integer holding’s (v = 1 − e^{−0.01 s})', () => {
+    // small a: utilities near 0.01·s, so a gain's scale |u(x*)| matters; cash 2, r = 3, p = 0.5, given (5, 1): s = 8.
+    // The best of the budget set is one unit and 1.5 of money (s = 4.5); no probe inside the budget beats it
+    const ta = { mass: 1, endowment: [2, 0], utility: { kind: 'example1' as const, v: { kind: 'exp' as const, a: 0.01 }, r: 3 } };
+    const ua = (s: number) => 1 - Math.exp(-0.01 * s);
+    const c = certifyExample1({ indivisible: [1], types: [ta] }, [1, 0.5], [[5, 1]]);
+    expect(c.probes.worstGain).toBeCloseTo((ua(4.5) - ua(8)) / ua(8), 12);
+    expect(c.probes.worstGain).toBeLessThan(-0.4);
+  });
+
   test('a zero utility (no cash, no unit) divides the gain by 1e-300, not by 0', () => {
     // cash 0 and one unit, p = 0.5 > r = 0.2: given (0, 0) although selling gives 0.5: gain u(0.5) / 1e-300
     const c = certifyExample1({ indivisible: [1], types: [t(0.2, 0, 1)] }, [1, 0.5], [[0, 0]], { probes: 0 });

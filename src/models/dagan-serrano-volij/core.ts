@@ -105,8 +105,10 @@ export function maxUniformImprovement(
   let deltaHi = Infinity;
   let deltaLo = -Infinity;
   let best: (number[] | undefined)[] = n.map(() => undefined);
-  let it = 0;
-  for (; it < maxIterations; it++) {
+  // LPs solved (the loop's counter overshoots by one when the budget runs out)
+  let solved = 0;
+  for (let it = 0; it < maxIterations; it++) {
+    solved++;
     const r = solve({ sense: 'maximize', cost, A: rows, rowLower: lower, rowUpper: upper, colLower, colUpper }, { certify: false });
     if (r.status !== 'optimal' || !r.x) break;
     deltaHi = Math.min(deltaHi, r.x[dCol]);
@@ -121,7 +123,7 @@ export function maxUniformImprovement(
     ys.forEach((y, j) => cut(j, y));
   }
   const decision = deltaHi <= tol ? 'no-block' : deltaLo > tol ? 'blocks' : 'undecided';
-  return { deltaHi, deltaLo, best, iterations: it + 1, decision };
+  return { deltaHi, deltaLo, best, iterations: solved, decision };
 }
 
 /** The homogeneous aggregate g of a CES or Cobb–Douglas utility: u = g for CES, u = −1/g for the Cobb–Douglas cardinalisation (Σα = 1). */
@@ -188,8 +190,8 @@ export function affordableImprovement(e: Economy, allocation: readonly (readonly
   return Math.max(-1, Math.min(1, d));
 }
 
-/** Nelder–Mead minimisation of f over R^m from x0 (own implementation; m ≤ 4 here). */
-function nelderMead(f: (x: number[]) => number, x0: readonly number[], step: number, iterations: number, ftol: number): { x: number[]; fx: number } {
+/** Nelder–Mead minimisation of f over R^m from x0 (own implementation; m ≤ 4 here; exported for its tests). */
+export function nelderMead(f: (x: number[]) => number, x0: readonly number[], step: number, iterations: number, ftol: number): { x: number[]; fx: number } {
   const m = x0.length;
   let simplex = [x0.slice(), ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x, fx: f(x) }));
   for (let it = 0; it < iterations; it++) {
