@@ -422,11 +422,34 @@ function example1Equilibrium(e: Economy, options: WalrasianOptions): WalrasianRe
       break;
     }
   }
+  // No open interval clears: the price may sit on a breakpoint p = r_i, where type i is indifferent and either
+  // buys or not (the lowest such breakpoint whose indifferent types' masses can make up the units exactly).
+  let buys = (i: number) => wants(i, price);
+  if (Number.isNaN(price)) {
+    for (const b of breaks) {
+      if (!(b > 0)) continue;
+      const affordable = (i: number) => e.types[i].endowment[0] + b * e.types[i].endowment[1] >= b;
+      const strict = e.types.reduce((a, t, i) => a + (wants(i, b) ? t.mass : 0), 0);
+      const indifferent = e.types.map((_, i) => i).filter((i) => r(i) === b && affordable(i));
+      if (indifferent.length > 16) continue;
+      const need = units - strict;
+      for (let mask = 0; mask < 1 << indifferent.length; mask++) {
+        const m = indifferent.reduce((a, i, k) => a + (mask & (1 << k) ? e.types[i].mass : 0), 0);
+        if (Math.abs(m - need) <= 1e-12 * Math.max(1, units)) {
+          const chosen = new Set(indifferent.filter((_, k) => mask & (1 << k)));
+          price = b;
+          buys = (i: number) => wants(i, b) || chosen.has(i);
+          break;
+        }
+      }
+      if (!Number.isNaN(price)) break;
+    }
+  }
   if (Number.isNaN(price)) throw new WalrasianRefusal(`no price clears the ${units} units without splitting a type between buying and not`);
   const prices = [1, price];
   const allocation = e.types.map((t, i) => {
     const w = t.endowment[0] + price * t.endowment[1];
-    return wants(i, price) ? [w - price, 1] : [w, 0];
+    return buys(i) ? [w - price, 1] : [w, 0];
   });
   const { failures, ...cert } = certifyExample1(e, prices, allocation, options);
   if (failures.length > 0) throw new WalrasianRefusal(failures.join('; '));
@@ -461,7 +484,11 @@ export function certifyExample1(
     budget = Math.max(budget, Math.abs(allocation[i][0] + price * allocation[i][1] - w) / w);
     const ux = utilityValue(t.utility, allocation[i]);
     const d = demand(t.utility, prices, w);
-    demandGap = Math.max(demandGap, Math.abs(d[0] - allocation[i][0]) / Math.max(1, w), Math.abs(d[1] - allocation[i][1]));
+    const gapTo = (b: readonly number[]) => Math.max(Math.abs(b[0] - allocation[i][0]) / Math.max(1, w), Math.abs(b[1] - allocation[i][1]));
+    // at p = r the type is indifferent between (w, 0) and (w − p, 1): demand is then both bundles, and the gap is to the nearer
+    const other = d[1] >= 1 ? [w, 0] : [w - price, 1];
+    const tie = price <= w && Math.abs(utilityValue(t.utility, other) - utilityValue(t.utility, d)) <= 4 * Number.EPSILON * Math.abs(utilityValue(t.utility, d));
+    demandGap = Math.max(demandGap, tie ? Math.min(gapTo(d), gapTo(other)) : gapTo(d));
     for (let x2 = 0; x2 <= allocation[i][1] + 2 && price * x2 <= w; x2++) worstGain = Math.max(worstGain, (utilityValue(t.utility, [w - price * x2, x2]) - ux) / Math.max(Math.abs(ux), 1e-300));
     for (let j = 0; j < nProbes; j++) {
       const x2 = Math.floor(rng() * 3);

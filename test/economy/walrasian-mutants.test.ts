@@ -178,6 +178,19 @@ describe('Example 1’s price search: the breakpoints', () => {
     // breakpoints 0, 0.1, 0.5, 1, 2, 3 (+4): the seller (r = 0.1) wants one on (0, 0.1) only; demand 1 = units 1 on (0.1, 0.5)
     expect(b.prices).toEqual([1, 0.3]);
   });
+
+  test('the only clearing price is a breakpoint: at p = r_A = 1, A is indifferent and does not buy, B buys the one unit', () => {
+    // A (r = 1, cash 1.5), B (r = 2, cash 1), S (r = 0.1, one unit, no cash). Breakpoints 0, 0.1, 1, 1.5, 2 (+3).
+    // Demand on the open intervals: 3 on (0, 0.1), 2 on (0.1, 1) (A and B), 0 on (1, 1.5) (A's r < p, B's cash < p):
+    // none is 1. At p = 1: B strictly wants (2 > 1, cash 1 ≥ 1), A is indifferent, S sells: 1 unit, 1 buyer.
+    const r = walrasianEquilibrium({ indivisible: [1], types: [t(1, 1.5, 0), t(2, 1, 0), t(0.1, 0, 1)] });
+    expect(r.prices).toEqual([1, 1]);
+    expect(r.allocation).toEqual([[1.5, 0], [0, 1], [1, 0]]);
+    // two indifferent types of masses 1/2 and 1 at p = 1 and one unit sold by S at mass 1: the mass-1 type buys
+    const s2 = walrasianEquilibrium({ indivisible: [1], types: [t(1, 1.5, 0, 0.5), t(1, 1.5, 0, 1), t(0.1, 0, 1)] });
+    expect(s2.prices[1]).toBe(1);
+    expect(s2.allocation.map((x) => x[1])).toEqual([0, 1, 0]);
+  });
 });
 
 describe('indivisible goods: the snap to integers', () => {

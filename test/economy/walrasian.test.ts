@@ -128,8 +128,22 @@ describe('Example 1 (money and one indivisible unit)', () => {
     const r = walrasianEquilibrium(e);
     expect(r.prices[1]).toBeLessThanOrEqual(0.5);
     expect(r.allocation[0][1]).toBe(1);
-    // The paper's market: everyone's reservation price 1 — equilibrium only at p = 1 with buyers split.
-    expect(() => walrasianEquilibrium({ indivisible: [1], types: [buyer(1, 1, 2), seller(1, 0.5)] })).toThrow(/without splitting a type/);
+    // The paper's market: everyone's reservation price 1. No open price interval clears (below 1 every buyer
+    // wants a unit, above 1 nobody does); at p = 1 every agent is indifferent, so no trade clears: an equilibrium
+    // on the breakpoint, each type at a maximiser of its enumerated holdings.
+    const paper: Economy = { indivisible: [1], types: [buyer(1, 1, 2), seller(1, 0.5)] };
+    const q = walrasianEquilibrium(paper);
+    expect(q.prices).toEqual([1, 1]);
+    expect(q.allocation).toEqual([[1, 0], [0.5, 1]]);
+    paper.types.forEach((t, i) => {
+      const w = t.endowment[0] + t.endowment[1];
+      const top = Math.max(...[0, 1, 2].filter((x2) => x2 <= w).map((x2) => utilityValue(t.utility, [w - x2, x2])));
+      expect(utilityValue(t.utility, q.allocation[i])).toBe(top);
+    });
+    // a supply inside a step is refused: 1.5 units (sellers of mass 1/2 with r = 3, of mass 1 with r = 1/2) against
+    // buyers of mass 2 with r = 1; demand is 3.5, 2.5, 0.5 on the open intervals, and at p = 1 the r = 3 sellers keep
+    // 0.5 so the buyers would need exactly 1 of their mass 2 (a split), at 1/2 and 3 too much or too little
+    expect(() => walrasianEquilibrium({ indivisible: [1], types: [buyer(1, 5, 2), seller(3, 0.5, 0.5), seller(0.5, 0.5, 1)] })).toThrow(/without splitting a type/);
   });
 });
 
