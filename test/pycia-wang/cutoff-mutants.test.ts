@@ -85,6 +85,10 @@ describe('the density route alone on the ill-conditioned reference markets', () 
       expect(g.T2.converged).toBe(g.T1.converged);
       bound(g.T1, c.T1.dbl, scale, 'T1');
       bound(g.T2, c.T2.dbl, scale, 'T2');
+      // Not converged, a finite error stays near the trivial bound: each bracket is at most the width
+      // v̄ − v̲ (translation-invariant T_1: p − v̲ ∈ [0, v̄ − v̲] against a unit mass), so n of them
+      // at most n(v̄ − v̲). Measured: ≤ 2.6 × that (gen-09); the blind term 2·missed·max|p| keeps it there.
+      if (!g.T1.converged && Number.isFinite(g.T1.abserr)) expect(g.T1.abserr, 'T1 abserr against n(v̄ − v̲)').toBeLessThanOrEqual(4 * n * (dist.hi - dist.lo));
       if (g.T1.converged) {
         const err = Math.abs(g.betaStar - c.betaStar.dbl);
         expect(err, `β* ${g.betaStar} against ${c.betaStar.dbl}, abserr ${g.betaStarErr}`).toBeLessThanOrEqual(g.betaStarErr + 4 * Number.EPSILON * Math.abs(c.betaStar.dbl));
