@@ -206,3 +206,39 @@ test('quantile route, density x on [1000, 1001] (shift path): brackets against t
     expect(Math.abs(x.value - want), `bracket of ${groups[i].share}`).toBeLessThanOrEqual(x.abserr + b.brackets[i].abserr + 1e-12);
   });
 });
+
+/**
+ * The convergence flag when one half fails and the other does not (every reference market
+ * converges in both). The uniform's Q (u, or 1 − t as isf) is spoiled above 0.25 in one half's
+ * variable only: by a wiggle (upper half) of amplitude 0.01 and period 6e-5 (neither Gauss–Kronrod nor the
+ * tanh-sinh fallback can resolve it: finite values, not converged), or by NaN (either half; no finite
+ * value at all). Either way the route must not call T1, T2 or a bracket converged. A proxy passes
+ * everything else through to uniform(0, 1), which is not reframed (frameOf would rebuild it).
+ */
+describe('one half spoiled: the route says not converged', () => {
+  function spoil(d: Dist, which: 'quantile' | 'isf', bad: (x: number) => number): Dist {
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === which) return (x: number) => (x > 0.25 ? bad(x) : t[which](x));
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    return p;
+  }
+  test.each([
+    ['isf', 'wiggle'],
+    ['quantile', 'NaN'],
+    ['isf', 'NaN'],
+  ] as const)('%s, %s', (which, kind) => {
+    const d = makeDist({ kind: 'uniform', lo: 0, hi: 1 });
+    const Q = (x: number) => (which === 'isf' ? 1 - x : x);
+    const bad = kind === 'NaN' ? () => NaN : (x: number) => Q(x) + 0.01 * Math.sin(1e5 * x);
+    const g = cutoffQuantile(spoil(d, which, bad), 3, groupShares([0.5, 0.3, 0.2]));
+    expect(g.T1.converged).toBe(false);
+    expect(g.T2.converged).toBe(false);
+    expect(g.brackets.every((b) => !b.converged)).toBe(true);
+    if (kind === 'NaN') expect(Number.isFinite(g.T1.value) && Number.isFinite(g.T1.abserr)).toBe(false);
+  });
+});
