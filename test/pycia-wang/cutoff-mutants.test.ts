@@ -18,6 +18,7 @@ import { cutoffGroups, groupShares, middleTerm, T2Definition, type Estimate } fr
 import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { quad, quadVecBatch } from '../../src/numeric/index.ts';
 import { equalShares } from '../../src/models/pycia-wang/market.ts';
+import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
 // This file builds expression densities: load their engine (density.ts does not import it).
 import '../../src/distributions/expression-engine.ts';
 
@@ -492,4 +493,24 @@ test('middleTerm, Beta(1, 0.7), n = 2: the outer integral’s failure is reporte
   const m = middleTerm(makeDist({ kind: 'beta', a: 1, b: 0.7, lo: 0, hi: 1 }), 2);
   expect(Math.abs(m.value - 1 / 2.4), `${m.value}, abserr ${m.abserr}`).toBeLessThanOrEqual(m.abserr);
   expect(m.converged).toBe(false);
+});
+
+/**
+ * Up to DIRECT_MAX = 32 distinct shares the brackets are integrated directly, one component each;
+ * above, as K − P(v*) from running sums, whose error carries P's (and whose node-rounding height
+ * takes |p·g| below the top v*, not F·|p·g|): the same values, a bound looser by 10–100×. At exactly
+ * 32 distinct shares the direct form must still be taken. Beta(2, 3), n = 32, shares ∝ 1 … 32: T1
+ * against the quantile route (an independent integral in u; within the two errors), and T1's
+ * error capped at 1e-12 — measured 5.7e-14 in the direct form, 5.2e-12 in the cumulative form.
+ */
+test('32 distinct shares: the direct form (T1 against the quantile route, its error under the cumulative form’s)', () => {
+  const d = makeDist({ kind: 'beta', a: 2, b: 3, lo: 0, hi: 1 });
+  const n = 32;
+  const raw = Array.from({ length: n }, (_, i) => i + 1);
+  const groups = groupShares(raw.map((x) => x / ((n * (n + 1)) / 2)));
+  const g = cutoffGroups(d, n, groups);
+  const q = cutoffQuantile(d, n, groups);
+  expect(g.T1.converged && q.T1.converged).toBe(true);
+  expect(Math.abs(g.T1.value - q.T1.value), `T1 ${g.T1.value} ± ${g.T1.abserr} against ${q.T1.value} ± ${q.T1.abserr}`).toBeLessThanOrEqual(g.T1.abserr + q.T1.abserr);
+  expect(g.T1.abserr).toBeLessThanOrEqual(1e-12);
 });
