@@ -185,6 +185,28 @@ describe('the quantile route cuts the upper half where (1 − t)^{n−2} lives (
       expect(ts.some((t) => t > L && t < L + 0.003 * (b - L)), `a node just above ${L}`).toBe(true);
     }
   });
+  // n ≤ 16: no such cuts (dG is spread over the half; (1 − t)^{n−2} is a polynomial of degree
+  // < 21, which one Gauss–Kronrod panel integrates exactly, so nothing else splits [0, ½] either).
+  test.each([15, 16])('uniform(0, 1), n = %s, one owner: no cut at 4/n or 1/(2n)', (n) => {
+    const d = makeDist(U01);
+    const ts: number[] = [];
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === 'isf') return (x: number) => (ts.push(x), t.isf(x));
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const q = cutoffQuantile(p, n, groupShares([1, ...Array(n - 1).fill(0)]));
+    expect(q.T1.converged).toBe(true);
+    // (n = 16: 4/n = ¼ is the centre node of [0, ½], which a cut would straddle, not hit)
+    for (const L of [4 / n, 1 / (2 * n)]) {
+      const below = ts.some((t) => t < L && t > L - 0.003 * L);
+      const above = ts.some((t) => t > L && t < L + 0.003 * L);
+      expect(below && above, `nodes straddling ${L} within 0.3 %`).toBe(false);
+    }
+  });
 });
 
 /**
@@ -241,4 +263,29 @@ describe('one half spoiled: the route says not converged', () => {
     expect(g.brackets.every((b) => !b.converged)).toBe(true);
     if (kind === 'NaN') expect(Number.isFinite(g.T1.value) && Number.isFinite(g.T1.abserr)).toBe(false);
   });
+});
+
+/**
+ * Each half is cut at its own shares' levels only (a lower level u_i ≤ ½ in u, an upper one as
+ * t_i = 1 − u_i in t): seen, as above, through nodes straddling a level within 0.3 % of it. Uniform,
+ * n = 3, r = (0.5, 0.3, 0.2): u_i = √r_i, so t = 1 − √0.5 and 1 − √0.3 (upper), u = √0.2 (lower);
+ * the integrands are polynomials of low degree, so nothing but these cuts splits either half.
+ */
+test('the quantile route cuts each half at its own levels only', () => {
+  const ts = { quantile: [] as number[], isf: [] as number[] };
+  const d = makeDist(U01);
+  const p: Dist = new Proxy(d, {
+    get(t, k) {
+      if (k === 'quantile' || k === 'isf') return (x: number) => (ts[k].push(x), t[k](x));
+      if (k === 'at') return () => p;
+      const v = Reflect.get(t, k, t) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+  cutoffQuantile(p, 3, groupShares([0.5, 0.3, 0.2]));
+  const straddled = (xs: number[], L: number) => xs.some((x) => x < L && x > L * 0.997) && xs.some((x) => x > L && x < L * 1.003);
+  const lower = [Math.sqrt(0.2)];
+  const upper = [-Math.expm1(Math.log(0.5) / 2), -Math.expm1(Math.log(0.3) / 2)];
+  for (const L of lower) expect([straddled(ts.quantile, L), straddled(ts.isf, L)], `u = ${L}`).toEqual([true, false]);
+  for (const L of upper) expect([straddled(ts.isf, L), straddled(ts.quantile, L)], `t = ${L}`).toEqual([true, false]);
 });
