@@ -289,3 +289,25 @@ test('the quantile route cuts each half at its own levels only', () => {
   for (const L of lower) expect([straddled(ts.quantile, L), straddled(ts.isf, L)], `u = ${L}`).toEqual([true, false]);
   for (const L of upper) expect([straddled(ts.isf, L), straddled(ts.quantile, L)], `t = ${L}`).toEqual([true, false]);
 });
+
+/**
+ * F's breakpoints are cut in the half their level falls in: two pieces with weights 3 and 7 have
+ * a kink of Q at u = F(½) = 0.3, in the lower half. With that cut Q is linear on each side and
+ * the lower half takes exactly two Gauss–Kronrod panels (42 reads of Q); without it the kink
+ * makes the rule bisect towards 0.3 many times over.
+ */
+test('a breakpoint whose level is below ½ cuts the lower half: two panels, 42 reads of Q', () => {
+  const d = makeDist({ kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.5, weight: 3 }, { lo: 0.5, hi: 1, weight: 7 }] });
+  let reads = 0;
+  const p: Dist = new Proxy(d, {
+    get(t, k) {
+      if (k === 'quantile') return (x: number) => (reads++, t.quantile(x));
+      if (k === 'at') return () => p;
+      const v = Reflect.get(t, k, t) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+  const q = cutoffQuantile(p, 2, groupShares([1, 0]));
+  expect(q.T1.converged).toBe(true);
+  expect(reads).toBe(42);
+});
