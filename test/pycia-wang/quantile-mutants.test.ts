@@ -41,6 +41,7 @@ const cases: Case[] = [
   { name: 'uniform(0,1), n = 2, r = (½, ½): u* = ½ exactly, the lower half’s total', dist: U01, shares: [0.5, 0.5], cap: 1e-13 },
   { name: 'uniform(0,1), n = 2, r = (1, 0): levels 1 and 0', dist: U01, shares: [1, 0], cap: 1e-13 },
   { name: 'uniform[1, 3], n = 3, r = (0.5, 0.3, 0.2): two levels above ½, one below', dist: { kind: 'uniform', lo: 1, hi: 3 }, shares: [0.5, 0.3, 0.2], cap: 1e-13 },
+  { name: 'uniform[1, 3], n = 3, r = (0.7, 0.2, 0.1): two levels below ½ (the lower half’s second running sum)', dist: { kind: 'uniform', lo: 1, hi: 3 }, shares: [0.7, 0.2, 0.1], cap: 1e-13 },
   { name: 'three pieces with gaps (Q jumps at u = 1/7 and 6/7), n = 4, levels on both sides', dist: gapped, shares: [0.05, 0.15, 0.3, 0.5], cap: 1e-12 },
   { name: 'the same pieces, n = 40: cuts near u = 1', dist: gapped, shares: [0.5, 0.25, ...Array(38).fill(0.25 / 38)], cap: 1e-11 },
   { name: 'uniform(0,1), n = 60, one owner (a vertex)', dist: U01, shares: [1, ...Array(59).fill(0)], cap: 1e-11 },
