@@ -78,6 +78,16 @@ describe('nodesPerDimension and choosePath', () => {
   test('uniform F: ∫dF and ∫x dF are polynomials in t (degree 2 and 5), which one G10K21 panel integrates exactly: 21 nodes', () => {
     expect(nodesPerDimension(makeDist(U01))).toBe(21);
     expect(nodesPerDimension(makeDist({ kind: 'uniform', lo: -40, hi: 60 }))).toBe(21);
+    // far from 0 (x = v̲ + W·s(t) must stay inside the support, or f jumps to 0 inside the panel)
+    expect(nodesPerDimension(makeDist({ kind: 'uniform', lo: 1000, hi: 1001 }))).toBe(21);
+  });
+  test('scale covariance: a bump on [0, 1] and the same bump on [0, 1000] cost the same nodes', () => {
+    // ∫dF is the same integral in t; ∫x dF scales by 1000 with its tolerance (epsabs = tol·max(1, |v̄|)):
+    // the adaptive rule makes the same decisions on both.
+    const small = nodesPerDimension(makeDist({ kind: 'truncated-normal', mean: 0.3, sd: 0.05, lo: 0, hi: 1 }));
+    const large = nodesPerDimension(makeDist({ kind: 'truncated-normal', mean: 300, sd: 50, lo: 0, hi: 1000 }));
+    expect(small).toBeGreaterThan(21);
+    expect(large).toBe(small);
   });
   test('piecewise-uniform F: one exact panel per piece when the breakpoints are passed (3 pieces: 63 nodes)', () => {
     expect(nodesPerDimension(makeDist(PIECES))).toBe(63);

@@ -41,6 +41,7 @@ const cases: Case[] = [
   { name: 'uniform(0,1), n = 2, r = (½, ½): u* = ½ exactly, the lower half’s total', dist: U01, shares: [0.5, 0.5], cap: 1e-13 },
   { name: 'uniform(0,1), n = 2, r = (1, 0): levels 1 and 0', dist: U01, shares: [1, 0], cap: 1e-13 },
   { name: 'uniform[1, 3], n = 3, r = (0.5, 0.3, 0.2): two levels above ½, one below', dist: { kind: 'uniform', lo: 1, hi: 3 }, shares: [0.5, 0.3, 0.2], cap: 1e-13 },
+  { name: 'uniform[1, 3], n = 3, r = (0.7, 0.2, 0.1): two levels below ½ (the lower half’s second running sum)', dist: { kind: 'uniform', lo: 1, hi: 3 }, shares: [0.7, 0.2, 0.1], cap: 1e-13 },
   { name: 'three pieces with gaps (Q jumps at u = 1/7 and 6/7), n = 4, levels on both sides', dist: gapped, shares: [0.05, 0.15, 0.3, 0.5], cap: 1e-12 },
   { name: 'the same pieces, n = 40: cuts near u = 1', dist: gapped, shares: [0.5, 0.25, ...Array(38).fill(0.25 / 38)], cap: 1e-11 },
   { name: 'uniform(0,1), n = 60, one owner (a vertex)', dist: U01, shares: [1, ...Array(59).fill(0)], cap: 1e-11 },
@@ -185,6 +186,28 @@ describe('the quantile route cuts the upper half where (1 − t)^{n−2} lives (
       expect(ts.some((t) => t > L && t < L + 0.003 * (b - L)), `a node just above ${L}`).toBe(true);
     }
   });
+  // n ≤ 16: no such cuts (dG is spread over the half; (1 − t)^{n−2} is a polynomial of degree
+  // < 21, which one Gauss–Kronrod panel integrates exactly, so nothing else splits [0, ½] either).
+  test.each([15, 16])('uniform(0, 1), n = %s, one owner: no cut at 4/n or 1/(2n)', (n) => {
+    const d = makeDist(U01);
+    const ts: number[] = [];
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === 'isf') return (x: number) => (ts.push(x), t.isf(x));
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const q = cutoffQuantile(p, n, groupShares([1, ...Array(n - 1).fill(0)]));
+    expect(q.T1.converged).toBe(true);
+    // (n = 16: 4/n = ¼ is the centre node of [0, ½], which a cut would straddle, not hit)
+    for (const L of [4 / n, 1 / (2 * n)]) {
+      const below = ts.some((t) => t < L && t > L - 0.003 * L);
+      const above = ts.some((t) => t > L && t < L + 0.003 * L);
+      expect(below && above, `nodes straddling ${L} within 0.3 %`).toBe(false);
+    }
+  });
 });
 
 /**
@@ -205,4 +228,87 @@ test('quantile route, density x on [1000, 1001] (shift path): brackets against t
     // both brackets' errors and the rounding of the moved constant, a few ulps of 1000/n
     expect(Math.abs(x.value - want), `bracket of ${groups[i].share}`).toBeLessThanOrEqual(x.abserr + b.brackets[i].abserr + 1e-12);
   });
+});
+
+/**
+ * The convergence flag when one half fails and the other does not (every reference market
+ * converges in both). The uniform's Q (u, or 1 − t as isf) is spoiled above 0.25 in one half's
+ * variable only: by a wiggle (upper half) of amplitude 0.01 and period 6e-5 (neither Gauss–Kronrod nor the
+ * tanh-sinh fallback can resolve it: finite values, not converged), or by NaN (either half; no finite
+ * value at all). Either way the route must not call T1, T2 or a bracket converged. A proxy passes
+ * everything else through to uniform(0, 1), which is not reframed (frameOf would rebuild it).
+ */
+describe('one half spoiled: the route says not converged', () => {
+  function spoil(d: Dist, which: 'quantile' | 'isf', bad: (x: number) => number): Dist {
+    const p: Dist = new Proxy(d, {
+      get(t, k) {
+        if (k === which) return (x: number) => (x > 0.25 ? bad(x) : t[which](x));
+        if (k === 'at') return () => p;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    return p;
+  }
+  test.each([
+    ['isf', 'wiggle'],
+    ['quantile', 'NaN'],
+    ['isf', 'NaN'],
+  ] as const)('%s, %s', (which, kind) => {
+    const d = makeDist({ kind: 'uniform', lo: 0, hi: 1 });
+    const Q = (x: number) => (which === 'isf' ? 1 - x : x);
+    const bad = kind === 'NaN' ? () => NaN : (x: number) => Q(x) + 0.01 * Math.sin(1e5 * x);
+    const g = cutoffQuantile(spoil(d, which, bad), 3, groupShares([0.5, 0.3, 0.2]));
+    expect(g.T1.converged).toBe(false);
+    expect(g.T2.converged).toBe(false);
+    expect(g.brackets.every((b) => !b.converged)).toBe(true);
+    if (kind === 'NaN') expect(Number.isFinite(g.T1.value) && Number.isFinite(g.T1.abserr)).toBe(false);
+  });
+});
+
+/**
+ * Each half is cut at its own shares' levels only (a lower level u_i ≤ ½ in u, an upper one as
+ * t_i = 1 − u_i in t): seen, as above, through nodes straddling a level within 0.3 % of it. Uniform,
+ * n = 3, r = (0.5, 0.3, 0.2): u_i = √r_i, so t = 1 − √0.5 and 1 − √0.3 (upper), u = √0.2 (lower);
+ * the integrands are polynomials of low degree, so nothing but these cuts splits either half.
+ */
+test('the quantile route cuts each half at its own levels only', () => {
+  const ts = { quantile: [] as number[], isf: [] as number[] };
+  const d = makeDist(U01);
+  const p: Dist = new Proxy(d, {
+    get(t, k) {
+      if (k === 'quantile' || k === 'isf') return (x: number) => (ts[k].push(x), t[k](x));
+      if (k === 'at') return () => p;
+      const v = Reflect.get(t, k, t) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+  cutoffQuantile(p, 3, groupShares([0.5, 0.3, 0.2]));
+  const straddled = (xs: number[], L: number) => xs.some((x) => x < L && x > L * 0.997) && xs.some((x) => x > L && x < L * 1.003);
+  const lower = [Math.sqrt(0.2)];
+  const upper = [-Math.expm1(Math.log(0.5) / 2), -Math.expm1(Math.log(0.3) / 2)];
+  for (const L of lower) expect([straddled(ts.quantile, L), straddled(ts.isf, L)], `u = ${L}`).toEqual([true, false]);
+  for (const L of upper) expect([straddled(ts.isf, L), straddled(ts.quantile, L)], `t = ${L}`).toEqual([true, false]);
+});
+
+/**
+ * F's breakpoints are cut in the half their level falls in: two pieces with weights 3 and 7 have
+ * a kink of Q at u = F(½) = 0.3, in the lower half. With that cut Q is linear on each side and
+ * the lower half takes exactly two Gauss–Kronrod panels (42 reads of Q); without it the kink
+ * makes the rule bisect towards 0.3 many times over.
+ */
+test('a breakpoint whose level is below ½ cuts the lower half: two panels, 42 reads of Q', () => {
+  const d = makeDist({ kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.5, weight: 3 }, { lo: 0.5, hi: 1, weight: 7 }] });
+  let reads = 0;
+  const p: Dist = new Proxy(d, {
+    get(t, k) {
+      if (k === 'quantile') return (x: number) => (reads++, t.quantile(x));
+      if (k === 'at') return () => p;
+      const v = Reflect.get(t, k, t) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+  const q = cutoffQuantile(p, 2, groupShares([1, 0]));
+  expect(q.T1.converged).toBe(true);
+  expect(reads).toBe(42);
 });
