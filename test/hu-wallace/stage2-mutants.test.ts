@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { marginalUtilities, utilityValue, type TwoGoodUtility } from '../../src/economy/two-goods.ts';
-import { gBranch, hBranch, inactivePayoff, payoff, profileOutcome, slopesAtZero } from '../../src/models/hu-wallace/stage2.ts';
+import { completeInformation } from '../../src/models/hu-wallace/economy.ts';
+import { gBranch, hBranch, inactivePayoff, payoff, profileOutcome, slopesAtZero, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
 
 const u: TwoGoodUtility = { kind: 'sum', terms: [{ kind: 'log', a: 1, b: 2 }, { kind: 'ces', a: 0.5, b: 1, sigma: 0.6 }] };
 const e = { q: 2, r: 3 };
@@ -121,4 +122,16 @@ describe('the certificate away from an equilibrium (mut8-hw)', () => {
       expect(cert.scale[x]).toBeCloseTo(Math.max(Math.abs(at), Math.abs(at + cert.gains[x])), 14);
     });
   });
+});
+
+test("§3.1's price bounds are reached in the limit: a type that wants only r (only q) sells all its q (r), p → ε_r/(q̄ + ε_q) (→ (r̄ + ε_r)/ε_q)", () => {
+  // a = 1e-6, b = 1e6: the agent keeps ~1e-10 of its q, so p = R/Q = ε_r/(ε_q + q̄ − ~1e-10), just above the lower bound
+  const lowE = completeInformation({ q: 1, r: 1 }, { q: 0.01, r: 0.01 }, [{ name: 'x', utility: { kind: 'log', a: 1e-6, b: 1e6 } }]);
+  const low = stage2Equilibrium(lowE, [3]).price;
+  expect(low).toBeGreaterThanOrEqual(0.01 / 1.01);
+  expect(low / (0.01 / 1.01) - 1).toBeLessThan(1e-9);
+  const highE = completeInformation({ q: 1, r: 1 }, { q: 0.01, r: 0.01 }, [{ name: 'x', utility: { kind: 'log', a: 1e6, b: 1e-6 } }]);
+  const high = stage2Equilibrium(highE, [3]).price;
+  expect(high).toBeLessThanOrEqual(101);
+  expect(1 - high / 101).toBeLessThan(1e-9);
 });
