@@ -103,3 +103,20 @@ test("Claim 1 leaves out the side with no interval beyond it, even where q_x* �
   expect(t.A[1]).toBeCloseTo(dLf(1, 0.875), 12);
   expect(t.A[0]).toBeCloseTo(-dLf(0, 0.625), 12);
 });
+
+test('the offer margin between two sellers of q is the q margin (both offers on the q̄ − q_1 side)', () => {
+  // log a, b at q̄ = 2: q_1* = 4a/(a + b) = 1 and 0.5, both below q̄: offers (1, 0) and (1.5, 0)
+  const s = solveStage1(oneState({ q: 2, r: 3 }, [log(1, 3), log(1, 7)]));
+  expect(s.margin).toBeCloseTo(0.5, 12);
+  expect(s.offerMargin).toBeCloseTo(0.5, 12);
+});
+
+test('two pooled types: read as the other costs nothing, since α*(x) itself lies in I(x̄) (its sup of L_x is L_x(q*_x))', () => {
+  // identical types: q_1* = 2 for both, the cut between them at 2, I(x1) = [2, 4]
+  const e = oneState({ q: 2, r: 3 }, [log(1, 1), log(1, 1)]);
+  const s = solveStage1(e);
+  expect(s.margin).toBe(0);
+  expect(interval(e, s, 1).lo).toBe(s.q1Star[0]);
+  expect(inactiveLoss(e, s, 0, 1)).toBe(0);
+  expect(inactiveLoss(e, s, 1, 0)).toBe(0);
+});

@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { marginalUtilities, utilityValue, type TwoGoodUtility } from '../../src/economy/two-goods.ts';
-import { gBranch, hBranch, inactivePayoff, payoff, profileOutcome, slopesAtZero } from '../../src/models/hu-wallace/stage2.ts';
+import { completeInformation } from '../../src/models/hu-wallace/economy.ts';
+import { bestResponse, deviationGains, gBranch, hBranch, inactivePayoff, payoff, payoff11, profileOutcome, slopesAtZero, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
 
 const u: TwoGoodUtility = { kind: 'sum', terms: [{ kind: 'log', a: 1, b: 2 }, { kind: 'ces', a: 0.5, b: 1, sigma: 0.6 }] };
 const e = { q: 2, r: 3 };
@@ -121,4 +122,40 @@ describe('the certificate away from an equilibrium (mut8-hw)', () => {
       expect(cert.scale[x]).toBeCloseTo(Math.max(Math.abs(at), Math.abs(at + cert.gains[x])), 14);
     });
   });
+});
+
+test("§3.1's price bounds are reached in the limit: a type that wants only r (only q) sells all its q (r), p → ε_r/(q̄ + ε_q) (→ (r̄ + ε_r)/ε_q)", () => {
+  // a = 1e-6, b = 1e6: the agent keeps ~1e-10 of its q, so p = R/Q = ε_r/(ε_q + q̄ − ~1e-10), just above the lower bound
+  const lowE = completeInformation({ q: 1, r: 1 }, { q: 0.01, r: 0.01 }, [{ name: 'x', utility: { kind: 'log', a: 1e-6, b: 1e6 } }]);
+  const low = stage2Equilibrium(lowE, [3]).price;
+  expect(low).toBeGreaterThanOrEqual(0.01 / 1.01);
+  expect(low / (0.01 / 1.01) - 1).toBeLessThan(1e-9);
+  const highE = completeInformation({ q: 1, r: 1 }, { q: 0.01, r: 0.01 }, [{ name: 'x', utility: { kind: 'log', a: 1e6, b: 1e-6 } }]);
+  const high = stage2Equilibrium(highE, [3]).price;
+  expect(high).toBeLessThanOrEqual(101);
+  expect(1 - high / 101).toBeLessThan(1e-9);
+});
+
+test("deviationGains refines between the grid's first points: the best deviation at t* ≈ 1.42/64 against Proposition 1's best response", () => {
+  // x0 (log a = 3, b = 1) offers 0.5 of q, far from its best response to the others' (Q_−, R_−) = (0.02, 0.32)
+  const u = { kind: 'log' as const, a: 3, b: 1 };
+  const v = { kind: 'log' as const, a: 2, b: 1 };
+  const e = completeInformation({ q: 1, r: 1 }, { q: 0.01, r: 0.01 }, [{ name: 'x0', utility: u }, { name: 'x1', utility: v }]);
+  const offers = [{ q: 0.5, r: 0 }, { q: 0, r: 0.3 }];
+  const br = bestResponse(u, e.endowment, 0.02, 0.32);
+  expect(br.q * 64).toBeGreaterThan(1);
+  expect(br.q * 64).toBeLessThan(1.5); // nearest grid point: i = 1
+  const H = (b: { q: number; r: number }) => {
+    const c = payoff11(e.endowment, b, 0.02, 0.32);
+    return utilityValue(u, c.q, c.r);
+  };
+  const g = deviationGains(e, [u, v], [1, 1], offers);
+  expect(g.gains[0]).toBeCloseTo(H(br) - H(offers[0]), 12);
+  expect(g.best[0].q).toBeCloseTo(br.q, 7);
+  // log utility is homothetic: at λ = 1e-6 (endowment, ε, offers) every utility shifts by (a + b) ln λ and the
+  // gain is unchanged, so the minimiser's tolerance must scale with q̄
+  const lam = 1e-6;
+  const small = completeInformation({ q: lam, r: lam }, { q: 0.01 * lam, r: 0.01 * lam }, [{ name: 'x0', utility: u }, { name: 'x1', utility: v }]);
+  const gs = deviationGains(small, [u, v], [1, 1], offers.map((b) => ({ q: b.q * lam, r: b.r * lam })));
+  expect(gs.gains[0]).toBeCloseTo(g.gains[0], 9);
 });

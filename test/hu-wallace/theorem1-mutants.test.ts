@@ -7,7 +7,7 @@
 import { expect, test } from 'vitest';
 import { utilityValue } from '../../src/economy/two-goods.ts';
 import type { HwEconomy } from '../../src/models/hu-wallace/economy.ts';
-import { solveStage1 } from '../../src/models/hu-wallace/stage1.ts';
+import { inactiveLoss, solveStage1 } from '../../src/models/hu-wallace/stage1.ts';
 import {
   activeFor, candidateAtM, drawOthers, populationFor, EquilibriumCache, expectedStage2Exact, expectedStage2MonteCarlo, stage2Consumption,
 } from '../../src/models/hu-wallace/theorem1.ts';
@@ -152,4 +152,81 @@ test('M from N rounds a rational (1 − η)N that lands on an integer down to it
   expect(activeFor(10, 0.7)).toBe(3);
   expect(activeFor(100, 0.45)).toBe(55);
   expect(populationFor(3, 0.7)).toBe(7); // ⌈0.3·7⌉ = 3
+});
+
+/** The smallest N with activeFor(N) ≥ M, by scanning N upward from M (the definition, not the shortcut). */
+function scanPopulation(M: number, eta: number): number {
+  let N = M;
+  while (activeFor(N, eta) < M) N++;
+  return N;
+}
+
+test('populationFor against a scan, where the start ⌊(M − 1)/(1 − η)⌋ + 1 is off by one either way in doubles', () => {
+  // 3/(1 − 0.7) = 9.999…8 in doubles: the start N = 10 is one short (⌈0.3·10⌉ = 3), the upward loop must run
+  expect(populationFor(4, 0.7)).toBe(scanPopulation(4, 0.7));
+  expect(populationFor(4, 0.7)).toBe(11);
+  // 0.55·40980 = 22539 exactly, but the double product exceeds it by more than the 1e-12 nudge, so
+  // activeFor(40980) = 22540 and the start 40981 is one past: the downward loop must run
+  expect(activeFor(40980, 0.45)).toBe(22540);
+  expect(populationFor(22540, 0.45)).toBe(scanPopulation(22540, 0.45));
+  expect(populationFor(22540, 0.45)).toBe(40980);
+});
+
+test('the cache keys configurations with a separator: (1, 12) and (11, 2) are different economies', () => {
+  const cache = new EquilibriumCache(econ());
+  const a = cache.get([1, 12]);
+  const b = cache.get([11, 2]);
+  expect(cache.solves).toBe(2);
+  expect(a.offers).not.toEqual(b.offers);
+});
+
+test('Monte Carlo without the own type among x̄: the standard error is that of F itself (no difference taken)', () => {
+  const e = econ();
+  const s = solveStage1(e);
+  const cache = new EquilibriumCache(e);
+  const samples = [[[2, 0], [1, 1], [0, 2]], [[1, 1], [0, 2]]];
+  const x = 0;
+  const mc = expectedStage2MonteCarlo(cache, s, x, [1], samples);
+  let v = 0;
+  samples.forEach((draws, z) => {
+    const g = draws.map((xi) => {
+      const c = stage2Consumption(cache, x, 1, xi);
+      return utilityValue(e.types[x].utility[z], c.q, c.r);
+    });
+    const mean = g.reduce((a, b) => a + b, 0) / g.length;
+    v += (s.tau[x][z] ** 2 * g.reduce((a, b) => a + (b - mean) ** 2, 0)) / (g.length - 1) / g.length;
+  });
+  expect(mc.se[0]).toBeCloseTo(Math.sqrt(v), 10);
+});
+
+test('candidateAtM: the exact limit is inclusive (3 compositions of 2 into 2 parts at a limit of 3)', () => {
+  const e = econ();
+  let k = 0;
+  const rand = () => ((k++ * 0.37) % 1);
+  expect(candidateAtM(e, 0.5, 3, { exactLimit: 3, draws: 3, rand }).method).toBe('exact');
+  expect(candidateAtM(e, 0.5, 3, { exactLimit: 2, draws: 3, rand }).method).toBe('monte-carlo');
+});
+
+test('candidateAtM: the losses are the inactive losses ℓ_x(x̄) off the diagonal; the first pair can be the worst', () => {
+  const e = econ();
+  const s = solveStage1(e);
+  const a = candidateAtM(e, 0.5, 3, { s });
+  expect(a.loss[0][1]).toBe(inactiveLoss(e, s, 0, 1));
+  expect(a.loss[1][0]).toBe(inactiveLoss(e, s, 1, 0));
+  expect(a.loss[0][1] + a.loss[1][0]).toBeGreaterThan(0);
+  // the same economy with the types listed the other way round: the worst pair moves with them
+  const r = { ...e, types: [e.types[1], e.types[0]] };
+  const b = candidateAtM(r, 0.5, 3);
+  const nets = [[0, 1], [1, 0]].map(([x, xb]) => (3 / 5) * b.gain[x][xb] - (2 / 5) * b.loss[x][xb]);
+  expect(nets[0]).not.toBe(nets[1]);
+  expect(b.worstPair).toEqual(nets[0] > nets[1] ? [0, 1] : [1, 0]);
+  expect(a.worstPair).toEqual([b.worstPair[1], b.worstPair[0]]);
+});
+
+test('candidateAtM with one type: no pair to compare, worstNet −∞ and worstPair (−1, −1)', () => {
+  const e = econ();
+  const one: HwEconomy = { ...e, types: [{ ...e.types[0], likelihood: [1, 1] }] };
+  const a = candidateAtM(one, 0.5, 3);
+  expect(a.worstNet).toBe(-Infinity);
+  expect(a.worstPair).toEqual([-1, -1]);
 });

@@ -187,10 +187,11 @@ export function claim1Epsilon(e: Stage1Economy, s: Stage1Solution): { epsilon: n
 
 /**
  * ℓ_x(x̄) = G_x(α*(x)) − sup_{q_1(a) ∈ I(x̄)} G_x(a): the inactive loss of an offer read as x̄ (proof of
- * Theorem 1). L_x is concave with its peak in I(x), so the sup over I(x̄) is at I(x̄)'s end nearest q*_x.
+ * Theorem 1). L_x is concave with its peak at q*_x, so the sup over I(x̄) is at the point of I(x̄) nearest q*_x.
  */
 export function inactiveLoss(e: Stage1Economy, s: Stage1Solution, x: number, xbar: number): number {
   const I = interval(e, s, xbar);
-  const q = s.q1Star[x] < I.lo ? I.lo : I.hi;
+  // the point of I(x̄) nearest q*_x: q*_x itself when it lies in I(x̄) (two pooled types, loss 0), else an end
+  const q = Math.min(Math.max(s.q1Star[x], I.lo), I.hi);
   return L(e, x, s.q1Star[x], s.tau[x]) - L(e, x, q, s.tau[x]);
 }
