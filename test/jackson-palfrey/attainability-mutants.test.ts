@@ -366,7 +366,7 @@ describe('mut9-jp: survivors of the measured run (mutation/results/mut9-jp.md)',
     expect(iir0).toEqual([`IIR1 seller: p1[0][1] ≥ p̄b(0)`, `IIR1 seller: p1[0][${a.grid.length - 1}] ≥ p̄b(0)`]);
     // p̄_1^b(0) = 0 − δ u_2^b(0) and u_2^b(0) = 0 (only s = 0 trades with b = 0, at price p_2(0, 0) = 0): the row is p1 ≥ 0 up to that column
     const r = names.indexOf(iir0[0]);
-    expect(a.lp.rowLower[r]).toBe(0);
+    expect(a.lp.rowLower?.[r]).toBe(0);
   });
 
   test('proposition1Economy: ε must be positive, with the range in the message', () => {
