@@ -6,8 +6,10 @@
 import { describe, expect, test } from 'vitest';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
-import { buyerCdf, sellerCdf } from '../../src/models/jackson-palfrey/economy.ts';
-import { buyersFromDist, jpEfficientCutoffs, sellersFromDist } from '../../src/models/jackson-palfrey/eval.ts';
+import { InputError } from '../../src/errors.ts';
+import { buyerCdf, makeEconomy, makeSellers, sellerCdf, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
+import { theorem1Cutoffs, theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
+import { ATOMS_MAX, buyersFromDist, CELLS_DEFAULT, jpEfficientCutoffs, parseCutoffsRequest, sellersFromDist } from '../../src/models/jackson-palfrey/eval.ts';
 
 const U = (lo = 0, hi = 1) => ({ kind: 'uniform', lo, hi });
 const atoms = (points: [number, number][]) => ({ kind: 'atoms', points });
@@ -96,4 +98,127 @@ test('sellers as cells: no atom where the Dist has no mass (a gap in the support
   const { sellers } = sellersFromDist(spec, d, 1, 10);
   expect(Array.from(sellers.mass).every((m) => m > 0)).toBe(true);
   expect(Array.from(sellers.values).some((v) => v > 0.3 && v < 0.6)).toBe(false);
+});
+
+// mut9-jp: the survivors of the measured runs (mutation/results/mut9-jp.md)
+describe('request checks: each names its field and says why', () => {
+  const ok = () => ({ periods: 2, delta: 1, buyers: { mass: 1, dist: U() }, sellers: { mass: 1, dist: atoms([[0, 0.6], [1, 0.4]]) } });
+  function refusal(r: unknown): string {
+    try {
+      parseCutoffsRequest(r);
+    } catch (err) {
+      return err instanceof InputError ? err.message : `not an InputError: ${err}`;
+    }
+    return 'accepted';
+  }
+
+  test('a side without a dist', () => {
+    expect(refusal({ ...ok(), buyers: { mass: 1 } })).toBe('buyers.dist: is required');
+  });
+
+  test('the masses agree to 1e-12 relative to the larger', () => {
+    // mass 2: 1e-12 apart is 5e-13 relative, accepted; 3e-12·2 apart is not
+    expect(refusal({ ...ok(), buyers: { mass: 2, dist: U() }, sellers: { mass: 2 + 1e-12, dist: atoms([[0, 1]]) } })).toBe('accepted');
+    expect(refusal({ ...ok(), buyers: { mass: 2, dist: U() }, sellers: { mass: 2 + 6e-12, dist: atoms([[0, 1]]) } })).toMatch(/^sellers\.mass: must equal buyers\.mass \(B_1\(1\) = S_1\(1\); got 2\.000000000006 against 2\)$/);
+    expect(refusal({ ...ok(), buyers: { mass: 1, dist: U() } })).toBe('accepted');
+  });
+
+  test('values outside [0, 1]; buyer atoms away from 0 (a zero-weight one is no atom)', () => {
+    expect(refusal({ ...ok(), buyers: { mass: 1, dist: U(0, 1.5) } })).toBe('buyers.dist: must lie in [0, 1] (values are reservation values; got support [0, 1.5])');
+    expect(refusal({ ...ok(), sellers: { mass: 1, dist: atoms([[0, 1], [1.2, 1]]) } })).toMatch(/^sellers\.dist: must lie in \[0, 1\]/);
+    expect(refusal({ ...ok(), buyers: { mass: 1, dist: mix([[1, U()], [1, atoms([[0.5, 1]])]]) } })).toBe(
+      'buyers.dist: atoms are allowed only at 0 (the paper assumes B_1 continuous and increasing on (0, 1]); got an atom at 0.5',
+    );
+    expect(refusal({ ...ok(), buyers: { mass: 1, dist: mix([[1, U()], [1, atoms([[0, 1], [0.5, 0]])]]) } })).toBe('accepted');
+  });
+
+  test('at most ATOMS_MAX seller atoms', () => {
+    const pts = (n: number) => Array.from({ length: n }, (_, i): [number, number] => [i / n, 1]);
+    expect(refusal({ ...ok(), sellers: { mass: 1, dist: atoms(pts(ATOMS_MAX + 1)) } })).toBe(`sellers.dist.points: must have at most ${ATOMS_MAX} atoms`);
+    expect(refusal({ ...ok(), sellers: { mass: 1, dist: atoms(pts(ATOMS_MAX)) } })).toBe('accepted');
+  });
+
+  test('periods > 2 needs homogeneous sellers (atoms at 0 and 1; a zero-weight atom elsewhere is none), δ = 1, at in {0, 1}', () => {
+    const h = { ...ok(), periods: 3 };
+    expect(refusal({ ...h, sellers: { mass: 1, dist: atoms([[0, 1], [0.5, 1]]) } })).toBe(
+      'periods: must be 1 or 2 for sellers other than atoms at 0 and 1: the paper characterises efficiency for T > 2 only with homogeneous sellers (Theorem 1); T = 2 with any sellers is Theorem 2',
+    );
+    expect(refusal({ ...h, sellers: { mass: 1, dist: atoms([[0, 1], [0.5, 0], [1, 1]]) } })).toBe('accepted');
+    expect(refusal({ ...h, delta: 0.9 })).toBe('delta: must be 1 when periods > 2: Theorem 1 assumes no discounting, and Theorem 2 covers δ < 1 for periods = 2 only (got 0.9)');
+    expect(refusal({ ...h, at: [0, 1, 0.5] })).toBe('at[2]: must be 0 or 1 when periods > 2: Theorem 1 gives β_t(0) and β_t(1) only (got 0.5)');
+  });
+
+  test('cells: the default, or as given', () => {
+    expect(parseCutoffsRequest(ok()).cells).toBe(CELLS_DEFAULT);
+    expect(parseCutoffsRequest({ ...ok(), cells: 12 }).cells).toBe(12);
+  });
+});
+
+describe("the answer's route, error estimates and fields", () => {
+  const H = (m: number) => atoms([[0, m], [1, 1 - m]]);
+  const ev = (r: Record<string, unknown>) => jpEfficientCutoffs.evaluate({ buyers: { mass: 1, dist: U() }, at: [0, 1], ...r }) as Record<string, any>;
+
+  test('T = 2, homogeneous, δ = 1: cross-checked against Theorem 1, the error covering both the fixed point and the gap between the theorems', () => {
+    const out = ev({ periods: 2, delta: 1, sellers: { mass: 1, dist: H(0.6) } });
+    expect(out.route).toBe('Theorem 2, eq. (4): fixed point from 4 starts (β = s, β = 1 and seeded random profiles), Anderson-accelerated; checked against Theorem 1’s recursion (3)');
+    const e = makeEconomy(uniformBuyers(), makeSellers([0, 1], [0.6, 0.4]));
+    const t2 = theorem2Cutoffs(e, 1);
+    const t1 = theorem1Cutoffs(e, 2);
+    expect(out.abserr.cutoffs).toBeGreaterThanOrEqual(t2.residual);
+    expect(out.abserr.cutoffs).toBeGreaterThanOrEqual(t2.spread);
+    expect(out.abserr.cutoffs).toBeGreaterThanOrEqual(Math.abs(t1.beta0[0] - t2.beta[0]));
+    expect(out.abserr.cutoffs).toBeLessThan(1e-9);
+    expect(out.converged).toBe(true);
+    expect('reason' in out).toBe(false);
+    expect('roots' in out).toBe(false);
+    expect('approximation' in out).toBe(false);
+  });
+
+  test('T = 2 with δ < 1, or no seller at 0: no cross-check (Theorem 1 is for δ = 1, and its β(0) needs a seller at 0)', () => {
+    const plain = 'Theorem 2, eq. (4): fixed point from 4 starts (β = s, β = 1 and seeded random profiles), Anderson-accelerated';
+    expect(ev({ periods: 2, delta: 0.9, sellers: { mass: 1, dist: H(0.6) } }).route).toBe(plain);
+    expect(ev({ periods: 2, delta: 1, sellers: { mass: 1, dist: atoms([[1, 1]]) } }).route).toBe(plain);
+  });
+
+  test('T = 1 and T = 3: the route; the efficient surplus grows with T and stays below the first best', () => {
+    const w = [1, 2, 3].map((periods) => ev({ periods, delta: 1, sellers: { mass: 1, dist: H(0.6) } }));
+    expect(w[0].route).toBe('T = 1: the last period trades whenever b ≥ s');
+    expect(w[2].route).toBe('Theorem 1, recursion (3): nested fixed point, every sign change scanned at each level');
+    // T = 1: 0.6·∫ b db = 0.3; first best: the sellers at 0 with the top 60 % of buyers, ∫_{0.4}^1 b db = 0.42
+    expect(w[0].surplus).toBeCloseTo(0.3, 14);
+    expect(w[1].surplus).toBeGreaterThan(w[0].surplus + 0.01);
+    expect(w[2].surplus).toBeGreaterThan(w[1].surplus + 0.01);
+    expect(w[2].surplus).toBeLessThan(0.42);
+    // T = 3's error covers every level's residual
+    const t1 = theorem1Cutoffs(makeEconomy(uniformBuyers(), makeSellers([0, 1], [0.6, 0.4])), 3);
+    expect(w[2].abserr.cutoffs).toBeGreaterThanOrEqual(Math.max(...t1.residuals));
+    expect(w[2].abserr.cutoffs).toBeGreaterThan(0);
+  });
+
+  test('cells: buyers Beta(2, 3) as 12 cells, sellers 0.6 at 0 and 0.4 at 1: the price clears 1 − F(p) = 0.6 within its error; estimates of the right size; the approximation named', () => {
+    const out = ev({ periods: 2, delta: 1, buyers: { mass: 1, dist: BETA }, sellers: { mass: 1, dist: H(0.6) }, cells: 12 });
+    // Beta(2, 3): F(x) = x²(6 − 8x + 3x²); bisection for F(p) = 0.4
+    let lo = 0;
+    let hi = 1;
+    for (let k = 0; k < 60; k++) {
+      const x = (lo + hi) / 2;
+      if (x * x * (6 - 8 * x + 3 * x * x) < 0.4) lo = x;
+      else hi = x;
+    }
+    expect(Math.abs(out.competitivePrice.lo - lo)).toBeLessThanOrEqual(out.abserr.competitivePrice);
+    expect(Math.abs(out.competitivePrice.hi - lo)).toBeLessThanOrEqual(out.abserr.competitivePrice);
+    expect(out.abserr.competitivePrice).toBeLessThan(0.1);
+    expect(out.abserr.cutoffs).toBeGreaterThan(0);
+    expect(out.abserr.cutoffs).toBeLessThan(0.02);
+    expect(out.abserr.surplus).toBeGreaterThan(0);
+    expect(out.abserr.surplus).toBeLessThan(0.01);
+    expect(out.exact).toBe(false);
+    expect(out.approximation).toBe("buyers as 12 piecewise-uniform cells; the approximation's error is estimated by the change from 6 cells");
+    const s = ev({ periods: 2, delta: 0.9, sellers: { mass: 1, dist: BETA }, cells: 12 });
+    expect(s.exact).toBe(false);
+    expect(s.approximation).toBe("sellers as 12 cell atoms plus their own atoms; the approximation's error is estimated by the change from 6 cells");
+    expect(s.abserr.competitivePrice).toBeLessThan(0.1);
+    const both = ev({ periods: 2, delta: 0.9, buyers: { mass: 1, dist: BETA }, sellers: { mass: 1, dist: BETA }, cells: 12 });
+    expect(both.approximation).toBe("buyers as 12 piecewise-uniform cells, sellers as 12 cell atoms plus their own atoms; the approximation's error is estimated by the change from 6 cells");
+  });
 });
