@@ -8,7 +8,7 @@ import { makeDist } from '../../src/distributions/index.ts';
 import type { DistSpec } from '../../src/distributions/types.ts';
 import { InputError } from '../../src/errors.ts';
 import { buyerCdf, makeEconomy, makeSellers, sellerCdf, uniformBuyers } from '../../src/models/jackson-palfrey/economy.ts';
-import { theorem1Cutoffs, theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
+import { cStar, theorem1Cutoffs, theorem2Cutoffs } from '../../src/models/jackson-palfrey/efficient.ts';
 import { ATOMS_MAX, buyersFromDist, CELLS_DEFAULT, jpEfficientCutoffs, parseCutoffsRequest, sellersFromDist } from '../../src/models/jackson-palfrey/eval.ts';
 
 const U = (lo = 0, hi = 1) => ({ kind: 'uniform', lo, hi });
@@ -112,8 +112,11 @@ describe('request checks: each names its field and says why', () => {
     return 'accepted';
   }
 
-  test('a side without a dist', () => {
+  test('a side without a dist; a shape error; a bad Dist named by its side', () => {
     expect(refusal({ ...ok(), buyers: { mass: 1 } })).toBe('buyers.dist: is required');
+    expect(refusal({ ...ok(), periods: 0 })).toBe('periods: must be at least 1');
+    expect(refusal({ ...ok(), buyers: { mass: 1, dist: U(0.5, 0.2) } })).toMatch(/^buyers\.dist(\.\w+)?: /);
+    expect(refusal({ ...ok(), sellers: { mass: 1, dist: U(0.5, 0.2) } })).toMatch(/^sellers\.dist(\.\w+)?: /);
   });
 
   test('the masses agree to 1e-12 relative to the larger', () => {
@@ -168,6 +171,17 @@ describe("the answer's route, error estimates and fields", () => {
     expect(out.abserr.cutoffs).toBeGreaterThanOrEqual(t2.spread);
     expect(out.abserr.cutoffs).toBeGreaterThanOrEqual(Math.abs(t1.beta0[0] - t2.beta[0]));
     expect(out.abserr.cutoffs).toBeLessThan(1e-9);
+    // Example 1's closed form c*(m); β_2(s) = s; the competitive price clears 1 − p = 0.6
+    expect(out.cutoffs[0][0]).toBeCloseTo(cStar(0.6), 12);
+    expect(out.cutoffs[0][1]).toBe(1);
+    expect(out.cutoffs[1]).toEqual([0, 1]);
+    expect(out.competitivePrice.lo).toBeCloseTo(0.4, 14);
+    expect(out.competitivePrice.hi).toBeCloseTo(0.4, 14);
+    expect(out.abserr.surplus).toBeGreaterThan(0);
+    expect(out.abserr.surplus).toBeLessThan(1e-13);
+    expect(out.abserr.competitivePrice).toBeGreaterThan(0);
+    expect(out.abserr.competitivePrice).toBeLessThan(1e-13);
+    expect(out.exact).toBe(true);
     expect(out.converged).toBe(true);
     expect('reason' in out).toBe(false);
     expect('roots' in out).toBe(false);
@@ -193,6 +207,12 @@ describe("the answer's route, error estimates and fields", () => {
     const t1 = theorem1Cutoffs(makeEconomy(uniformBuyers(), makeSellers([0, 1], [0.6, 0.4])), 3);
     expect(w[2].abserr.cutoffs).toBeGreaterThanOrEqual(Math.max(...t1.residuals));
     expect(w[2].abserr.cutoffs).toBeGreaterThan(0);
+    // one root per level, β_3(0) = 0 (the last period trades b ≥ s); the cutoffs at s = 1 are 1
+    expect(w[2].roots.map((r: number[]) => r.length)).toEqual([1, 1, 1]);
+    expect(w[2].cutoffs.map((r: number[]) => r[0])).toEqual(w[2].roots.map((r: number[]) => r[0]));
+    expect(w[2].cutoffs.map((r: number[]) => r[1])).toEqual([1, 1, 1]);
+    expect(w[2].converged).toBe(true);
+    expect('reason' in w[2]).toBe(false);
   });
 
   test('cells: buyers Beta(2, 3) as 12 cells, sellers 0.6 at 0 and 0.4 at 1: the price clears 1 − F(p) = 0.6 within its error; estimates of the right size; the approximation named', () => {
