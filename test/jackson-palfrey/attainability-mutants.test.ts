@@ -441,3 +441,25 @@ describe('mut9-jp: survivors of the measured run (mutation/results/mut9-jp.md)',
     expect([f.below.length, f.above.length]).toEqual([f.expBelow.length, f.expAbove.length]);
   });
 });
+
+describe('mut9-jp: a coarse point exactly 3ε (3·scale) from the coarse σ belongs to the window, not beside it', () => {
+  // σ = 0.725 on the coarse economy and 3·0.075 = 0.225 to the double: the coarse 0.5 and 0.95 tie with the
+  // window's ends. Cuts by hand: ε = 0.075, the coarse 0.1 … 0.45 (8), the window 0.5, 0.575, …, 0.95 (7), 1:
+  // 16 cells, with the 4 low atoms and the atom at 1, 21 atoms, the narrowest cell [0.075, 0.1]
+  const check = (v: Float64Array, mass: Float64Array, thin: number) => {
+    expect(v.length).toBe(21);
+    expect(Math.min(...Array.from(mass))).toBeGreaterThan((thin * 0.02) / (1 - 0.075));
+  };
+
+  test('proposition1Market(ε = 0.075, fine = 1)', () => {
+    const r = proposition1Market(0.075, 1);
+    expect(r.sigma).toBeGreaterThan(0.5);
+    check(r.economy.sellers.values, r.economy.sellers.mass, 0.075);
+  });
+
+  test('clusterMarket (scale = sellerLowWidth = 0.075, fine = 1)', () => {
+    const c = { buyerAtom0: 0.45, buyerThin: 0.1, buyerTop: 0.08, sellerLow: 0.45, sellerLowWidth: 0.075, sellerThin: 0.1 };
+    const r = clusterMarket(c, 1);
+    check(r.economy.sellers.values, r.economy.sellers.mass, 0.1);
+  });
+});
