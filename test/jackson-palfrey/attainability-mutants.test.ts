@@ -248,6 +248,12 @@ describe('the rows at a price rule, against utility.ts', () => {
     expect(a.sellerMass2[0]).toBe(0);
   });
 
+  test('no seller at 0: column 0 is p_2(s_0, ·) at b′ = β_1(s_0) − below, and p̄ᵇ_1(b′) counts it (mut9-jp)', () => {
+    const e = makeEconomy(uniformBuyers(), makeSellers([0.3, 0.6, 1], [0.4, 0.3, 0.3]));
+    const a = checkRows({ e, beta: [0.4, 0.8, 1], delta: 0.9, lambda: 0.5, opts: { buyerPoints: 4, below: 1e-3 } });
+    expect(a.grid[Array.from(a.p2[0]).findIndex((c) => c === 0)]).toBeCloseTo(0.399, 15);
+  });
+
   test('everyone trades in period 1 (β ≡ 0): S_2(1) = 0 and p̄ᵇ_1(b) = b', () => {
     const a = checkRows({ e: four, beta: [0, 0, 0, 0], delta: 1, lambda: 0.5, opts: { buyerPoints: 4 } });
     expect(a.S2).toBe(0);
