@@ -200,6 +200,11 @@ describe("the answer's route, error estimates and fields", () => {
     expect(w[2].route).toBe('Theorem 1, recursion (3): nested fixed point, every sign change scanned at each level');
     // T = 1: 0.6·∫ b db = 0.3; first best: the sellers at 0 with the top 60 % of buyers, ∫_{0.4}^1 b db = 0.42
     expect(w[0].surplus).toBeCloseTo(0.3, 14);
+    // an exact answer's error is a rounding error relative to the answer, however small: sellers all at 0.9, ∫_{0.9}^1 (b − 0.9) db = 0.005
+    const small = ev({ periods: 1, delta: 1, sellers: { mass: 1, dist: atoms([[0.9, 1]]) } });
+    expect(small.surplus).toBeCloseTo(0.005, 15);
+    expect(small.abserr.surplus).toBeGreaterThan(0);
+    expect(small.abserr.surplus).toBeLessThanOrEqual(1e-12 * small.surplus);
     expect(w[1].surplus).toBeGreaterThan(w[0].surplus + 0.01);
     expect(w[2].surplus).toBeGreaterThan(w[1].surplus + 0.01);
     expect(w[2].surplus).toBeLessThan(0.42);
