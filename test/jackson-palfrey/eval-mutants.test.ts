@@ -129,6 +129,7 @@ describe('request checks: each names its field and says why', () => {
   test('values outside [0, 1]; buyer atoms away from 0 (a zero-weight one is no atom)', () => {
     expect(refusal({ ...ok(), buyers: { mass: 1, dist: U(0, 1.5) } })).toBe('buyers.dist: must lie in [0, 1] (values are reservation values; got support [0, 1.5])');
     expect(refusal({ ...ok(), sellers: { mass: 1, dist: atoms([[0, 1], [1.2, 1]]) } })).toMatch(/^sellers\.dist: must lie in \[0, 1\]/);
+    expect(refusal({ ...ok(), sellers: { mass: 1, dist: U(-0.5, 1) } })).toBe('sellers.dist: must lie in [0, 1] (values are reservation values; got support [-0.5, 1])');
     expect(refusal({ ...ok(), buyers: { mass: 1, dist: mix([[1, U()], [1, atoms([[0.5, 1]])]]) } })).toBe(
       'buyers.dist: atoms are allowed only at 0 (the paper assumes B_1 continuous and increasing on (0, 1]); got an atom at 0.5',
     );
