@@ -148,6 +148,7 @@ describe('request checks: each names its field and says why', () => {
       'periods: must be 1 or 2 for sellers other than atoms at 0 and 1: the paper characterises efficiency for T > 2 only with homogeneous sellers (Theorem 1); T = 2 with any sellers is Theorem 2',
     );
     expect(refusal({ ...h, sellers: { mass: 1, dist: atoms([[0, 1], [0.5, 0], [1, 1]]) } })).toBe('accepted');
+    expect(refusal({ ...h, sellers: { mass: 1, dist: U() } })).toMatch(/^periods: must be 1 or 2 for sellers other than atoms at 0 and 1/);
     expect(refusal({ ...h, delta: 0.9 })).toBe('delta: must be 1 when periods > 2: Theorem 1 assumes no discounting, and Theorem 2 covers δ < 1 for periods = 2 only (got 0.9)');
     expect(refusal({ ...h, at: [0, 1, 0.5] })).toBe('at[2]: must be 0 or 1 when periods > 2: Theorem 1 gives β_t(0) and β_t(1) only (got 0.5)');
   });
@@ -246,5 +247,38 @@ describe("the answer's route, error estimates and fields", () => {
     expect(s.abserr.competitivePrice).toBeLessThan(0.1);
     const both = ev({ periods: 2, delta: 0.9, buyers: { mass: 1, dist: BETA }, sellers: { mass: 1, dist: BETA }, cells: 12 });
     expect(both.approximation).toBe("buyers as 12 piecewise-uniform cells, sellers as 12 cell atoms plus their own atoms; the approximation's error is estimated by the change from 6 cells");
+  });
+});
+
+describe('the competitive price of cells within its error, where halving the cells does not show it (mut9-jp)', () => {
+  /** The root of g on [0, 1] (g increasing) by bisection. */
+  const root = (g: (x: number) => number) => {
+    let lo = 0;
+    let hi = 1;
+    for (let k = 0; k < 60; k++) {
+      const x = (lo + hi) / 2;
+      if (g(x) < 0) lo = x;
+      else hi = x;
+    }
+    return lo;
+  };
+  const F = (x: number) => x * x * (6 - 8 * x + 3 * x * x); // Beta(2, 3)'s CDF
+  const price = (buyers: unknown, sellers: unknown, cells: number) =>
+    jpEfficientCutoffs.evaluate({ periods: 1, delta: 1, buyers: { mass: 1, dist: buyers }, sellers: { mass: 1, dist: sellers }, cells }) as Record<string, any>;
+
+  test('sellers Beta(2, 3) as 28 cell atoms, buyers uniform: 28 and 14 cells give the same price 0.42649, off the true 0.42779 (1 − p = F(p))', () => {
+    const p = root((x) => F(x) - (1 - x));
+    const out = price(U(), BETA, 28);
+    expect(Math.abs(out.competitivePrice.lo - p)).toBeGreaterThan(1e-3);
+    expect(Math.abs(out.competitivePrice.lo - p)).toBeLessThanOrEqual(out.abserr.competitivePrice);
+    expect(Math.abs(out.competitivePrice.hi - p)).toBeLessThanOrEqual(out.abserr.competitivePrice);
+  });
+
+  test('both sides Beta(2, 3) as 20 cells: the price is off the median (F(p) = 1/2) by more than the halving moves it', () => {
+    const p = root((x) => F(x) - 0.5);
+    const out = price(BETA, BETA, 20);
+    expect(Math.abs(out.competitivePrice.lo - p)).toBeGreaterThan(0.01);
+    expect(Math.abs(out.competitivePrice.lo - p)).toBeLessThanOrEqual(out.abserr.competitivePrice);
+    expect(Math.abs(out.competitivePrice.hi - p)).toBeLessThanOrEqual(out.abserr.competitivePrice);
   });
 });
