@@ -237,6 +237,10 @@ describe("the answer's route, error estimates and fields", () => {
     expect(out.abserr.competitivePrice).toBeLessThan(0.1);
     expect(out.abserr.cutoffs).toBeGreaterThan(0);
     expect(out.abserr.cutoffs).toBeLessThan(0.02);
+    // and covers the distance to a far finer representation (400 cells: its own error is ~1e-5)
+    const fine = ev({ periods: 2, delta: 1, buyers: { mass: 1, dist: BETA }, sellers: { mass: 1, dist: H(0.6) }, cells: 400 });
+    expect(Math.abs(out.cutoffs[0][0] - fine.cutoffs[0][0])).toBeGreaterThan(fine.abserr.cutoffs);
+    expect(Math.abs(out.cutoffs[0][0] - fine.cutoffs[0][0]) + fine.abserr.cutoffs).toBeLessThanOrEqual(out.abserr.cutoffs);
     expect(out.abserr.surplus).toBeGreaterThan(0);
     expect(out.abserr.surplus).toBeLessThan(0.01);
     expect(out.exact).toBe(false);
