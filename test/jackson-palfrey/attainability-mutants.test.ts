@@ -248,6 +248,12 @@ describe('the rows at a price rule, against utility.ts', () => {
     expect(a.sellerMass2[0]).toBe(0);
   });
 
+  test('no seller at 0: column 0 is p_2(s_0, ·) at b′ = β_1(s_0) − below, and p̄ᵇ_1(b′) counts it (mut9-jp)', () => {
+    const e = makeEconomy(uniformBuyers(), makeSellers([0.3, 0.6, 1], [0.4, 0.3, 0.3]));
+    const a = checkRows({ e, beta: [0.4, 0.8, 1], delta: 0.9, lambda: 0.5, opts: { buyerPoints: 4, below: 1e-3 } });
+    expect(a.grid[Array.from(a.p2[0]).findIndex((c) => c === 0)]).toBeCloseTo(0.399, 15);
+  });
+
   test('everyone trades in period 1 (β ≡ 0): S_2(1) = 0 and p̄ᵇ_1(b) = b', () => {
     const a = checkRows({ e: four, beta: [0, 0, 0, 0], delta: 1, lambda: 0.5, opts: { buyerPoints: 4 } });
     expect(a.S2).toBe(0);
@@ -337,5 +343,129 @@ describe("the proof's economies refined near σ_1(1)", () => {
     expect(e1.sellers.values.length).toBe(4);
     [0.025, 0.075, 0.3, 0.75].forEach((x, j) => expect(e1.sellers.values[j]).toBeCloseTo(x, 15));
     Array.from(e1.sellers.mass).forEach((m, j) => expect(m).toBeCloseTo([0.3, 0.3, 0.4 * (0.4 / 0.9), 0.4 * (0.5 / 0.9)][j], 15));
+  });
+});
+
+describe('mut9-jp: survivors of the measured run (mutation/results/mut9-jp.md)', () => {
+  test('columns are named after what they stand for: p1[j][i] and U[k] (the LP messages and certificates read them)', () => {
+    const a = attainabilityLp(e, beta, 1, { buyerPoints: 4 });
+    a.U.forEach((c, k) => expect(a.lp.colNames?.[c]).toBe(`U[${k}]`));
+    let seen = 0;
+    a.p1.forEach((row, j) =>
+      row.forEach((c, i) => {
+        if (c < 0) return;
+        seen++;
+        expect(a.lp.colNames?.[c]).toBe(`p1[${j}][${i}]`);
+      }),
+    );
+    expect(seen).toBe(6);
+  });
+
+  test('the untraded buyer b′ may be the grid point 0: a cutoff within `below` of 0 still gets its IIR row against p̄_1^b(0)', () => {
+    // β_1(s_0) = 5e-7 < below = 1e-6: the point just below the cutoff is max(0, β − h) = 0, in the support (buyers uniform on [0, 1])
+    const a = attainabilityLp(e, [5e-7, 0.55, 0.8, 1], 0.5, { buyerPoints: 4 });
+    expect(a.grid[0]).toBe(0);
+    expect(a.grid[1]).toBe(5e-7);
+    const names = a.lp.rowNames ?? [];
+    const iir0 = names.filter((r) => r.startsWith('IIR1 seller: p1[0]'));
+    // one per p1 column of atom 0 (its cutoff buyer G_1 and b = 1), each against b′ = G_0 = 0
+    expect(iir0).toEqual([`IIR1 seller: p1[0][1] ≥ p̄b(0)`, `IIR1 seller: p1[0][${a.grid.length - 1}] ≥ p̄b(0)`]);
+    // p̄_1^b(0) = 0 − δ u_2^b(0) and u_2^b(0) = 0 (only s = 0 trades with b = 0, at price p_2(0, 0) = 0): the row is p1 ≥ 0 up to that column
+    const r = names.indexOf(iir0[0]);
+    expect(a.lp.rowLower?.[r]).toBe(0);
+  });
+
+  test('proposition1Economy: ε must be positive, with the range in the message', () => {
+    expect(message(() => proposition1Economy(0, 4, []))).toBe('eps: must be in (0, 1/2) (got 0)');
+    expect(message(() => proposition1Economy(-0.1, 4, []))).toMatch(/^eps: must be in \(0, 1\/2\) \(got -0\.1\)/);
+    expect(message(() => proposition1Economy(1e-9, 4, []))).toBe('no error');
+  });
+
+  test('clusterEconomy: every field is named in its error, each bound inclusive', () => {
+    const ok = { buyerAtom0: 0.4, buyerThin: 0.05, buyerTop: 0.05, sellerLow: 0.4, sellerLowWidth: 0.05, sellerThin: 0.05 };
+    expect(message(() => clusterEconomy({ ...ok, buyerThin: -0.1 }, 4, []))).toBe('buyerThin: must be in [0, 1] (got -0.1)');
+    expect(message(() => clusterEconomy({ ...ok, buyerTop: 1 - 5e-7 }, 4, []))).toBe(`buyerTop: must be in [${1e-6}, ${1 - 1e-6}] (got ${1 - 5e-7})`);
+    expect(message(() => clusterEconomy({ ...ok, sellerLow: -0.1 }, 4, []))).toBe('sellerLow: must be in [0, 1] (got -0.1)');
+    expect(message(() => clusterEconomy({ ...ok, sellerThin: -0.1 }, 4, []))).toBe('sellerThin: must be in [0, 1] (got -0.1)');
+    expect(message(() => clusterEconomy({ ...ok, buyerAtom0: 0.5, buyerThin: 0.5 }, 4, []))).toBe('buyerThin: buyerAtom0 + buyerThin must be below 1');
+    // the upper bounds are attained: all sellers low (sellerLow = 1), buyerTop = 1 − 1e-6
+    const all = clusterEconomy({ ...ok, sellerLow: 1, sellerThin: 0 }, 2, []);
+    expect(all.sellers.values.length).toBe(2);
+    [0.0125, 0.0375].forEach((x, j) => expect(all.sellers.values[j]).toBeCloseTo(x, 15));
+    expect(message(() => clusterEconomy({ ...ok, buyerTop: 1 - 1e-6 }, 4, []))).toBe('no error');
+  });
+
+  test('clusterEconomy: cuts outside (sellerLowWidth, 1) are ignored', () => {
+    const c = { buyerAtom0: 0.4, buyerThin: 0.1, buyerTop: 0.1, sellerLow: 0.4, sellerLowWidth: 0.1, sellerThin: 0.2 };
+    const a = clusterEconomy(c, 2, [0.05, 0.5, 1.5, -1]);
+    [0.025, 0.075, 0.3, 0.75, 1].forEach((x, j) => expect(a.sellers.values[j]).toBeCloseTo(x, 15));
+    expect(a.sellers.values.length).toBe(5);
+    const w = a.sellers.mass;
+    [0.2, 0.2, 0.2 * (0.4 / 0.9), 0.2 * (0.5 / 0.9), 0.4].forEach((m, j) => expect(w[j]).toBeCloseTo(m, 15));
+  });
+
+  /** Atoms of the refined economy far (one coarse cell beyond the window) from the coarse σ: midpoints of the 1/20 cells. */
+  function farAtoms(v: Float64Array, lowEdge: number, s0: number, half: number): { below: number[]; above: number[]; expBelow: number[]; expAbove: number[] } {
+    const below = Array.from(v).filter((x) => x > lowEdge && x < s0 - half - 0.05);
+    const above = Array.from(v).filter((x) => x > s0 + half + 0.05 && x < 1);
+    const expBelow = [(lowEdge + 0.05) / 2];
+    const expAbove: number[] = [];
+    for (let k = 1; k < 20; k++) {
+      const x = (k + 0.5) / 20;
+      if (x < s0 - half - 0.05) expBelow.push(x);
+      if (x > s0 + half + 0.05) expAbove.push(x);
+    }
+    return { below, above, expBelow, expAbove };
+  }
+
+  test('proposition1Market (ε = 0.02): outside the window around σ the cells are the coarse ones, below and above', () => {
+    const eps = 0.02;
+    const r = proposition1Market(eps, 1);
+    const p0 = proposition1Economy(eps, 4, Array.from({ length: 19 }, (_, i) => (i + 1) / 20));
+    const e0 = makeEconomy(makeBuyers(p0.buyers), makeSellers(p0.sellers.values, p0.sellers.mass));
+    const s0 = e0.sellers.values[theorem2Cutoffs(e0, 1).beta.findIndex((b) => b >= 1)];
+    const f = farAtoms(r.economy.sellers.values, eps, s0, 3 * eps);
+    expect(f.expAbove.length).toBeGreaterThanOrEqual(2);
+    expect(f.expBelow.length).toBeGreaterThanOrEqual(8);
+    f.below.forEach((x, j) => expect(x).toBeCloseTo(f.expBelow[j], 12));
+    f.above.forEach((x, j) => expect(x).toBeCloseTo(f.expAbove[j], 12));
+    expect([f.below.length, f.above.length]).toEqual([f.expBelow.length, f.expAbove.length]);
+  });
+
+  test('clusterMarket: outside the window around σ the cells are the coarse ones, below and above', () => {
+    const c = { buyerAtom0: 0.45, buyerThin: 0.1, buyerTop: 0.08, sellerLow: 0.45, sellerLowWidth: 0.05, sellerThin: 0.1 };
+    const r = clusterMarket(c, 1);
+    const e0 = clusterEconomy(c, 4, Array.from({ length: 19 }, (_, i) => (i + 1) / 20));
+    const s0 = e0.sellers.values[theorem2Cutoffs(e0, 1).beta.findIndex((b) => b >= 1)];
+    // the first coarse cell is [sellerLowWidth, 0.1] here (sellerLowWidth = 0.05 is itself a coarse point)
+    const f = farAtoms(r.economy.sellers.values, 0.05, s0, 3 * 0.05);
+    f.expBelow.shift();
+    expect(f.expAbove.length).toBeGreaterThanOrEqual(1);
+    expect(f.expBelow.length).toBeGreaterThanOrEqual(6);
+    f.below.forEach((x, j) => expect(x).toBeCloseTo(f.expBelow[j], 12));
+    f.above.forEach((x, j) => expect(x).toBeCloseTo(f.expAbove[j], 12));
+    expect([f.below.length, f.above.length]).toEqual([f.expBelow.length, f.expAbove.length]);
+  });
+});
+
+describe('mut9-jp: a coarse point exactly 3ε (3·scale) from the coarse σ belongs to the window, not beside it', () => {
+  // σ = 0.725 on the coarse economy and 3·0.075 = 0.225 to the double: the coarse 0.5 and 0.95 tie with the
+  // window's ends. Cuts by hand: ε = 0.075, the coarse 0.1 … 0.45 (8), the window 0.5, 0.575, …, 0.95 (7), 1:
+  // 16 cells, with the 4 low atoms and the atom at 1, 21 atoms, the narrowest cell [0.075, 0.1]
+  const check = (v: Float64Array, mass: Float64Array, thin: number) => {
+    expect(v.length).toBe(21);
+    expect(Math.min(...Array.from(mass))).toBeGreaterThan((thin * 0.02) / (1 - 0.075));
+  };
+
+  test('proposition1Market(ε = 0.075, fine = 1)', () => {
+    const r = proposition1Market(0.075, 1);
+    expect(r.sigma).toBeGreaterThan(0.5);
+    check(r.economy.sellers.values, r.economy.sellers.mass, 0.075);
+  });
+
+  test('clusterMarket (scale = sellerLowWidth = 0.075, fine = 1)', () => {
+    const c = { buyerAtom0: 0.45, buyerThin: 0.1, buyerTop: 0.08, sellerLow: 0.45, sellerLowWidth: 0.075, sellerThin: 0.1 };
+    const r = clusterMarket(c, 1);
+    check(r.economy.sellers.values, r.economy.sellers.mass, 0.1);
   });
 });
