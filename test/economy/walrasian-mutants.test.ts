@@ -191,6 +191,24 @@ describe('Example 1’s price search: the breakpoints', () => {
     expect(s2.prices[1]).toBe(1);
     expect(s2.allocation.map((x) => x[1])).toEqual([0, 1, 0]);
   });
+
+  test('at a breakpoint only indifferent types who can pay count (cash ≥ p, equality included)', () => {
+    // S (r = 0.1, one unit), A1 and A2 (r = 1, cash exactly 1): demand 3 on (0, 0.1), 2 on (0.1, 1), 0 above — none is 1.
+    // At p = 1 both A's can just pay (1 ≥ 1): one of them buys, on the budget line with money 0; the certificate accepts it
+    const e1 = walrasianEquilibrium({ indivisible: [1], types: [t(0.1, 0, 1), t(1, 1, 0), t(1, 1, 0)] });
+    expect(e1.prices).toEqual([1, 1]);
+    expect(e1.allocation).toEqual([[1, 0], [0, 1], [1, 0]]);
+    // A1 (r = 1, cash 1, mass 2) and A3 (r = 1, cash 0.5): at p = 1 only A1 can pay, and its mass 2 cannot make 1 unit
+    expect(() => walrasianEquilibrium({ indivisible: [1], types: [t(0.1, 0, 1), t(1, 1, 0, 2), t(1, 0.5, 0)] })).toThrow(/without splitting a type/);
+  });
+
+  test('certifyExample1: an indifferent type may hold either bundle only if it can pay for the unit', () => {
+    const e = { indivisible: [1], types: [t(0.1, 0, 1), t(1, 1, 0, 2), t(1, 0.5, 0)] };
+    // A3 (cash 0.5) "buys" at p = 1 on money −0.5: its value v(−0.5 + 1) ties with keeping 0.5, but the unit is beyond its cash
+    const c = certifyExample1(e, [1, 1], [[1, 0], [1, 0], [-0.5, 1]], { probes: 0 });
+    expect(c.demand).toBe(1);
+    expect(c.failures.join('; ')).toMatch(/not the analytic demand/);
+  });
 });
 
 describe('indivisible goods: the snap to integers', () => {
