@@ -3,6 +3,8 @@
  * the request with the value at one path replaced, and "every number in an answer is finite". Each
  * fuzz changes one leaf (or shortens one array) and expects a finite answer or a one-line InputError.
  */
+import { expect } from 'vitest';
+import { InputError } from '../src/errors.ts';
 import type { Json } from '../src/types.ts';
 
 export type Path = (string | number)[];
@@ -31,3 +33,20 @@ export function replaced(v: Json, path: Path, by: (old: Json) => Json): Json {
 /** Every number in `v`, however deep, is finite. */
 export const finite = (v: unknown): boolean =>
   typeof v === 'number' ? Number.isFinite(v) : Array.isArray(v) ? v.every(finite) : v && typeof v === 'object' ? Object.values(v).every(finite) : true;
+
+/**
+ * One fuzzed request's verdict: a finite answer (returned) or a one-line InputError (undefined) —
+ * never a crash, a non-finite number or a multi-line message. `label` names the request in a failure.
+ */
+export function answeredOrRefused<T>(evaluate: () => T, label: string): T | undefined {
+  let out: T;
+  try {
+    out = evaluate();
+  } catch (e) {
+    expect(e, label).toBeInstanceOf(InputError);
+    expect((e as InputError).message).not.toMatch(/\n/);
+    return undefined;
+  }
+  expect(finite(out), label).toBe(true);
+  return out;
+}

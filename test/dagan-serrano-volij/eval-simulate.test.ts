@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
-import { finite, paths, replaced } from '../edge.ts';
+import { answeredOrRefused, paths, replaced } from '../edge.ts';
 import { dsvSimulate } from '../../src/models/dagan-serrano-volij/eval-simulate.ts';
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
@@ -107,12 +107,7 @@ test('fuzzed edge: one leaf changed or one array shortened is answered with fini
     fc.assert(
       fc.property(fc.integer({ min: 0, max: ps.length - 1 }), edgy, fc.boolean(), (k, leaf, shorten) => {
         const req = replaced(valid, ps[k], (old) => (shorten && Array.isArray(old) ? old.slice(0, -1) : leaf));
-        try {
-          expect(finite(dsvSimulate.evaluate(req))).toBe(true);
-        } catch (e) {
-          expect(e, JSON.stringify(req)).toBeInstanceOf(InputError);
-          expect((e as InputError).message).not.toMatch(/\n/);
-        }
+        answeredOrRefused(() => dsvSimulate.evaluate(req), JSON.stringify(req));
       }),
       { numRuns: 120, seed: 9 },
     );

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
-import { finite, paths, replaced } from '../edge.ts';
+import { answeredOrRefused, paths, replaced } from '../edge.ts';
 import { grOutcome } from '../../src/models/giraud-rochon/eval.ts';
 import { grContract } from '../../src/models/giraud-rochon/eval-contract.ts';
 import { grAgv, grCompatibility } from '../../src/models/giraud-rochon/eval-incentives.ts';
@@ -35,13 +35,7 @@ test('a valid request with one leaf changed or one array shortened: an answer or
     fc.assert(
       fc.property(fc.integer({ min: 0, max: ps.length - 1 }), edgy, fc.boolean(), (k, leaf, shorten) => {
         const req = replaced(valid, ps[k], (old) => (shorten && Array.isArray(old) ? old.slice(0, -1) : leaf));
-        try {
-          const out = q.evaluate(req);
-          expect(finite(out)).toBe(true);
-        } catch (e) {
-          expect(e, `${q.name} ${JSON.stringify(req)}`).toBeInstanceOf(InputError);
-          expect((e as InputError).message).not.toMatch(/\n/);
-        }
+        answeredOrRefused(() => q.evaluate(req), `${q.name} ${JSON.stringify(req)}`);
       }),
       { numRuns: 150 },
     );

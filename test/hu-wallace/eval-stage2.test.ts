@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.ts';
-import { finite, paths as allPaths, replaced } from '../edge.ts';
+import { answeredOrRefused, paths as allPaths, replaced } from '../edge.ts';
 import { hwStage2Equilibrium, parseHwRequest, STAGE2_GAIN_REL, stage2Errors } from '../../src/models/hu-wallace/eval.ts';
 import { deviationGains, stage2Equilibrium } from '../../src/models/hu-wallace/stage2.ts';
 
@@ -166,13 +166,7 @@ test('the edge, fuzzed: an answer with finite numbers or a one-line InputError',
     fc.assert(
       fc.property(fc.integer({ min: 0, max: ps.length - 1 }), edgy, fc.boolean(), (k, leaf, shorten) => {
         const req = replaced(valid, ps[k], (old) => (shorten && Array.isArray(old) ? old.slice(0, -1) : leaf));
-        try {
-          const out = hwStage2Equilibrium.evaluate(req);
-          expect(finite(out), JSON.stringify(req)).toBe(true);
-        } catch (e) {
-          expect(e, JSON.stringify(req)).toBeInstanceOf(InputError);
-          expect((e as InputError).message).not.toMatch(/\n/);
-        }
+        answeredOrRefused(() => hwStage2Equilibrium.evaluate(req), JSON.stringify(req));
       }),
       { numRuns: 100, seed: 13 },
     );
