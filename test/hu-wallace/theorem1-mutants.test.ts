@@ -161,15 +161,29 @@ function scanPopulation(M: number, eta: number): number {
   return N;
 }
 
-test('populationFor against a scan, where the start ⌊(M − 1)/(1 − η)⌋ + 1 is off by one either way in doubles', () => {
+test('populationFor against a scan, where the start ⌊(M − 1)/(1 − η)⌋ + 1 is one short in doubles', () => {
   // 3/(1 − 0.7) = 9.999…8 in doubles: the start N = 10 is one short (⌈0.3·10⌉ = 3), the upward loop must run
   expect(populationFor(4, 0.7)).toBe(scanPopulation(4, 0.7));
   expect(populationFor(4, 0.7)).toBe(11);
-  // 0.55·40980 = 22539 exactly, but the double product exceeds it by more than the 1e-12 nudge, so
-  // activeFor(40980) = 22540 and the start 40981 is one past: the downward loop must run
-  expect(activeFor(40980, 0.45)).toBe(22540);
+  // 0.55·40980 = 22539 exactly; the double product exceeds it by ~2e-12, more than a fixed 1e-12 nudge
+  expect(activeFor(40980, 0.45)).toBe(22539);
   expect(populationFor(22540, 0.45)).toBe(scanPopulation(22540, 0.45));
-  expect(populationFor(22540, 0.45)).toBe(40980);
+  expect(populationFor(22540, 0.45)).toBe(40981);
+});
+
+test('activeFor against exact integer arithmetic: ⌈(100 − a)N/100⌉ for η = a/100, N up to 10^7', () => {
+  // the reference is BigInt ceiling division, no floating point; N spread log-uniformly, each a in 1..99
+  let bad = 0;
+  for (let a = 1; a <= 99; a++) {
+    for (let k = 0; k < 60; k++) {
+      const N = Math.round(Math.exp((k / 59) * Math.log(1e7))) + a;
+      const num = BigInt(100 - a) * BigInt(N);
+      const exact = Number((num + 99n) / 100n);
+      if (activeFor(N, a / 100) !== exact) bad++;
+      if (populationFor(exact, a / 100) > N) bad++; // N itself has ⌈(1 − η)N⌉ = exact agents
+    }
+  }
+  expect(bad).toBe(0);
 });
 
 test('the cache keys configurations with a separator: (1, 12) and (11, 2) are different economies', () => {

@@ -210,14 +210,17 @@ export interface CandidateAtM {
 
 /** M = ⌈(1 − η)N⌉, the number of active agents among N (Section 2.2); η·N is nudged so that a rational η·N lands on its integer. */
 export function activeFor(N: number, eta: number): number {
-  return Math.ceil((1 - eta) * N - 1e-12);
+  // (1 − η)·N in doubles is off by a few ulps of N (1 − η is rounded once, the product once): the nudge
+  // grows with N, else an exact integer such as 0.55·40980 = 22539 rounds up to 22540
+  return Math.ceil((1 - eta) * N - Math.max(1e-12, 8 * Number.EPSILON * N));
 }
 
 /** N with ⌈(1 − η)N⌉ = M, the smallest such (M agents active out of N; Section 2.2). */
 export function populationFor(M: number, eta: number): number {
-  // ⌈(1 − η)N⌉ ≥ M iff (1 − η)N > M − 1: the first such N, then nudged for rounding either way
+  // ⌈(1 − η)N⌉ ≥ M iff (1 − η)N > M − 1: the first such N. The start is never past the answer: at
+  // ⌊(M − 1)/(1 − η)⌋ the product is at most M − 1 plus a rounding, which activeFor's nudge absorbs;
+  // it can be one short (the quotient rounded down onto an integer), hence the upward step
   let N = Math.max(M, Math.floor((M - 1) / (1 - eta)) + 1);
-  while (N > M && activeFor(N - 1, eta) >= M) N--;
   while (activeFor(N, eta) < M) N++;
   return N;
 }
