@@ -5,17 +5,14 @@
  * src/numeric/lp.ts decides that direction instead. Every returned θ is re-checked here from the
  * economy with its own arithmetic (Σ_i θ_i = d and every incentive effect ≥ 0).
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Fraction } from '../../src/numeric/rational.ts';
 import { economy, type EconomySpec } from '../../src/models/giraud-rochon/economy.ts';
 import { compatibilityWith, incentiveRow, spanningDirections, typeSpace } from '../../src/models/giraud-rochon/compatibility.ts';
 import { lpSolver, type LinearProgram, type LpOptions, type LpResult } from '../../src/numeric/lp.ts';
+import type { Solver } from './helpers.ts';
 
-type Solver = Awaited<ReturnType<typeof lpSolver>>;
-let solver: Solver;
-beforeAll(async () => {
-  solver = await lpSolver();
-});
+const solver: Solver = await lpSolver();
 
 /** Three agents, two or three types, a correlated prior (integer weights, normalised by economy()). */
 const spec: EconomySpec = {

@@ -6,7 +6,7 @@
  * LP against the primal's Farkas pair, v̂ against interim.ts's incentive slacks, and the undecided
  * branches with solvers that cannot certify.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Fraction } from '../../src/numeric/rational.ts';
 import { economy, profiles, type EconomySpec } from '../../src/models/giraud-rochon/economy.ts';
 import {
@@ -15,14 +15,10 @@ import {
 } from '../../src/models/giraud-rochon/compatibility.ts';
 import { icSlacks } from '../../src/models/giraud-rochon/interim.ts';
 import { lpSolver, type LinearProgram, type LpOptions, type LpResult } from '../../src/numeric/lp.ts';
+import { F, type Solver } from './helpers.ts';
 
-type Solver = Awaited<ReturnType<typeof lpSolver>>;
-let solver: Solver;
-beforeAll(async () => {
-  solver = await lpSolver();
-});
+const solver: Solver = await lpSolver();
 
-const F = (n: number, d = 1) => new Fraction(n, d);
 const ZERO = F(0);
 /** Agent 1 with three types, agent 2 with two; the prior's weights over (t1, t2) lexicographic. */
 const threeTwo = (prior: number[]): EconomySpec => ({ types: [3, 2], a: [[[3], [4], [5]], [[3], [5]]], b: [[[1], [1], [1]], [[1], [1]]], omega: [[1, 1], [1, 1]], prior });

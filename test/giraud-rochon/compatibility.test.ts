@@ -6,8 +6,7 @@
  * non-monotone rule under independence has no balanced BIC transfers (type 1's and type 0's lies
  * together gain v_1(g) − v_1(0) − (v_0(g) − v_0(0)) > 0, which no transfer difference can offset).
  */
-import { beforeAll, describe, expect, test } from 'vitest';
-import { Fraction } from '../../src/numeric/rational.ts';
+import { describe, expect, test } from 'vitest';
 import { economy, profiles, type EconomySpec } from '../../src/models/giraud-rochon/economy.ts';
 import { bicSlacks } from '../../src/models/giraud-rochon/agv.ts';
 import {
@@ -15,13 +14,10 @@ import {
   verifyTransfersFarkas, violatesCondition, type RealRule,
 } from '../../src/models/giraud-rochon/compatibility.ts';
 import { lpSolver } from '../../src/numeric/lp.ts';
+import { F, type Solver } from './helpers.ts';
 
-let solver: Awaited<ReturnType<typeof lpSolver>>;
-beforeAll(async () => {
-  solver = await lpSolver();
-});
+const solver: Solver = await lpSolver();
 
-const F = (n: number, d = 1) => new Fraction(n, d);
 
 /** Two agents, two types, one real good, the prior ∝ [1, 1, 1, 2] over (0,0), (0,1), (1,0), (1,1). */
 const twoByTwo: EconomySpec = {

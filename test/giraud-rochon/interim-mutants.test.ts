@@ -6,7 +6,7 @@
  * the prior's weights, Σ_i E[τ_i] = 0); the τ of the dominance LP checked by direct interim utilities;
  * and the undecided branches with solvers that cannot certify.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Fraction } from '../../src/numeric/rational.ts';
 import { economy, profiles, type EconomySpec } from '../../src/models/giraud-rochon/economy.ts';
 import { balancedTransfersWith, efficientRule, type RealRule } from '../../src/models/giraud-rochon/compatibility.ts';
@@ -15,13 +15,9 @@ import {
   type Allocation,
 } from '../../src/models/giraud-rochon/interim.ts';
 import { lpSolver, type LinearProgram, type LpOptions, type LpResult } from '../../src/numeric/lp.ts';
+import { F, type Solver } from './helpers.ts';
 
-type Solver = Awaited<ReturnType<typeof lpSolver>>;
-let solver: Solver;
-beforeAll(async () => {
-  solver = await lpSolver();
-});
-const F = (n: number, d = 1) => new Fraction(n, d);
+const solver: Solver = await lpSolver();
 const ZERO = F(0);
 
 const two: EconomySpec = { types: [2, 2], a: [[[3], [3]], [[3], [5]]], b: [[[1], [1]], [[1], [1]]], omega: [[1, 1], [1, 1]], prior: [1, 1, 1, 2] };

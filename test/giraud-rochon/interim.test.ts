@@ -4,8 +4,7 @@
  * efficient real part by the first-order conditions against economy.ts's water-filling, icSlacks
  * (Definition 1 directly) against agv.ts's bicSlacks, and the saved Lemma 2 case re-decided.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
-import { Fraction } from '../../src/numeric/rational.ts';
+import { describe, expect, test } from 'vitest';
 import { economy, profiles, type EconomySpec } from '../../src/models/giraud-rochon/economy.ts';
 import { agvTransfers, bicSlacks } from '../../src/models/giraud-rochon/agv.ts';
 import { efficientRule } from '../../src/models/giraud-rochon/compatibility.ts';
@@ -14,12 +13,9 @@ import {
   verifyNotDominated, type Allocation,
 } from '../../src/models/giraud-rochon/interim.ts';
 import { lpSolver } from '../../src/numeric/lp.ts';
+import { F, type Solver } from './helpers.ts';
 
-let solver: Awaited<ReturnType<typeof lpSolver>>;
-beforeAll(async () => {
-  solver = await lpSolver();
-});
-const F = (n: number, d = 1) => new Fraction(n, d);
+const solver: Solver = await lpSolver();
 
 const two: EconomySpec = { types: [2, 2], a: [[[3], [3]], [[3], [5]]], b: [[[1], [1]], [[1], [1]]], omega: [[1, 1], [1, 1]], prior: [1, 1, 1, 2] };
 const three: EconomySpec = { types: [2, 2, 2], a: [[[10], [12]], [[11], [9]], [[14], [13]]], b: [[[1], [2]], [[1], [1]], [[2], [1]]], omega: [[1, 5], [2, 5], [1, 5]], prior: [1, 2, 1, 2, 3, 6, 3, 6] };

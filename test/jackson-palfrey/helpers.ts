@@ -2,6 +2,7 @@
 import { makeRng } from '../../src/numeric/rng.ts';
 import { buyersFromPieces, makeEconomy, makeSellers } from '../../src/models/jackson-palfrey/economy.ts';
 import type { Economy, GridPeriod, PricePeriod } from '../../src/models/jackson-palfrey/types.ts';
+import type { ContinuousPeriod, Pl } from '../../src/models/jackson-palfrey/games/theorem4.ts';
 
 export function rng(seed: string | number) {
   return makeRng(seed);
@@ -41,3 +42,20 @@ export function randomPrice(r: () => number, n: number): PricePeriod {
     g: Array.from({ length: n }, () => Float64Array.from({ length: K }, () => r())),
   };
 }
+
+/** A piecewise-linear function through the nodes (x, y). */
+export const pl = (x: number[], y: number[]): Pl => ({ x: Float64Array.from(x), y: Float64Array.from(y) });
+
+/**
+ * A Theorem 4 period with P_t strictly inside [0, 1] (built fresh on each call): p̄ˢ(s) = 1/4 + s/2, p̄ᵇ(b) = 3b/5,
+ * A = {p̄ˢ ≤ p̄ᵇ}, so β(s) = (1/4 + s/2)·5/3 ≤ 1 iff s ≤ 7/10; p = (p̄ˢ + p̄ᵇ)/2. Corners (0, 5/12) and (7/10, 1), P = [1/4, 3/5].
+ */
+export const insidePeriod = (): ContinuousPeriod => ({
+  sellerRes: pl([0, 1], [0.25, 0.75]),
+  buyerRes: pl([0, 1], [0, 0.6]),
+  beta: (s) => {
+    const c = ((0.25 + 0.5 * s) * 5) / 3;
+    return c <= 1 ? c : Infinity;
+  },
+  price: (s, b) => (0.25 + 0.5 * s + 0.6 * b) / 2,
+});

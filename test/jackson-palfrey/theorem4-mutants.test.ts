@@ -6,24 +6,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
-  plAt, plMaxAtLeast, plMaxAtMost, plMinAtLeast, samplePeriod, samplePoints, theorem4Bounds, theorem4Hat, tradedAt, type ContinuousPeriod, type Pl,
+  plAt, plMaxAtLeast, plMaxAtMost, plMinAtLeast, samplePeriod, samplePoints, theorem4Bounds, theorem4Hat, tradedAt,
 } from '../../src/models/jackson-palfrey/games/theorem4.ts';
 import { thm4Rule, type Thm4Market } from '../../src/models/jackson-palfrey/games/theorem4-market.ts';
+import { insidePeriod, pl } from './helpers.ts';
 
-const pl = (x: number[], y: number[]): Pl => ({ x: Float64Array.from(x), y: Float64Array.from(y) });
 /** Some element of xs within tol of v. */
 const near = (xs: readonly number[], v: number, tol = 1e-12) => xs.some((x) => Math.abs(x - v) <= tol);
-
-/** The period of theorem4.test.ts: p̄ˢ = 1/4 + s/2, p̄ᵇ = 3b/5, β(s) = (1/4 + s/2)·5/3 (≤ 1 iff s ≤ 7/10), P = [1/4, 3/5]. */
-const inside = (): ContinuousPeriod => ({
-  sellerRes: pl([0, 1], [0.25, 0.75]),
-  buyerRes: pl([0, 1], [0, 0.6]),
-  beta: (s) => {
-    const c = ((0.25 + 0.5 * s) * 5) / 3;
-    return c <= 1 ? c : Infinity;
-  },
-  price: (s, b) => (0.25 + 0.5 * s + 0.6 * b) / 2,
-});
 
 describe('theorem4.ts: piecewise-linear helpers', () => {
   test('plAt is exact at the nodes and constant outside [0, 1]', () => {
@@ -58,7 +47,7 @@ describe('theorem4.ts: piecewise-linear helpers', () => {
 
 describe('theorem4.ts: A_t, p̂_t and the sampled period', () => {
   test('tradedAt: b ≥ β(s) and β(s) ≤ 1', () => {
-    const p = inside();
+    const p = insidePeriod();
     expect(tradedAt(p, 0.2, 0.9)).toBe(true); // β(0.2) = 7/12
     expect(tradedAt(p, 0.2, 0.5)).toBe(false);
     expect(tradedAt(p, 0.9, 1)).toBe(false); // β = +∞: nobody
@@ -66,7 +55,7 @@ describe('theorem4.ts: A_t, p̂_t and the sampled period', () => {
   });
 
   test('p̂ is NaN where s′ or b′ does not exist, even under a price that ignores its arguments', () => {
-    const p = { ...inside(), price: () => 0.5 };
+    const p = { ...insidePeriod(), price: () => 0.5 };
     const hat = theorem4Hat(p, theorem4Bounds(p)!);
     expect(hat(0.4, 0.5)).toBe(0.5);
     expect(hat(0.8, 0.5)).toBeNaN(); // above p̄ˢ(1) = 3/4: no s′
@@ -74,7 +63,7 @@ describe('theorem4.ts: A_t, p̂_t and the sampled period', () => {
   });
 
   test('samplePeriod: sellers k/M with s̄; buyers k/M with b̲ and every cutoff; the domain with P_t ± gap', () => {
-    const p = inside();
+    const p = insidePeriod();
     const bd = theorem4Bounds(p)!;
     const sp = samplePeriod(p, bd, 4, 1e-3);
     expect(sp.sellers.length).toBe(6);

@@ -8,13 +8,13 @@ import { describe, expect, test } from 'vitest';
 import { conditionStar, starHolds } from '../../src/models/jackson-palfrey/games/conditions.ts';
 import { numberOrder } from '../../src/models/jackson-palfrey/games/order.ts';
 import {
-  plAt, plMaxAtLeast, plMaxAtMost, plMinAtLeast, samplePeriod, theorem4Bounds, theorem4Hat, theorem4PriceSet, type ContinuousPeriod, type Pl,
+  plAt, plMaxAtLeast, plMaxAtMost, plMinAtLeast, samplePeriod, theorem4Bounds, theorem4Hat, theorem4PriceSet, type ContinuousPeriod,
 } from '../../src/models/jackson-palfrey/games/theorem4.ts';
 import { sellerAtoms, thm4Rule } from '../../src/models/jackson-palfrey/games/theorem4-market.ts';
 import { evolve } from '../../src/models/jackson-palfrey/evolution.ts';
 import { buyerUtilityBellman, fixedPrice, sellerUtilityBellman } from '../../src/models/jackson-palfrey/utility.ts';
+import { insidePeriod, pl } from './helpers.ts';
 
-const pl = (x: number[], y: number[]): Pl => ({ x: Float64Array.from(x), y: Float64Array.from(y) });
 const ID = pl([0, 1], [0, 1]);
 
 describe('piecewise-linear inverses', () => {
@@ -42,23 +42,9 @@ describe('piecewise-linear inverses', () => {
 /** The last period of a market (p̄ = value, A = {b ≥ s}) with p = (s + b)/2. */
 const lastPeriod: ContinuousPeriod = { sellerRes: ID, buyerRes: ID, beta: (s) => s, price: (s, b) => (s + b) / 2 };
 
-/**
- * A period with P_t strictly inside [0, 1]: p̄ˢ(s) = 1/4 + s/2, p̄ᵇ(b) = 3b/5, A = {p̄ˢ ≤ p̄ᵇ}, so
- * β(s) = (1/4 + s/2)·5/3 ≤ 1 iff s ≤ 7/10; p = (p̄ˢ + p̄ᵇ)/2. Corners: (0, 5/12) and (7/10, 1), P = [1/4, 3/5].
- */
-const insidePeriod: ContinuousPeriod = {
-  sellerRes: pl([0, 1], [0.25, 0.75]),
-  buyerRes: pl([0, 1], [0, 0.6]),
-  beta: (s) => {
-    const c = ((0.25 + 0.5 * s) * 5) / 3;
-    return c <= 1 ? c : Infinity;
-  },
-  price: (s, b) => (0.25 + 0.5 * s + 0.6 * b) / 2,
-};
-
 describe('P_t and p̂_t of the proof of Theorem 4', () => {
   test('a period strictly inside: corners and P_t in closed form', () => {
-    const bd = theorem4Bounds(insidePeriod)!;
+    const bd = theorem4Bounds(insidePeriod())!;
     expect(bd.sLo).toBe(0);
     expect(bd.sHi).toBeCloseTo(0.7, 12);
     expect(bd.bLo).toBeCloseTo(5 / 12, 15);
@@ -68,12 +54,12 @@ describe('P_t and p̂_t of the proof of Theorem 4', () => {
   });
 
   test('nobody trades: no P_t', () => {
-    expect(theorem4Bounds({ ...insidePeriod, beta: () => Infinity })).toBeUndefined();
+    expect(theorem4Bounds({ ...insidePeriod(), beta: () => Infinity })).toBeUndefined();
   });
 
   test('p̂ reproduces p on A (*i), is flat in q below P_t and in r above it', () => {
-    const bd = theorem4Bounds(insidePeriod)!;
-    const hat = theorem4Hat(insidePeriod, bd);
+    const bd = theorem4Bounds(insidePeriod())!;
+    const hat = theorem4Hat(insidePeriod(), bd);
     // (s, b) = (0.2, 0.9) ∈ A: p̄ˢ = 0.35, p̄ᵇ = 0.54, p = 0.445
     expect(hat(0.35, 0.54)).toBeCloseTo(0.445, 14);
     // below P_t (q < 1/4) s′ = 0; above the top reservation price (r > 0.6) b′ = 1
@@ -83,16 +69,16 @@ describe('P_t and p̂_t of the proof of Theorem 4', () => {
 
   test('condition * holds on the sampled period, and a p̂ rising with q below P_t is flagged by (*v) alone', () => {
     const o = numberOrder(1e-9);
-    for (const p of [insidePeriod, lastPeriod]) {
+    for (const p of [insidePeriod(), lastPeriod]) {
       const bd = theorem4Bounds(p)!;
       const sp = samplePeriod(p, bd, 12);
       expect(starHolds(conditionStar(sp.grid, theorem4PriceSet(bd, o), theorem4Hat(p, bd), o, sp.domain))).toBe(true);
     }
-    const bd = theorem4Bounds(insidePeriod)!;
-    const hat = theorem4Hat(insidePeriod, bd);
+    const bd = theorem4Bounds(insidePeriod())!;
+    const hat = theorem4Hat(insidePeriod(), bd);
     // still within [q, r] and non-decreasing, but not flat where no price of P_t separates q′ < q ≤ 1/4
     const rising = (q: number, r: number) => hat(q, r) - 0.1 * Math.max(0, bd.lo - q);
-    const sp = samplePeriod(insidePeriod, bd, 12);
+    const sp = samplePeriod(insidePeriod(), bd, 12);
     const v = conditionStar(sp.grid, theorem4PriceSet(bd, o), rising, o, sp.domain);
     expect(v.v.length).toBeGreaterThan(0);
     expect(v.i.length + v.ii.pairs.length + v.ii.domain.length + v.iii.length + v.iv.length).toBe(0);
