@@ -146,27 +146,34 @@ export const lotteryEconomyArb: fc.Arbitrary<LotteryEconomy> = fc.tuple(goodsArb
 );
 
 const UtilityShape = z.strictObject({ v: VShape, w: z.array(num.refine((v) => v > 0, 'must be > 0')).min(1), r: z.array(num.refine((v) => v > 0, 'must be > 0')).min(1) });
-const LotteryShape = z.strictObject({
-  D: z.number().int().min(1).max(3),
-  I: z.number().int().min(1).max(3),
-  utilities: z.array(UtilityShape).min(1).max(8),
+/** The cells and the lottery, shared by both saved lottery shapes. */
+const lotteryFields = {
   cellType: z.array(z.number().int().min(0)).min(1).max(16),
   masses: z.array(num.refine((v) => v > 0, 'must be > 0')),
   weights: z.array(z.number().int().min(1)).min(1).max(6),
   bundles: z.array(z.array(z.array(num.refine((v) => v >= 0, 'must be ≥ 0')))),
+};
+const LotteryShape = z.strictObject({
+  D: z.number().int().min(1).max(3),
+  I: z.number().int().min(1).max(3),
+  utilities: z.array(UtilityShape).min(1).max(8),
+  ...lotteryFields,
 });
 
-/** A saved lottery economy, validated: shapes agree, indivisible holdings integer, bundles in the cover's domain. */
-export function decodeLotteryEconomy(json: unknown): LotteryEconomy {
-  const s = parse(LotteryShape, json) as LotteryEconomy;
+/**
+ * What the schema cannot say about the cells and the lottery: one mass per cell, each cell of one of `types` types,
+ * one allocation per weight, one bundle of D + I goods per cell with integer indivisible holdings; `each` is the
+ * decoder's own check of a bundle.
+ */
+function checkLotteryCells(
+  s: { D: number; I: number; cellType: number[]; masses: number[]; weights: number[]; bundles: number[][][] },
+  types: number,
+  each: (b: number[], c: number, field: string) => void = () => {},
+): void {
   const n = s.D + s.I;
-  s.utilities.forEach((u, t) => {
-    if (u.w.length !== s.D) throw new InputError(`utilities.${t}.w`, `must have ${s.D} entries (one per divisible good)`);
-    if (u.r.length !== s.I) throw new InputError(`utilities.${t}.r`, `must have ${s.I} entries (one per indivisible good)`);
-  });
   if (s.masses.length !== s.cellType.length) throw new InputError('masses', `must have ${s.cellType.length} entries (one per cell)`);
   s.cellType.forEach((t, c) => {
-    if (t >= s.utilities.length) throw new InputError(`cellType.${c}`, `must name one of the ${s.utilities.length} types`);
+    if (t >= types) throw new InputError(`cellType.${c}`, `must name one of the ${types} types`);
   });
   if (s.bundles.length !== s.weights.length) throw new InputError('bundles', `must have ${s.weights.length} allocations (one per weight)`);
   s.bundles.forEach((alloc, k) => {
@@ -174,10 +181,22 @@ export function decodeLotteryEconomy(json: unknown): LotteryEconomy {
     alloc.forEach((b, c) => {
       if (b.length !== n) throw new InputError(`bundles.${k}.${c}`, `must have ${n} goods`);
       if (b.slice(s.D).some((v) => !Number.isInteger(v))) throw new InputError(`bundles.${k}.${c}`, 'indivisible holdings must be integers');
-      const u = s.utilities[s.cellType[c]];
-      const idx = u.w.reduce((a, w, d) => a + w * b[d], 0) + u.r.reduce((a, r, i) => a + r * Math.min(b[s.D + i], 1), 0);
-      if (idx < u.r.reduce((a, r) => a + r, 0)) throw new InputError(`bundles.${k}.${c}`, 'must lie in the cover\'s domain (ℓ̂ ≥ Σ r)');
+      each(b, c, `bundles.${k}.${c}`);
     });
+  });
+}
+
+/** A saved lottery economy, validated: shapes agree, indivisible holdings integer, bundles in the cover's domain. */
+export function decodeLotteryEconomy(json: unknown): LotteryEconomy {
+  const s = parse(LotteryShape, json) as LotteryEconomy;
+  s.utilities.forEach((u, t) => {
+    if (u.w.length !== s.D) throw new InputError(`utilities.${t}.w`, `must have ${s.D} entries (one per divisible good)`);
+    if (u.r.length !== s.I) throw new InputError(`utilities.${t}.r`, `must have ${s.I} entries (one per indivisible good)`);
+  });
+  checkLotteryCells(s, s.utilities.length, (b, c, field) => {
+    const u = s.utilities[s.cellType[c]];
+    const idx = u.w.reduce((a, w, d) => a + w * b[d], 0) + u.r.reduce((a, r, i) => a + r * Math.min(b[s.D + i], 1), 0);
+    if (idx < u.r.reduce((a, r) => a + r, 0)) throw new InputError(field, 'must lie in the cover\'s domain (ℓ̂ ≥ Σ r)');
   });
   return s;
 }
@@ -242,10 +261,7 @@ const LinearShape = z.strictObject({
   D: z.number().int().min(1).max(3),
   I: z.number().int().min(0).max(3),
   w: z.array(z.array(num.refine((v) => v > 0, 'must be > 0'))).min(1).max(8),
-  cellType: z.array(z.number().int().min(0)).min(1).max(16),
-  masses: z.array(num.refine((v) => v > 0, 'must be > 0')),
-  weights: z.array(z.number().int().min(1)).min(1).max(6),
-  bundles: z.array(z.array(z.array(num.refine((v) => v >= 0, 'must be ≥ 0')))),
+  ...lotteryFields,
 });
 
 /** A saved linear lottery economy, validated: shapes agree, indivisible holdings integer. */
@@ -255,17 +271,6 @@ export function decodeLinearLottery(json: unknown): LinearLotteryEconomy {
   s.w.forEach((wt, t) => {
     if (wt.length !== n) throw new InputError(`w.${t}`, `must have ${n} entries (one per good)`);
   });
-  if (s.masses.length !== s.cellType.length) throw new InputError('masses', `must have ${s.cellType.length} entries (one per cell)`);
-  s.cellType.forEach((t, c) => {
-    if (t >= s.w.length) throw new InputError(`cellType.${c}`, `must name one of the ${s.w.length} types`);
-  });
-  if (s.bundles.length !== s.weights.length) throw new InputError('bundles', `must have ${s.weights.length} allocations (one per weight)`);
-  s.bundles.forEach((alloc, k) => {
-    if (alloc.length !== s.cellType.length) throw new InputError(`bundles.${k}`, `must have ${s.cellType.length} bundles (one per cell)`);
-    alloc.forEach((b, c) => {
-      if (b.length !== n) throw new InputError(`bundles.${k}.${c}`, `must have ${n} goods`);
-      if (b.slice(s.D).some((v) => !Number.isInteger(v))) throw new InputError(`bundles.${k}.${c}`, 'indivisible holdings must be integers');
-    });
-  });
+  checkLotteryCells(s, s.w.length);
   return s;
 }
