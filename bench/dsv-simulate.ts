@@ -5,23 +5,12 @@
  */
 import { makeRng } from '../src/numeric/rng.ts';
 import { simulate, type SimSpec } from '../src/models/dagan-serrano-volij/simulate.ts';
+import { figureEconomy } from '../properties/dagan-serrano-volij/claims-trade.ts';
+import { simSpec } from '../properties/dagan-serrano-volij/generators-trade.ts';
 
-/** Four types of N/4 agents at prices (1, 1, 2, 1/2); goods 1–3 split equally, good 0 balancing each budget (so the targets are a Walrasian allocation of these counts). */
+/** Four types of N/4 agents at prices (1, 1, 2, 1/2) (the convergence figure's economy): goods 1–3 split equally, good 0 balancing each budget, so the targets are a Walrasian allocation of these counts; trace off. */
 export function benchEconomy(N: number): SimSpec {
-  const q = Math.floor(N / 4);
-  return {
-    prices: [1, 1, 2, 0.5],
-    indivisible: [false, true, false, false],
-    types: [
-      { count: q, endowment: [2, 3, 0, 0], target: [1.5, 1, 1, 1] },
-      { count: q, endowment: [2, 0, 3, 0], target: [4.5, 1, 1, 1] },
-      { count: q, endowment: [2, 0, 0, 3], target: [0, 1, 1, 1] },
-      { count: q, endowment: [5, 1, 1, 1], target: [5, 1, 1, 1] },
-    ],
-    sizes: [0.2, 0.7, 0.1],
-    tau: 0.01,
-    maxRounds: 10_000,
-  };
+  return simSpec(figureEconomy(Math.floor(N / 4)), 10_000);
 }
 
 if (process.argv[1]?.endsWith("dsv-simulate.ts")) main();
