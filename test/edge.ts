@@ -50,3 +50,15 @@ export function answeredOrRefused<T>(evaluate: () => T, label: string): T | unde
   expect(finite(out), label).toBe(true);
   return out;
 }
+
+/** The one-line InputError that `evaluate` throws; fails if it answers or throws anything else. `label` names the request. */
+export function refusal(evaluate: () => unknown, label = ''): InputError {
+  try {
+    evaluate();
+  } catch (e) {
+    expect(e, label).toBeInstanceOf(InputError);
+    expect((e as InputError).message, label).not.toMatch(/\n/);
+    return e as InputError;
+  }
+  throw new Error(`accepted ${label}`);
+}
