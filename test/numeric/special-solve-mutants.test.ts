@@ -76,3 +76,10 @@ it('x itself against mpmath roots (fixtures/numeric/special-solve.json), where a
     expect(Math.abs(x - want) / (want * EPS), name).toBeLessThanOrEqual(8 + own / elasticity);
   }
 });
+
+it('a zero parameter is refused (NaN), as a negative one is', () => {
+  expect(betaIncInv(1, 0, 0.5)).toBeNaN();
+  expect(betaIncCInv(1, 0, 0.5)).toBeNaN();
+  expect(betaIncInv(0, 1, 0.5)).toBeNaN();
+  expect(betaIncCInv(0, 1, 0.5)).toBeNaN();
+});
