@@ -3,7 +3,8 @@
  * both tails and the normal approximation, Halley, the log–log tail step, the bisections), checked by
  * their defining equation: G(x) = target, G = I or 1 − I, to I's own error plus the step to the next
  * double (the bound of the round-trip property in special.test.ts, here on fixed hard points:
- * parameters from 0.2 to 300, targets from 1e-300 to 1 − 1e-12).
+ * parameters from 0.2 to 300, targets from 1e-300 to 1 − 1e-12); then x itself against 100-digit
+ * mpmath roots (fixtures/numeric/special-solve.json) where a path mutant lands on another x.
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
