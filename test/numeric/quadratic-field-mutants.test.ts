@@ -49,3 +49,34 @@ describe('toString', () => {
     expect(Q.rational('3/4').toString()).toBe('3/4');
   });
 });
+
+describe('pow, isRational, d = 1 and the trial division past 2 (mut10-numa: survivors of the first run)', () => {
+  test('(√2 − 1)^k against its expansion by hand: k = 3, −2, 1, 0', () => {
+    const c = Q.of(-1, 1, 2);
+    // (√2 − 1)² = 3 − 2√2, times (√2 − 1) = 5√2 − 7
+    expect(c.pow(3).equals(Q.of(-7, 5, 2))).toBe(true);
+    // (√2 − 1)⁻¹ = √2 + 1, squared = 3 + 2√2
+    expect(c.pow(-2).equals(Q.of(3, 2, 2))).toBe(true);
+    expect(c.pow(1).equals(c)).toBe(true);
+    expect(c.pow(0).equals(1)).toBe(true);
+    // x⁰ = 1 needs no inverse: zero to the power 0 is 1, not a division by zero
+    expect(Q.rational(0).pow(0).equals(1)).toBe(true);
+  });
+
+  test('isRational is false for √2 and true for √4 = 2', () => {
+    expect(Q.sqrt(2).isRational()).toBe(false);
+    expect(Q.sqrt(4).isRational()).toBe(true);
+  });
+
+  test('d = 1 (the default) is allowed: √1 = 1 folds into a', () => {
+    expect(Q.of(2, 3, 1).equals(5)).toBe(true);
+    expect(Q.of('1/2').equals(Q.rational('1/2'))).toBe(true);
+  });
+
+  test('the trial division steps 2, 3, 5, …: √18 = 3√2 and √45 = 3√5', () => {
+    const r = Q.sqrt(18);
+    expect(r.d).toBe(2n);
+    expect(r.equals(Q.of(0, 3, 2))).toBe(true);
+    expect(Q.sqrt(45).equals(Q.of(0, 3, 5))).toBe(true);
+  });
+});
