@@ -584,3 +584,18 @@ test('a density part that cannot be rebuilt in its frame: one-line InputError na
   expect(apart).toBeGreaterThanOrEqual(2 ** -22);
   expect(apart).toBeLessThan(2 ** -21);
 });
+
+/**
+ * cutoffGroupsIn's absolute tolerance is the precision's own, over n (mut10-pw): at 'high' 1e-15/n,
+ * not 'standard''s 1e-13/n. It decides where epsrel·|I| is below it — a small support: Beta(2.5, 1.5)
+ * on [0, 1e-3] (no frame: width ≥ 2^-20, at 0). At 'high' T2's bound is 1.7e-16 (measured; 2.2e-14
+ * at 1e-13/n). Reference by scale covariance: 1e-3 × T2 of Beta(2.5, 1.5) on [0, 1].
+ */
+test('at high, Beta(2.5, 1.5) on [0, 1e-3]: T2 within its error of 1e-3 × T2 on [0, 1], its bound under the high epsabs 1e-15', () => {
+  const groups = groupShares([0.5, 0.3, 0.2]);
+  const a = cutoffGroups(makeDist({ kind: 'beta', a: 2.5, b: 1.5, lo: 0, hi: 1e-3 }, 'high'), 3, groups, 'high');
+  const b = cutoffGroups(makeDist({ kind: 'beta', a: 2.5, b: 1.5, lo: 0, hi: 1 }, 'high'), 3, groups, 'high');
+  expect(a.T2.converged).toBe(true);
+  expect(Math.abs(a.T2.value - 1e-3 * b.T2.value), `T2 ${a.T2.value} ± ${a.T2.abserr} against ${1e-3 * b.T2.value}`).toBeLessThanOrEqual(a.T2.abserr + 1e-3 * b.T2.abserr);
+  expect(a.T2.abserr).toBeLessThanOrEqual(1e-15);
+});
