@@ -162,6 +162,20 @@ describe('v_i* and whether r_i is in the range of S_i', () => {
     }
     expect(p.converged).toBe(true);
   });
+  /**
+   * (D1) on a support with a gap (mut10-pw): S = G = F^{n−1} is flat across (1, 2), so every point of
+   * it solves S(w) = r; v* is the lowest, F⁻¹(r^{1/(n−1)}) = 1 in closed form (F = 1/2 on [1, 2]),
+   * the one cutoff.ts reports — not wherever a root finder on S happens to land in the gap.
+   */
+  test('(D1), a gap in the support: v* is the gap’s lower end, as cutoffValues reports', async () => {
+    const { cutoffValues } = await import('../../src/models/pycia-wang/cutoff.ts');
+    const gap: MarketSpec['dist'] = { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 1, weight: 1 }, { lo: 2, hi: 3, weight: 1 }] };
+    const market: MarketSpec = { n: 2, shares: [0.5, 0.5], dist: gap };
+    const m = new Lemma1Mechanism(market, 1, EFF);
+    expect(m.vStar).toEqual([1, 1]);
+    expect(m.inRange).toEqual([true, true]);
+    expect(cutoffValues({ ...market, dist: makeDist(gap) }).vStar).toEqual([1, 1]);
+  });
 });
 
 describe('interim expectations: sharing, and exactness where the integrands are piecewise polynomial', () => {
