@@ -52,6 +52,16 @@ describe('φ_i(w) = (1+β/n)∫_{v̲}^{w} p dS_i(p) (Appendix A.1)', () => {
     });
   }
 
+  /**
+   * By parts, φ(w) = (1+β/n)[wS(w) − v̲S(v̲) − ∫S]: with S off by up to sErr (the power rule's table), the
+   * two end terms alone are off by up to (|w| + |v̲|)·sErr, whatever the signs (mut10-pw: v̲ = −1 here).
+   */
+  test('power rule: φ’s bound carries both end terms of the by-parts form, (1+β/n)(|w| + |v̲|)·sErr', () => {
+    const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 1.7, POWER);
+    expect(m.rule.sErr).toBeGreaterThan(0);
+    for (const w of [-0.4, 0.3, 1.6]) expect(m.phi(w).abserr).toBeGreaterThanOrEqual((1 + 1.7 / 3) * (Math.abs(w) + 1) * m.rule.sErr);
+  });
+
   test('(D1), uniform(0,1), n = 3: S = w², so φ(w) = (1+β/3)·2w³/3 to roundoff', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1.2);
     for (const w of [0.1, 0.45, 0.8, 1]) expect(Math.abs(m.phi(w).value - ((1 + 1.2 / 3) * 2 * w ** 3) / 3)).toBeLessThan(1e-15);
