@@ -98,6 +98,13 @@ describe('nodesPerDimension and choosePath', () => {
     const large = nodesPerDimension(makeDist({ kind: 'truncated-normal', mean: 300, sd: 50, lo: 0, hi: 1000 }));
     expect(small).toBeGreaterThan(21);
     expect(large).toBe(small);
+    // Straddling 0 (mut10-pw): ∫x dF is near 0 and the absolute tolerance decides, scaled with the type
+    // size max(1, |v̲|, |v̄|) as the nests' own (tol·1 on [−1, 1], tol·1000 on [−1000, 1000]): the same
+    // decisions again (231 nodes; an unscaled or shrinking tolerance spends 273 on the wide one).
+    const mid = nodesPerDimension(makeDist({ kind: 'truncated-normal', mean: 0.1, sd: 0.1, lo: -1, hi: 1 }));
+    const wide = nodesPerDimension(makeDist({ kind: 'truncated-normal', mean: 100, sd: 100, lo: -1000, hi: 1000 }));
+    expect(mid).toBeGreaterThan(21);
+    expect(wide).toBe(mid);
   });
   test('piecewise-uniform F: one exact panel per piece when the breakpoints are passed (3 pieces: 63 nodes)', () => {
     expect(nodesPerDimension(makeDist(PIECES))).toBe(63);
