@@ -394,6 +394,30 @@ describe('the second routes of (L4) and (L1-1)', () => {
     expect(L.second.abserr).toBeLessThan(1e-9);
   });
 
+  /**
+   * The high tier's tolerances (mut10-pw; the claims run it, the other unit tests do not): its nests
+   * run at 1e-11 relative (1e-9 at 'standard') and the rule's ∫S at the tier's epsabs / 100. Measured
+   * on (D1), truncated normal: (L1-1)'s second term ± 5.6e-13 at n = 2 (6.8e-11 at the standard tier's
+   * nests) and φ(0.9) ± 5.7e-15 at n = 3 (6.3e-14 with ∫S at 1e-13). References: (β/n)T_2 from cutoffValues
+   * at 'high' (Theorem 1's proof, term by term) and φ's direct integral ∫ p dS.
+   */
+  test('(D1) at the high tier: (L1-1)’s second term within 1e-11 of (β/n)T_2, φ within 2e-14 of its direct integral', async () => {
+    const { cutoffValues } = await import('../../src/models/pycia-wang/cutoff.ts');
+    const market: MarketSpec = { n: 2, shares: [0.4, 0.6], dist: TNORM };
+    const beta = 1.5;
+    const m = new Lemma1Mechanism(market, beta, EFF, { precision: 'high' });
+    const c = cutoffValues({ n: 2, shares: market.shares, dist: makeDist(market.dist, 'high') }, 'high');
+    const L = m.L11();
+    expect(Math.abs(L.second.value - (beta / 2) * c.T2.value)).toBeLessThanOrEqual(L.second.abserr + c.T2.abserr + 1e-15);
+    expect(L.second.abserr).toBeLessThan(1e-11);
+    const m3 = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: TNORM }, beta, EFF, { precision: 'high' });
+    const phi = m3.phi(0.9);
+    const direct = (1 + beta / 3) * quad((p) => p * m3.rule.dS(p), 0, 0.9, { epsabs: 1e-16, epsrel: 1e-15 }).value;
+    expect(Math.abs(phi.value - direct)).toBeLessThanOrEqual(phi.abserr + 1e-15);
+    expect(phi.abserr).toBeLessThan(2e-14);
+    expect(m.converged && m3.converged).toBe(true);
+  });
+
   test('power rule: the brackets’ error bound carries the table’s error (by parts, the end term alone is up to v̄·sErr per integral)', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 1.5, POWER);
     const L = m.L11();
