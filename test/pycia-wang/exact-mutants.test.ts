@@ -102,6 +102,13 @@ describe('the pieces', () => {
     expect(exactIntFkRational(shuffled, 2, 0, 1.3).equals(exactIntFkRational(sorted, 2, 0, 1.3))).toBe(true);
   });
 
+  test('weights are relative: 3, 1, 2.5 (dyadic exponents 0, 0, 1) give the same answers as 6, 2, 5 (mut10-pw)', () => {
+    const pieces = (w: number[]): DistSpec => ({ kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.4, weight: w[0] }, { lo: 0.4, hi: 0.7, weight: w[1] }, { lo: 0.9, hi: 1.3, weight: w[2] }] });
+    const a = exactEnclosure(3, ['1/2', '1/4', '1/4'], pieces([3, 1, 2.5]));
+    const b = exactEnclosure(3, ['1/2', '1/4', '1/4'], pieces([6, 2, 5]));
+    expect(b.T1.lo.equals(a.T1.lo) && b.T1.hi.equals(a.T1.hi) && b.T2.equals(a.T2)).toBe(true);
+  });
+
   test('a piece without length is refused by name', () => {
     expect(() => exactEnclosure(2, [1, 0], { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 1, weight: 1 }, { lo: 2, hi: 2, weight: 1 }] })).toThrow('piece [2, 2] has no length');
   });
