@@ -109,6 +109,12 @@ describe('the pieces', () => {
     expect(b.T1.lo.equals(a.T1.lo) && b.T1.hi.equals(a.T1.hi) && b.T2.equals(a.T2)).toBe(true);
   });
 
+  test('shares outside [0, 1] are clamped as the model clamps: u* = 0 (v̲) below, u* = 1 (v̄) above (mut10-pw)', () => {
+    const e = exactEnclosure(2, ['3/2', '-1/2'], U01);
+    expect(e.uStar.map((u) => [u.lo.toFraction(), u.hi.toFraction()])).toEqual([['1', '1'], ['0', '0']]);
+    expect(e.vStar.map((v) => [v.lo.toFraction(), v.hi.toFraction()])).toEqual([['1', '1'], ['0', '0']]);
+  });
+
   test('a piece without length is refused by name', () => {
     expect(() => exactEnclosure(2, [1, 0], { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 1, weight: 1 }, { lo: 2, hi: 2, weight: 1 }] })).toThrow('piece [2, 2] has no length');
   });
