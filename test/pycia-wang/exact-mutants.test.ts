@@ -178,6 +178,8 @@ describe('certificates: every refusal by its reason', () => {
     ['T1’s upper end lowered', (c: ExactCertificate) => (c.T1.hi = c.T1.lo), 'T1 does not contain the brackets’ sum'],
     ['T2 changed', (c: ExactCertificate) => (c.T2.value = '-1/3'), /^T2 is -\d+\/\d+, not -1\/3$/],
     ['route', (c: ExactCertificate) => ((c as { route: string }).route = 'quadrature'), "route is 'quadrature'"],
+    // Still an enclosure of u*, but not at a dyadic end: the fixed-point evaluation refuses it (mut10-pw).
+    ['a non-dyadic u* end', (c: ExactCertificate) => (c.uStar[0].lo = new Fraction(c.uStar[0].lo).sub(F(1n, 3n * 2n ** 300n)).toFraction()), 'HatDyadic: u is not dyadic'],
   ];
   test.each(tampers)('%s', (_, tamper, reason) => {
     const c = cert();
