@@ -84,6 +84,12 @@ describe('E[φ_j(v_j)] (t_i⁰’s second term)', () => {
   }
 });
 
+test('shareVector: the ex-post shares of a profile ((D1): the highest type takes the unit; ties split it)', () => {
+  const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1);
+  expect(Array.from(m.shareVector([0.2, 0.9, 0.5]))).toEqual([0, 1, 0]);
+  expect(Array.from(m.shareVector([0.7, 0.1, 0.7]))).toEqual([0.5, 0, 0.5]);
+});
+
 describe('nodesPerDimension and choosePath', () => {
   test('uniform F: ∫dF and ∫x dF are polynomials in t (degree 2 and 5), which one G10K21 panel integrates exactly: 21 nodes', () => {
     expect(nodesPerDimension(makeDist(U01))).toBe(21);
