@@ -515,4 +515,20 @@ describe('Monte Carlo error allowances at rank changes (jumpSd, rareEventAllowan
     expect(r).toBeLessThanOrEqual(10 * mass);
     expect(m.rareEventAllowance(0.02, 0.01)).toBe(r);
   });
+  /**
+   * The allowance is (largest change of a draw) × (mass of the rare events), and the first factor
+   * depends on (a, b) only through |a| + |b|: for two pairs with the same sum, the ratio of allowances
+   * is the ratio of rare masses, in closed form here (G = x³, n = 4, N = 400; an event is rare when
+   * expected fewer than 30 times). Near 0 the rare events are "between" (4(b³ − a³)) and "below both"
+   * (4b³); near 1 "between" and "above a" (4(1 − a³)) — at (0.994, 1) both 28.6 expected draws (mut10-pw).
+   */
+  test('(D1): the rare events’ mass, by ratios at equal |a| + |b| (the draw’s largest change cancels)', () => {
+    const m = new Lemma1Mechanism(mcMarket, 1, EFF, { draws: 400 });
+    const low = (a: number, b: number) => 4 * (b ** 3 - a ** 3) + 4 * b ** 3;
+    const ratioLow = m.rareEventAllowance(0.01, 0.02) / m.rareEventAllowance(0.005, 0.025);
+    expect(Math.abs(ratioLow / (low(0.01, 0.02) / low(0.005, 0.025)) - 1)).toBeLessThan(1e-12);
+    const high = (a: number, b: number) => 4 * (b ** 3 - a ** 3) + 4 * (1 - a ** 3);
+    const ratioHigh = m.rareEventAllowance(0.995, 0.999) / m.rareEventAllowance(0.994, 1);
+    expect(Math.abs(ratioHigh / (high(0.995, 0.999) / high(0.994, 1)) - 1)).toBeLessThan(1e-12);
+  });
 });
