@@ -522,6 +522,24 @@ describe('Monte Carlo error allowances at rank changes (jumpSd, rareEventAllowan
    * expected fewer than 30 times). Near 0 the rare events are "between" (4(b³ − a³)) and "below both"
    * (4b³); near 1 "between" and "above a" (4(1 − a³)) — at (0.994, 1) both 28.6 expected draws (mut10-pw).
    */
+  /**
+   * The jump size M = jumpSd / √(q(1−q)/N), q in closed form (F = x/2 on [0, 2], G = F³; n = 4, β = 1,
+   * so scaleV = 2): (i) the share jump is worth (1+β/n)·type, so M rises by (1+β/n) per unit of the
+   * larger type; (ii) the rest is the jump of g_i = c_g Σ_{j≠i} Y_j, c_g = β/(n(n−1)), when i's win takes
+   * the unit from another agent j, whose Y_j is at most n − 1 types: c_g(n−1)·scaleV = 0.5 for a single
+   * point (the main profile only), and n times that for an interval (each of the n − 1 fresh profiles
+   * can jump too) (mut10-pw).
+   */
+  test('(D1): the jump size by its parts: (1+β/n) per unit of type, c_g(n−1)·scaleV per profile that can jump', () => {
+    const m = new Lemma1Mechanism({ n: 4, shares: [0.25, 0.25, 0.25, 0.25], dist: { kind: 'uniform', lo: 0, hi: 2 } }, 1, EFF, { draws: 400 });
+    const G = (x: number) => (x / 2) ** 3;
+    const sd = (q: number) => Math.sqrt((q * (1 - q)) / 400);
+    const size = (a: number, b: number) => m.jumpSd(a, b) / sd(a === b ? G(a) : G(b) - G(a));
+    const close = (x: number, y: number) => expect(Math.abs(x - y), `${x} against ${y}`).toBeLessThan(1e-9);
+    close((size(0.6, 1.6) - size(0.6, 1.2)) / 0.4, 1.25);
+    close(size(0.9, 0.9) - 1.25 * 0.9, 0.5);
+    close(size(0.6, 1.6) - 1.25 * 1.6, 4 * 0.5);
+  });
   test('(D1): the rare events’ mass, by ratios at equal |a| + |b| (the draw’s largest change cancels)', () => {
     const m = new Lemma1Mechanism(mcMarket, 1, EFF, { draws: 400 });
     const low = (a: number, b: number) => 4 * (b ** 3 - a ** 3) + 4 * b ** 3;
