@@ -545,6 +545,9 @@ describe('Monte Carlo error allowances at rank changes (jumpSd, rareEventAllowan
     const low = (a: number, b: number) => 4 * (b ** 3 - a ** 3) + 4 * b ** 3;
     const ratioLow = m.rareEventAllowance(0.01, 0.02) / m.rareEventAllowance(0.005, 0.025);
     expect(Math.abs(ratioLow / (low(0.01, 0.02) / low(0.005, 0.025)) - 1)).toBeLessThan(1e-12);
+    // The largest change then rises by the share jump's worth, (1+β/n) per unit of |a| + |b|.
+    const M = (a: number, b: number) => m.rareEventAllowance(a, b) / low(a, b);
+    expect(Math.abs((M(0.01, 0.03) - M(0.01, 0.02)) / 0.01 - 1.25)).toBeLessThan(1e-9);
     const high = (a: number, b: number) => 4 * (b ** 3 - a ** 3) + 4 * (1 - a ** 3);
     const ratioHigh = m.rareEventAllowance(0.995, 0.999) / m.rareEventAllowance(0.994, 1);
     expect(Math.abs(ratioHigh / (high(0.995, 0.999) / high(0.994, 1)) - 1)).toBeLessThan(1e-12);
