@@ -424,6 +424,23 @@ describe('the second routes of (L4) and (L1-1)', () => {
     expect(m.converged && m3.converged).toBe(true);
   });
 
+  /**
+   * Each bracket is two quadratures, ∫_{v*}^{v̄}(1−F)p dS and ∫_{v̲}^{v*}F p dS: their errors add (mut10-pw).
+   * On (D1) with Beta(2.5, 1.5) (not polynomial: both estimates nonzero) the first term must lie within
+   * its bound of (1+β/n)T_1 from cutoffValues (Theorem 1's proof), for shares that put v* in the middle
+   * and near the top.
+   */
+  test('(D1), Beta(2.5, 1.5), n = 2: (L1-1)’s first term within its bound of (1+β/n)T_1, the bound positive', async () => {
+    const { cutoffValues } = await import('../../src/models/pycia-wang/cutoff.ts');
+    const dist: MarketSpec['dist'] = { kind: 'beta', a: 2.5, b: 1.5, lo: 0, hi: 1 };
+    for (const shares of [[0.5, 0.5], [0.9, 0.1]]) {
+      const L = new Lemma1Mechanism({ n: 2, shares, dist }, 1.5).L11();
+      const c = cutoffValues({ n: 2, shares, dist: makeDist(dist) });
+      expect(L.first.abserr).toBeGreaterThan(0);
+      expect(Math.abs(L.first.value - 1.75 * c.T1.value)).toBeLessThanOrEqual(L.first.abserr + 1.75 * c.T1.abserr);
+    }
+  });
+
   test('power rule: the brackets’ error bound carries the table’s error (by parts, the end term alone is up to v̄·sErr per integral)', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 1.5, POWER);
     const L = m.L11();
