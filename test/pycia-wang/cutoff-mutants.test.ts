@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../../src/claims/persist.ts';
+import { InputError } from '../../src/errors.ts';
 import { makeDist } from '../../src/distributions/index.ts';
 import type { Dist, DistSpec } from '../../src/distributions/types.ts';
 import { cutoffGroups, groupShares, middleTerm, T2Definition, type Estimate } from '../../src/models/pycia-wang/cutoff.ts';
@@ -533,4 +534,68 @@ test('a mixture with an expression part on [1e6, 1e6 + 1] stays in place: T1 and
   expect(a.T1.converged && b.T1.converged).toBe(true);
   expect(Math.abs(a.T1.value - b.T1.value), `T1 ${a.T1.value} ± ${a.T1.abserr} against ${b.T1.value}`).toBeLessThanOrEqual(a.T1.abserr + b.T1.abserr);
   expect(Math.abs(a.T2.value - b.T2.value), `T2 ${a.T2.value} ± ${a.T2.abserr} against ${b.T2.value}`).toBeLessThanOrEqual(a.T2.abserr + b.T2.abserr);
+});
+
+/**
+ * frameOf's two density branches (mut10-pw): a density far from 0 for its width stays in place
+ * with p − v̲ in the integrands; rebuilt in x = s·y instead (c = 0, s = 2^-20), its integrands
+ * weigh p ≈ 2^20 and T1's bound grows to 3e-9 (measured). Reference by translation invariance and
+ * scale covariance: T1 and T2 of uniform [0, 1] times 2^-20 (a power of two: exact).
+ */
+test('a flat density on [1, 1 + 2^-20] stays in place: T1 and T2 against 2^-20 × uniform [0, 1], T1’s bound under 1e-13', () => {
+  const w = 2 ** -20;
+  const groups = groupShares([0.5, 0.3, 0.2]);
+  const a = cutoffGroups(makeDist({ kind: 'density', expr: '1', lo: 1, hi: 1 + w }), 3, groups);
+  const b = cutoffGroups(makeDist({ kind: 'uniform', lo: 0, hi: 1 }), 3, groups);
+  expect(a.T1.converged && a.T2.converged).toBe(true);
+  expect(Math.abs(a.T1.value - w * b.T1.value), `T1 ${a.T1.value} ± ${a.T1.abserr} against ${w * b.T1.value}`).toBeLessThanOrEqual(a.T1.abserr + w * b.T1.abserr);
+  expect(Math.abs(a.T2.value - w * b.T2.value), `T2 ${a.T2.value} ± ${a.T2.abserr} against ${w * b.T2.value}`).toBeLessThanOrEqual(a.T2.abserr + w * b.T2.abserr);
+  // 1e-6 of T1 (9e-8): the shift path's bound is 3e-15.
+  expect(a.T1.abserr).toBeLessThan(1e-13);
+});
+
+/**
+ * buildFramed's refusal (mut10-pw): a density rescaled only (c = 0) can still fail to build. The
+ * mixture below builds at 'high' in its own coordinates, but its frame (the uniform part's width
+ * 1.5e9 > 2^20) rebuilds the density part on [1e6/1.5e9, (1e6 + 1)/1.5e9], where 'high' cannot
+ * verify its normalisation: a one-line InputError naming the part's expression, with the builder's
+ * reason and the spacing of the doubles at the frame's far end, 1.5e9: between ulp(1.5e9) = 2^-22
+ * and twice that.
+ */
+test('a density part that cannot be rebuilt in its frame: one-line InputError naming the part, the reason and the spacing of the doubles', () => {
+  const spec: DistSpec = {
+    kind: 'mixture',
+    parts: [{ weight: 1, dist: { kind: 'uniform', lo: 0, hi: 1.5e9 } }, { weight: 1, dist: { kind: 'density', expr: '1 + 0.5*sin(x)', lo: 1e6, hi: 1e6 + 1 } }],
+  };
+  const d = makeDist(spec, 'high');
+  let err: unknown;
+  try {
+    cutoffGroups(d, 3, groupShares([0.5, 0.3, 0.2]), 'high');
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(InputError);
+  const e = err as InputError;
+  expect(e.field).toBe('distribution.parts[1].dist.expr');
+  expect(e.message).not.toMatch(/\n/);
+  expect(e.detail).toMatch(/^cannot be resolved on its support: mapped onto \[0, 1\] \(x = 0 \+ 1500000000·y/);
+  expect(e.detail).toMatch(/normalisation could not be verified/);
+  const apart = Number(/the doubles are (\S+) apart/.exec(e.detail)?.[1]);
+  expect(apart).toBeGreaterThanOrEqual(2 ** -22);
+  expect(apart).toBeLessThan(2 ** -21);
+});
+
+/**
+ * cutoffGroupsIn's absolute tolerance is the precision's own, over n (mut10-pw): at 'high' 1e-15/n,
+ * not 'standard''s 1e-13/n. It decides where epsrel·|I| is below it — a small support: Beta(2.5, 1.5)
+ * on [0, 1e-3] (no frame: width ≥ 2^-20, at 0). At 'high' T2's bound is 1.7e-16 (measured; 2.2e-14
+ * at 1e-13/n). Reference by scale covariance: 1e-3 × T2 of Beta(2.5, 1.5) on [0, 1].
+ */
+test('at high, Beta(2.5, 1.5) on [0, 1e-3]: T2 within its error of 1e-3 × T2 on [0, 1], its bound under the high epsabs 1e-15', () => {
+  const groups = groupShares([0.5, 0.3, 0.2]);
+  const a = cutoffGroups(makeDist({ kind: 'beta', a: 2.5, b: 1.5, lo: 0, hi: 1e-3 }, 'high'), 3, groups, 'high');
+  const b = cutoffGroups(makeDist({ kind: 'beta', a: 2.5, b: 1.5, lo: 0, hi: 1 }, 'high'), 3, groups, 'high');
+  expect(a.T2.converged).toBe(true);
+  expect(Math.abs(a.T2.value - 1e-3 * b.T2.value), `T2 ${a.T2.value} ± ${a.T2.abserr} against ${1e-3 * b.T2.value}`).toBeLessThanOrEqual(a.T2.abserr + 1e-3 * b.T2.abserr);
+  expect(a.T2.abserr).toBeLessThanOrEqual(1e-15);
 });

@@ -102,6 +102,19 @@ describe('the pieces', () => {
     expect(exactIntFkRational(shuffled, 2, 0, 1.3).equals(exactIntFkRational(sorted, 2, 0, 1.3))).toBe(true);
   });
 
+  test('weights are relative: 3, 1, 2.5 (dyadic exponents 0, 0, 1) give the same answers as 6, 2, 5 (mut10-pw)', () => {
+    const pieces = (w: number[]): DistSpec => ({ kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.4, weight: w[0] }, { lo: 0.4, hi: 0.7, weight: w[1] }, { lo: 0.9, hi: 1.3, weight: w[2] }] });
+    const a = exactEnclosure(3, ['1/2', '1/4', '1/4'], pieces([3, 1, 2.5]));
+    const b = exactEnclosure(3, ['1/2', '1/4', '1/4'], pieces([6, 2, 5]));
+    expect(b.T1.lo.equals(a.T1.lo) && b.T1.hi.equals(a.T1.hi) && b.T2.equals(a.T2)).toBe(true);
+  });
+
+  test('shares outside [0, 1] are clamped as the model clamps: u* = 0 (v̲) below, u* = 1 (v̄) above (mut10-pw)', () => {
+    const e = exactEnclosure(2, ['3/2', '-1/2'], U01);
+    expect(e.uStar.map((u) => [u.lo.toFraction(), u.hi.toFraction()])).toEqual([['1', '1'], ['0', '0']]);
+    expect(e.vStar.map((v) => [v.lo.toFraction(), v.hi.toFraction()])).toEqual([['1', '1'], ['0', '0']]);
+  });
+
   test('a piece without length is refused by name', () => {
     expect(() => exactEnclosure(2, [1, 0], { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 1, weight: 1 }, { lo: 2, hi: 2, weight: 1 }] })).toThrow('piece [2, 2] has no length');
   });
@@ -165,6 +178,8 @@ describe('certificates: every refusal by its reason', () => {
     ['T1’s upper end lowered', (c: ExactCertificate) => (c.T1.hi = c.T1.lo), 'T1 does not contain the brackets’ sum'],
     ['T2 changed', (c: ExactCertificate) => (c.T2.value = '-1/3'), /^T2 is -\d+\/\d+, not -1\/3$/],
     ['route', (c: ExactCertificate) => ((c as { route: string }).route = 'quadrature'), "route is 'quadrature'"],
+    // Still an enclosure of u*, but not at a dyadic end: the fixed-point evaluation refuses it (mut10-pw).
+    ['a non-dyadic u* end', (c: ExactCertificate) => (c.uStar[0].lo = new Fraction(c.uStar[0].lo).sub(F(1n, 3n * 2n ** 300n)).toFraction()), 'HatDyadic: u is not dyadic'],
   ];
   test.each(tampers)('%s', (_, tamper, reason) => {
     const c = cert();

@@ -52,6 +52,16 @@ describe('φ_i(w) = (1+β/n)∫_{v̲}^{w} p dS_i(p) (Appendix A.1)', () => {
     });
   }
 
+  /**
+   * By parts, φ(w) = (1+β/n)[wS(w) − v̲S(v̲) − ∫S]: with S off by up to sErr (the power rule's table), the
+   * two end terms alone are off by up to (|w| + |v̲|)·sErr, whatever the signs (mut10-pw: v̲ = −1 here).
+   */
+  test('power rule: φ’s bound carries both end terms of the by-parts form, (1+β/n)(|w| + |v̲|)·sErr', () => {
+    const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 1.7, POWER);
+    expect(m.rule.sErr).toBeGreaterThan(0);
+    for (const w of [-0.4, 0.3, 1.6]) expect(m.phi(w).abserr).toBeGreaterThanOrEqual((1 + 1.7 / 3) * (Math.abs(w) + 1) * m.rule.sErr);
+  });
+
   test('(D1), uniform(0,1), n = 3: S = w², so φ(w) = (1+β/3)·2w³/3 to roundoff', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1.2);
     for (const w of [0.1, 0.45, 0.8, 1]) expect(Math.abs(m.phi(w).value - ((1 + 1.2 / 3) * 2 * w ** 3) / 3)).toBeLessThan(1e-15);
@@ -74,6 +84,12 @@ describe('E[φ_j(v_j)] (t_i⁰’s second term)', () => {
   }
 });
 
+test('shareVector: the ex-post shares of a profile ((D1): the highest type takes the unit; ties split it)', () => {
+  const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: U01 }, 1);
+  expect(Array.from(m.shareVector([0.2, 0.9, 0.5]))).toEqual([0, 1, 0]);
+  expect(Array.from(m.shareVector([0.7, 0.1, 0.7]))).toEqual([0.5, 0, 0.5]);
+});
+
 describe('nodesPerDimension and choosePath', () => {
   test('uniform F: ∫dF and ∫x dF are polynomials in t (degree 2 and 5), which one G10K21 panel integrates exactly: 21 nodes', () => {
     expect(nodesPerDimension(makeDist(U01))).toBe(21);
@@ -88,6 +104,13 @@ describe('nodesPerDimension and choosePath', () => {
     const large = nodesPerDimension(makeDist({ kind: 'truncated-normal', mean: 300, sd: 50, lo: 0, hi: 1000 }));
     expect(small).toBeGreaterThan(21);
     expect(large).toBe(small);
+    // Straddling 0 (mut10-pw): ∫x dF is near 0 and the absolute tolerance decides, scaled with the type
+    // size max(1, |v̲|, |v̄|) as the nests' own (tol·1 on [−1, 1], tol·1000 on [−1000, 1000]): the same
+    // decisions again (231 nodes; an unscaled or shrinking tolerance spends 273 on the wide one).
+    const mid = nodesPerDimension(makeDist({ kind: 'truncated-normal', mean: 0.1, sd: 0.1, lo: -1, hi: 1 }));
+    const wide = nodesPerDimension(makeDist({ kind: 'truncated-normal', mean: 100, sd: 100, lo: -1000, hi: 1000 }));
+    expect(mid).toBeGreaterThan(21);
+    expect(wide).toBe(mid);
   });
   test('piecewise-uniform F: one exact panel per piece when the breakpoints are passed (3 pieces: 63 nodes)', () => {
     expect(nodesPerDimension(makeDist(PIECES))).toBe(63);
@@ -161,6 +184,20 @@ describe('v_i* and whether r_i is in the range of S_i', () => {
       expect(Math.abs(p.rule.S(p.vStar[i]) - p.shares[i])).toBeLessThan(p.rule.dS(p.vStar[i]) * 2e-15 + 2e-16);
     }
     expect(p.converged).toBe(true);
+  });
+  /**
+   * (D1) on a support with a gap (mut10-pw): S = G = F^{n−1} is flat across (1, 2), so every point of
+   * it solves S(w) = r; v* is the lowest, F⁻¹(r^{1/(n−1)}) = 1 in closed form (F = 1/2 on [1, 2]),
+   * the one cutoff.ts reports — not wherever a root finder on S happens to land in the gap.
+   */
+  test('(D1), a gap in the support: v* is the gap’s lower end, as cutoffValues reports', async () => {
+    const { cutoffValues } = await import('../../src/models/pycia-wang/cutoff.ts');
+    const gap: MarketSpec['dist'] = { kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 1, weight: 1 }, { lo: 2, hi: 3, weight: 1 }] };
+    const market: MarketSpec = { n: 2, shares: [0.5, 0.5], dist: gap };
+    const m = new Lemma1Mechanism(market, 1, EFF);
+    expect(m.vStar).toEqual([1, 1]);
+    expect(m.inRange).toEqual([true, true]);
+    expect(cutoffValues({ ...market, dist: makeDist(gap) }).vStar).toEqual([1, 1]);
   });
 });
 
@@ -363,6 +400,47 @@ describe('the second routes of (L4) and (L1-1)', () => {
     expect(L.second.abserr).toBeLessThan(1e-9);
   });
 
+  /**
+   * The high tier's tolerances (mut10-pw; the claims run it, the other unit tests do not): its nests
+   * run at 1e-11 relative (1e-9 at 'standard') and the rule's ∫S at the tier's epsabs / 100. Measured
+   * on (D1), truncated normal: (L1-1)'s second term ± 5.6e-13 at n = 2 (6.8e-11 at the standard tier's
+   * nests) and φ(0.9) ± 5.7e-15 at n = 3 (6.3e-14 with ∫S at 1e-13). References: (β/n)T_2 from cutoffValues
+   * at 'high' (Theorem 1's proof, term by term) and φ's direct integral ∫ p dS.
+   */
+  test('(D1) at the high tier: (L1-1)’s second term within 1e-11 of (β/n)T_2, φ within 2e-14 of its direct integral', async () => {
+    const { cutoffValues } = await import('../../src/models/pycia-wang/cutoff.ts');
+    const market: MarketSpec = { n: 2, shares: [0.4, 0.6], dist: TNORM };
+    const beta = 1.5;
+    const m = new Lemma1Mechanism(market, beta, EFF, { precision: 'high' });
+    const c = cutoffValues({ n: 2, shares: market.shares, dist: makeDist(market.dist, 'high') }, 'high');
+    const L = m.L11();
+    expect(Math.abs(L.second.value - (beta / 2) * c.T2.value)).toBeLessThanOrEqual(L.second.abserr + c.T2.abserr + 1e-15);
+    expect(L.second.abserr).toBeLessThan(1e-11);
+    const m3 = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: TNORM }, beta, EFF, { precision: 'high' });
+    const phi = m3.phi(0.9);
+    const direct = (1 + beta / 3) * quad((p) => p * m3.rule.dS(p), 0, 0.9, { epsabs: 1e-16, epsrel: 1e-15 }).value;
+    expect(Math.abs(phi.value - direct)).toBeLessThanOrEqual(phi.abserr + 1e-15);
+    expect(phi.abserr).toBeLessThan(2e-14);
+    expect(m.converged && m3.converged).toBe(true);
+  });
+
+  /**
+   * Each bracket is two quadratures, ∫_{v*}^{v̄}(1−F)p dS and ∫_{v̲}^{v*}F p dS: their errors add (mut10-pw).
+   * On (D1) with Beta(2.5, 1.5) (not polynomial: both estimates nonzero) the first term must lie within
+   * its bound of (1+β/n)T_1 from cutoffValues (Theorem 1's proof), for shares that put v* in the middle
+   * and near the top.
+   */
+  test('(D1), Beta(2.5, 1.5), n = 2: (L1-1)’s first term within its bound of (1+β/n)T_1, the bound positive', async () => {
+    const { cutoffValues } = await import('../../src/models/pycia-wang/cutoff.ts');
+    const dist: MarketSpec['dist'] = { kind: 'beta', a: 2.5, b: 1.5, lo: 0, hi: 1 };
+    for (const shares of [[0.5, 0.5], [0.9, 0.1]]) {
+      const L = new Lemma1Mechanism({ n: 2, shares, dist }, 1.5).L11();
+      const c = cutoffValues({ n: 2, shares, dist: makeDist(dist) });
+      expect(L.first.abserr).toBeGreaterThan(0);
+      expect(Math.abs(L.first.value - 1.75 * c.T1.value)).toBeLessThanOrEqual(L.first.abserr + 1.75 * c.T1.abserr);
+    }
+  });
+
   test('power rule: the brackets’ error bound carries the table’s error (by parts, the end term alone is up to v̄·sErr per integral)', () => {
     const m = new Lemma1Mechanism({ n: 3, shares: [0.2, 0.3, 0.5], dist: PIECES }, 1.5, POWER);
     const L = m.L11();
@@ -453,5 +531,42 @@ describe('Monte Carlo error allowances at rank changes (jumpSd, rareEventAllowan
     expect(r).toBeGreaterThanOrEqual((1 + 1 / 4) * 0.02 * mass);
     expect(r).toBeLessThanOrEqual(10 * mass);
     expect(m.rareEventAllowance(0.02, 0.01)).toBe(r);
+  });
+  /**
+   * The allowance is (largest change of a draw) × (mass of the rare events), and the first factor
+   * depends on (a, b) only through |a| + |b|: for two pairs with the same sum, the ratio of allowances
+   * is the ratio of rare masses, in closed form here (G = x³, n = 4, N = 400; an event is rare when
+   * expected fewer than 30 times). Near 0 the rare events are "between" (4(b³ − a³)) and "below both"
+   * (4b³); near 1 "between" and "above a" (4(1 − a³)) — at (0.994, 1) both 28.6 expected draws (mut10-pw).
+   */
+  /**
+   * The jump size M = jumpSd / √(q(1−q)/N), q in closed form (F = x/2 on [0, 2], G = F³; n = 4, β = 1,
+   * so scaleV = 2): (i) the share jump is worth (1+β/n)·type, so M rises by (1+β/n) per unit of the
+   * larger type; (ii) the rest is the jump of g_i = c_g Σ_{j≠i} Y_j, c_g = β/(n(n−1)), when i's win takes
+   * the unit from another agent j, whose Y_j is at most n − 1 types: c_g(n−1)·scaleV = 0.5 for a single
+   * point (the main profile only), and n times that for an interval (each of the n − 1 fresh profiles
+   * can jump too) (mut10-pw).
+   */
+  test('(D1): the jump size by its parts: (1+β/n) per unit of type, c_g(n−1)·scaleV per profile that can jump', () => {
+    const m = new Lemma1Mechanism({ n: 4, shares: [0.25, 0.25, 0.25, 0.25], dist: { kind: 'uniform', lo: 0, hi: 2 } }, 1, EFF, { draws: 400 });
+    const G = (x: number) => (x / 2) ** 3;
+    const sd = (q: number) => Math.sqrt((q * (1 - q)) / 400);
+    const size = (a: number, b: number) => m.jumpSd(a, b) / sd(a === b ? G(a) : G(b) - G(a));
+    const close = (x: number, y: number) => expect(Math.abs(x - y), `${x} against ${y}`).toBeLessThan(1e-9);
+    close((size(0.6, 1.6) - size(0.6, 1.2)) / 0.4, 1.25);
+    close(size(0.9, 0.9) - 1.25 * 0.9, 0.5);
+    close(size(0.6, 1.6) - 1.25 * 1.6, 4 * 0.5);
+  });
+  test('(D1): the rare events’ mass, by ratios at equal |a| + |b| (the draw’s largest change cancels)', () => {
+    const m = new Lemma1Mechanism(mcMarket, 1, EFF, { draws: 400 });
+    const low = (a: number, b: number) => 4 * (b ** 3 - a ** 3) + 4 * b ** 3;
+    const ratioLow = m.rareEventAllowance(0.01, 0.02) / m.rareEventAllowance(0.005, 0.025);
+    expect(Math.abs(ratioLow / (low(0.01, 0.02) / low(0.005, 0.025)) - 1)).toBeLessThan(1e-12);
+    // The largest change then rises by the share jump's worth, (1+β/n) per unit of |a| + |b|.
+    const M = (a: number, b: number) => m.rareEventAllowance(a, b) / low(a, b);
+    expect(Math.abs((M(0.01, 0.03) - M(0.01, 0.02)) / 0.01 - 1.25)).toBeLessThan(1e-9);
+    const high = (a: number, b: number) => 4 * (b ** 3 - a ** 3) + 4 * (1 - a ** 3);
+    const ratioHigh = m.rareEventAllowance(0.995, 0.999) / m.rareEventAllowance(0.994, 1);
+    expect(Math.abs(ratioHigh / (high(0.995, 0.999) / high(0.994, 1)) - 1)).toBeLessThan(1e-12);
   });
 });
