@@ -5,7 +5,7 @@
  * lpFromData / verifyFarkasData naming the field. Data built inside the tests.
  */
 import { describe, expect, test } from 'vitest';
-import { bestRational, ExactSum, lpFromData, lpToData, verifyFarkas, verifyFarkasData, type LinearProgram } from '../../src/numeric/lp.ts';
+import { bestRational, ExactSum, lpFromData, lpToData, verifyFarkas, verifyFarkasData, verifyOptimality, verifyRay, type LinearProgram } from '../../src/numeric/lp.ts';
 import { Fraction } from '../../src/numeric/rational.ts';
 
 describe('ExactSum', () => {
@@ -158,5 +158,67 @@ describe('bestRational', () => {
     // 1e-7 with denominators ≤ 1000: the first convergent 0/1 is all there is
     expect(bestRational(1e-7, 1000).toFraction()).toBe('0');
     expect(bestRational(2.5, 1).toFraction()).toBe('2');
+  });
+});
+
+describe('verifyOptimality and verifyRay from hand-made certificates (exact, no HiGHS)', () => {
+  // min x₁ + x₂ with −1 ≤ x₁ − x₂ ≤ 1, x₁ ∈ [0, 3], x₂ ≥ 0: the optimum is 0 at the origin.
+  const minP = (): LinearProgram => ({ cost: [1, 1], A: [[1, -1]], rowLower: [-1], rowUpper: [1], colUpper: [3, Infinity] });
+
+  test('feasibility: each violated bound is named, columns before rows', () => {
+    const why = (x: string[]) => verifyOptimality(minP(), { x, y: ['0'], lower: '0', upper: '0' }).why;
+    expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['0'], lower: '0', upper: '0' })).toEqual({ verified: true });
+    expect(why(['4', '0'])).toBe('x is not feasible: column 0 above its upper bound'); // also row 0 above 1
+    expect(why(['-1/2', '0'])).toBe('x is not feasible: column 0 below its lower bound');
+    expect(why(['0', '-1'])).toBe('x is not feasible: column 1 below its lower bound');
+    expect(why(['2', '0'])).toBe('x is not feasible: row 0 above its upper bound'); // 2 − 0 > 1
+    expect(why(['0', '2'])).toBe('x is not feasible: row 0 below its lower bound'); // 0 − 2 < −1
+    // on the bounds exactly: x = (3, 2) gives x₁ − x₂ = 1 = rowUpper, x₁ = 3 = colUpper; cᵀx = 5
+    expect(verifyOptimality(minP(), { x: ['3', '2'], y: ['0'], lower: '0', upper: '5' })).toEqual({ verified: true });
+    expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['0', '0'], lower: '0', upper: '0' }).why).toBe('x or y has the wrong length');
+    expect(verifyOptimality(minP(), { x: ['0'], y: ['0'], lower: '0', upper: '0' }).why).toBe('x or y has the wrong length');
+    expect(verifyOptimality(minP(), { x: ['0', 'z'], y: ['0'], lower: '0', upper: '0' }).verified).toBe(false);
+  });
+
+  test('the dual bound D(y) by hand, for a minimum and a maximum', () => {
+    // y = 1 on the row [−1, 1]: inf of 1·(x₁ − x₂) is −1; z = c − Aᵀy = (0, 2), inf over x ≥ 0 is 0: D = −1.
+    expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['1'], lower: '-1', upper: '0' })).toEqual({ verified: true });
+    expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['1'], lower: '0', upper: '0' }).why).toBe('the interval is [-1, 0], not the one stated');
+    // y = −2: inf of −2·(x₁ − x₂) over [−1, 1] is −2; z = (3, −1): x₂ unbounded above, so D = −∞.
+    expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['-2'], lower: '0', upper: '0' }).why).toBe('y gives no finite bound');
+    // y = −1/2 and a column bounded above: z = (1/2, 1/2) ≥ 0, D = −1/2 + 0
+    expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['-1/2'], lower: '-1/2', upper: '0' })).toEqual({ verified: true });
+    // max x₁ + x₂ over the same set with x₂ ≤ 2: the optimum 5 at (3, 2). In the maximum's sense y = 2 on
+    // the row means y = −2 in minimisation form (c = (−1, −1)): inf of −2·(x₁ − x₂) is −2, z = (1, −3),
+    // inf of z over [0, 3] × [0, 2] is −6: D = −8, so the maximum lies in [5, 8]; y = 0 gives [5, 5].
+    const maxP: LinearProgram = { ...minP(), sense: 'maximize', colUpper: [3, 2] };
+    expect(verifyOptimality(maxP, { x: ['3', '2'], y: ['2'], lower: '5', upper: '8' })).toEqual({ verified: true });
+    expect(verifyOptimality(maxP, { x: ['3', '2'], y: ['2'], lower: '-8', upper: '-5' }).verified).toBe(false);
+    expect(verifyOptimality(maxP, { x: ['3', '2'], y: ['0'], lower: '5', upper: '5' })).toEqual({ verified: true });
+    expect(verifyOptimality(maxP, { x: ['1', '1'], y: ['0'], lower: '2', upper: '5' })).toEqual({ verified: true });
+  });
+
+  test('verifyRay: each way a ray can fail is named', () => {
+    // min −x₁ with x₁ − x₂ ≤ 1, x ≥ 0: d = (1, 1) keeps the row and lowers the cost by 1 per step.
+    const p: LinearProgram = { cost: [-1, 0], A: [[1, -1]], rowUpper: [1] };
+    const why = (d: string[], x = ['0', '0'], q = p) => verifyRay(q, { x, d }).why;
+    expect(verifyRay(p, { x: ['0', '0'], d: ['1', '1'] })).toEqual({ verified: true });
+    expect(verifyRay(p, { x: ['1', '0'], d: ['2', '2'] })).toEqual({ verified: true });
+    expect(why(['1', '0'])).toBe('(Ad)[0] > 0 against a finite upper bound');
+    expect(why(['-1', '0'])).toBe('d[0] < 0 against a finite lower bound');
+    expect(why(['0', '1'])).toBe('cᵀd does not improve the objective');
+    expect(why(['1'])).toBe('d has 1 entries, the problem 2 columns');
+    expect(why(['1', '1'], ['0'])).toBe('x has 1 entries, the problem 2 columns');
+    expect(why(['1', '1'], ['2', '0'])).toBe('x is not feasible: row 0 above its upper bound');
+    expect(why(['1', '1'], ['0', '0'], { ...p, colUpper: [5, Infinity] })).toBe('d[0] > 0 against a finite upper bound');
+    // a lower row bound: x₁ − x₂ ≥ −1 and d = (0, 1) decreasing it; with c = (0, −1) d would improve
+    const q: LinearProgram = { cost: [0, -1], A: [[1, -1]], rowLower: [-1] };
+    expect(why(['0', '1'], ['0', '0'], q)).toBe('(Ad)[0] < 0 against a finite lower bound');
+    expect(verifyRay(q, { x: ['0', '0'], d: ['1', '1'] })).toEqual({ verified: true });
+    // a maximum: max x₁ is min −x₁, so d = (1, 1) improves it and d = (0, 1) does not
+    const mx: LinearProgram = { ...p, sense: 'maximize', cost: [1, 0] };
+    expect(verifyRay(mx, { x: ['0', '0'], d: ['1', '1'] })).toEqual({ verified: true });
+    expect(verifyRay(mx, { x: ['0', '0'], d: ['0', '1'] }).why).toBe('cᵀd does not improve the objective');
+    expect(verifyRay(p, { x: ['0', '0'], d: ['1', 'q'] }).verified).toBe(false);
   });
 });
