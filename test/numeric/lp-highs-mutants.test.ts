@@ -5,7 +5,7 @@
  * hand in the comment beside it (tiny LPs, complementary slackness), not read from the code.
  */
 import { describe, expect, test } from 'vitest';
-import { solveLp, type LinearProgram, type OptimalityCertificate } from '../../src/numeric/lp.ts';
+import { lpSolver, solveLp, type LinearProgram, type OptimalityCertificate } from '../../src/numeric/lp.ts';
 
 describe('solveWith: statuses and duals', () => {
   test('no rows and no columns: optimal with value 0 and an empty certificate', async () => {
@@ -42,5 +42,51 @@ describe('solveWith: statuses and duals', () => {
     expect(inf).toEqual({ status: 'infeasible', solverStatus: 'infeasible', certified: false });
     const unb = await solveLp({ cost: [-1], A: [] }, { certify: false });
     expect(unb).toEqual({ status: 'unbounded', solverStatus: 'unbounded', certified: false });
+  });
+});
+
+describe('solveWith: the other entry points and options', () => {
+  test('lpSolver().solve answers like solveLp; an explicit minimize is accepted', async () => {
+    // max x + y, x + 2y ≤ 4, 3x + y ≤ 6: both rows tight at (8/5, 6/5), value 14/5 (lp.test.ts's first problem).
+    const s = await lpSolver();
+    const r = s.solve({ sense: 'maximize', cost: [1, 1], A: [[1, 2], [3, 1]], rowUpper: [4, 6] });
+    expect([r.status, r.certified, (r.certificate as OptimalityCertificate).lower]).toEqual(['optimal', true, '14/5']);
+    const m = s.solve({ sense: 'minimize', cost: [1], A: [[2]], rowLower: [1] }); // min x, 2x ≥ 1: 1/2
+    expect((m.certificate as OptimalityCertificate).x).toEqual(['1/2']);
+  });
+
+  test('sparse rows named by strings reach HiGHS as their values', async () => {
+    // min x with x/3 − y = 1/3, x/7 + y ≥ 2/7, both free: x ≥ 13/10 (lp.test.ts's dense problem), here as CSR.
+    const p: LinearProgram = {
+      cost: [1, 0],
+      A: { format: 'csr', numRows: 2, numCols: 2, starts: [0, 2, 4], indices: [0, 1, 0, 1], values: ['1/3', '-1', '1/7', '1'] },
+      rowLower: ['1/3', '2/7'],
+      rowUpper: ['1/3', Infinity],
+      colLower: [-Infinity, -Infinity],
+    };
+    const r = await solveLp(p);
+    expect(r.objective).toBeCloseTo(1.3, 12);
+    expect((r.certificate as OptimalityCertificate).x).toEqual(['13/10', '1/10']);
+  });
+
+  test('maxExactSupport: 0 forbids every exact re-solve: each status stays uncertified, with a reason', async () => {
+    // min x, 0.3x ≥ 0.1 in doubles: the optimum fl(0.1)/fl(0.3) is no double, so neither x nor y verifies as given.
+    const o = await solveLp({ cost: [1], A: [[0.3]], rowLower: [0.1] }, { maxExactSupport: 0 });
+    expect([o.status, o.certified, o.certificate]).toEqual(['optimal', false, undefined]);
+    expect(o.why).toMatch(/exact/);
+    // 0.1x = 0.3y, max x + y, both free: the ray (3, 1)·k misses fl(0.1)·3 = fl(0.3) (lp.test.ts), so it needs a snap.
+    const u = await solveLp({ sense: 'maximize', cost: [1, 1], A: [[0.1, -0.3]], rowLower: [0], rowUpper: [0], colLower: [-Infinity, -Infinity] }, { maxExactSupport: 0 });
+    expect(u).toMatchObject({ status: 'unbounded', certified: false, why: "the ray's support 2 is above 0" });
+    expect(u.certificate).toBeUndefined();
+    // 0.1x ≥ 1, 0.3x ≤ 1, x free: only the support re-solve finds y (lp.test.ts).
+    const f = await solveLp({ cost: [0], A: [[0.1], [0.3]], rowLower: [1, -Infinity], rowUpper: [Infinity, 1], colLower: [-Infinity] }, { maxExactSupport: 0 });
+    expect([f.status, f.certified, f.certificate]).toEqual(['infeasible', false, undefined]);
+    expect(f.why).toMatch(/support re-solve: support 2 above 0\)$/);
+  });
+
+  test('rows without columns: 0 ≥ 1 is never reported optimal', async () => {
+    const r = await solveLp({ cost: [], A: [[]], rowLower: [1] });
+    expect(r.status).not.toBe('optimal');
+    expect(r.certified).toBe(false);
   });
 });

@@ -222,3 +222,30 @@ describe('verifyOptimality and verifyRay from hand-made certificates (exact, no 
     expect(verifyRay(p, { x: ['0', '0'], d: ['1', 'q'] }).verified).toBe(false);
   });
 });
+
+describe('messages: exact wording, names, truncation (lines 1–540)', () => {
+  test('NaN, a long bad string cut to 40 characters, and an explicit minimize', () => {
+    expect(() => lpToData({ cost: [NaN], A: [] })).toThrow(/^cost\[0\]: NaN$/);
+    const long = 'q'.repeat(50);
+    expect(() => lpToData({ cost: [long], A: [] })).toThrow(`cost[0]: "${'q'.repeat(40)}" is not a rational`);
+    expect(lpToData({ sense: 'minimize', cost: [1], A: [[1]], rowLower: [0] }).sense).toBe('minimize');
+    expect(() => lpToData({ cost: [1], A: [[1]], colLower: [0, 0] })).toThrow('colLower: has 2 entries, expected 1');
+    expect(() => lpToData({ cost: [1], A: [[1]], colLower: ['0/0'] })).toThrow('colLower[0]: "0/0" is not a rational');
+  });
+
+  test('row and column names in messages', () => {
+    expect(() => lpToData({ cost: [1], A: [[1]], rowLower: [2], rowUpper: [1], rowNames: ['r'], colNames: ['c'] })).toThrow('rowLower[0]: above rowUpper (row "r")');
+    // x ≥ 1 (row "r"), x ≥ 0. y = 1 would need the row's (infinite) upper bound.
+    const p: LinearProgram = { cost: [0], A: [[1]], rowLower: [1], rowNames: ['r'], colNames: ['c'] };
+    expect(verifyFarkas(p, { y: ['1'] })).toEqual({ verified: false, why: 'y[0] = 1 has the sign of an infinite bound of row "r"' });
+    // y = −1: z = −Aᵀy = 1 needs the column's upper bound, which is infinite.
+    expect(verifyFarkas(p, { y: ['-1'] })).toEqual({ verified: false, why: '(Aᵀy)[0] = -1 is not 0 or of the sign the bounds of col "c" allow' });
+  });
+
+  test('verifyFarkas refuses a y that is not a list of rational strings', () => {
+    const p: LinearProgram = { cost: [0], A: [[1]], rowLower: [1], colUpper: [0] };
+    expect(verifyFarkas(p, { y: ['-1'] })).toEqual({ verified: true, bound: '-1' }); // h = −1 + 0
+    expect(verifyFarkas(p, { y: [-1 as unknown as string] })).toEqual({ verified: false, why: 'y[0]: must be a rational string' });
+    expect(verifyFarkas(p, { y: ['w'.repeat(45)] }).why).toBe(`y[0]: "${'w'.repeat(40)}" is not a rational`);
+  });
+});
