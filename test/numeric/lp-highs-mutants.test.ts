@@ -69,19 +69,21 @@ describe('solveWith: the other entry points and options', () => {
     expect((r.certificate as OptimalityCertificate).x).toEqual(['13/10', '1/10']);
   });
 
-  test('maxExactSupport: 0 forbids every exact re-solve: each status stays uncertified, with a reason', async () => {
+  test('maxExactSupport below the support forbids the exact re-solve: each status stays uncertified, with a reason', async () => {
     // min x, 0.3x ≥ 0.1 in doubles: the optimum fl(0.1)/fl(0.3) is no double, so neither x nor y verifies as given.
     const o = await solveLp({ cost: [1], A: [[0.3]], rowLower: [0.1] }, { maxExactSupport: 0 });
     expect([o.status, o.certified, o.certificate]).toEqual(['optimal', false, undefined]);
     expect(o.why).toMatch(/exact/);
     // 0.1x = 0.3y, max x + y, both free: the ray (3, 1)·k misses fl(0.1)·3 = fl(0.3) (lp.test.ts), so it needs a snap.
-    const u = await solveLp({ sense: 'maximize', cost: [1, 1], A: [[0.1, -0.3]], rowLower: [0], rowUpper: [0], colLower: [-Infinity, -Infinity] }, { maxExactSupport: 0 });
-    expect(u).toMatchObject({ status: 'unbounded', certified: false, why: "the ray's support 2 is above 0" });
+    const u = await solveLp({ sense: 'maximize', cost: [1, 1], A: [[0.1, -0.3]], rowLower: [0], rowUpper: [0], colLower: [-Infinity, -Infinity] }, { maxExactSupport: 1 });
+    expect(u).toMatchObject({ status: 'unbounded', certified: false, why: "the ray's support 2 is above 1" });
     expect(u.certificate).toBeUndefined();
     // 0.1x ≥ 1, 0.3x ≤ 1, x free: only the support re-solve finds y (lp.test.ts).
-    const f = await solveLp({ cost: [0], A: [[0.1], [0.3]], rowLower: [1, -Infinity], rowUpper: [Infinity, 1], colLower: [-Infinity] }, { maxExactSupport: 0 });
+    const f = await solveLp({ cost: [0], A: [[0.1], [0.3]], rowLower: [1, -Infinity], rowUpper: [Infinity, 1], colLower: [-Infinity] }, { maxExactSupport: 1 });
     expect([f.status, f.certified, f.certificate]).toEqual(['infeasible', false, undefined]);
-    expect(f.why).toMatch(/support re-solve: support 2 above 0\)$/);
+    expect(f.why).toMatch(/support re-solve: support 2 above 1\)$/);
+    // the first tries fail on the free column, named without names as "col 0"
+    expect(f.why).toMatch(/^no Farkas certificate verified exactly \(solver: \(Aᵀy\)\[0\] = \S+ is not 0 or of the sign the bounds of col 0 allow;/);
   });
 
   test('rows without columns: 0 ≥ 1 is never reported optimal', async () => {
