@@ -249,3 +249,29 @@ describe('messages: exact wording, names, truncation (lines 1–540)', () => {
     expect(verifyFarkas(p, { y: ['w'.repeat(45)] }).why).toBe(`y[0]: "${'w'.repeat(40)}" is not a rational`);
   });
 });
+
+describe('lines 541–1138 without HiGHS: data, continued fractions, exact systems', () => {
+  test('lpFromData: null is −∞ for lower bounds and +∞ for upper ones; malformed CSR fields are named', () => {
+    const p = lpFromData({ sense: 'minimize', cost: [1], A: [[1]], rowLower: [null], rowUpper: [null], colLower: [null], colUpper: [null] });
+    expect([p.sense, p.rowLower, p.rowUpper, p.colLower, p.colUpper]).toEqual(['minimize', [-Infinity], [Infinity], [-Infinity], [Infinity]]);
+    const csr = (o: object) => ({ cost: [1], A: { format: 'csr', numRows: 1, numCols: 1, starts: [0, 1], indices: [0], values: [1], ...o }, rowLower: [0], rowUpper: [null], colLower: [0], colUpper: [null] });
+    expect(lpFromData(csr({})).A).toEqual({ format: 'csr', numRows: 1, numCols: 1, starts: [0, 1], indices: [0], values: [1] });
+    expect(() => lpFromData(csr({ numRows: 1.5 }))).toThrow('problem.A: must be dense rows or {format: "csr", numRows, numCols, starts, indices, values}');
+    expect(() => lpFromData(csr({ numCols: '1' }))).toThrow('problem.A: must be dense rows');
+    expect(() => lpFromData(csr({ values: 1 }))).toThrow('problem.A: must be dense rows');
+    expect(() => lpFromData(csr({ indices: [0.5] }))).toThrow('problem.A.indices: must be an array of integers');
+    expect(() => lpFromData(csr({ indices: 0 }))).toThrow('problem.A.indices: must be an array of integers');
+    expect(() => lpFromData(csr({ values: [{}] }))).toThrow('problem.A.values[0]: must be a number or a rational string');
+    expect(() => lpFromData({ ...csr({}), A: null })).toThrow('problem.A: must be an array or a sparse matrix');
+    expect(() => lpFromData({ ...csr({}), colUpper: 'x' })).toThrow('problem.colUpper: must be an array');
+  });
+
+  test('bestRational: a cap below 1 gives 0, integers stop at once, halves and quarters are exact', () => {
+    expect(bestRational(0.5, 0).toFraction()).toBe('0');
+    expect(bestRational(3, 5).toFraction()).toBe('3');
+    expect(bestRational(-7, 1).toFraction()).toBe('-7');
+    expect(bestRational(0.75, 4).toFraction()).toBe('3/4');
+    expect(bestRational(0.75, 3).toFraction()).toBe('1'); // 0.75 = [0; 1, 3]: convergents 0/1, 1/1, 3/4 (2/3 is no convergent)
+    expect(bestRational(1 / 3, 2).toFraction()).toBe('0'); // convergents 0/1, 1/3: 3 > 2
+  });
+});
