@@ -91,4 +91,16 @@ describe('solveWith: the other entry points and options', () => {
     expect(r.status).not.toBe('optimal');
     expect(r.certified).toBe(false);
   });
+
+  test('maxExactSupport equal to the support allows the exact re-solve (the cap is inclusive)', async () => {
+    // The same three problems: the snap or re-solve needs 1 unknown (x), 2 (the ray's d) and 2 (y).
+    const o = await solveLp({ cost: [1], A: [[0.3]], rowLower: [0.1] }, { maxExactSupport: 1 });
+    expect(o.certified, o.why).toBe(true);
+    // x = fl(0.1)/fl(0.3) exactly, y = 1/fl(0.3): the interval closes
+    expect((o.certificate as OptimalityCertificate).lower).toBe((o.certificate as OptimalityCertificate).upper);
+    const u = await solveLp({ sense: 'maximize', cost: [1, 1], A: [[0.1, -0.3]], rowLower: [0], rowUpper: [0], colLower: [-Infinity, -Infinity] }, { maxExactSupport: 2 });
+    expect([u.status, u.certified]).toEqual(['unbounded', true]);
+    const f = await solveLp({ cost: [0], A: [[0.1], [0.3]], rowLower: [1, -Infinity], rowUpper: [Infinity, 1], colLower: [-Infinity] }, { maxExactSupport: 2 });
+    expect([f.status, f.certified]).toEqual(['infeasible', true]);
+  });
 });
