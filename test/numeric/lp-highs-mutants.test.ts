@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { lpSolver, solveLp, type LinearProgram, type OptimalityCertificate } from '../../src/numeric/lp.ts';
+import { exactRational, Fraction } from '../../src/numeric/rational.ts';
 
 describe('solveWith: statuses and duals', () => {
   test('no rows and no columns: optimal with value 0 and an empty certificate', async () => {
@@ -102,5 +103,25 @@ describe('solveWith: the other entry points and options', () => {
     expect([u.status, u.certified]).toEqual(['unbounded', true]);
     const f = await solveLp({ cost: [0], A: [[0.1], [0.3]], rowLower: [1, -Infinity], rowUpper: [Infinity, 1], colLower: [-Infinity] }, { maxExactSupport: 2 });
     expect([f.status, f.certified]).toEqual(['infeasible', true]);
+  });
+
+  test('a snap that is not allowed falls back to the solver’s own x and y when they are exact', async () => {
+    // min x + 2y, x + y ≥ 2, x, y ≥ 0: the vertex (2, 0), row dual 1, value 2 — all integers, so
+    // HiGHS's doubles verify as they are, with no re-solve (maxExactSupport: 0 forbids one).
+    const r = await solveLp({ cost: [1, 2], A: [[1, 1]], rowLower: [2] }, { maxExactSupport: 0 });
+    expect(r.certified, r.why).toBe(true);
+    const c = r.certificate as OptimalityCertificate;
+    expect([c.x, c.y, c.lower, c.upper, c.route]).toEqual([['2', '0'], ['1'], '2', '2', 'x solver, y solver']);
+  });
+
+  test('bounds far from 1 are recognised as tight relative to their size', async () => {
+    // min x, 0.3x ≥ 1e11: the optimum is x* = 1e11/fl(0.3) exactly, which no double equals; the row is
+    // tight only up to ~1e-5 in absolute terms, so the snap must compare relative to 1e11.
+    const r = await solveLp({ cost: [1], A: [[0.3]], rowLower: [1e11] });
+    expect(r.certified, r.why).toBe(true);
+    const c = r.certificate as OptimalityCertificate;
+    const x = new Fraction(c.x[0]);
+    expect(x.mul(exactRational(0.3)).equals(1e11)).toBe(true);
+    expect([c.lower, c.upper]).toEqual([c.x[0], c.x[0]]);
   });
 });
