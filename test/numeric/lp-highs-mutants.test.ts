@@ -124,4 +124,12 @@ describe('solveWith: the other entry points and options', () => {
     expect(x.mul(exactRational(0.3)).equals(1e11)).toBe(true);
     expect([c.lower, c.upper]).toEqual([c.x[0], c.x[0]]);
   });
+
+  test('a column at a rational bound that is no double is snapped onto it', async () => {
+    // min x over x ≥ 1/3 is 1/3 exactly; HiGHS returns fl(1/3) < 1/3, infeasible as it stands.
+    const r = await solveLp({ cost: [1], A: [], colLower: ['1/3'] });
+    expect(r.certified, r.why).toBe(true);
+    const c = r.certificate as OptimalityCertificate;
+    expect([c.x, c.lower, c.upper]).toEqual([['1/3'], '1/3', '1/3']);
+  });
 });

@@ -220,6 +220,12 @@ describe('verifyOptimality and verifyRay from hand-made certificates (exact, no 
     expect(verifyRay(mx, { x: ['0', '0'], d: ['1', '1'] })).toEqual({ verified: true });
     expect(verifyRay(mx, { x: ['0', '0'], d: ['0', '1'] }).why).toBe('cᵀd does not improve the objective');
     expect(verifyRay(p, { x: ['0', '0'], d: ['1', 'q'] }).verified).toBe(false);
+    // a zero step along a column bounded on both sides is no violation: min −x₂ with x₁ ∈ [0, 5], d = (0, 1)
+    const b: LinearProgram = { cost: [0, -1], A: [], colUpper: [5, Infinity] };
+    expect(verifyRay(b, { x: ['5', '0'], d: ['0', '1'] })).toEqual({ verified: true });
+    // and a zero activity on a row bounded on both sides: 0 ≤ x₁ − x₂ ≤ 1 with d = (1, 1)
+    const s: LinearProgram = { cost: [-1, 0], A: [[1, -1]], rowLower: [0], rowUpper: [1] };
+    expect(verifyRay(s, { x: ['0', '0'], d: ['1', '1'] })).toEqual({ verified: true });
   });
 });
 
