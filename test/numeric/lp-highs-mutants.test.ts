@@ -5,7 +5,7 @@
  * hand in the comment beside it (tiny LPs, complementary slackness), not read from the code.
  */
 import { describe, expect, test } from 'vitest';
-import { lpSolver, solveLp, type LinearProgram, type OptimalityCertificate } from '../../src/numeric/lp.ts';
+import { lpSolver, solveLp, type LinearProgram, type OptimalityCertificate, type RayCertificate } from '../../src/numeric/lp.ts';
 import { exactRational, Fraction } from '../../src/numeric/rational.ts';
 
 describe('solveWith: statuses and duals', () => {
@@ -52,6 +52,9 @@ describe('solveWith: the other entry points and options', () => {
     const s = await lpSolver();
     const r = s.solve({ sense: 'maximize', cost: [1, 1], A: [[1, 2], [3, 1]], rowUpper: [4, 6] });
     expect([r.status, r.certified, (r.certificate as OptimalityCertificate).lower]).toEqual(['optimal', true, '14/5']);
+    // HiGHS's y₂ here is 0.19999999999999996: only the snapped duals (2/5, 1/5) close the interval, and the route says so
+    expect((r.certificate as OptimalityCertificate).y).toEqual(['2/5', '1/5']);
+    expect((r.certificate as OptimalityCertificate).route).toBe('x snapped, y snapped');
     const m = s.solve({ sense: 'minimize', cost: [1], A: [[2]], rowLower: [1] }); // min x, 2x ≥ 1: 1/2
     expect((m.certificate as OptimalityCertificate).x).toEqual(['1/2']);
   });
@@ -101,6 +104,10 @@ describe('solveWith: the other entry points and options', () => {
     expect((o.certificate as OptimalityCertificate).lower).toBe((o.certificate as OptimalityCertificate).upper);
     const u = await solveLp({ sense: 'maximize', cost: [1, 1], A: [[0.1, -0.3]], rowLower: [0], rowUpper: [0], colLower: [-Infinity, -Infinity] }, { maxExactSupport: 2 });
     expect([u.status, u.certified]).toEqual(['unbounded', true]);
+    // d must satisfy fl(0.1)·d₁ = fl(0.3)·d₂ exactly, which the solver's doubles miss: snapped; x = 0 needs no snap
+    const ray = u.certificate as RayCertificate;
+    expect(ray.route).toBe('d snapped, x snapped');
+    expect(new Fraction(ray.d[0]).mul(exactRational(0.1)).equals(new Fraction(ray.d[1]).mul(exactRational(0.3)))).toBe(true);
     const f = await solveLp({ cost: [0], A: [[0.1], [0.3]], rowLower: [1, -Infinity], rowUpper: [Infinity, 1], colLower: [-Infinity] }, { maxExactSupport: 2 });
     expect([f.status, f.certified]).toEqual(['infeasible', true]);
   });
