@@ -30,6 +30,7 @@ describe('solveWith: statuses and duals', () => {
     expect(Array.from(r.colDual!)).toEqual([1, 2]);
     const c = r.certificate as OptimalityCertificate;
     expect([c.lower, c.upper, c.x]).toEqual(['4', '4', ['2', '1']]);
+    expect(c.kind).toBe('optimality');
   });
 
   test('a zero time limit stops HiGHS before it solves: an error naming its status, nothing certified', async () => {
@@ -107,6 +108,7 @@ describe('solveWith: the other entry points and options', () => {
     // d must satisfy fl(0.1)·d₁ = fl(0.3)·d₂ exactly, which the solver's doubles miss: snapped; x = 0 needs no snap
     const ray = u.certificate as RayCertificate;
     expect(ray.route).toBe('d snapped, x snapped');
+    expect(ray.kind).toBe('ray');
     expect(new Fraction(ray.d[0]).mul(exactRational(0.1)).equals(new Fraction(ray.d[1]).mul(exactRational(0.3)))).toBe(true);
     const f = await solveLp({ cost: [0], A: [[0.1], [0.3]], rowLower: [1, -Infinity], rowUpper: [Infinity, 1], colLower: [-Infinity] }, { maxExactSupport: 2 });
     expect([f.status, f.certified]).toEqual(['infeasible', true]);
@@ -138,5 +140,15 @@ describe('solveWith: the other entry points and options', () => {
     expect(r.certified, r.why).toBe(true);
     const c = r.certificate as OptimalityCertificate;
     expect([c.x, c.lower, c.upper]).toEqual([['1/3'], '1/3', '1/3']);
+  });
+
+  test('a ray the solver gives exactly is kept as it is; an x that is infeasible and may not be snapped is refused', async () => {
+    // min −x over x ≥ 0: d = (1) verifies as HiGHS gives it, x = 0 sits on its bound.
+    const r = await solveLp({ cost: [-1], A: [] });
+    expect((r.certificate as RayCertificate).route).toBe('d solver, x snapped');
+    // max x, 0.3x ≤ 0.1: HiGHS's x = fl(0.1/0.3) = 0.33333333333333337 puts 0.3x above fl(0.1) exactly, and no snap is allowed
+    const o = await solveLp({ sense: 'maximize', cost: [1], A: [[0.3]], rowUpper: [0.1] }, { maxExactSupport: 0 });
+    expect([o.status, o.certified]).toEqual(['optimal', false]);
+    expect(o.why).toBe('x is not exactly feasible (row 0 above its upper bound) and snapping it failed (the snap has no exact solution)');
   });
 });

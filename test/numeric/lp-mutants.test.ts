@@ -166,7 +166,11 @@ describe('verifyOptimality and verifyRay from hand-made certificates (exact, no 
   const minP = (): LinearProgram => ({ cost: [1, 1], A: [[1, -1]], rowLower: [-1], rowUpper: [1], colUpper: [3, Infinity] });
 
   test('feasibility: each violated bound is named, columns before rows', () => {
-    const why = (x: string[]) => verifyOptimality(minP(), { x, y: ['0'], lower: '0', upper: '0' }).why;
+    const why = (x: string[]) => {
+      const r = verifyOptimality(minP(), { x, y: ['0'], lower: '0', upper: '0' });
+      expect(r.verified).toBe(false);
+      return r.why;
+    };
     expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['0'], lower: '0', upper: '0' })).toEqual({ verified: true });
     expect(why(['4', '0'])).toBe('x is not feasible: column 0 above its upper bound'); // also row 0 above 1
     expect(why(['-1/2', '0'])).toBe('x is not feasible: column 0 below its lower bound');
@@ -175,7 +179,7 @@ describe('verifyOptimality and verifyRay from hand-made certificates (exact, no 
     expect(why(['0', '2'])).toBe('x is not feasible: row 0 below its lower bound'); // 0 − 2 < −1
     // on the bounds exactly: x = (3, 2) gives x₁ − x₂ = 1 = rowUpper, x₁ = 3 = colUpper; cᵀx = 5
     expect(verifyOptimality(minP(), { x: ['3', '2'], y: ['0'], lower: '0', upper: '5' })).toEqual({ verified: true });
-    expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['0', '0'], lower: '0', upper: '0' }).why).toBe('x or y has the wrong length');
+    expect(verifyOptimality(minP(), { x: ['0', '0'], y: ['0', '0'], lower: '0', upper: '0' })).toEqual({ verified: false, why: 'x or y has the wrong length' });
     expect(verifyOptimality(minP(), { x: ['0'], y: ['0'], lower: '0', upper: '0' }).why).toBe('x or y has the wrong length');
     expect(verifyOptimality(minP(), { x: ['0', 'z'], y: ['0'], lower: '0', upper: '0' }).verified).toBe(false);
   });
@@ -201,7 +205,11 @@ describe('verifyOptimality and verifyRay from hand-made certificates (exact, no 
   test('verifyRay: each way a ray can fail is named', () => {
     // min −x₁ with x₁ − x₂ ≤ 1, x ≥ 0: d = (1, 1) keeps the row and lowers the cost by 1 per step.
     const p: LinearProgram = { cost: [-1, 0], A: [[1, -1]], rowUpper: [1] };
-    const why = (d: string[], x = ['0', '0'], q = p) => verifyRay(q, { x, d }).why;
+    const why = (d: string[], x = ['0', '0'], q = p) => {
+      const r = verifyRay(q, { x, d });
+      expect(r.verified).toBe(false);
+      return r.why;
+    };
     expect(verifyRay(p, { x: ['0', '0'], d: ['1', '1'] })).toEqual({ verified: true });
     expect(verifyRay(p, { x: ['1', '0'], d: ['2', '2'] })).toEqual({ verified: true });
     expect(why(['1', '0'])).toBe('(Ad)[0] > 0 against a finite upper bound');
@@ -220,6 +228,8 @@ describe('verifyOptimality and verifyRay from hand-made certificates (exact, no 
     expect(verifyRay(mx, { x: ['0', '0'], d: ['1', '1'] })).toEqual({ verified: true });
     expect(verifyRay(mx, { x: ['0', '0'], d: ['0', '1'] }).why).toBe('cᵀd does not improve the objective');
     expect(verifyRay(p, { x: ['0', '0'], d: ['1', 'q'] }).verified).toBe(false);
+    // a negative step on a column bounded only above: min x with x ≤ 5, d = (−1) improves and is allowed
+    expect(verifyRay({ cost: [1], A: [], colLower: [-Infinity], colUpper: [5] }, { x: ['5'], d: ['-1'] })).toEqual({ verified: true });
     // a zero step along a column bounded on both sides is no violation: min −x₂ with x₁ ∈ [0, 5], d = (0, 1)
     const b: LinearProgram = { cost: [0, -1], A: [], colUpper: [5, Infinity] };
     expect(verifyRay(b, { x: ['5', '0'], d: ['0', '1'] })).toEqual({ verified: true });
@@ -270,6 +280,9 @@ describe('lines 541–1138 without HiGHS: data, continued fractions, exact syste
     expect(() => lpFromData(csr({ values: [{}] }))).toThrow('problem.A.values[0]: must be a number or a rational string');
     expect(() => lpFromData({ ...csr({}), A: null })).toThrow('problem.A: must be an array or a sparse matrix');
     expect(() => lpFromData({ ...csr({}), colUpper: 'x' })).toThrow('problem.colUpper: must be an array');
+    expect(() => lpFromData(5)).toThrow('problem: must be an object');
+    expect(verifyFarkasData(5)).toBe('data: must be an object');
+    expect(lpFromData({ ...csr({}), rowLower: ['1/2'] }).rowLower).toEqual(['1/2']);
   });
 
   test('bestRational: a cap below 1 gives 0, integers stop at once, halves and quarters are exact', () => {
