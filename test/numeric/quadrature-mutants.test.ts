@@ -607,3 +607,32 @@ describe('tanhSinh over pieces is the sum of its pieces', () => {
     expect(whole.converged).toBe(true);
   });
 });
+
+describe('quad: NaN limits, epsabs, and breakpoints mapped for tanh-sinh (lines 725–770)', () => {
+  it('a NaN limit on either side gives NaN, not an integral over a mapped half-line', () => {
+    expect(quad(Math.exp, NaN, 1)).toEqual({ value: NaN, abserr: Infinity, neval: 0, converged: false });
+    expect(quad(Math.exp, 0, NaN).value).toBeNaN();
+  });
+
+  it('∫ sin over [−1, 1] = 0 converges on the absolute tolerance (no relative one can be met)', () => {
+    const r = quad(Math.sin, -1, 1);
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value)).toBeLessThanOrEqual(Math.max(r.abserr, 1e-16));
+  });
+
+  it("method 'ts' splits at a kink only if the breakpoint is mapped onto it: [0, ∞), (−∞, 0], (−∞, ∞)", () => {
+    // ∫_1^∞ |x − 2| e^(1−x) = 2/e; ∫_(−∞)^0 |x + 1| eˣ = 2/e; E|Z − 1| = 2φ(1) + 2Φ(1) − 1 (mpmath, fixture)
+    const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+    const cases: [(x: number) => number, number, number, number, number][] = [
+      [(x) => Math.abs(x - 2) * Math.exp(1 - x), 1, Infinity, 2, 2 / Math.E], // the first, shifted by 1 (a ≠ 0)
+      [(x) => Math.abs(x + 1) * Math.exp(x), -Infinity, 0, -1, fx.integrals['kink-left-inf'].d],
+      [(x) => Math.abs(x - 1) * phi(x), -Infinity, Infinity, 1, fx.integrals['kink-normal'].d],
+    ];
+    for (const [f, a, b, p, exact] of cases) {
+      const r = quad(f, a, b, { method: 'ts', points: [p] });
+      expect(r.converged, `${a}, ${b}`).toBe(true);
+      expect(Math.abs(r.value - exact)).toBeLessThanOrEqual(Math.max(r.abserr, 1e-15));
+      expect(Math.abs(r.value - exact)).toBeLessThan(1e-11);
+    }
+  });
+});
