@@ -98,11 +98,12 @@ describe('quasiconcaveCover1x1', () => {
 
   test('5 halvings: the level is the largest multiple of hi/32 at or below the true one, hi = w x_1 + r + 1', () => {
     const u: UnitDemand = { v: { kind: 'linear' }, w: [1], r: [1] };
-    // true level 1.3 + 0.4 = 1.7 (on the domain); hi = 3.3, step 3.3/32
-    const step = 3.3 / 32;
-    const s = quasiconcaveCover1x1(u, [1.3, 0.4], 5).s;
-    expect(s).toBeCloseTo(Math.floor(1.7 / step) * step, 12);
-    expect(coverIndex(u, [1.3, 0.4])).toBeCloseTo(1.7, 15);
+    // true level 1.35 + 0.4 = 1.75 (on the domain); hi = 3.35, step 3.35/32: 16 steps (1.675), where 6 halvings give 33/64
+    const step = 3.35 / 32;
+    const s = quasiconcaveCover1x1(u, [1.35, 0.4], 5).s;
+    expect(s).toBeCloseTo(Math.floor(1.75 / step) * step, 12);
+    expect(s).toBeCloseTo(1.675, 12);
+    expect(coverIndex(u, [1.35, 0.4])).toBeCloseTo(1.75, 15);
   });
 });
 
