@@ -106,6 +106,10 @@ describe('limits at their boundaries', () => {
 });
 
 describe('the answer', () => {
+  test('a positive τ is accepted (only τ ≤ 0 is refused)', () => {
+    expect((dsvSimulate.evaluate({ ...given(), tau: 0.5 }) as unknown as Out).empty).toBe(true);
+  });
+
   test('no seed is seed 1', () => {
     expect(dsvSimulate.evaluate({ ...given(), seed: undefined })).toEqual(dsvSimulate.evaluate({ ...given(), seed: 1 }));
   });

@@ -69,6 +69,32 @@ describe('exact linear lotteries', () => {
   });
 });
 
+describe('improvementLp\'s rows bind', () => {
+  test('nobody worse off caps the gain below the bound: w = (2, 2) and (1, 1) on the uneven lottery, worked by hand', async () => {
+    const solve = (await lpSolver()).solve;
+    // EU = (4, 1); with A = g_00 + g_01, B = g_10 + g_11: max 2A + 2B s.t. A + 2B ≤ 5, A ≥ 2, B ≥ 1 → A = 3, B = 1: 8
+    // (without the cells' rows all to cell 0: 10, the bound T·max w)
+    const L = uneven([[q(2), q(2)], [q(1), q(1)]]);
+    expect(solve(improvementLp(L)).objective!).toBeCloseTo(8, 9);
+    expect(totalGainBound(L).valueOf()).toBe(4);
+  });
+
+  test('three goods, two cells (C·n columns, not C/n): the sure swap gains as with two', async () => {
+    const solve = (await lpSolver()).solve;
+    const L: ExactLinearLottery = {
+      masses: [q(1), q(1)],
+      w: [[q(1), q(0), q(1)], [q(0), q(1), q(1)]],
+      probs: [q(1, 2), q(1, 2)],
+      bundles: [
+        [[q(1), q(0), q(0)], [q(0), q(1), q(0)]],
+        [[q(0), q(1), q(0)], [q(1), q(0), q(0)]],
+      ],
+    };
+    // EU = 1/2 each; T = (1, 1, 0): good 0 to cell 0, good 1 to cell 1: objective 2
+    expect(solve(improvementLp(L)).objective!).toBeCloseTo(2, 9);
+  });
+});
+
 describe('splitCell corner cases', () => {
   test('no divisible wealth: the parts hold no money, on the level set (h = (0, 1.5))', () => {
     const u: UnitDemand = { v: { kind: 'linear' }, w: [1], r: [1] };
