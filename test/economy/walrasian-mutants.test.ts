@@ -192,6 +192,17 @@ describe('Example 1’s price search: the breakpoints', () => {
     expect(s2.allocation.map((x) => x[1])).toEqual([0, 1, 0]);
   });
 
+  test('the breakpoint enumeration\'s cost guard: 16 indifferent types are enumerated, 17 refused (2^17 subsets)', () => {
+    // the market above with A split into n types of mass 1/n (r = 1, cash 1.5): demand 2 on (0.1, 1), 0 on (1, 1.5);
+    // at p = 1 B buys the one unit and no A does (the empty subset): found with 16 indifferent types
+    const split = (n: number) => ({ indivisible: [1], types: [...Array.from({ length: n }, () => t(1, 1.5, 0, 1 / n)), t(2, 1, 0), t(0.1, 0, 1)] });
+    const r = walrasianEquilibrium(split(16));
+    expect(r.prices).toEqual([1, 1]);
+    expect(r.allocation.slice(16)).toEqual([[0, 1], [1, 0]]);
+    // 17 share r = 1 at that breakpoint: the route refuses rather than enumerate 2^17 subsets (the documented limit)
+    expect(() => walrasianEquilibrium(split(17))).toThrow(/without splitting a type/);
+  });
+
   test('at a breakpoint only indifferent types who can pay count (cash ≥ p, equality included)', () => {
     // S (r = 0.1, one unit), A1 and A2 (r = 1, cash exactly 1): demand 3 on (0, 0.1), 2 on (0.1, 1), 0 above — none is 1.
     // At p = 1 both A's can just pay (1 ≥ 1): one of them buys, on the budget line with money 0; the certificate accepts it
