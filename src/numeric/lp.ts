@@ -391,9 +391,14 @@ function solveWith(h: Highs, p: LinearProgram, o: LpOptions): LpResult {
     else if (fs === 'optimal') status = 'unbounded';
     else return { status: 'error', solverStatus: `unboundedOrInfeasible, then ${fs}`, certified: false, why: `HiGHS could not decide feasibility (${fs})` };
   }
-  if (status === 'empty' && e.m === 0 && e.n === 0) {
-    r = { ...r, colValue: new Float64Array(0), rowValue: new Float64Array(0), colDual: new Float64Array(0), rowDual: new Float64Array(0), objective: 0 };
-    status = 'optimal';
+  if (status === 'empty' && e.n === 0) {
+    // HiGHS calls every model without columns "empty", rows or not: each row's activity is then 0,
+    // so x = [] is optimal (value 0) when every row's bounds contain 0, and the problem is infeasible otherwise.
+    const zeroFits = e.rowLo.every((lo, i) => (lo === null || lo.lte(ZERO)) && (e.rowHi[i] === null || e.rowHi[i]!.gte(ZERO)));
+    if (zeroFits) {
+      r = { ...r, colValue: new Float64Array(0), rowValue: new Float64Array(e.m), colDual: new Float64Array(0), rowDual: new Float64Array(e.m), objective: 0 };
+      status = 'optimal';
+    } else status = 'infeasible';
   }
   const certify = o.certify !== false;
   const maxSupport = o.maxExactSupport ?? 300;

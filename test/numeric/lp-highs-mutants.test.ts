@@ -91,10 +91,23 @@ describe('solveWith: the other entry points and options', () => {
     expect(f.why).toMatch(/^no Farkas certificate verified exactly \(solver: \(Aᵀy\)\[0\] = \S+ is not 0 or of the sign the bounds of col 0 allow;/);
   });
 
-  test('rows without columns: 0 ≥ 1 is never reported optimal', async () => {
+  test('rows without columns: every activity is 0, so optimal iff each row allows 0, else infeasible', async () => {
+    // 0 ≥ 1 is impossible: y = −1 on that row gives h(y) = σ_[1,∞)(−1) = −1·1 = −1 < 0.
     const r = await solveLp({ cost: [], A: [[]], rowLower: [1] });
-    expect(r.status).not.toBe('optimal');
-    expect(r.certified).toBe(false);
+    expect([r.status, r.certified]).toEqual(['infeasible', true]);
+    expect(r.certificate).toMatchObject({ kind: 'farkas', y: ['-1'], bound: '-1' });
+    // −1 ≤ 0 ≤ 1 and 0 ≤ 2 hold, 1/2 ≤ 0 fails: only row 2 can carry y, h = −1·(1/2).
+    const r2 = await solveLp({ cost: [], A: [[], [], []], rowLower: [-1, -Infinity, '1/2'], rowUpper: [1, 2, 3] });
+    expect([r2.status, r2.certified]).toEqual(['infeasible', true]);
+    expect(r2.certificate).toMatchObject({ kind: 'farkas', y: ['0', '0', '-1'], bound: '-1/2' });
+    // a row ≤ −1 (CSR, 0 columns): y = +1 there, h = 1·(−1)
+    const r3 = await solveLp({ cost: [], A: { format: 'csr', numRows: 2, numCols: 0, starts: [0, 0, 0], indices: [], values: [] }, rowUpper: [2, -1] });
+    expect(r3.certificate).toMatchObject({ kind: 'farkas', y: ['0', '1'], bound: '-1' });
+    // bounds that meet at 0 (0 ≤ 0 ≤ 0) and a free row: x = [] is optimal, value 0, activities 0
+    const o = await solveLp({ cost: [], A: [[], []], rowLower: [0, -Infinity], rowUpper: [0, Infinity] });
+    expect([o.status, o.certified, o.objective]).toEqual(['optimal', true, 0]);
+    expect([Array.from(o.x!), Array.from(o.rowActivity!), Array.from(o.rowDual!)]).toEqual([[], [0, 0], [0, 0]]);
+    expect(o.certificate).toMatchObject({ kind: 'optimality', x: [], lower: '0', upper: '0' });
   });
 
   test('maxExactSupport equal to the support allows the exact re-solve (the cap is inclusive)', async () => {
