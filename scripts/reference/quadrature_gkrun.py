@@ -27,7 +27,12 @@ def main():
     # the node of [0, 1] used by quadrature_mutants.py's "sinc-at-node"
     x_piece = 0.5 + 0.5 * XK0
     X2 = mp.mpf(x_piece)
+    # the outermost right node of [0.5, 0.75], a child of [0.5, 1] (at the piece's end only)
+    x_grand = 0.625 + 0.125 * XK0
+    X3 = mp.mpf(x_grand)
     data = {
+        # ∫_0^1 sin(x − x3)/(x − x3) + |x − 0.6| dx = Si(1 − x3) + Si(x3) + (0.6² + 0.4²)/2
+        "sinc-grandchild-kink": {"x0": x_grand, "exact": ref(mp.si(1 - X3) + mp.si(X3) + (mp.mpf("0.6") ** 2 + mp.mpf("0.4") ** 2) / 2)},
         "generator": "scripts/reference/quadrature_gkrun.py (mpmath %s)" % mp.__version__,
         # ∫_0^1 sin(x − x1)/(x − x1) + 1/(1 + 25x²) dx = Si(1 − x1) + Si(x1) + atan(5)/5
         "sinc-child-runge": {"x0": x_child, "exact": ref(mp.si(1 - X1) + mp.si(X1) + mp.atan(5) / 5)},

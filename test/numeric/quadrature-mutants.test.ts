@@ -644,6 +644,7 @@ describe('quad: NaN limits, epsabs, and breakpoints mapped for tanh-sinh (lines 
 interface GkFx {
   'sinc-child-runge': { x0: number; exact: Ref };
   'sinc-piece-kink': { x0: number; exact: Ref };
+  'sinc-grandchild-kink': { x0: number; exact: Ref };
 }
 function loadGk(): GkFx {
   return JSON.parse(readFileSync(new URL('../../fixtures/numeric/quadrature-gkrun.json', import.meta.url), 'utf8')) as GkFx;
@@ -685,6 +686,21 @@ describe('gkRun: a non-finite value in a child panel at a piece boundary', () =>
     expect(r.neval).toBe(calls());
     // without the NaN the same integral converges: the NaN is what stops it
     expect(quad((x) => (x === x0 ? 1 : Math.sin(x - x0) / (x - x0)) + Math.abs(x - 0.6), 0, 1, { epsabs: 0, epsrel: 1e-10 }).converged).toBe(true);
+  });
+
+  it('0/0 in a child of [0.5, 1] (at the piece end only): tanh-sinh takes [0.5, 1], the rest stops at its floor', () => {
+    const { x0, exact } = loadGk()['sinc-grandchild-kink'];
+    // the kink at 0.6 inside [0.5, 1] leaves tanh-sinh short of its share (kept: it beats bisection);
+    // its frozen error is then above the tolerance, so [0, 0.5] is not bisected further
+    const { g, calls } = counted((x) => Math.sin(x - x0) / (x - x0) + Math.abs(x - 0.6));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - exact.d)).toBeLessThanOrEqual(r.abserr);
+    expect(r.abserr).toBeLessThan(1e-6);
+    const ts = tanhSinh(g, 0.5, 1, { epsabs: 0.25e-10 * exact.d, epsrel: 0 });
+    // the panels that found the NaN, the tanh-sinh run, and at most a few more bisections
+    expect(r.neval).toBeLessThan(21 + 2 * 42 + ts.neval + 5 * 42);
   });
 
   it('a NaN window that tanh-sinh also meets: NaN with an infinite error, not a value', () => {
