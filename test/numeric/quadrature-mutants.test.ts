@@ -830,6 +830,18 @@ describe('gkRun: stopping routes', () => {
   });
 });
 
+describe('gkRun: the slow-chain hand-off to tanh-sinh is refused when tanh-sinh meets a NaN', () => {
+  it("1/√x, NaN below 1e-30 (reached by tanh-sinh's nodes, never by G10K21's): bisection goes on and converges to 2", () => {
+    // the ∫ lost below 1e-30 is 2e-15, far inside the tolerance
+    const { g, calls } = counted((x) => (x < 1e-30 ? NaN : 1 / Math.sqrt(x)));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - 2)).toBeLessThanOrEqual(r.abserr);
+    expect(r.abserr).toBeLessThanOrEqual(2e-10);
+  });
+});
+
 describe('gkRun: the workspace follows the pieces, not the limit', () => {
   it('2000 pieces each get a slot (∫ x over [0, 1] = 1/2), and a limit of 2^40 allocates nothing up front', () => {
     const pts = Array.from({ length: 1999 }, (_, k) => (k + 1) / 2000);
