@@ -636,3 +636,247 @@ describe('quad: NaN limits, epsabs, and breakpoints mapped for tanh-sinh (lines 
     }
   });
 });
+
+// ---- gkRun and rescueNonFinite (lines 496–724, mut11-quad): each route pinned by an integrand that
+// needs it, values against mpmath (scripts/reference/quadrature_gkrun.py → fixtures/numeric/quadrature-gkrun.json)
+// or closed forms, every neval against a count of the integrand's calls.
+
+interface GkFx {
+  'sinc-child-runge': { x0: number; exact: Ref };
+  'sinc-piece-kink': { x0: number; exact: Ref };
+  'sinc-grandchild-kink': { x0: number; exact: Ref };
+}
+function loadGk(): GkFx {
+  return JSON.parse(readFileSync(new URL('../../fixtures/numeric/quadrature-gkrun.json', import.meta.url), 'utf8')) as GkFx;
+}
+/** f with a call counter: neval must equal the number of calls. */
+function counted(f: (x: number) => number): { g: (x: number) => number; calls: () => number } {
+  let n = 0;
+  return {
+    g: (x) => {
+      n++;
+      return f(x);
+    },
+    calls: () => n,
+  };
+}
+
+describe('gkRun: a non-finite value in a child panel at a piece boundary', () => {
+  it('sinc with 0/0 at a Kronrod node of [0.5, 1] (not of [0, 1]): the parent goes to tanh-sinh, converged to the mpmath value', () => {
+    const { x0, exact } = loadGk()['sinc-child-runge'];
+    // Runge's term forces the first bisection; the right child [0.5, 1] (at the piece's end) meets x0
+    const { g, calls } = counted((x) => Math.sin(x - x0) / (x - x0) + 1 / (1 + 25 * x * x));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - exact.d)).toBeLessThanOrEqual(r.abserr + 4e-16);
+    expect(r.abserr).toBeLessThanOrEqual(1e-10 * exact.d);
+    // 'gk' cannot route around it
+    expect(quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10, method: 'gk' }).value).toBeNaN();
+  });
+
+  it('the same 0/0 in a child of an interior interval ([0.5, 0.625] of [0.5, 0.75]): NaN, tanh-sinh only takes end intervals', () => {
+    // node c + h·x_1 of [0.5, 0.625]; the kink at 0.6 makes [0.5, 1] then [0.5, 0.75] the ones bisected
+    const x0 = 0.5625 + 0.0625 * 0.9956571630258081;
+    const { g, calls } = counted((x) => Math.sin(x - x0) / (x - x0) + Math.abs(x - 0.6));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.value).toBeNaN();
+    expect(r.abserr).toBe(Infinity);
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls());
+    // without the NaN the same integral converges: the NaN is what stops it
+    expect(quad((x) => (x === x0 ? 1 : Math.sin(x - x0) / (x - x0)) + Math.abs(x - 0.6), 0, 1, { epsabs: 0, epsrel: 1e-10 }).converged).toBe(true);
+  });
+
+  it('0/0 in a child of [0.5, 1] (at the piece end only): tanh-sinh takes [0.5, 1], the rest stops at its floor', () => {
+    const { x0, exact } = loadGk()['sinc-grandchild-kink'];
+    // the kink at 0.6 inside [0.5, 1] leaves tanh-sinh short of its share (kept: it beats bisection);
+    // its frozen error is then above the tolerance, so [0, 0.5] is not bisected further
+    const { g, calls } = counted((x) => Math.sin(x - x0) / (x - x0) + Math.abs(x - 0.6));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - exact.d)).toBeLessThanOrEqual(r.abserr);
+    expect(r.abserr).toBeLessThan(1e-6);
+    const ts = tanhSinh(g, 0.5, 1, { epsabs: 0.25e-10 * exact.d, epsrel: 0 });
+    // the panels that found the NaN, the tanh-sinh run, and at most a few more bisections
+    expect(r.neval).toBeLessThan(21 + 2 * 42 + ts.neval + 5 * 42);
+  });
+
+  it('a NaN window that tanh-sinh also meets: NaN with an infinite error, not a value', () => {
+    const { x0 } = loadGk()['sinc-child-runge'];
+    const { g, calls } = counted((x) => (Math.abs(x - x0) < 1e-3 ? NaN : 1 / (1 + 25 * x * x)));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.value).toBeNaN();
+    expect(r.abserr).toBe(Infinity);
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls());
+  });
+});
+
+describe('rescueNonFinite: the first panel of one piece meets a 0/0', () => {
+  it('only that piece goes to tanh-sinh; the kinked piece is bisected by GK and converges (mpmath)', () => {
+    const { x0, exact } = loadGk()['sinc-piece-kink'];
+    const { g, calls } = counted((x) => Math.sin(x - x0) / (x - x0) + Math.abs(x - 1.3));
+    const r = quad(g, 0, 2, { points: [1], epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - exact.d)).toBeLessThanOrEqual(r.abserr + 4e-16);
+    expect(r.abserr).toBeLessThanOrEqual(1e-10 * exact.d);
+  });
+
+  it('stale intervals left in the workspace by an earlier call are not read', () => {
+    const { x0, exact } = loadGk()['sinc-piece-kink'];
+    const f = (x: number) => Math.sin(x - x0) / (x - x0) + Math.abs(x - 1.3);
+    // fill the pooled workspace's slots with a run whose intervals carry large errors (slot 2, just
+    // past this call's two pieces, among them): read as an interval, it would be bisected first
+    quad((x) => 1e6 / Math.sqrt(x), 0, 1, { method: 'gk', limit: 4 });
+    const r = quad(f, 0, 2, { points: [1], epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - exact.d)).toBeLessThanOrEqual(r.abserr + 4e-16);
+  });
+
+  it('below the roundoff floor: the frozen tanh-sinh error counts toward it, so the finite piece is not bisected to the limit', () => {
+    const { x0 } = loadGk()['sinc-piece-kink'];
+    const { g, calls } = counted((x) => Math.sin(x - x0) / (x - x0));
+    const r = quad(g, 0, 2, { points: [1], epsabs: 0, epsrel: 1e-17 });
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls());
+    // the tanh-sinh run on [0, 1] plus one panel of [1, 2] (bisecting [1, 2] to the limit of 50 costs 2058 more)
+    const ts = tanhSinh(g, 0, 1, { epsabs: 0, epsrel: 1e-17 });
+    expect(r.neval).toBeLessThan(21 + ts.neval + 42 * 5);
+  });
+
+  it('a NaN that tanh-sinh meets too: NaN, infinite error', () => {
+    const { g, calls } = counted((x) => (x > 0.9 && x < 1 ? NaN : x));
+    const r = quad(g, 0, 2, { points: [1] });
+    expect(r.value).toBeNaN();
+    expect(r.abserr).toBe(Infinity);
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls());
+  });
+});
+
+describe('gkRun: stopping routes', () => {
+  it('one piece handed whole to tanh-sinh below its floor: the empty heap ends the run (no bisection of the frozen piece)', () => {
+    const { x0 } = loadGk()['sinc-piece-kink'];
+    const { g, calls } = counted((x) => Math.sin(x - x0) / (x - x0));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-17 });
+    const ts = tanhSinh(g, 0, 1, { epsabs: 0, epsrel: 1e-17 });
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls() - ts.neval);
+    // one G10K21 panel (the one that met the NaN) and the tanh-sinh run, nothing more
+    expect(r.neval).toBe(21 + ts.neval);
+    expect(r.value).toBe(ts.value);
+  });
+
+  it("'gk' toward a singularity at a nonzero endpoint stops at the resolution of doubles, not at the limit (either end)", () => {
+    // guarded at the endpoint itself; the bisection reaches intervals one ulp wide after ~52 halvings
+    const cases = [
+      { f: (x: number) => (x <= 1 ? 0 : (x - 1) ** -0.5), a: 1, b: 2 },
+      { f: (x: number) => (x >= 2 ? 0 : (2 - x) ** -0.5), a: 1, b: 2 },
+    ];
+    for (const { f, a, b } of cases) {
+      const r = quad(f, a, b, { epsabs: 0, epsrel: 1e-10, limit: 1000, method: 'gk' });
+      expect(r.converged).toBe(false);
+      expect(Math.abs(r.value - 2)).toBeLessThanOrEqual(r.abserr);
+      // the lost tail ∫ over the last ulp ≈ 2·√(2ε) = 4e-8, far below the limit's 1000 panels
+      expect(Math.abs(r.value - 2)).toBeLessThan(1e-7);
+      expect(r.neval).toBeLessThan(21 + 42 * 60);
+    }
+  });
+
+  it('the roundoff stop needs the floor above the tolerance: eˣ + c·|x − 1/2| with the tolerance between the floor and the error', () => {
+    // the floor 50·ε·∫|f| ≈ 50·ε·(e − 1) = 1.9e-14; the kink's |K − G| on [0, 1] is 1.27× that, the
+    // tolerance 1.1× the floor: reachable, and one bisection at 1/2 removes the kink
+    const floor = 50 * Number.EPSILON * (Math.E - 1);
+    const c = 8.5e-12;
+    const exact = Math.E - 1 + c / 4;
+    const f = (x: number) => Math.exp(x) + c * Math.abs(x - 0.5);
+    expect(quad(f, 0, 1, { limit: 1, method: 'gk' }).abserr).toBeGreaterThan(1.2 * floor); // above the tolerance at first
+    const r = quad(f, 0, 1, { epsabs: 1.1 * floor, epsrel: 0, method: 'gk' });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(63);
+    expect(Math.abs(r.value - exact)).toBeLessThanOrEqual(r.abserr);
+  });
+
+  it('a narrow peak whose first panel sees half of it: converges after a few bisections (closed form w·√π)', () => {
+    // the first G10K21 panel gives 0.51 of the integral: the running total (and the relative
+    // tolerance) must follow the corrections, not drift away from them
+    const w = 0.02;
+    const { g, calls } = counted((x) => Math.exp(-(((x - 0.74) / w) ** 2)));
+    const exact = w * Math.sqrt(Math.PI); // erf((1 − 0.74)/w) and erf(0.74/w) are 1 in doubles
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10, method: 'gk' });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - exact)).toBeLessThanOrEqual(r.abserr);
+    expect(r.abserr).toBeLessThanOrEqual(1e-10 * exact);
+    expect(r.neval).toBeLessThan(400);
+    // scaled by 1e4 (|I| = 354 > 1): the same bisections, to the same relative tolerance
+    const big = counted((x) => 1e4 * Math.exp(-(((x - 0.74) / w) ** 2)));
+    const rb = quad(big.g, 0, 1, { epsabs: 0, epsrel: 1e-10, method: 'gk' });
+    expect(rb.converged).toBe(true);
+    expect(Math.abs(rb.value - 1e4 * exact)).toBeLessThanOrEqual(rb.abserr + 1e4 * 4 * Number.EPSILON * exact);
+    expect(rb.abserr).toBeLessThanOrEqual(1e-10 * 1e4 * exact);
+    expect(rb.neval).toBe(r.neval);
+  });
+
+  it("'auto' on 1/√x: the tanh-sinh run after the slow bisections is counted in neval", () => {
+    const { g, calls } = counted((x) => 1 / Math.sqrt(x));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - 2)).toBeLessThanOrEqual(Math.max(r.abserr, 4 * Number.EPSILON));
+  });
+});
+
+describe('gkRun: the slow-chain hand-off to tanh-sinh is refused when tanh-sinh meets a NaN', () => {
+  it("1/√x, NaN below 1e-30 (reached by tanh-sinh's nodes, never by G10K21's): bisection goes on and converges to 2", () => {
+    // the ∫ lost below 1e-30 is 2e-15, far inside the tolerance
+    const { g, calls } = counted((x) => (x < 1e-30 ? NaN : 1 / Math.sqrt(x)));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - 2)).toBeLessThanOrEqual(r.abserr);
+    expect(r.abserr).toBeLessThanOrEqual(2e-10);
+  });
+});
+
+describe('gkRun: the workspace follows the pieces, not the limit', () => {
+  it('2000 pieces each get a slot (∫ x over [0, 1] = 1/2), and a limit of 2^40 allocates nothing up front', () => {
+    const pts = Array.from({ length: 1999 }, (_, k) => (k + 1) / 2000);
+    const r = quad((x) => x, 0, 1, { points: pts, epsabs: 0, epsrel: 1e-12 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(2000 * 21);
+    expect(Math.abs(r.value - 0.5)).toBeLessThanOrEqual(Math.max(r.abserr, 1e-15));
+    // eˣ meets the default tolerance on one panel, whatever the limit (a typed array of 2^40 doubles would throw)
+    const big = quad(Math.exp, 0, 1, { limit: 2 ** 40 });
+    expect(big.converged).toBe(true);
+    expect(big.neval).toBe(21);
+  });
+});
+
+describe('gkRun at the limit: tanh-sinh redoes the end pieces', () => {
+  it('1e-3/√x with 3 panels: the end piece redone by tanh-sinh meets the relative tolerance (value 2e-3)', () => {
+    const { g, calls } = counted((x) => 1e-3 / Math.sqrt(x));
+    const r = quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10, limit: 3 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - 2e-3)).toBeLessThanOrEqual(Math.max(r.abserr, 2 * Number.EPSILON * 2e-3));
+    expect(r.abserr).toBeLessThanOrEqual(1e-10 * 2e-3);
+    // tanh-sinh run to (half) the tolerance, not to its last level
+    expect(r.neval).toBeLessThan(400);
+    // 'gk' alone at 3 panels is far off
+    expect(quad(g, 0, 1, { epsabs: 0, epsrel: 1e-10, limit: 3, method: 'gk' }).abserr).toBeGreaterThan(1e-4);
+  });
+
+  it('two pieces, the singular one last: only its intervals are replaced, the first piece kept', () => {
+    const { g, calls } = counted((x) => 1e-3 / Math.sqrt(-x));
+    const r = quad(g, -1, 0, { points: [-0.5], epsabs: 0, epsrel: 1e-10, limit: 3 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    expect(Math.abs(r.value - 2e-3)).toBeLessThanOrEqual(Math.max(r.abserr, 2 * Number.EPSILON * 2e-3));
+    expect(r.abserr).toBeLessThanOrEqual(1e-10 * 2e-3);
+    expect(r.neval).toBeLessThan(400);
+  });
+});
