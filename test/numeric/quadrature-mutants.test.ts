@@ -880,3 +880,51 @@ describe('gkRun at the limit: tanh-sinh redoes the end pieces', () => {
     expect(r.neval).toBeLessThan(400);
   });
 });
+
+/**
+ * Runs `body` once inside `levels` nested quad calls on a constant (21 evaluations each, the nesting
+ * only on the first). quad keeps one workspace per nesting depth for the life of the module, and the
+ * suite shares one module graph per worker (vitest.config.ts): a workspace is fresh only the first time
+ * its depth is reached. Each call goes one level deeper than the last, so `body` always meets a fresh one.
+ */
+function atFreshDepth<T>(body: () => T): T {
+  const g = globalThis as { mechcheckQuadFreshDepth?: number };
+  const levels = (g.mechcheckQuadFreshDepth = (g.mechcheckQuadFreshDepth ?? 8) + 1);
+  let out: T | undefined;
+  const nest = (d: number): void => {
+    if (d === 0) {
+      out = body();
+      return;
+    }
+    let entered = false;
+    quad(
+      () => {
+        if (!entered) {
+          entered = true;
+          nest(d - 1);
+        }
+        return 1;
+      },
+      0,
+      1,
+      { limit: 1, method: 'gk' },
+    );
+  };
+  nest(levels);
+  return out as T;
+}
+
+describe('Workspace.ensurePieces: a fresh workspace grows its piece bounds past its initial 8', () => {
+  it('16 pieces on [−1, 0] at the limit, 1/√(−x) singular at the end of the last: tanh-sinh redoes that piece (value 2)', () => {
+    // breakpoints k/16 − 1; the limit (raised to the 16 pieces) stops the run after the first panels,
+    // and the redo of the end pieces reads the last piece's bounds (slot 15, past the initial 8)
+    const pts = Array.from({ length: 15 }, (_, k) => (k + 1) / 16 - 1);
+    const f = (x: number) => (x === 0 ? 0 : 1 / Math.sqrt(-x));
+    const r = atFreshDepth(() => quad(f, -1, 0, { points: pts, epsabs: 0, epsrel: 1e-10, limit: 1 }));
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - 2)).toBeLessThanOrEqual(Math.max(r.abserr, 8 * Number.EPSILON));
+    expect(r.abserr).toBeLessThanOrEqual(2e-10);
+    // the same integral on a warm workspace (the depth-0 one, grown by earlier calls) agrees exactly
+    expect(quad(f, -1, 0, { points: pts, epsabs: 0, epsrel: 1e-10, limit: 1 })).toEqual(r);
+  });
+});
