@@ -928,3 +928,52 @@ describe('Workspace.ensurePieces: a fresh workspace grows its piece bounds past 
     expect(quad(f, -1, 0, { points: pts, epsabs: 0, epsrel: 1e-10, limit: 1 })).toEqual(r);
   });
 });
+
+/** As atFreshDepth, for quadVec's own pool of workspaces (one per quadVec nesting depth). */
+function atFreshVecDepth<T>(body: () => T): T {
+  const g = globalThis as { mechcheckQuadVecFreshDepth?: number };
+  const levels = (g.mechcheckQuadVecFreshDepth = (g.mechcheckQuadVecFreshDepth ?? 8) + 1);
+  let out: T | undefined;
+  const nest = (d: number): void => {
+    if (d === 0) {
+      out = body();
+      return;
+    }
+    let entered = false;
+    quadVec(
+      (_x, o) => {
+        if (!entered) {
+          entered = true;
+          nest(d - 1);
+        }
+        o[0] = 1;
+      },
+      1,
+      0,
+      1,
+      { limit: 1 },
+    );
+  };
+  nest(levels);
+  return out as T;
+}
+
+describe('quadVec on a fresh workspace: growth during the run keeps the intervals already there', () => {
+  it('cos(1500x) and 1 on [0, 1] to 1e-10: more than 128 intervals, past the first allocation (closed forms sin(1500)/1500 and 1)', () => {
+    const f = (x: number, out: Float64Array) => {
+      out[0] = Math.cos(1500 * x);
+      out[1] = 1;
+    };
+    const opts = { epsabs: 0, epsrel: 1e-10, limit: 1000 };
+    const r = atFreshVecDepth(() => quadVec(f, 2, 0, 1, opts));
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBeGreaterThan(21 + 128 * 42); // past the 128 slots allocated up front (limit 1000)
+    const exact = Math.sin(1500) / 1500;
+    // the integrand's own rounding (1500x to a relative ε) is worth ~1e-14 on the integral
+    expect(Math.abs(r.value[0] - exact)).toBeLessThanOrEqual(r.abserr[0] + 1e-14);
+    expect(r.abserr[0]).toBeLessThanOrEqual(1e-10 * Math.abs(exact));
+    expect(Math.abs(r.value[1] - 1)).toBeLessThanOrEqual(Math.max(r.abserr[1], 4 * Number.EPSILON));
+    // the same on the warm depth-0 workspace: identical
+    expect(quadVec(f, 2, 0, 1, opts)).toEqual(r);
+  });
+});
