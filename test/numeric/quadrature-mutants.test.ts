@@ -977,3 +977,19 @@ describe('quadVec on a fresh workspace: growth during the run keeps the interval
     expect(quadVec(f, 2, 0, 1, opts)).toEqual(r);
   });
 });
+
+describe('quadVec options: defaults and negative tolerances', () => {
+  it('∫ sin over [0, 2π] = 0: the default epsabs 1e-12 is met (not roundoff-limited); a negative epsabs counts as 0 (roundoff-limited)', () => {
+    const f = (x: number, out: Float64Array) => (out[0] = Math.sin(x));
+    const d = quadVec(f, 1, 0, 2 * Math.PI);
+    expect(d.converged).toBe(true);
+    expect(d.roundoffLimited).toBe(false); // the floor 2·50·ε·∫|sin| = 4.4e-14 is under 1e-12
+    expect(Math.abs(d.value[0])).toBeLessThanOrEqual(d.abserr[0]);
+    expect(d.abserr[0]).toBeLessThanOrEqual(1e-12);
+    const neg = quadVec(f, 1, 0, 2 * Math.PI, { epsabs: -1, epsrel: 1e-10 });
+    expect(neg.converged).toBe(true);
+    expect(neg.roundoffLimited).toBe(true); // no tolerance but the floor: as with epsabs 0
+    expect(Math.abs(neg.value[0])).toBeLessThanOrEqual(neg.abserr[0]);
+    expect(quadVec(f, 1, 0, 2 * Math.PI, { epsabs: 0, epsrel: 1e-10 })).toEqual(neg);
+  });
+});
