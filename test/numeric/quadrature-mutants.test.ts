@@ -880,3 +880,116 @@ describe('gkRun at the limit: tanh-sinh redoes the end pieces', () => {
     expect(r.neval).toBeLessThan(400);
   });
 });
+
+/**
+ * Runs `body` once inside `levels` nested quad calls on a constant (21 evaluations each, the nesting
+ * only on the first). quad keeps one workspace per nesting depth for the life of the module, and the
+ * suite shares one module graph per worker (vitest.config.ts): a workspace is fresh only the first time
+ * its depth is reached. Each call goes one level deeper than the last, so `body` always meets a fresh one.
+ */
+function atFreshDepth<T>(body: () => T): T {
+  const g = globalThis as { mechcheckQuadFreshDepth?: number };
+  const levels = (g.mechcheckQuadFreshDepth = (g.mechcheckQuadFreshDepth ?? 8) + 1);
+  let out: T | undefined;
+  const nest = (d: number): void => {
+    if (d === 0) {
+      out = body();
+      return;
+    }
+    let entered = false;
+    quad(
+      () => {
+        if (!entered) {
+          entered = true;
+          nest(d - 1);
+        }
+        return 1;
+      },
+      0,
+      1,
+      { limit: 1, method: 'gk' },
+    );
+  };
+  nest(levels);
+  return out as T;
+}
+
+describe('Workspace.ensurePieces: a fresh workspace grows its piece bounds past its initial 8', () => {
+  it('16 pieces on [−1, 0] at the limit, 1/√(−x) singular at the end of the last: tanh-sinh redoes that piece (value 2)', () => {
+    // breakpoints k/16 − 1; the limit (raised to the 16 pieces) stops the run after the first panels,
+    // and the redo of the end pieces reads the last piece's bounds (slot 15, past the initial 8)
+    const pts = Array.from({ length: 15 }, (_, k) => (k + 1) / 16 - 1);
+    const f = (x: number) => (x === 0 ? 0 : 1 / Math.sqrt(-x));
+    const r = atFreshDepth(() => quad(f, -1, 0, { points: pts, epsabs: 0, epsrel: 1e-10, limit: 1 }));
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - 2)).toBeLessThanOrEqual(Math.max(r.abserr, 8 * Number.EPSILON));
+    expect(r.abserr).toBeLessThanOrEqual(2e-10);
+    // the same integral on a warm workspace (the depth-0 one, grown by earlier calls) agrees exactly
+    expect(quad(f, -1, 0, { points: pts, epsabs: 0, epsrel: 1e-10, limit: 1 })).toEqual(r);
+  });
+});
+
+/** As atFreshDepth, for quadVec's own pool of workspaces (one per quadVec nesting depth). */
+function atFreshVecDepth<T>(body: () => T): T {
+  const g = globalThis as { mechcheckQuadVecFreshDepth?: number };
+  const levels = (g.mechcheckQuadVecFreshDepth = (g.mechcheckQuadVecFreshDepth ?? 8) + 1);
+  let out: T | undefined;
+  const nest = (d: number): void => {
+    if (d === 0) {
+      out = body();
+      return;
+    }
+    let entered = false;
+    quadVec(
+      (_x, o) => {
+        if (!entered) {
+          entered = true;
+          nest(d - 1);
+        }
+        o[0] = 1;
+      },
+      1,
+      0,
+      1,
+      { limit: 1 },
+    );
+  };
+  nest(levels);
+  return out as T;
+}
+
+describe('quadVec on a fresh workspace: growth during the run keeps the intervals already there', () => {
+  it('cos(1500x) and 1 on [0, 1] to 1e-10: more than 128 intervals, past the first allocation (closed forms sin(1500)/1500 and 1)', () => {
+    const f = (x: number, out: Float64Array) => {
+      out[0] = Math.cos(1500 * x);
+      out[1] = 1;
+    };
+    const opts = { epsabs: 0, epsrel: 1e-10, limit: 1000 };
+    const r = atFreshVecDepth(() => quadVec(f, 2, 0, 1, opts));
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBeGreaterThan(21 + 128 * 42); // past the 128 slots allocated up front (limit 1000)
+    const exact = Math.sin(1500) / 1500;
+    // the integrand's own rounding (1500x to a relative ε) is worth ~1e-14 on the integral
+    expect(Math.abs(r.value[0] - exact)).toBeLessThanOrEqual(r.abserr[0] + 1e-14);
+    expect(r.abserr[0]).toBeLessThanOrEqual(1e-10 * Math.abs(exact));
+    expect(Math.abs(r.value[1] - 1)).toBeLessThanOrEqual(Math.max(r.abserr[1], 4 * Number.EPSILON));
+    // the same on the warm depth-0 workspace: identical
+    expect(quadVec(f, 2, 0, 1, opts)).toEqual(r);
+  });
+});
+
+describe('quadVec options: defaults and negative tolerances', () => {
+  it('∫ sin over [0, 2π] = 0: the default epsabs 1e-12 is met (not roundoff-limited); a negative epsabs counts as 0 (roundoff-limited)', () => {
+    const f = (x: number, out: Float64Array) => (out[0] = Math.sin(x));
+    const d = quadVec(f, 1, 0, 2 * Math.PI);
+    expect(d.converged).toBe(true);
+    expect(d.roundoffLimited).toBe(false); // the floor 2·50·ε·∫|sin| = 4.4e-14 is under 1e-12
+    expect(Math.abs(d.value[0])).toBeLessThanOrEqual(d.abserr[0]);
+    expect(d.abserr[0]).toBeLessThanOrEqual(1e-12);
+    const neg = quadVec(f, 1, 0, 2 * Math.PI, { epsabs: -1, epsrel: 1e-10 });
+    expect(neg.converged).toBe(true);
+    expect(neg.roundoffLimited).toBe(true); // no tolerance but the floor: as with epsabs 0
+    expect(Math.abs(neg.value[0])).toBeLessThanOrEqual(neg.abserr[0]);
+    expect(quadVec(f, 1, 0, 2 * Math.PI, { epsabs: 0, epsrel: 1e-10 })).toEqual(neg);
+  });
+});
