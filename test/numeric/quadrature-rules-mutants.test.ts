@@ -52,3 +52,22 @@ describe('tanhSinh: the stop rule (level 2 first, err ≤ tolerance inclusive)',
     expect([r.value, r.converged, r.neval, calls]).toEqual([0, true, 15, 15]);
   });
 });
+
+describe('tanhSinh: level 0 finds how far the terms matter', () => {
+  test('∫₀¹ x^(−0.9) dx = 10: the terms stay significant out to t = 5 (δ ≈ 1e-101), all kept; converged', () => {
+    const r = tanhSinh((x) => Math.pow(x, -0.9), 0, 1);
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - 10)).toBeLessThanOrEqual(r.abserr);
+    expect(r.abserr).toBeLessThan(1e-10);
+  });
+
+  test('∫₀¹ (1 − x)^(−1/2) dx = 2: f is never called at b = 1 (level 0 stops at the last node inside)', () => {
+    let nearest = Infinity;
+    const r = tanhSinh((x) => ((nearest = Math.min(nearest, 1 - x)), Math.pow(1 - x, -0.5)), 0, 1);
+    expect(nearest).toBeGreaterThan(0);
+    // resolved only to the spacing of doubles at 1 (2^-53): not converged to 1e-10, but honest
+    expect(r.converged).toBe(false);
+    expect(Math.abs(r.value - 2)).toBeLessThanOrEqual(r.abserr);
+    expect(r.abserr).toBeLessThan(1e-6);
+  });
+});
