@@ -71,3 +71,18 @@ describe('tanhSinh: level 0 finds how far the terms matter', () => {
     expect(r.abserr).toBeLessThan(1e-6);
   });
 });
+
+describe('tanhSinh: the node table reaches t = 5.39', () => {
+  test('x^(−0.9) on [0, 1] with zero tolerances: all levels run and the left side reaches its last index t = ⌊5.39·256⌋/256', () => {
+    let calls = 0;
+    let smallest = Infinity;
+    const r = tanhSinh((x) => (calls++, (smallest = Math.min(smallest, x)), Math.pow(x, -0.9)), 0, 1, { epsabs: 0, epsrel: 0 });
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls);
+    // Far out δ(t) = 1 − tanh(π/2·sinh t) = 2e^(−π sinh t)/(1 + e^(−π sinh t)) ≈ 2e^(−π sinh t) (relative error ~1e-150);
+    // the node is a + half·δ = δ/2 = e^(−π sinh t). Its log is compared (the value itself is ~1e-150).
+    const t = Math.floor(5.39 * 256) / 256;
+    expect(Math.log(smallest)).toBeCloseTo(-Math.PI * Math.sinh(t), 6);
+    expect(Math.abs(r.value - 10)).toBeLessThanOrEqual(r.abserr);
+  });
+});
