@@ -61,6 +61,13 @@ describe('tanhSinh: level 0 finds how far the terms matter', () => {
     expect(r.abserr).toBeLessThan(1e-10);
   });
 
+  test('∫₋₁⁰ (−x)^(−0.9) dx = 10: the same on the right side (b = 0), its t = 5 terms kept; converged', () => {
+    const r = tanhSinh((x) => Math.pow(-x, -0.9), -1, 0);
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.value - 10)).toBeLessThanOrEqual(r.abserr);
+    expect(r.abserr).toBeLessThan(1e-10);
+  });
+
   test('∫₀¹ (1 − x)^(−1/2) dx = 2: f is never called at b = 1 (level 0 stops at the last node inside)', () => {
     let nearest = Infinity;
     const r = tanhSinh((x) => ((nearest = Math.min(nearest, 1 - x)), Math.pow(1 - x, -0.5)), 0, 1);
