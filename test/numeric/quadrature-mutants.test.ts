@@ -882,14 +882,16 @@ describe('gkRun at the limit: tanh-sinh redoes the end pieces', () => {
 });
 
 /**
- * Runs `body` once inside `levels` nested quad calls on a constant (21 evaluations each, the nesting
- * only on the first). quad keeps one workspace per nesting depth for the life of the module, and the
- * suite shares one module graph per worker (vitest.config.ts): a workspace is fresh only the first time
- * its depth is reached. Each call goes one level deeper than the last, so `body` always meets a fresh one.
+ * Runs `body` once inside nested calls of an integrator on a constant (one call per level, the nesting
+ * only on the first evaluation). quad and quadVec each keep one workspace per nesting depth for the life
+ * of the module, and the suite shares one module graph per worker (vitest.config.ts): a workspace is
+ * fresh only the first time its depth is reached. Each call goes one level deeper than the last for that
+ * integrator (`key` counts them), so `body` always meets a fresh one. `once(inner)` runs one level,
+ * calling `inner` from inside it.
  */
-function atFreshDepth<T>(body: () => T): T {
-  const g = globalThis as { mechcheckQuadFreshDepth?: number };
-  const levels = (g.mechcheckQuadFreshDepth = (g.mechcheckQuadFreshDepth ?? 8) + 1);
+function atFreshDepthOf<T>(key: 'mechcheckQuadFreshDepth' | 'mechcheckQuadVecFreshDepth', once: (inner: () => void) => void, body: () => T): T {
+  const g = globalThis as unknown as Record<typeof key, number | undefined>;
+  const levels = (g[key] = (g[key] ?? 8) + 1);
   let out: T | undefined;
   const nest = (d: number): void => {
     if (d === 0) {
@@ -897,22 +899,20 @@ function atFreshDepth<T>(body: () => T): T {
       return;
     }
     let entered = false;
-    quad(
-      () => {
-        if (!entered) {
-          entered = true;
-          nest(d - 1);
-        }
-        return 1;
-      },
-      0,
-      1,
-      { limit: 1, method: 'gk' },
-    );
+    once(() => {
+      if (!entered) {
+        entered = true;
+        nest(d - 1);
+      }
+    });
   };
   nest(levels);
   return out as T;
 }
+
+/** atFreshDepthOf for quad's pool of workspaces. */
+const atFreshDepth = <T>(body: () => T): T =>
+  atFreshDepthOf('mechcheckQuadFreshDepth', (inner) => quad(() => (inner(), 1), 0, 1, { limit: 1, method: 'gk' }), body);
 
 describe('Workspace.ensurePieces: a fresh workspace grows its piece bounds past its initial 8', () => {
   it('16 pieces on [−1, 0] at the limit, 1/√(−x) singular at the end of the last: tanh-sinh redoes that piece (value 2)', () => {
@@ -929,34 +929,23 @@ describe('Workspace.ensurePieces: a fresh workspace grows its piece bounds past 
   });
 });
 
-/** As atFreshDepth, for quadVec's own pool of workspaces (one per quadVec nesting depth). */
-function atFreshVecDepth<T>(body: () => T): T {
-  const g = globalThis as { mechcheckQuadVecFreshDepth?: number };
-  const levels = (g.mechcheckQuadVecFreshDepth = (g.mechcheckQuadVecFreshDepth ?? 8) + 1);
-  let out: T | undefined;
-  const nest = (d: number): void => {
-    if (d === 0) {
-      out = body();
-      return;
-    }
-    let entered = false;
-    quadVec(
-      (_x, o) => {
-        if (!entered) {
-          entered = true;
-          nest(d - 1);
-        }
-        o[0] = 1;
-      },
-      1,
-      0,
-      1,
-      { limit: 1 },
-    );
-  };
-  nest(levels);
-  return out as T;
-}
+/** atFreshDepthOf for quadVec's own pool of workspaces (one per quadVec nesting depth). */
+const atFreshVecDepth = <T>(body: () => T): T =>
+  atFreshDepthOf(
+    'mechcheckQuadVecFreshDepth',
+    (inner) =>
+      quadVec(
+        (_x, o) => {
+          inner();
+          o[0] = 1;
+        },
+        1,
+        0,
+        1,
+        { limit: 1 },
+      ),
+    body,
+  );
 
 describe('quadVec on a fresh workspace: growth during the run keeps the intervals already there', () => {
   it('cos(1500x) and 1 on [0, 1] to 1e-10: more than 128 intervals, past the first allocation (closed forms sin(1500)/1500 and 1)', () => {
