@@ -411,13 +411,50 @@ export function heapPop(heap: Int32Array, key: Float64Array, size: number): numb
 }
 
 /**
+ * Below UNRESOLVED·ε·|x| of half-width the closest Kronrod nodes (0.0218·h apart) are 1–3 ulps
+ * apart, and by a few ulps they fall onto the same doubles: G and K then sample nearly the same
+ * values and agree whatever f does between them, so |G − K| says nothing. An interior
+ * singularity not given as a breakpoint is bisected down to there (|x − 1/3|^(−1/2) on [0, 1]
+ * reported converged with abserr 2.8e-12 against a true error of 1.3e-8). Such a panel's error
+ * is at least the spread of f over it, max − min of the nodes and of its ends (sampled unless
+ * they are piece boundaries, where f may be singular), times its width: small where f is smooth
+ * at that scale, the jump's size where it is not. (An end is always a node of an ancestor panel,
+ * its centre, so a non-finite value there has already ended the run.)
+ */
+const UNRESOLVED = 64;
+
+/** Whether [lo, hi] is too narrow for G10K21's nodes to be well apart in doubles (see UNRESOLVED). */
+function unresolved(lo: number, hi: number): boolean {
+  return 0.5 * hi - 0.5 * lo < UNRESOLVED * EPS * Math.max(Math.abs(lo), Math.abs(hi));
+}
+
+/** An unresolved panel's error: at least (max − min)·width over its nodes and its ends' values pl, ph (NaN: not sampled). */
+function blindError(err: number, fmin: number, fmax: number, pl: number, ph: number, width: number): number {
+  // NaN fails every comparison: an end not sampled changes nothing
+  if (pl < fmin) fmin = pl;
+  if (pl > fmax) fmax = pl;
+  if (ph < fmin) fmin = ph;
+  if (ph > fmax) fmax = ph;
+  return Math.max(err, (fmax - fmin) * width);
+}
+
+/**
  * One G10K21 panel on [lo, hi] stored at slot i. QUADPACK's error scaling:
  * resasc·min(1, (200|G−K|/resasc)^1.5), floored at 50·eps·∫|f|. On a panel touching a piece
  * boundary (`edge`) the estimate is at least |G−K| itself: the scaling assumes K is far better
  * than G, true for smooth f but not at an endpoint singularity, where K's error is 0.06|G−K|
  * (√x), 0.18|G−K| (log x), 0.64|G−K| (x^(−1/2)). Returns false on a non-finite value.
  */
-function gk21(f: (x: number) => number, lo: number, hi: number, ws: Workspace, i: number, edge: boolean): boolean {
+function gk21(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  ws: Workspace,
+  i: number,
+  edge: boolean,
+  pl = NaN,
+  ph = NaN,
+): boolean {
   const c = 0.5 * lo + 0.5 * hi;
   const h = 0.5 * hi - 0.5 * lo;
   const fv1 = ws.fv1;
@@ -426,10 +463,16 @@ function gk21(f: (x: number) => number, lo: number, hi: number, ws: Workspace, i
   let resk = WGK[10] * fc;
   let resabs = Math.abs(resk);
   let resg = 0;
+  let fmin = fc;
+  let fmax = fc;
   for (let j = 0; j < 10; j++) {
     const dx = h * XGK[j];
     const f1 = f(c - dx);
     const f2 = f(c + dx);
+    if (f1 < fmin) fmin = f1;
+    if (f1 > fmax) fmax = f1;
+    if (f2 < fmin) fmin = f2;
+    if (f2 > fmax) fmax = f2;
     fv1[j] = f1;
     fv2[j] = f2;
     const s = f1 + f2;
@@ -451,6 +494,7 @@ function gk21(f: (x: number) => number, lo: number, hi: number, ws: Workspace, i
     err = r < 1 ? resasc * r * Math.sqrt(r) : resasc;
   }
   if (edge && raw > err) err = raw;
+  if (!Number.isNaN(pl) || !Number.isNaN(ph)) err = blindError(err, fmin, fmax, pl, ph, 2 * ah);
   const floor = 50 * EPS * resabs;
   if (resabs > UFLOW / (50 * EPS) && floor > err) err = floor;
   ws.lo[i] = lo;
@@ -607,8 +651,24 @@ function gkRun(
     hsize = heapPop(ws.heap, ws.err, hsize);
     const j = n++;
     neval += 42;
-    const okL = gk21(f, lo, mid, ws, i, atLo);
-    const okR = gk21(f, mid, hi, ws, j, atHi);
+    // Children too narrow for their nodes: sample f at their ends as well (see UNRESOLVED).
+    let pl = NaN;
+    let pm = NaN;
+    let ph = NaN;
+    if (unresolved(lo, mid) || unresolved(mid, hi)) {
+      pm = f(mid);
+      neval++;
+      if (!atLo) {
+        pl = f(lo);
+        neval++;
+      }
+      if (!atHi) {
+        ph = f(hi);
+        neval++;
+      }
+    }
+    const okL = gk21(f, lo, mid, ws, i, atLo, pl, pm);
+    const okR = gk21(f, mid, hi, ws, j, atHi, pm, ph);
     ws.piece[j] = p;
     if (!okL || !okR) {
       if (!auto || !(atLo || atHi)) return nanResult(neval);
@@ -783,6 +843,10 @@ class VecWorkspace {
   heap = new Int32Array(0);
   vals = new Float64Array(0); // 21 × dim, node-major
   xs = new Float64Array(21);
+  /** An unresolved bisection's lo, mid, hi (those sampled) and f there, point-major; probed[k] 0 where not sampled. */
+  px = new Float64Array(3);
+  pv = new Float64Array(0);
+  probed = new Uint8Array(3);
   tolc = new Float64Array(0);
   sumRes = new Float64Array(0);
   sumErr = new Float64Array(0);
@@ -797,6 +861,7 @@ class VecWorkspace {
     this.dimCap = dim;
     this.cap = 0;
     this.vals = new Float64Array(21 * dim);
+    this.pv = new Float64Array(3 * dim);
     this.tolc = new Float64Array(dim);
     this.sumRes = new Float64Array(dim);
     this.sumErr = new Float64Array(dim);
@@ -878,7 +943,11 @@ export interface VecQuadOptions extends QuadOptions {
 /** A batched vector integrand: values at xs[0..count) into out, node-major (out[i·dim + q]). */
 export type BatchIntegrand = (xs: Float64Array, count: number, out: Float64Array) => void;
 
-function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: VecWorkspace, i: number): boolean {
+/**
+ * G10K21 on [lo, hi] for every component at slot i; false on a non-finite value. `ends` ≥ 0: the
+ * panel is unresolved and its ends' values are ws.pv[ends], ws.pv[ends + 1] (see UNRESOLVED).
+ */
+function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: VecWorkspace, i: number, ends = -1): boolean {
   const c = 0.5 * lo + 0.5 * hi;
   const h = 0.5 * hi - 0.5 * lo;
   const vals = ws.vals;
@@ -899,9 +968,15 @@ function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: Vec
     let resk = WGK[10] * fc;
     let resabs = Math.abs(resk);
     let resg = 0;
+    let fmin = fc;
+    let fmax = fc;
     for (let j = 0; j < 10; j++) {
       const f1 = vals[(1 + 2 * j) * dim + q];
       const f2 = vals[(2 + 2 * j) * dim + q];
+      if (f1 < fmin) fmin = f1;
+      if (f1 > fmax) fmax = f1;
+      if (f2 < fmin) fmin = f2;
+      if (f2 > fmax) fmax = f2;
       resk += WGK[j] * (f1 + f2);
       resabs += WGK[j] * (Math.abs(f1) + Math.abs(f2));
       if (j & 1) resg += WG[j >> 1] * (f1 + f2);
@@ -920,6 +995,11 @@ function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: Vec
       const r = (200 * err) / resasc;
       err = r < 1 ? resasc * r * Math.sqrt(r) : resasc;
     }
+    if (ends >= 0) {
+      const pl = ws.probed[ends] ? ws.pv[ends * dim + q] : NaN;
+      const ph = ws.probed[ends + 1] ? ws.pv[(ends + 1) * dim + q] : NaN;
+      err = blindError(err, fmin, fmax, pl, ph, 2 * ah);
+    }
     const floor = 50 * EPS * resabs;
     if (resabs > UFLOW / (50 * EPS) && floor > err) err = floor;
     ws.res[base + q] = resk * h;
@@ -929,6 +1009,26 @@ function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: Vec
   ws.lo[i] = lo;
   ws.hi[i] = hi;
   return finite;
+}
+
+/** Samples f at lo, mid, hi of an unresolved bisection (not at breakpoints) into ws.pv; returns the count. */
+function probeEnds(f: BatchIntegrand, dim: number, ws: VecWorkspace, lo: number, mid: number, hi: number, pts: readonly number[]): number {
+  const px = ws.px;
+  let count = 0;
+  const at = [lo, mid, hi];
+  for (let k = 0; k < 3; k++) {
+    ws.probed[k] = k === 1 || !pts.includes(at[k]) ? 1 : 0;
+    if (ws.probed[k]) px[count++] = at[k];
+  }
+  const out = new Float64Array(count * dim);
+  f(px, count, out);
+  let r = 0;
+  for (let k = 0; k < 3; k++) {
+    if (!ws.probed[k]) continue;
+    for (let q = 0; q < dim; q++) ws.pv[k * dim + q] = out[r * dim + q];
+    r++;
+  }
+  return count;
 }
 
 function vecKey(ws: VecWorkspace, dim: number, i: number): number {
@@ -1075,7 +1175,13 @@ export function quadVecBatch(
       }
       const j = n++;
       neval += 42;
-      if (!gk21Vec(f, dim, lo, mid, ws, i) || !gk21Vec(f, dim, mid, hi, ws, j)) return fail(neval);
+      // Children too narrow for their nodes: f at their ends too, but not at a breakpoint (f may be singular there).
+      let ends = -1;
+      if (unresolved(lo, mid) || unresolved(mid, hi)) {
+        ends = 0;
+        neval += probeEnds(f, dim, ws, lo, mid, hi, pts);
+      }
+      if (!gk21Vec(f, dim, lo, mid, ws, i, ends) || !gk21Vec(f, dim, mid, hi, ws, j, ends < 0 ? -1 : 1)) return fail(neval);
       const bj = j * dim;
       for (let q = 0; q < dim; q++) {
         sumRes[q] += ws.res[base + q] + ws.res[bj + q];

@@ -101,8 +101,10 @@ function massCuts(dist: Dist, n: number, vs: readonly number[]): number[] {
  * partition did not hide mass from the nodes. A density concentrated within a node spacing of a
  * piece's end (normal(4.2, sd 0.01) cut at 4: all of it within 0.005 of v̄) combined with F^{n−2}
  * makes every node of a piece see ~0, and Gauss–Kronrod then reports a wrong value with a tiny
- * error (T_1 = 3.03 for 6.6e-5). When ∫g misses 1 by more than its tolerance, the integral is
- * redone on the cuts of `massCuts`; what ∫g still misses, times max|p|, joins every error.
+ * error (T_1 = 3.03 for 6.6e-5). When ∫g misses 1 by more than its tolerance, or the first
+ * integral did not converge (the miss can hide in an honest but large error: a density's jump
+ * left an ulp off a breakpoint), the integral is redone on the cuts of `massCuts`; what ∫g still
+ * misses, times max|p|, joins every error.
  */
 /** Scratch for the integrand's F values (integrals is not re-entered from its own integrand). */
 let Fs = new Float64Array(32);
@@ -222,7 +224,7 @@ function integrals(dist: Dist, n: number, vs: readonly number[], opts: QuadOptio
   };
   const cuts = [...vs, ...concentration(dist, n, vs)];
   let r = attempt(breaks(dist, cuts));
-  if (Math.abs(r.v[MASS] - 1) > massTol(r.err[MASS])) r = attempt(breaks(dist, [...cuts, ...massCuts(dist, n, vs)]));
+  if (!r.ok || Math.abs(r.v[MASS] - 1) > massTol(r.err[MASS])) r = attempt(breaks(dist, [...cuts, ...massCuts(dist, n, vs)]));
   const missed = Math.abs(r.v[MASS] - 1);
   const finite = [...r.v, ...r.err].every(Number.isFinite);
   const ok = finite && r.ok && missed <= massTol(r.err[MASS]);
