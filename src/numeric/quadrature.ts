@@ -197,6 +197,14 @@ function tsRun(f: (x: number) => number, a: number, b: number, epsabs: number, e
   let neval = 1;
   const fc = f(a + half);
   if (!Number.isFinite(fc)) return nanResult(neval);
+  if (!(a + half > a && a + half < b)) {
+    // No double inside (a, b): the midpoint rounded onto an end, and every node would too. One
+    // value of f times the width, its error the whole of it (it was the step sum's value, ~1/5
+    // of the width, with an error estimate below the true error).
+    const value = fc * (b - a);
+    const abserr = Math.abs(value);
+    return { value, abserr, neval, converged: abserr <= Math.max(epsabs, epsrel * Math.abs(value)) };
+  }
   const sides = [
     new TsSide(false, a, half, tsLastInside(a, b, half, false), fv),
     new TsSide(true, b, half, tsLastInside(a, b, half, true), fv),
@@ -274,7 +282,8 @@ function tsRun(f: (x: number) => number, a: number, b: number, epsabs: number, e
 }
 
 /**
- * Tanh-sinh quadrature of f on [a, b]: f is evaluated only strictly inside (a, b), nodes near
+ * Tanh-sinh quadrature of f on [a, b]: f is evaluated only strictly inside (a, b) (on an interval
+ * of adjacent doubles, at the end its midpoint rounds onto, the width times that value), nodes near
  * an endpoint as a + (b−a)·small (no cancellation), so integrable endpoint singularities
  * (x^(−1/2), log x) converge double-exponentially. A singularity at an endpoint that is not 0
  * is resolved only to the spacing of doubles there; the truncated tail enters abserr.

@@ -93,3 +93,23 @@ describe('tanhSinh: the node table reaches t = 5.39', () => {
     expect(Math.abs(r.value - 10)).toBeLessThanOrEqual(r.abserr);
   });
 });
+
+describe('tanhSinh on an interval of adjacent doubles (no double inside)', () => {
+  test('the width times f at the end the midpoint rounds onto, with its whole value as the error', () => {
+    for (const [a, c] of [
+      [1, 1],
+      [1e6, -3],
+      [-2, 0.5],
+    ]) {
+      const bits = new Float64Array([a]);
+      const u = new BigInt64Array(bits.buffer);
+      u[0] += a > 0 ? 1n : -1n; // the next double up
+      const b = bits[0];
+      expect(b).toBeGreaterThan(a);
+      const r = tanhSinh(() => c, a, b);
+      expect(r.value).toBe(c * (b - a)); // was ~1/5 of it, with an abserr below the error
+      expect(r.abserr).toBe(Math.abs(c * (b - a)));
+      expect(r.neval).toBe(1);
+    }
+  });
+});
