@@ -1110,6 +1110,15 @@ export function quadVecBatch(
   if (a === b) return { value: new Float64Array(dim), abserr: new Float64Array(dim), neval: 0, converged: true };
   if (a > b) {
     const r = quadVecBatch(f, dim, b, a, opts);
+    if (r.partial) {
+      // from a down to t: −∫_t^a = ∫_b^t − ∫_b^a, the panels right of t (their errors: the total's less the left ones')
+      const { value, abserr } = r.partial;
+      for (let k = 0; k < value.length; k++) {
+        const q = k % dim;
+        value[k] -= r.value[q];
+        abserr[k] = Math.max(0, r.abserr[q] - abserr[k]);
+      }
+    }
     for (let q = 0; q < dim; q++) r.value[q] = -r.value[q];
     return r;
   }

@@ -1042,3 +1042,38 @@ describe('unresolved panels: an interior singularity not given as a breakpoint',
     }
   });
 });
+
+describe('quadVec with a > b and partialAt: the integrals from a down to each point', () => {
+  it('∫_1^t of 1, cos and √x at t = 0.25, 0.5, 0.9 (closed forms), each within its error', () => {
+    const at = [0.25, 0.5, 0.9];
+    const r = quadVec(
+      (x, out) => {
+        out[0] = 1;
+        out[1] = Math.cos(x);
+        out[2] = Math.sqrt(x);
+      },
+      3,
+      1,
+      0,
+      { epsabs: 0, epsrel: 1e-10, partialAt: at },
+    );
+    expect(r.converged).toBe(true);
+    // the totals: ∫_1^0 = −1, −sin 1, −2/3
+    const total = [-1, -Math.sin(1), -2 / 3];
+    for (let q = 0; q < 3; q++) expect(Math.abs(r.value[q] - total[q])).toBeLessThanOrEqual(r.abserr[q]);
+    const exact = (t: number, q: number) => [t - 1, Math.sin(t) - Math.sin(1), (2 / 3) * (t ** 1.5 - 1)][q];
+    for (let k = 0; k < at.length; k++) {
+      for (let q = 0; q < 3; q++) {
+        const v = r.partial!.value[k * 3 + q];
+        const e = r.partial!.abserr[k * 3 + q];
+        // was ∫_0^t (the reversed run's own partial sums, neither negated nor re-based)
+        expect(Math.abs(v - exact(at[k], q))).toBeLessThanOrEqual(Math.max(e, 8 * Number.EPSILON));
+        expect(e).toBeLessThanOrEqual(r.abserr[q]);
+        // the panels right of t: fewer as t grows
+        if (k > 0) expect(e).toBeLessThanOrEqual(r.partial!.abserr[(k - 1) * 3 + q]);
+      }
+    }
+    // √x's error sits next to 0, outside every [t, 1]
+    expect(r.partial!.abserr[2]).toBeLessThan(0.1 * r.abserr[2]);
+  });
+});
