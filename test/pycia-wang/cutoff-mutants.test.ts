@@ -558,11 +558,10 @@ test('a flat density on [1, 1 + 2^-20] stays in place: T1 and T2 against 2^-20 �
  * buildFramed's refusal (mut10-pw): a density rescaled only (c = 0) can still fail to build. The
  * mixture below builds at 'high' in its own coordinates, but its frame (the uniform part's width
  * 1.5e9 > 2^20) rebuilds the density part on [1e6/1.5e9, (1e6 + 1)/1.5e9], where 'high' cannot
- * verify its normalisation: a one-line InputError naming the part's expression, with the builder's
- * reason and the spacing of the doubles at the frame's far end, 1.5e9: between ulp(1.5e9) = 2^-22
- * and twice that.
+ * verify its normalisation: a one-line InputError naming the part's expression, the scale and the
+ * builder's reason (it used to quote the spacing of the doubles at 1.5e9 as if it were near 0).
  */
-test('a density part that cannot be rebuilt in its frame: one-line InputError naming the part, the reason and the spacing of the doubles', () => {
+test('a density part that cannot be rebuilt in its frame: one-line InputError naming the part, the scale and the reason', () => {
   const spec: DistSpec = {
     kind: 'mixture',
     parts: [{ weight: 1, dist: { kind: 'uniform', lo: 0, hi: 1.5e9 } }, { weight: 1, dist: { kind: 'density', expr: '1 + 0.5*sin(x)', lo: 1e6, hi: 1e6 + 1 } }],
@@ -578,11 +577,10 @@ test('a density part that cannot be rebuilt in its frame: one-line InputError na
   const e = err as InputError;
   expect(e.field).toBe('distribution.parts[1].dist.expr');
   expect(e.message).not.toMatch(/\n/);
-  expect(e.detail).toMatch(/^cannot be resolved on its support: mapped onto \[0, 1\] \(x = 0 \+ 1500000000·y/);
+  expect(e.detail).toMatch(/^cannot be resolved once the support, 1500000000 wide, is scaled onto \[0, 1\] \(x = 1500000000·y\): /);
   expect(e.detail).toMatch(/normalisation could not be verified/);
-  const apart = Number(/the doubles are (\S+) apart/.exec(e.detail)?.[1]);
-  expect(apart).toBeGreaterThanOrEqual(2 ** -22);
-  expect(apart).toBeLessThan(2 ** -21);
+  // the frame only rescales (c = 0): no claim about the doubles "near x = 0", no advice to move the support
+  expect(e.detail).not.toMatch(/apart|nearer 0|0 \+ /);
 });
 
 /**

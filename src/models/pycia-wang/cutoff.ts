@@ -354,18 +354,20 @@ function hasDensity(spec: DistSpec): boolean {
 
 /**
  * Y's distribution. Only an expression density can fail to build here (the others are closed
- * under affine maps): evaluated at x = c + s·y, its values are noisy at the spacing of the doubles
- * near c — say so rather than report the frame's coordinates.
+ * under affine maps), and it is only ever rescaled (c = 0, see frameOf): a mixture s wide is put
+ * on [0, 1], and a density part much narrower than s becomes a sliver of it. Say so in the
+ * user's coordinates rather than report the frame's (the old message quoted the spacing of the
+ * doubles at the far end x = s as if it were near 0, and advised moving the support).
  */
 function buildFramed(spec: DistSpec, frame: Frame, precision: Precision): Dist {
   try {
     return makeDist(affineSpec(spec, frame), precision);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    const ulp = Math.max(Math.abs(frame.c), Math.abs(frame.c + frame.s)) * Number.EPSILON;
+    const at = frame.c === 0 ? '' : `${frame.c} + `;
     throw new InputError(
       e.field,
-      `cannot be resolved on its support: mapped onto [0, 1] (x = ${frame.c} + ${frame.s}·y, as a support this far from 0 for its width needs), ${e.detail}; near x = ${frame.c} the doubles are ${ulp.toPrecision(2)} apart — write the density in a variable whose support is nearer 0`,
+      `cannot be resolved once the support, ${frame.s} wide, is scaled onto [0, 1] (x = ${at}${frame.s}·y): ${e.detail} — a part much narrower than the whole support may be out of reach; check it as a distribution of its own or narrow the support`,
     );
   }
 }
