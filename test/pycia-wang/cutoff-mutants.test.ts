@@ -20,6 +20,7 @@ import { exactCutoff } from '../../src/models/pycia-wang/exact.ts';
 import { quad, quadVecBatch } from '../../src/numeric/index.ts';
 import { equalShares } from '../../src/models/pycia-wang/market.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
+import { spyDist } from './spy.ts';
 // This file builds expression densities: load their engine (density.ts does not import it).
 import '../../src/distributions/expression-engine.ts';
 
@@ -384,14 +385,7 @@ describe('concentration: cuts exactly where a node at 0.22 % of a piece from its
   function spied(spec: DistSpec) {
     const d = makeDist(spec);
     const isf: number[] = [];
-    const p: Dist = new Proxy(d, {
-      get(t, k) {
-        if (k === 'isf') return (q: number) => (isf.push(q), t.isf(q));
-        if (k === 'at') return () => p;
-        const v = Reflect.get(t, k, t) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-      },
-    });
+    const p = spyDist(d, { isf: (f) => (q) => (isf.push(q), f(q)) });
     return { dist: p, isf };
   }
   const U13: DistSpec = { kind: 'uniform', lo: 1, hi: 3 };
@@ -427,14 +421,8 @@ describe('massCuts: below each v* and below v̄, the points where F^{n−2} has 
     const c0 = ref.cases.find((c) => c.id === id)!;
     const d = makeDist(c0.request.distribution);
     const placed: number[] = [];
-    const p: Dist = new Proxy(d, {
-      get(t, k) {
-        if (k === 'quantile' || k === 'isf') return (q: number) => { const x = t[k](q); placed.push(x); return x; };
-        if (k === 'at') return () => p;
-        const v = Reflect.get(t, k, t) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-      },
-    });
+    const place = (f: (q: number) => number) => (q: number) => { const x = f(q); placed.push(x); return x; };
+    const p = spyDist(d, { quantile: place, isf: place });
     const n = c0.request.n;
     const groups = groupShares(c0.request.shares ?? equalShares(n));
     const g = cutoffGroups(p, n, groups);
@@ -469,13 +457,8 @@ test('density route on an expression density: F through cdfMany for every panel,
   const d = makeDist({ kind: 'density', expr: '1 + x*x', lo: 0, hi: 1 });
   expect(d.cdfMany).toBeTypeOf('function');
   const calls = { cdf: 0, cdfMany: 0 };
-  const p: Dist = new Proxy(d, {
-    get(t, k) {
-      if (k === 'cdf' || k === 'cdfMany') calls[k]++;
-      if (k === 'at') return () => p;
-      const v = Reflect.get(t, k, t) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-    },
+  const p = spyDist(d, {}, (k) => {
+    if (k === 'cdf' || k === 'cdfMany') calls[k]++;
   });
   const g = cutoffGroups(p, 3, groupShares([0.5, 0.3, 0.2]));
   expect(g.T1.converged).toBe(true);

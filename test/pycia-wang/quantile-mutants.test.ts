@@ -14,6 +14,7 @@ import type { Dist, DistSpec } from '../../src/distributions/types.ts';
 import { cutoffGroups, groupShares } from '../../src/models/pycia-wang/cutoff.ts';
 import { exactEnclosure } from '../../src/models/pycia-wang/exact.ts';
 import { cutoffQuantile } from '../../src/models/pycia-wang/quantile.ts';
+import { spyDist } from './spy.ts';
 import { distance } from '../../src/numeric/rational.ts';
 // This file builds expression densities: load their engine (density.ts does not import it).
 import '../../src/distributions/expression-engine.ts';
@@ -136,14 +137,7 @@ describe('partBends: a mixture is cut at its parts’ window ends and a truncate
     };
     const d = makeDist(spec);
     const asked: number[] = [];
-    const p: Dist = new Proxy(d, {
-      get(t, k) {
-        if (k === 'cdf') return (x: number) => (asked.push(x), t.cdf(x));
-        if (k === 'at') return () => p;
-        const v = Reflect.get(t, k, t) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-      },
-    });
+    const p = spyDist(d, { cdf: (cdf) => (x) => (asked.push(x), cdf(x)) });
     const q = cutoffQuantile(p, 3, groupShares([0.5, 0.3, 0.2]));
     expect(q.T1.converged).toBe(true);
     const bends = [
@@ -169,14 +163,7 @@ describe('the quantile route cuts the upper half where (1 − t)^{n−2} lives (
   test.each([60, 1000])('uniform(0, 1), n = %s, one owner', (n) => {
     const d = makeDist(U01);
     const ts: number[] = [];
-    const p: Dist = new Proxy(d, {
-      get(t, k) {
-        if (k === 'isf') return (x: number) => (ts.push(x), t.isf(x));
-        if (k === 'at') return () => p;
-        const v = Reflect.get(t, k, t) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-      },
-    });
+    const p = spyDist(d, { isf: (isf) => (x) => (ts.push(x), isf(x)) });
     const q = cutoffQuantile(p, n, groupShares([1, ...Array(n - 1).fill(0)]));
     expect(q.T1.converged).toBe(true);
     const cuts = [0, ...[1 / (2 * n), 4 / n, 32 / n, 128 / n].filter((t) => t < 0.5), 0.5];
@@ -191,14 +178,7 @@ describe('the quantile route cuts the upper half where (1 − t)^{n−2} lives (
   test.each([15, 16])('uniform(0, 1), n = %s, one owner: no cut at 4/n or 1/(2n)', (n) => {
     const d = makeDist(U01);
     const ts: number[] = [];
-    const p: Dist = new Proxy(d, {
-      get(t, k) {
-        if (k === 'isf') return (x: number) => (ts.push(x), t.isf(x));
-        if (k === 'at') return () => p;
-        const v = Reflect.get(t, k, t) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-      },
-    });
+    const p = spyDist(d, { isf: (isf) => (x) => (ts.push(x), isf(x)) });
     const q = cutoffQuantile(p, n, groupShares([1, ...Array(n - 1).fill(0)]));
     expect(q.T1.converged).toBe(true);
     // (n = 16: 4/n = ¼ is the centre node of [0, ½], which a cut would straddle, not hit)
@@ -240,15 +220,7 @@ test('quantile route, density x on [1000, 1001] (shift path): brackets against t
  */
 describe('one half spoiled: the route says not converged', () => {
   function spoil(d: Dist, which: 'quantile' | 'isf', bad: (x: number) => number): Dist {
-    const p: Dist = new Proxy(d, {
-      get(t, k) {
-        if (k === which) return (x: number) => (x > 0.25 ? bad(x) : t[which](x));
-        if (k === 'at') return () => p;
-        const v = Reflect.get(t, k, t) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-      },
-    });
-    return p;
+    return spyDist(d, { [which]: (orig: (x: number) => number) => (x: number) => (x > 0.25 ? bad(x) : orig(x)) });
   }
   test.each([
     ['isf', 'wiggle'],
@@ -275,14 +247,7 @@ describe('one half spoiled: the route says not converged', () => {
 test('the quantile route cuts each half at its own levels only', () => {
   const ts = { quantile: [] as number[], isf: [] as number[] };
   const d = makeDist(U01);
-  const p: Dist = new Proxy(d, {
-    get(t, k) {
-      if (k === 'quantile' || k === 'isf') return (x: number) => (ts[k].push(x), t[k](x));
-      if (k === 'at') return () => p;
-      const v = Reflect.get(t, k, t) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-    },
-  });
+  const p = spyDist(d, { quantile: (f) => (x) => (ts.quantile.push(x), f(x)), isf: (f) => (x) => (ts.isf.push(x), f(x)) });
   cutoffQuantile(p, 3, groupShares([0.5, 0.3, 0.2]));
   const straddled = (xs: number[], L: number) => xs.some((x) => x < L && x > L * 0.997) && xs.some((x) => x > L && x < L * 1.003);
   const lower = [Math.sqrt(0.2)];
@@ -300,14 +265,7 @@ test('the quantile route cuts each half at its own levels only', () => {
 test('a breakpoint whose level is below ½ cuts the lower half: two panels, 42 reads of Q', () => {
   const d = makeDist({ kind: 'piecewise-uniform', pieces: [{ lo: 0, hi: 0.5, weight: 3 }, { lo: 0.5, hi: 1, weight: 7 }] });
   let reads = 0;
-  const p: Dist = new Proxy(d, {
-    get(t, k) {
-      if (k === 'quantile') return (x: number) => (reads++, t.quantile(x));
-      if (k === 'at') return () => p;
-      const v = Reflect.get(t, k, t) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-    },
-  });
+  const p = spyDist(d, { quantile: (f) => (x) => (reads++, f(x)) });
   const q = cutoffQuantile(p, 2, groupShares([1, 0]));
   expect(q.T1.converged).toBe(true);
   expect(reads).toBe(42);
