@@ -46,18 +46,23 @@ def beta_inc_pq(a, b, x):
     1 − that (100 digits leave 50 after any cancellation down to 1e-50). mp.betainc fails to converge
     at a = 1e4."""
     with mp.workdps(100):
-        A, B, X = F(a), F(b), F(x)
-        Y = 1 - X
+        p, q = beta_inc_pq_mp(F(a), F(b), F(x))
+        return +p, +q
 
-        def lower(a_, b_, x_, y_):
-            pre = mp.exp(a_ * mp.log(x_) + b_ * mp.log(y_) - mp.log(a_) - mp.log(mp.beta(a_, b_)))
-            return pre * mp.hyp2f1(a_ + b_, 1, a_ + 1, x_, maxterms=10 ** 7)
 
-        if X < (A + 1) / (A + B + 2):
-            p = lower(A, B, X, Y)
-            return +p, 1 - p
-        q = lower(B, A, Y, X)
-        return 1 - q, +q
+def beta_inc_pq_mp(A, B, X):
+    """beta_inc_pq's series at mpf arguments (X need not be a double), at the current precision."""
+    Y = 1 - X
+
+    def lower(a_, b_, x_, y_):
+        pre = mp.exp(a_ * mp.log(x_) + b_ * mp.log(y_) - mp.log(a_) - mp.log(mp.beta(a_, b_)))
+        return pre * mp.hyp2f1(a_ + b_, 1, a_ + 1, x_, maxterms=10 ** 7)
+
+    if X < (A + 1) / (A + B + 2):
+        p = lower(A, B, X, Y)
+        return p, 1 - p
+    q = lower(B, A, Y, X)
+    return 1 - q, q
 
 
 def erfcx(x):

@@ -20,7 +20,7 @@ import mpmath as mp
 from scipy import special as sps
 
 sys.path.insert(0, os.path.dirname(__file__))
-from special_mutants import F, beta_inc_pq, ref  # noqa: E402
+from special_mutants import F, beta_inc_pq_mp, ref  # noqa: E402
 
 mp.mp.dps = 50
 
@@ -94,21 +94,6 @@ def root(a, b, t, upper):
         except ValueError:
             pass
         return +(z if P <= Q else 1 - z)
-
-
-def beta_inc_pq_mp(A, B, X):
-    """beta_inc_pq at an mpf x (not a double): the same series, at the current precision."""
-    Y = 1 - X
-
-    def lower(a_, b_, x_, y_):
-        pre = mp.exp(a_ * mp.log(x_) + b_ * mp.log(y_) - mp.log(a_) - mp.log(mp.beta(a_, b_)))
-        return pre * mp.hyp2f1(a_ + b_, 1, a_ + 1, x_, maxterms=10 ** 7)
-
-    if X < (A + 1) / (A + B + 2):
-        p = lower(A, B, X, Y)
-        return p, 1 - p
-    q = lower(B, A, Y, X)
-    return 1 - q, q
 
 
 def main():
