@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { quadVec, quadVecBatch, type BatchIntegrand } from '../../src/numeric/quadrature.ts';
+
+// Mutation testing of quadVecBatch, partialSums and resum (quadrature.ts, issue #9, mut13-qv):
+// results the other quadrature tests leave free, each against an independent reference (closed
+// forms, the number of calls of f counted here, the heap's priority rule on a case built so that
+// only one choice of panel can meet the tolerance). Everything is built inside the tests (Stryker's
+// per-test coverage cannot attribute module-level code).
+
+/** A batched integrand that counts its points: `calls()` is the number of x at which f was asked. */
+function countedBatch(dim: number, f: (x: number, out: Float64Array) => void): { g: BatchIntegrand; calls: () => number } {
+  let calls = 0;
+  const tmp = new Float64Array(dim);
+  const g: BatchIntegrand = (xs, count, out) => {
+    for (let i = 0; i < count; i++) {
+      calls++;
+      f(xs[i], tmp);
+      for (let q = 0; q < dim; q++) out[i * dim + q] = tmp[q];
+    }
+  };
+  return { g, calls: () => calls };
+}
+
+describe('quadVecBatch: bad limits and empty intervals', () => {
+  it.each([
+    [NaN, 1],
+    [0, NaN],
+    [-Infinity, 1],
+    [0, Infinity],
+    [-Infinity, Infinity],
+  ])('[%d, %d]: no call of f, every component NaN with abserr ∞, partial sums sized partialAt × dim', (a, b) => {
+    const { g, calls } = countedBatch(2, (x, out) => ((out[0] = 1), (out[1] = x)));
+    const r = quadVecBatch(g, 2, a, b, { partialAt: [0.25, 0.5, 0.75] });
+    expect(calls()).toBe(0);
+    expect(r.neval).toBe(0);
+    expect(r.converged).toBe(false);
+    expect(r.value.length).toBe(2);
+    expect(Array.from(r.value).every(Number.isNaN)).toBe(true);
+    expect(Array.from(r.abserr)).toEqual([Infinity, Infinity]);
+    expect(r.partial!.value.length).toBe(6);
+    expect(Array.from(r.partial!.value).every(Number.isNaN)).toBe(true);
+    expect(Array.from(r.partial!.abserr)).toEqual(new Array(6).fill(Infinity));
+  });
+
+  it('a = b: zero for every component, exact (abserr 0, converged) without calling f', () => {
+    const { g, calls } = countedBatch(3, (x, out) => out.fill(1 / x));
+    const r = quadVecBatch(g, 3, 0.5, 0.5);
+    expect(calls()).toBe(0);
+    expect(r.neval).toBe(0);
+    expect(r.converged).toBe(true);
+    expect(Array.from(r.value)).toEqual([0, 0, 0]);
+    expect(Array.from(r.abserr)).toEqual([0, 0, 0]);
+  });
+
+  it('b < a: every component negated (∫_1^0 of 1, x, x² = −1, −1/2, −1/3), errors and evaluations as for [0, 1]', () => {
+    const { g, calls } = countedBatch(3, (x, out) => ((out[0] = 1), (out[1] = x), (out[2] = x * x)));
+    const r = quadVecBatch(g, 3, 1, 0);
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(21);
+    expect(calls()).toBe(21);
+    const exact = [-1, -1 / 2, -1 / 3];
+    for (let q = 0; q < 3; q++) expect(Math.abs(r.value[q] - exact[q])).toBeLessThanOrEqual(4 * Number.EPSILON);
+    // exact on polynomials: each error is the roundoff floor 50·ε·∫|f_q| ≤ 50·ε
+    expect(Array.from(r.abserr).every((e) => e >= 0 && e <= 50 * Number.EPSILON)).toBe(true);
+  });
+});
+
+describe('quadVecBatch: options', () => {
+  it('the default epsrel is 1e-10: √x on [0, 1] (exact 2/3) bisects to it; a looser epsrel given is used', () => {
+    const f = (x: number, out: Float64Array) => (out[0] = Math.sqrt(x));
+    const d = quadVec(f, 1, 0, 1, { epsabs: 0 });
+    expect(d.converged).toBe(true);
+    expect(d.abserr[0]).toBeLessThanOrEqual(1e-10 * (2 / 3));
+    expect(d.abserr[0]).toBeGreaterThan(1e-14); // not met by luck on the first panel
+    expect(Math.abs(d.value[0] - 2 / 3)).toBeLessThanOrEqual(d.abserr[0]);
+    expect(d.neval).toBeGreaterThan(21);
+    const loose = quadVec(f, 1, 0, 1, { epsabs: 0, epsrel: 1e-4 });
+    expect(loose.converged).toBe(true);
+    expect(loose.abserr[0]).toBeLessThanOrEqual(1e-4 * (2 / 3));
+    expect(Math.abs(loose.value[0] - 2 / 3)).toBeLessThanOrEqual(loose.abserr[0]);
+    expect(loose.neval).toBeLessThan(d.neval);
+  });
+});
+
+/**
+ * Runs `body` on a quadVec workspace never used before: quadVec keeps one per nesting depth for the
+ * module's life (one module graph per worker), so `body` runs inside nested quadVec calls one level
+ * deeper than any before (the counter is shared with quadrature-mutants.test.ts's atFreshVecDepth).
+ */
+function atFreshVecDepth<T>(body: () => T): T {
+  const g = globalThis as unknown as { mechcheckQuadVecFreshDepth?: number };
+  const levels = (g.mechcheckQuadVecFreshDepth = (g.mechcheckQuadVecFreshDepth ?? 8) + 1);
+  let out: T | undefined;
+  const nest = (d: number): void => {
+    if (d === 0) {
+      out = body();
+      return;
+    }
+    let entered = false;
+    quadVec(
+      (_x, o) => {
+        if (!entered) {
+          entered = true;
+          nest(d - 1);
+        }
+        o[0] = 1;
+      },
+      1,
+      0,
+      1,
+      { limit: 1 },
+    );
+  };
+  nest(levels);
+  return out as T;
+}
+
+describe('quadVecBatch: the first allocation', () => {
+  it('200 pieces on a fresh workspace (past the 128 slots a first allocation of 65 gives): ∫_0^1 of 1 and x exact, 21 calls a piece', () => {
+    const points = Array.from({ length: 199 }, (_, k) => (k + 1) / 200);
+    const { g, calls } = countedBatch(2, (x, out) => ((out[0] = 1), (out[1] = x)));
+    const r = atFreshVecDepth(() => quadVecBatch(g, 2, 0, 1, { points, limit: 10 }));
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(200 * 21);
+    expect(calls()).toBe(200 * 21);
+    expect(Math.abs(r.value[0] - 1)).toBeLessThanOrEqual(1e-14);
+    expect(Math.abs(r.value[1] - 0.5)).toBeLessThanOrEqual(1e-14);
+  });
+});
