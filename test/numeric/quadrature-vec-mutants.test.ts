@@ -127,3 +127,22 @@ describe('quadVecBatch: the first allocation', () => {
     expect(Math.abs(r.value[1] - 0.5)).toBeLessThanOrEqual(1e-14);
   });
 });
+
+describe('quadVecBatch: the stop at panels too narrow to halve', () => {
+  it.each([0.1, 0.7])(
+    '|x − %d|^(−1/2) on [0, 1], not a breakpoint: stops when the worst panel is one ulp wide, long before limit 2000 (every call counted)',
+    (c) => {
+      const { g, calls } = countedBatch(2, (x, out) => ((out[0] = x === c ? 0 : 1 / Math.sqrt(Math.abs(x - c))), (out[1] = x)));
+      const r = quadVecBatch(g, 2, 0, 1, { epsabs: 0, epsrel: 1e-12, limit: 2000 });
+      expect(r.neval).toBe(calls());
+      // about two bisections (42 calls, ≤ 3 more for a probe of the ends) per binary digit of c down to
+      // its ulp, far under the limit's 21 + 1999·42; bisecting on past a one-ulp panel (its halves
+      // one of zero width, one the panel again) doubles the count
+      expect(r.neval).toBeLessThan(21 + 2 * 53 * 45);
+      const exact = 2 * Math.sqrt(c) + 2 * Math.sqrt(1 - c);
+      expect(r.converged).toBe(false); // the mass within an ulp of c is out of reach of doubles
+      expect(Math.abs(r.value[0] - exact)).toBeLessThanOrEqual(r.abserr[0]);
+      expect(Math.abs(r.value[1] - 0.5)).toBeLessThanOrEqual(Math.max(r.abserr[1], 1e-15));
+    },
+  );
+});
