@@ -146,3 +146,56 @@ describe('quadVecBatch: the stop at panels too narrow to halve', () => {
     },
   );
 });
+
+describe('quadVecBatch: the panel bisected is the one with the largest error-to-tolerance ratio over all components', () => {
+  it.each([false, true])(
+    'pieces [0, ½], [½, 1]; √x on the first (one component), ∛(x − ½) on the second (the other; swapped %s): one bisection (limit 3) goes to the ∛ piece',
+    (swap) => {
+      // relative errors of one G10K21 panel: 0.74 % for √x on [0, ½], 2.4 % for ∛ on [½, 1]; the
+      // tolerances are both relative, so the ∛ piece has the larger ratio whichever slot it sits in
+      const sq = swap ? 1 : 0;
+      const cb = 1 - sq;
+      const f = (x: number, out: Float64Array) => {
+        out[sq] = x < 0.5 ? Math.sqrt(x) : 0;
+        out[cb] = x < 0.5 ? 0 : Math.cbrt(x - 0.5);
+      };
+      const r = quadVec(f, 2, 0, 1, { points: [0.5], epsabs: 0, epsrel: 1e-10, limit: 3 });
+      expect(r.converged).toBe(false);
+      expect(r.neval).toBe(2 * 21 + 42);
+      // the two panels alone (one each)
+      const p0 = quadVec((x, o) => (o[0] = Math.sqrt(x)), 1, 0, 0.5, { limit: 1 });
+      const p1 = quadVec((x, o) => (o[0] = Math.cbrt(x - 0.5)), 1, 0.5, 1, { limit: 1 });
+      // the √ piece untouched: the same panel, the same numbers
+      expect(r.value[sq]).toBe(p0.value[0]);
+      expect(r.abserr[sq]).toBe(p0.abserr[0]);
+      // the ∛ piece halved: a smaller error, still covering the true one
+      expect(r.abserr[cb]).toBeLessThan(0.5 * p1.abserr[0]);
+      const exact = [(2 / 3) * 0.5 ** 1.5, 0.75 * 0.5 ** (4 / 3)];
+      expect(Math.abs(r.value[sq] - exact[0])).toBeLessThanOrEqual(r.abserr[sq]);
+      expect(Math.abs(r.value[cb] - exact[1])).toBeLessThanOrEqual(r.abserr[cb]);
+    },
+  );
+});
+
+describe('quadVecBatch: partial sums', () => {
+  it('partialAt 0.2, 0.5 (also a given breakpoint), 0.8: ∫_0^p of 1 and eˣ at each (closed forms), errors growing to the total', () => {
+    const at = [0.2, 0.5, 0.8];
+    const { g, calls } = countedBatch(2, (x, out) => ((out[0] = 1), (out[1] = Math.exp(x))));
+    const r = quadVecBatch(g, 2, 0, 1, { points: [0.5], partialAt: at, epsabs: 0, epsrel: 1e-12 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(4 * 21); // four pieces, each exact to 1e-12 at once
+    expect(r.neval).toBe(calls());
+    for (let k = 0; k < at.length; k++) {
+      const exact = [at[k], Math.expm1(at[k])];
+      for (let q = 0; q < 2; q++) {
+        const v = r.partial!.value[k * 2 + q];
+        const e = r.partial!.abserr[k * 2 + q];
+        expect(Math.abs(v - exact[q])).toBeLessThanOrEqual(Math.max(e, 4 * Number.EPSILON));
+        expect(e).toBeGreaterThan(0);
+        expect(e).toBeLessThan(r.abserr[q]);
+        if (k > 0) expect(e).toBeGreaterThan(r.partial!.abserr[(k - 1) * 2 + q]);
+      }
+    }
+    expect(Math.abs(r.value[1] - Math.expm1(1))).toBeLessThanOrEqual(r.abserr[1]);
+  });
+});
