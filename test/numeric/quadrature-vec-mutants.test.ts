@@ -199,3 +199,14 @@ describe('quadVecBatch: partial sums', () => {
     expect(Math.abs(r.value[1] - Math.expm1(1))).toBeLessThanOrEqual(r.abserr[1]);
   });
 });
+
+describe('quadVecBatch: roundoffLimited', () => {
+  it('a component that is 0 everywhere, with epsabs 0: exact (0 ± 0), converged, not roundoff-limited (its floor 0 is not above a tolerance 0)', () => {
+    const r = quadVec((x, out) => ((out[0] = 0), (out[1] = x)), 2, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(21);
+    expect(r.value[0]).toBe(0);
+    expect(r.abserr[0]).toBe(0);
+    expect(r.roundoffLimited).toBe(false);
+  });
+});
