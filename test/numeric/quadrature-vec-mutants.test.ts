@@ -210,3 +210,27 @@ describe('quadVecBatch: roundoffLimited', () => {
     expect(r.roundoffLimited).toBe(false);
   });
 });
+
+describe('quadVecBatch: the roundoff floor through bisections', () => {
+  it('√x (bisected to 1e-10) beside sin 2πx (∫ = 0, floor 2·50·ε·2/π): the sine is roundoff-limited, both within their errors', () => {
+    const { g, calls } = countedBatch(2, (x, out) => ((out[0] = Math.sqrt(x)), (out[1] = Math.sin(2 * Math.PI * x))));
+    const r = quadVecBatch(g, 2, 0, 1, { epsabs: 0, epsrel: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBeGreaterThan(21 + 5 * 42); // the √x component needed bisections
+    expect(r.neval).toBe(calls());
+    expect(r.roundoffLimited).toBe(true);
+    expect(Math.abs(r.value[0] - 2 / 3)).toBeLessThanOrEqual(r.abserr[0]);
+    expect(r.abserr[0]).toBeLessThanOrEqual(1e-10 * (2 / 3));
+    expect(Math.abs(r.value[1])).toBeLessThanOrEqual(r.abserr[1]);
+    // the floor is 50·ε·∫|sin 2πx| = 50·ε·2/π summed over panels: the sine's error sits at about it
+    expect(r.abserr[1]).toBeGreaterThanOrEqual(50 * Number.EPSILON * (2 / Math.PI) * 0.99);
+    expect(r.abserr[1]).toBeLessThan(1e-13);
+    // epsabs 3e-14, above the sine's 2·floor = 1.4e-14 (the bisected panels' floors replace their
+    // parent's, they do not add to it): not roundoff-limited, the same partition
+    const a = quadVecBatch(g, 2, 0, 1, { epsabs: 3e-14, epsrel: 1e-10 });
+    expect(a.roundoffLimited).toBe(false);
+    expect(a.converged).toBe(true);
+    expect(a.neval).toBe(r.neval);
+    expect(Math.abs(a.value[1])).toBeLessThanOrEqual(Math.min(a.abserr[1], 3e-14));
+  });
+});
