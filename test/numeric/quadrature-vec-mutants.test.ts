@@ -234,3 +234,27 @@ describe('quadVecBatch: the roundoff floor through bisections', () => {
     expect(Math.abs(a.value[1])).toBeLessThanOrEqual(Math.min(a.abserr[1], 3e-14));
   });
 });
+
+describe('quadVecBatch: stops at the first partition that meets every tolerance', () => {
+  it.each([
+    ['√x and eˣ', (x: number, out: Float64Array) => ((out[0] = Math.sqrt(x)), (out[1] = Math.exp(x))), [2 / 3, Math.E - 1]],
+    ['x^0.3 and cos 20x', (x: number, out: Float64Array) => ((out[0] = x ** 0.3), (out[1] = Math.cos(20 * x))), [1 / 1.3, Math.sin(20) / 20]],
+  ] as const)('%s on [0, 1] to 1e-11: converged; with room for one bisection fewer, not converged', (_name, f, exact) => {
+    const opts = { epsabs: 0, epsrel: 1e-11, points: [0.5] };
+    const { g, calls } = countedBatch(2, f);
+    const r = quadVecBatch(g, 2, 0, 1, opts);
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls());
+    for (let q = 0; q < 2; q++) {
+      expect(Math.abs(r.value[q] - exact[q])).toBeLessThanOrEqual(r.abserr[q] + 1e-15);
+      expect(r.abserr[q]).toBeLessThanOrEqual(1e-11 * Math.abs(r.value[q]));
+    }
+    // two pieces, then 42 calls a bisection: the run had 2 + k intervals at the end
+    const k = (r.neval - 2 * 21) / 42;
+    expect(Number.isInteger(k) && k > 2).toBe(true);
+    // the error is checked after every bisection, so at 2 + k − 1 intervals it was not yet met
+    const s = quadVecBatch(g, 2, 0, 1, { ...opts, limit: 2 + k - 1 });
+    expect(s.neval).toBe(r.neval - 42);
+    expect(s.converged).toBe(false);
+  });
+});
