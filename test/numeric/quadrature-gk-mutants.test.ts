@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { quad, quadVec } from '../../src/numeric/quadrature.ts';
+
+// Mutation testing of quadrature.ts's unresolved-panel code (UNRESOLVED, unresolved, blindError,
+// gk21's node spread, gkRun's end probes, gk21Vec, probeEnds; issue #9, mut13-qa). References are
+// closed forms; every neval is checked against a count of the integrand's calls. The pattern of
+// the lead's tests at the end of quadrature-mutants.test.ts: a singularity or jump at an interior
+// point that is not a breakpoint, bisected down to panels a few ulps wide.
+
+/** f with a call counter: neval must equal the number of calls. */
+function counted(f: (x: number) => number): { g: (x: number) => number; calls: () => number } {
+  let n = 0;
+  return {
+    g: (x) => {
+      n++;
+      return f(x);
+    },
+    calls: () => n,
+  };
+}
+
+/** neval of a run that never sampled a panel's ends: the first panel plus 42 per bisection. */
+const noProbes = (neval: number) => (neval - 21) % 42 === 0;
+
+describe('unresolved panels: a jump at an interior point that is not a breakpoint', () => {
+  it('tolerance 0 bisects the jump at 1/3 down to ulp widths: not converged, the error within abserr, every call counted', () => {
+    const c = 1 / 3;
+    // exactly 1 − c for the double c (its ulp, 5.6e-17, bounds the reference's rounding)
+    for (const [f, exact] of [
+      [(x: number) => (x < c ? 0 : 1), 1 - c],
+      [(x: number) => (x < c ? 1 : 0), c],
+    ] as const) {
+      const { g, calls } = counted(f);
+      const r = quad(g, 0, 1, { epsabs: 0, epsrel: 0, limit: 2000, method: 'gk' });
+      expect(r.converged).toBe(false);
+      expect(noProbes(r.neval)).toBe(false); // the ends of the unresolved panels were sampled
+      expect(r.neval).toBe(calls());
+      const e = Math.abs(r.value - exact);
+      expect(e).toBeLessThanOrEqual(r.abserr);
+      // the blind error is the jump (1) times a few ulp-wide panels' widths, not more
+      expect(r.abserr).toBeLessThan(2e-14);
+    }
+  });
+
+  it('smooth integrands never sample ends: neval is 21 + 42 per bisection (sin 300x on [0, 1], cos 50x on [0, 2], to 1e-12)', () => {
+    for (const [f, a, b, exact, epsabs] of [
+      [(x: number) => Math.sin(300 * x), 0, 1, (1 - Math.cos(300)) / 300, 1e-12],
+      [(x: number) => Math.cos(50 * x), 0, 2, Math.sin(100) / 50, 1e-12],
+    ] as const) {
+      const { g, calls } = counted(f);
+      const r = quad(g, a, b, { epsabs, epsrel: 0, method: 'gk' });
+      expect(r.converged).toBe(true);
+      expect(Math.abs(r.value - exact)).toBeLessThanOrEqual(r.abserr);
+      expect(r.neval).toBeGreaterThan(21);
+      expect(noProbes(r.neval)).toBe(true);
+      expect(r.neval).toBe(calls());
+    }
+  });
+
+  it('quadVec: jumps at 1000 + 1/3 (unresolved there at widths of 1.4e-11) converge to 1e-12 with e^x beside them; every call counted', () => {
+    const c = 1000 + 1 / 3;
+    let calls = 0;
+    const r = quadVec(
+      (x, out) => {
+        calls++;
+        out[0] = x < c ? 0 : 1;
+        out[1] = Math.exp(x - 1000);
+        out[2] = x < c ? 1 : 0;
+      },
+      3,
+      1000,
+      1001,
+      { epsabs: 1e-12, epsrel: 1e-12, limit: 2000 },
+    );
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls);
+    expect(noProbes(r.neval)).toBe(false);
+    // 1001 − c and c − 1000 are exact in doubles (Sterbenz)
+    const exact = [1001 - c, Math.E - 1, c - 1000];
+    for (let q = 0; q < 3; q++) {
+      expect(Math.abs(r.value[q] - exact[q])).toBeLessThanOrEqual(r.abserr[q]);
+      expect(r.abserr[q]).toBeLessThan(2e-12);
+    }
+  });
+});
+
+describe('unresolved panels: |x − c|^(−1/2) at c = 1000 + 1/3, not a breakpoint (unresolved below 1.4e-11)', () => {
+  it("quad 'gk' and 'auto': not converged, the error within abserr and abserr within 20× of it; every call counted", () => {
+    const c = 1000 + 1 / 3;
+    const f = (x: number) => (x === c ? 0 : 1 / Math.sqrt(Math.abs(x - c)));
+    // 2√(c − 1000) + 2√(1001 − c), both differences exact; the mass within an ulp of c (≈ 4√(ulp/2) ≈ 6e-7) is lost
+    const exact = 2 * Math.sqrt(c - 1000) + 2 * Math.sqrt(1001 - c);
+    for (const method of ['gk', 'auto'] as const) {
+      const { g, calls } = counted(f);
+      const r = quad(g, 1000, 1001, { method });
+      expect(r.converged).toBe(false);
+      expect(r.neval).toBe(calls());
+      const e = Math.abs(r.value - exact);
+      expect(e).toBeGreaterThan(1e-7);
+      expect(e).toBeLessThanOrEqual(r.abserr);
+      expect(r.abserr).toBeLessThan(20 * e);
+    }
+  });
+});
