@@ -102,3 +102,58 @@ describe('unresolved panels: |x − c|^(−1/2) at c = 1000 + 1/3, not a breakpo
     }
   });
 });
+
+describe('quadVec: the bisection follows the component furthest from its tolerance (vecKey, vecTolerances)', () => {
+  it('√x and 10⁻³·√(1 − x), singular at opposite ends, both converge within 50 intervals (closed forms 2/3 and 2·10⁻³/3)', () => {
+    let calls = 0;
+    const r = quadVec(
+      (x, out) => {
+        calls++;
+        out[0] = Math.sqrt(x);
+        out[1] = 1e-3 * Math.sqrt(1 - x);
+      },
+      2,
+      0,
+      1,
+      { epsabs: 0, epsrel: 1e-10, limit: 50 },
+    );
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls);
+    const exact = [2 / 3, 2e-3 / 3];
+    for (let q = 0; q < 2; q++) {
+      expect(Math.abs(r.value[q] - exact[q])).toBeLessThanOrEqual(r.abserr[q]);
+      expect(r.abserr[q]).toBeLessThanOrEqual(1e-10 * exact[q]);
+    }
+  });
+});
+
+describe('quadVec: a rebuilt heap holds only the current run\'s intervals (rekeyHeap)', () => {
+  it('after a run that leaves large errors in the workspace, cos 30x on [0, 1] still converges to sin(30)/30', () => {
+    // the first run stops at its limit with sin(10⁴x)'s errors (≈ 1e-2, far above the next run's tolerance) in slots 0..9
+    const first = quadVec(
+      (x, out) => {
+        out[0] = Math.sin(1e4 * x);
+      },
+      1,
+      0,
+      1,
+      { limit: 10 },
+    );
+    expect(first.converged).toBe(false);
+    let calls = 0;
+    const r = quadVec(
+      (x, out) => {
+        calls++;
+        out[0] = Math.cos(30 * x);
+      },
+      1,
+      0,
+      1,
+      { epsabs: 0, epsrel: 1e-12 },
+    );
+    expect(r.converged).toBe(true);
+    expect(r.neval).toBe(calls);
+    expect(Math.abs(r.value[0] - Math.sin(30) / 30)).toBeLessThanOrEqual(r.abserr[0]);
+    expect(r.abserr[0]).toBeLessThanOrEqual(1e-12 * Math.abs(Math.sin(30) / 30));
+  });
+});
