@@ -157,3 +157,19 @@ describe('quadVec: a rebuilt heap holds only the current run\'s intervals (rekey
     expect(r.abserr[0]).toBeLessThanOrEqual(1e-12 * Math.abs(Math.sin(30) / 30));
   });
 });
+
+describe('unresolved panels: |x − c|^(−0.7) at c not a breakpoint, where the blind error has the least room', () => {
+  it("quad 'gk' for c = 1/3, 0.7, 0.1: not converged, the error within abserr (1.45–2.3× of it, closed form (c^0.3 + (1 − c)^0.3)/0.3)", () => {
+    for (const c of [1 / 3, 0.7, 0.1]) {
+      const f = (x: number) => (x === c ? 0 : Math.abs(x - c) ** -0.7);
+      const exact = (c ** 0.3 + (1 - c) ** 0.3) / 0.3;
+      const { g, calls } = counted(f);
+      const r = quad(g, 0, 1, { method: 'gk', limit: 2000 });
+      expect(r.converged).toBe(false);
+      expect(r.neval).toBe(calls());
+      const e = Math.abs(r.value - exact);
+      expect(e).toBeLessThanOrEqual(r.abserr);
+      expect(r.abserr).toBeLessThan(20 * e);
+    }
+  });
+});
