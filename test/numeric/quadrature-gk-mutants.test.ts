@@ -173,3 +173,47 @@ describe('unresolved panels: |x − c|^(−0.7) at c not a breakpoint, where the
     }
   });
 });
+
+describe('unresolved panels: a one-sided singularity (x − c)^(−0.7) beside 0, c not a breakpoint', () => {
+  it("quad 'gk' for c = 0.7 and 0.1, either side: the sampled ends carry the largest values, and the error stays within abserr", () => {
+    for (const c of [0.7, 0.1]) {
+      for (const side of [1, -1]) {
+        // f = |x − c|^(−0.7) on the side `side` of c, 0 on the other: ∫ = (1 − c)^0.3/0.3 or c^0.3/0.3
+        const f = (x: number) => (side * (x - c) <= 0 ? 0 : Math.abs(x - c) ** -0.7);
+        const exact = (side > 0 ? (1 - c) ** 0.3 : c ** 0.3) / 0.3;
+        const { g, calls } = counted(f);
+        const r = quad(g, 0, 1, { method: 'gk', limit: 2000 });
+        expect(r.converged).toBe(false);
+        expect(r.neval).toBe(calls());
+        const e = Math.abs(r.value - exact);
+        expect(e).toBeLessThanOrEqual(r.abserr);
+        expect(r.abserr).toBeLessThan(20 * e);
+      }
+    }
+  });
+});
+
+describe('quadVec on unresolved panels: the one-sided singularity beside 0 (gk21Vec, probeEnds)', () => {
+  it('(x − 0.7)^(−0.7) right of 0.7 and (0.1 − x)^(−0.7) left of 0.1 as two components: each error within its abserr', () => {
+    let calls = 0;
+    const r = quadVec(
+      (x, out) => {
+        calls++;
+        out[0] = x <= 0.7 ? 0 : (x - 0.7) ** -0.7;
+        out[1] = x >= 0.1 ? 0 : (0.1 - x) ** -0.7;
+      },
+      2,
+      0,
+      1,
+      { limit: 2000 },
+    );
+    expect(r.converged).toBe(false);
+    expect(r.neval).toBe(calls);
+    const exact = [(1 - 0.7) ** 0.3 / 0.3, 0.1 ** 0.3 / 0.3];
+    for (let q = 0; q < 2; q++) {
+      const e = Math.abs(r.value[q] - exact[q]);
+      expect(e).toBeLessThanOrEqual(r.abserr[q]);
+      expect(r.abserr[q]).toBeLessThan(20 * e);
+    }
+  });
+});
