@@ -6,8 +6,17 @@
 /** Result of a quadrature: value, absolute error estimate, integrand evaluations, and whether the requested tolerance was met. */
 export interface QuadResult {
   value: number;
+  /**
+   * Estimated |value − ∫f|. When `converged`, tested as a bound against closed forms and
+   * mpmath references (test/numeric/quadrature*.test.ts). When not, the engine's best estimate:
+   * where the run stopped at the resolution of doubles around an interior singularity that was
+   * not given as a breakpoint, |x − c|^p, it bounds the error down to p ≈ −0.75 and falls below it
+   * beyond (0.92× at p = −0.8, 0.46× at −0.9): the mass within an ulp of c, ~2·ulp^(1+p)/(1+p),
+   * is out of sight of samples in doubles and unbounded as p → −1. Give such points as breakpoints.
+   */
   abserr: number;
   neval: number;
+  /** Whether abserr met max(epsabs, epsrel·|value|). */
   converged: boolean;
 }
 
