@@ -504,7 +504,10 @@ function gk21(
   }
   if (edge && raw > err) err = raw;
   if (!Number.isNaN(pl) || !Number.isNaN(ph)) err = blindError(err, fmin, fmax, pl, ph, 2 * ah);
-  const floor = 50 * EPS * resabs;
+  // f's variation over the nodes, left to right (for the abscissae's rounding, see nodeRounding)
+  let tv = Math.abs(fc - fv1[9]) + Math.abs(fv2[9] - fc);
+  for (let j = 0; j < 9; j++) tv += Math.abs(fv1[j + 1] - fv1[j]) + Math.abs(fv2[j] - fv2[j + 1]);
+  const floor = Math.max(50 * EPS * resabs, nodeRounding(lo, hi, tv));
   if (resabs > UFLOW / (50 * EPS) && floor > err) err = floor;
   ws.lo[i] = lo;
   ws.hi[i] = hi;
@@ -512,6 +515,17 @@ function gk21(
   ws.err[i] = err;
   ws.flr[i] = floor;
   return true;
+}
+
+/**
+ * The error from the nodes' own rounding: c ± h·x_j lands within half an ulp of |x| of where the
+ * rule wants it, which moves the sum by up to that times ∫|f'| — about ½·ε·max(|lo|, |hi|) times
+ * f's variation over the nodes, whatever the width. Bisection cannot lower it, so it is part of
+ * the roundoff floor. Far from 0 it dominates: cos(50(x − 1000)) on [1000, 1001] was converged
+ * with abserr 1.6e-14 against an error of 2.7e-13 (the nodes there are 1.1e-13 apart).
+ */
+function nodeRounding(lo: number, hi: number, variation: number): number {
+  return 0.5 * EPS * Math.max(Math.abs(lo), Math.abs(hi)) * variation;
 }
 
 /** Slow-chain count of a child: grows while a boundary child keeps > SLOW_RATIO of its parent's error above the roundoff floor. */
@@ -1009,6 +1023,9 @@ function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: Vec
       const ph = ws.probed[ends + 1] ? ws.pv[(ends + 1) * dim + q] : NaN;
       err = blindError(err, fmin, fmax, pl, ph, 2 * ah);
     }
+    // No node-rounding term here (see nodeRounding): the caller knows its integrand's height and
+    // scale — Pycia–Wang's cutoff.ts adds ε·max|p| times the height itself — and a term per
+    // component on F^N-steep integrands doubled what the model already counts.
     const floor = 50 * EPS * resabs;
     if (resabs > UFLOW / (50 * EPS) && floor > err) err = floor;
     ws.res[base + q] = resk * h;
@@ -1064,7 +1081,9 @@ function vecTolerances(ws: VecWorkspace, dim: number, epsabs: number, epsrel: nu
 /**
  * Adaptive G10K21 for a vector integrand f(x, out) (writes all `dim` components into out).
  * A subinterval's priority is the largest ratio of a component's error to that component's
- * tolerance; converged when every component meets max(epsabs, epsrel·|I_q|).
+ * tolerance; converged when every component meets max(epsabs, epsrel·|I_q|). Unlike `quad`,
+ * abserr leaves out the nodes' own rounding (~½·ε·max|x|·∫|f'|, see nodeRounding): a caller
+ * integrating far from 0 adds it for its integrand, as Pycia–Wang's cutoff.ts does.
  * The returned arrays are fresh; `out` is reused between calls of f (copy it if you keep it).
  */
 export function quadVec(

@@ -1077,3 +1077,28 @@ describe('quadVec with a > b and partialAt: the integrals from a down to each po
     expect(r.partial!.abserr[2]).toBeLessThan(0.1 * r.abserr[2]);
   });
 });
+
+/**
+ * The nodes' own rounding far from 0 (nodeRounding): on [a, a + 1] the abscissae c ± h·x_j are
+ * placed to ½ulp(a), which moves the sum by up to that times ∫|f'|. QUADPACK's floor 50·ε·∫|f|
+ * does not see it: cos(50(x − 1000)) on [1000, 1001] was converged, abserr 1.6e-14, error 2.7e-13.
+ */
+describe('quad far from 0: the abscissae rounding is part of abserr', () => {
+  it.each([
+    [1000, 50],
+    [1e6, 50],
+    [1e4, 3],
+  ])('cos(w(x − a)) on [a, a + 1], a = %s, w = %s: the error within abserr, abserr within 200× of it', (a, w) => {
+    const f = (x: number) => Math.cos(w * (x - a));
+    const exact = Math.sin(w) / w;
+    for (const method of ['gk', 'auto'] as const) {
+      const r = quad(f, a, a + 1, { method });
+      const e = Math.abs(r.value - exact);
+      expect(e).toBeLessThanOrEqual(r.abserr);
+      // ½·ε·a·∫|f'| is a worst case: the roundings' signs vary, so the error is usually well under it
+      expect(r.abserr).toBeLessThan(200 * Math.max(e, Number.EPSILON * a));
+      // at least the worst case's order: ½·ε·a times f's variation (2w/π per unit, times ~0.5)
+      expect(r.abserr).toBeGreaterThan(0.25 * Number.EPSILON * a * ((2 * w) / Math.PI) * 0.5);
+    }
+  });
+});

@@ -359,7 +359,7 @@ function hasDensity(spec: DistSpec): boolean {
  * user's coordinates rather than report the frame's (the old message quoted the spacing of the
  * doubles at the far end x = s as if it were near 0, and advised moving the support).
  */
-function buildFramed(spec: DistSpec, frame: Frame, precision: Precision): Dist {
+export function buildFramed(spec: DistSpec, frame: Frame, precision: Precision): Dist {
   try {
     return makeDist(affineSpec(spec, frame), precision);
   } catch (e) {
