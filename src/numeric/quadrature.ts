@@ -991,15 +991,9 @@ function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: Vec
     let resk = WGK[10] * fc;
     let resabs = Math.abs(resk);
     let resg = 0;
-    let fmin = fc;
-    let fmax = fc;
     for (let j = 0; j < 10; j++) {
       const f1 = vals[(1 + 2 * j) * dim + q];
       const f2 = vals[(2 + 2 * j) * dim + q];
-      if (f1 < fmin) fmin = f1;
-      if (f1 > fmax) fmax = f1;
-      if (f2 < fmin) fmin = f2;
-      if (f2 > fmax) fmax = f2;
       resk += WGK[j] * (f1 + f2);
       resabs += WGK[j] * (Math.abs(f1) + Math.abs(f2));
       if (j & 1) resg += WG[j >> 1] * (f1 + f2);
@@ -1019,6 +1013,14 @@ function gk21Vec(f: BatchIntegrand, dim: number, lo: number, hi: number, ws: Vec
       err = r < 1 ? resasc * r * Math.sqrt(r) : resasc;
     }
     if (ends >= 0) {
+      // the nodes' extremes, only here: this loop is the β* table's hot path
+      let fmin = fc;
+      let fmax = fc;
+      for (let k = 1; k < 21; k++) {
+        const v = vals[k * dim + q];
+        if (v < fmin) fmin = v;
+        if (v > fmax) fmax = v;
+      }
       const pl = ws.probed[ends] ? ws.pv[ends * dim + q] : NaN;
       const ph = ws.probed[ends + 1] ? ws.pv[(ends + 1) * dim + q] : NaN;
       err = blindError(err, fmin, fmax, pl, ph, 2 * ah);
