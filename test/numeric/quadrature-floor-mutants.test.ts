@@ -47,24 +47,29 @@ describe('far from 0 the floor is the abscissae rounding: ½·ε·max|x| times �
   // each side: G10 and K21 both give exactly 0 (= ∫f), so |K − G| = 0 and abserr is the floor
   // alone, ½·ε·max(|lo|, |hi|)·∫|f′| with ∫|f′| = 2H (two jumps): every term of the variation
   // loop is the only one seeing f change in one of these cases.
-  test('an odd step between the k-th and (k+1)-th nodes from the centre, k = 0…9: abserr = ½·ε·(a + 2)·2H', () => {
-    const a = 1e6;
-    const H = 3;
-    const c = a + 1;
-    const nodes: number[] = [];
-    quad((x) => (nodes.push(x), 0), a, a + 2, { method: 'gk', limit: 1 });
-    const d = nodes.map((x) => x - c).filter((x) => x >= 0);
-    d.sort((u, v) => u - v);
-    expect(d.length).toBe(11); // the centre and the ten nodes right of it
-    for (let k = 0; k < 10; k++) {
-      const t = 0.5 * (d[k] + d[k + 1]);
-      const f = (x: number) => (x - c > t ? H : c - x > t ? -H : 0);
-      const r = quad(f, a, a + 2, { method: 'gk', epsabs: 1e-8, epsrel: 0 });
-      expect(r.converged).toBe(true);
-      expect(r.neval).toBe(21);
-      expect(r.value).toBe(0);
-      const bound = 0.5 * Number.EPSILON * (a + 2) * 2 * H;
-      expect(Math.abs(r.abserr - bound)).toBeLessThanOrEqual(1e-12 * bound);
+  test('an odd step between the k-th and (k+1)-th nodes from the centre, k = 0…9: abserr = ½·ε·max(|lo|, |hi|)·2|H|', () => {
+    // rising and falling steps (the variation's terms are absolute values), on [a, a + 2] right
+    // and left of 0 (max |x| is |hi| there, |lo| here)
+    for (const a of [1e6, -1e6 - 2]) {
+      const c = a + 1;
+      const scale = Math.max(Math.abs(a), Math.abs(a + 2));
+      const nodes: number[] = [];
+      quad((x) => (nodes.push(x), 0), a, a + 2, { method: 'gk', limit: 1 });
+      const d = nodes.map((x) => x - c).filter((x) => x >= 0);
+      d.sort((u, v) => u - v);
+      expect(d.length).toBe(11); // the centre and the ten nodes right of it
+      for (const H of [3, -3]) {
+        for (let k = 0; k < 10; k++) {
+          const t = 0.5 * (d[k] + d[k + 1]);
+          const f = (x: number) => (x - c > t ? H : c - x > t ? -H : 0);
+          const r = quad(f, a, a + 2, { method: 'gk', epsabs: 1e-8, epsrel: 0 });
+          expect(r.converged).toBe(true);
+          expect(r.neval).toBe(21);
+          expect(r.value).toBe(0);
+          const bound = 0.5 * Number.EPSILON * scale * 2 * Math.abs(H);
+          expect(Math.abs(r.abserr - bound)).toBeLessThanOrEqual(1e-12 * bound);
+        }
+      }
     }
   });
 });
@@ -78,18 +83,18 @@ describe('tanhSinh on two adjacent doubles: f at the end the midpoint rounds ont
       [odd, 'b'],
     ] as const) {
       const b = nextUp(a);
-      const f = (x: number) => (x === a ? 3 : x === b ? 5 : NaN);
+      const f = (x: number) => (x === a ? -3 : x === b ? 5 : NaN);
       const w = b - a;
-      const fEnd = end === 'a' ? 3 : 5;
+      const fEnd = end === 'a' ? -3 : 5;
       const r = tanhSinh(f, a, b);
       expect(r.value).toBe(fEnd * w);
-      expect(r.abserr).toBe(fEnd * w);
+      expect(r.abserr).toBe(Math.abs(fEnd) * w);
       expect(r.neval).toBe(1);
       expect(r.converged).toBe(true); // 1e-15 ≤ the default epsabs 1e-12
       expect(tanhSinh(f, a, b, { epsabs: 0, epsrel: 0.5 }).converged).toBe(false);
       expect(tanhSinh(f, a, b, { epsabs: 0, epsrel: 1 }).converged).toBe(true); // |value| ≤ 1·|value|
-      expect(tanhSinh(f, a, b, { epsabs: fEnd * w, epsrel: 0 }).converged).toBe(true);
-      expect(tanhSinh(f, a, b, { epsabs: 0.99 * fEnd * w, epsrel: 0 }).converged).toBe(false);
+      expect(tanhSinh(f, a, b, { epsabs: Math.abs(fEnd) * w, epsrel: 0 }).converged).toBe(true);
+      expect(tanhSinh(f, a, b, { epsabs: 0.99 * Math.abs(fEnd) * w, epsrel: 0 }).converged).toBe(false);
       // reversed limits: the same panel, negated
       expect(tanhSinh(f, b, a).value).toBe(-fEnd * w);
     }
