@@ -111,3 +111,15 @@ describe('quad on (−∞, ∞): a breakpoint off ±1 lands on its kink (quadInf
     expect(r.neval).toBeLessThan(0.6 * plain.neval);
   });
 });
+
+describe('quad with a > b and an infinite limit: the reversed run, negated', () => {
+  it('f = 2e^(−x) right of 0, e^x left of it: ∫_∞^0 = −2, ∫_0^(−∞) = −1 (a reversed (−∞, 0] or [0, ∞) is not the other half-line)', () => {
+    const f = (x: number) => (x > 0 ? 2 * Math.exp(-x) : Math.exp(x));
+    const right = quad(f, Infinity, 0);
+    expect(right.converged).toBe(true);
+    expect(Math.abs(right.value + 2)).toBeLessThanOrEqual(right.abserr + 4 * Number.EPSILON);
+    const left = quad(f, 0, -Infinity);
+    expect(left.converged).toBe(true);
+    expect(Math.abs(left.value + 1)).toBeLessThanOrEqual(left.abserr + 4 * Number.EPSILON);
+  });
+});
