@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quad, quadVecBatch, type BatchIntegrand } from '../../src/numeric/quadrature.ts';
+import { quad, quadVec, quadVecBatch, type BatchIntegrand } from '../../src/numeric/quadrature.ts';
 
 // Mutation testing of quadVecBatch's a > b branch with partialAt (quadrature.ts, issue #9, mut14-qb;
 // the re-basing of f2494f3): the integrals from a down to each point against closed forms, their
@@ -121,5 +121,27 @@ describe('quad with a > b and an infinite limit: the reversed run, negated', () 
     const left = quad(f, 0, -Infinity);
     expect(left.converged).toBe(true);
     expect(Math.abs(left.value + 1)).toBeLessThanOrEqual(left.abserr + 4 * Number.EPSILON);
+  });
+});
+
+describe('quadVec with six components: the probed ends have room for every component (VecWorkspace.pv, 3·dim)', () => {
+  // A dimension no earlier test of this file uses, so this run sizes the workspace itself (Stryker
+  // credits the allocation to the test that makes it)
+  it("(x − 0.7)^(−0.7) right of 0.7 in component 0, 1 and x beside it: the singular component's error within its abserr", () => {
+    const r = quadVec(
+      (x, out) => {
+        out[0] = x <= 0.7 ? 0 : (x - 0.7) ** -0.7;
+        for (let q = 1; q < 6; q++) out[q] = q % 2 === 1 ? 1 : x;
+      },
+      6,
+      0,
+      1,
+      { limit: 2000 },
+    );
+    const exact = (1 - 0.7) ** 0.3 / 0.3;
+    const e = Math.abs(r.value[0] - exact);
+    expect(e).toBeLessThanOrEqual(r.abserr[0]);
+    expect(r.abserr[0]).toBeLessThan(20 * e);
+    for (let q = 1; q < 6; q++) expect(Math.abs(r.value[q] - (q % 2 === 1 ? 1 : 0.5))).toBeLessThanOrEqual(r.abserr[q] + 1e-15);
   });
 });
