@@ -1137,7 +1137,7 @@ export function quadVecBatch(
       for (let k = 0; k < value.length; k++) {
         const q = k % dim;
         value[k] -= r.value[q];
-        abserr[k] = Math.max(0, r.abserr[q] - abserr[k]);
+        abserr[k] = r.abserr[q] === Infinity ? Infinity : Math.max(0, r.abserr[q] - abserr[k]); // a failed run keeps its ∞ (not ∞ − ∞)
       }
     }
     for (let q = 0; q < dim; q++) r.value[q] = -r.value[q];
