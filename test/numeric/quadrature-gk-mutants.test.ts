@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quad, quadVec } from '../../src/numeric/quadrature.ts';
+import { counted } from './quad-helpers.ts';
 
 // Mutation testing of quadrature.ts's unresolved-panel code (UNRESOLVED, unresolved, blindError,
 // gk21's node spread, gkRun's end probes, gk21Vec, probeEnds; issue #9, mut13-qa). References are
@@ -7,17 +8,6 @@ import { quad, quadVec } from '../../src/numeric/quadrature.ts';
 // the lead's tests at the end of quadrature-mutants.test.ts: a singularity or jump at an interior
 // point that is not a breakpoint, bisected down to panels a few ulps wide.
 
-/** f with a call counter: neval must equal the number of calls. */
-function counted(f: (x: number) => number): { g: (x: number) => number; calls: () => number } {
-  let n = 0;
-  return {
-    g: (x) => {
-      n++;
-      return f(x);
-    },
-    calls: () => n,
-  };
-}
 
 /** neval of a run that never sampled a panel's ends: the first panel plus 42 per bisection. */
 const noProbes = (neval: number) => (neval - 21) % 42 === 0;

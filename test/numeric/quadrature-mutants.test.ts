@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { heapPop, heapPush, quad, quadVec, tanhSinh } from '../../src/numeric/quadrature.ts';
+import { atFreshDepth, atFreshVecDepth, counted } from './quad-helpers.ts';
 
 // Mutation testing of quadrature.ts (issue #9): results the broader quadrature.test.ts leaves
 // free, each against an independent reference (QUADPACK's own dqk21 via SciPy, mpmath, a sort,
@@ -649,17 +650,6 @@ interface GkFx {
 function loadGk(): GkFx {
   return JSON.parse(readFileSync(new URL('../../fixtures/numeric/quadrature-gkrun.json', import.meta.url), 'utf8')) as GkFx;
 }
-/** f with a call counter: neval must equal the number of calls. */
-function counted(f: (x: number) => number): { g: (x: number) => number; calls: () => number } {
-  let n = 0;
-  return {
-    g: (x) => {
-      n++;
-      return f(x);
-    },
-    calls: () => n,
-  };
-}
 
 describe('gkRun: a non-finite value in a child panel at a piece boundary', () => {
   it('sinc with 0/0 at a Kronrod node of [0.5, 1] (not of [0, 1]): the parent goes to tanh-sinh, converged to the mpmath value', () => {
@@ -881,38 +871,7 @@ describe('gkRun at the limit: tanh-sinh redoes the end pieces', () => {
   });
 });
 
-/**
- * Runs `body` once inside nested calls of an integrator on a constant (one call per level, the nesting
- * only on the first evaluation). quad and quadVec each keep one workspace per nesting depth for the life
- * of the module, and the suite shares one module graph per worker (vitest.config.ts): a workspace is
- * fresh only the first time its depth is reached. Each call goes one level deeper than the last for that
- * integrator (`key` counts them), so `body` always meets a fresh one. `once(inner)` runs one level,
- * calling `inner` from inside it.
- */
-function atFreshDepthOf<T>(key: 'mechcheckQuadFreshDepth' | 'mechcheckQuadVecFreshDepth', once: (inner: () => void) => void, body: () => T): T {
-  const g = globalThis as unknown as Record<typeof key, number | undefined>;
-  const levels = (g[key] = (g[key] ?? 8) + 1);
-  let out: T | undefined;
-  const nest = (d: number): void => {
-    if (d === 0) {
-      out = body();
-      return;
-    }
-    let entered = false;
-    once(() => {
-      if (!entered) {
-        entered = true;
-        nest(d - 1);
-      }
-    });
-  };
-  nest(levels);
-  return out as T;
-}
 
-/** atFreshDepthOf for quad's pool of workspaces. */
-const atFreshDepth = <T>(body: () => T): T =>
-  atFreshDepthOf('mechcheckQuadFreshDepth', (inner) => quad(() => (inner(), 1), 0, 1, { limit: 1, method: 'gk' }), body);
 
 describe('Workspace.ensurePieces: a fresh workspace grows its piece bounds past its initial 8', () => {
   it('16 pieces on [−1, 0] at the limit, 1/√(−x) singular at the end of the last: tanh-sinh redoes that piece (value 2)', () => {
@@ -929,23 +888,6 @@ describe('Workspace.ensurePieces: a fresh workspace grows its piece bounds past 
   });
 });
 
-/** atFreshDepthOf for quadVec's own pool of workspaces (one per quadVec nesting depth). */
-const atFreshVecDepth = <T>(body: () => T): T =>
-  atFreshDepthOf(
-    'mechcheckQuadVecFreshDepth',
-    (inner) =>
-      quadVec(
-        (_x, o) => {
-          inner();
-          o[0] = 1;
-        },
-        1,
-        0,
-        1,
-        { limit: 1 },
-      ),
-    body,
-  );
 
 describe('quadVec on a fresh workspace: growth during the run keeps the intervals already there', () => {
   it('cos(1500x) and 1 on [0, 1] to 1e-10: more than 128 intervals, past the first allocation (closed forms sin(1500)/1500 and 1)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quadVec, quadVecBatch, type BatchIntegrand } from '../../src/numeric/quadrature.ts';
+import { atFreshVecDepth } from './quad-helpers.ts';
 
 // Mutation testing of quadVecBatch, partialSums and resum (quadrature.ts, issue #9, mut13-qv):
 // results the other quadrature tests leave free, each against an independent reference (closed
@@ -82,38 +83,6 @@ describe('quadVecBatch: options', () => {
   });
 });
 
-/**
- * Runs `body` on a quadVec workspace never used before: quadVec keeps one per nesting depth for the
- * module's life (one module graph per worker), so `body` runs inside nested quadVec calls one level
- * deeper than any before (the counter is shared with quadrature-mutants.test.ts's atFreshVecDepth).
- */
-function atFreshVecDepth<T>(body: () => T): T {
-  const g = globalThis as unknown as { mechcheckQuadVecFreshDepth?: number };
-  const levels = (g.mechcheckQuadVecFreshDepth = (g.mechcheckQuadVecFreshDepth ?? 8) + 1);
-  let out: T | undefined;
-  const nest = (d: number): void => {
-    if (d === 0) {
-      out = body();
-      return;
-    }
-    let entered = false;
-    quadVec(
-      (_x, o) => {
-        if (!entered) {
-          entered = true;
-          nest(d - 1);
-        }
-        o[0] = 1;
-      },
-      1,
-      0,
-      1,
-      { limit: 1 },
-    );
-  };
-  nest(levels);
-  return out as T;
-}
 
 describe('quadVecBatch: the first allocation', () => {
   it('200 pieces on a fresh workspace (past the 128 slots a first allocation of 65 gives): ∫_0^1 of 1 and x exact, 21 calls a piece', () => {
