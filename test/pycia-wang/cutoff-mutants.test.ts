@@ -583,3 +583,26 @@ test('at high, Beta(2.5, 1.5) on [0, 1e-3]: T2 within its error of 1e-3 × T2 on
   expect(Math.abs(a.T2.value - 1e-3 * b.T2.value), `T2 ${a.T2.value} ± ${a.T2.abserr} against ${1e-3 * b.T2.value}`).toBeLessThanOrEqual(a.T2.abserr + 1e-3 * b.T2.abserr);
   expect(a.T2.abserr).toBeLessThanOrEqual(1e-15);
 });
+
+/**
+ * buildFramed's refusal through a frame that also translates (mut15-pw): frameOf hands it a
+ * density only rescaled (c = 0, the test above), but the function is exported and its message
+ * states the map x = c + s·y in the user's coordinates, so a frame with c ≠ 0 must show c (the
+ * c = 0 test alone cannot tell a message that always drops c from one that drops it only at 0).
+ */
+test('buildFramed refusing through a translating frame (c = 0.5): the message states x = 0.5 + s·y', () => {
+  const spec: DistSpec = {
+    kind: 'mixture',
+    parts: [{ weight: 1, dist: { kind: 'uniform', lo: 0, hi: 1.5e9 } }, { weight: 1, dist: { kind: 'density', expr: '1 + 0.9*sin(1e4*x)', lo: 1e6, hi: 1e6 + 1 } }],
+  };
+  let err: unknown;
+  try {
+    buildFramed(spec, { c: 0.5, s: 1.5e9 }, 'high');
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(InputError);
+  const e = err as InputError;
+  expect(e.field).toBe('distribution.parts[1].dist.expr');
+  expect(e.detail).toMatch(/^cannot be resolved once the support, 1500000000 wide, is scaled onto \[0, 1\] \(x = 0\.5 \+ 1500000000·y\): /);
+});
