@@ -538,6 +538,28 @@ test('a flat density on [1, 1 + 2^-20] stays in place: T1 and T2 against 2^-20 �
 });
 
 /**
+ * buildFramed on a mixture whose density part its builder refuses in any coordinates (uniform
+ * [0, 1.5e9] and 1 + 0.9 sin(10⁴x) on [1e6, 1e6 + 1]), through the frame x = c + 1.5e9·y: the
+ * InputError it throws, checked to name the part's expression.
+ */
+function framedRefusal(c: number): InputError {
+  const spec: DistSpec = {
+    kind: 'mixture',
+    parts: [{ weight: 1, dist: { kind: 'uniform', lo: 0, hi: 1.5e9 } }, { weight: 1, dist: { kind: 'density', expr: '1 + 0.9*sin(1e4*x)', lo: 1e6, hi: 1e6 + 1 } }],
+  };
+  let err: unknown;
+  try {
+    buildFramed(spec, { c, s: 1.5e9 }, 'high');
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(InputError);
+  const e = err as InputError;
+  expect(e.field).toBe('distribution.parts[1].dist.expr');
+  return e;
+}
+
+/**
  * buildFramed's refusal (mut10-pw): a density rescaled only (c = 0) can still fail to build. The
  * mixture below builds at 'high' in its own coordinates, but its frame (the uniform part's width
  * 1.5e9 > 2^20) rebuilds the density part on [1e6/1.5e9, (1e6 + 1)/1.5e9], where 'high' cannot
@@ -549,19 +571,7 @@ test('a density part that cannot be rebuilt in its frame: one-line InputError na
   // [1e6, 1e6 + 1]) now builds in its frame: its normalisation check was failing on the scalar
   // quadrature's node rounding, which that quadrature's abserr now states. The refusal itself is
   // pinned on a density its builder refuses anyway, through the frame the mixture would use.
-  const spec: DistSpec = {
-    kind: 'mixture',
-    parts: [{ weight: 1, dist: { kind: 'uniform', lo: 0, hi: 1.5e9 } }, { weight: 1, dist: { kind: 'density', expr: '1 + 0.9*sin(1e4*x)', lo: 1e6, hi: 1e6 + 1 } }],
-  };
-  let err: unknown;
-  try {
-    buildFramed(spec, { c: 0, s: 1.5e9 }, 'high');
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(InputError);
-  const e = err as InputError;
-  expect(e.field).toBe('distribution.parts[1].dist.expr');
+  const e = framedRefusal(0);
   expect(e.message).not.toMatch(/\n/);
   expect(e.detail).toMatch(/^cannot be resolved once the support, 1500000000 wide, is scaled onto \[0, 1\] \(x = 1500000000·y\): /);
   expect(e.detail).toMatch(/could not be approximated/);
@@ -591,18 +601,6 @@ test('at high, Beta(2.5, 1.5) on [0, 1e-3]: T2 within its error of 1e-3 × T2 on
  * c = 0 test alone cannot tell a message that always drops c from one that drops it only at 0).
  */
 test('buildFramed refusing through a translating frame (c = 0.5): the message states x = 0.5 + s·y', () => {
-  const spec: DistSpec = {
-    kind: 'mixture',
-    parts: [{ weight: 1, dist: { kind: 'uniform', lo: 0, hi: 1.5e9 } }, { weight: 1, dist: { kind: 'density', expr: '1 + 0.9*sin(1e4*x)', lo: 1e6, hi: 1e6 + 1 } }],
-  };
-  let err: unknown;
-  try {
-    buildFramed(spec, { c: 0.5, s: 1.5e9 }, 'high');
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(InputError);
-  const e = err as InputError;
-  expect(e.field).toBe('distribution.parts[1].dist.expr');
+  const e = framedRefusal(0.5);
   expect(e.detail).toMatch(/^cannot be resolved once the support, 1500000000 wide, is scaled onto \[0, 1\] \(x = 0\.5 \+ 1500000000·y\): /);
 });
